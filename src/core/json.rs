@@ -1,0 +1,126 @@
+//! Writes the request body: JSON text, strings exactly as given.
+
+use super::validate::Checked;
+use super::value::{is_integer, Value};
+
+/// The body of a checked request: root keys in the documented order, then the
+/// allowed extras; `parameter` always an object.
+pub fn body(checked: &Checked<'_>) -> String {
+    let mut out = String::with_capacity(128);
+    out.push_str("{\"incident_num\":");
+    string(&mut out, checked.incident_num);
+    out.push_str(",\"operator\":");
+    string(&mut out, checked.operator);
+    out.push_str(",\"operate_key\":");
+    string(&mut out, checked.operation.key);
+    out.push_str(",\"parameter\":");
+    entries(&mut out, checked.parameter.iter().copied());
+    for (key, value) in &checked.extra {
+        out.push(',');
+        string(&mut out, key);
+        out.push(':');
+        write_value(&mut out, value);
+    }
+    out.push('}');
+    out
+}
+
+fn entries<'a>(out: &mut String, entries: impl Iterator<Item = (&'a str, &'a Value)>) {
+    out.push('{');
+    let mut first = true;
+    for (key, value) in entries.filter(|(_, value)| **value != Value::Undefined) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        string(out, key);
+        out.push(':');
+        write_value(out, value);
+    }
+    out.push('}');
+}
+
+/// Writes a value the validator accepted; anything without a JSON form was refused
+/// before, so the last arm never runs on a checked request.
+fn write_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => number(out, *n),
+        Value::String(text) => string(out, text.as_str()),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(object) => entries(out, object.entries().map(|(k, v)| (k.as_str(), v))),
+        Value::Undefined | Value::Foreign(_) => out.push_str("null"),
+    }
+}
+
+fn number(out: &mut String, n: f64) {
+    use std::fmt::Write;
+    // Whole numbers below 2^63 print without a fraction or exponent, as JSON.stringify does.
+    let written = if is_integer(n) && n.abs() < 9.2e18 {
+        write!(out, "{}", n as i64)
+    } else {
+        write!(out, "{n}")
+    };
+    debug_assert!(written.is_ok());
+}
+
+/// Writes a JSON string: quotes, backslashes and C0 controls escaped, the rest as is.
+pub fn string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or(' ');
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            other => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", other as u32);
+            }
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> String {
+        let mut out = String::new();
+        string(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn escapes_what_json_requires() {
+        assert_eq!(quoted("a\"b\\c\n\t\r\u{1}é事😀"), "\"a\\\"b\\\\c\\n\\t\\r\\u0001é事😀\"");
+    }
+
+    #[test]
+    fn writes_numbers_as_javascript_does() {
+        let mut out = String::new();
+        number(&mut out, 1_711_000_000_000.0);
+        out.push(' ');
+        number(&mut out, 1.5);
+        out.push(' ');
+        number(&mut out, -0.0);
+        assert_eq!(out, "1711000000000 1.5 0");
+    }
+}

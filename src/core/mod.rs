@@ -1,0 +1,12 @@
+//! The pure core: rules, validation, messages and request building. No wasm, no DOM:
+//! it runs and is tested natively.
+
+pub mod json;
+pub mod messages;
+pub mod request;
+pub mod rules;
+pub mod suggest;
+pub mod text;
+pub mod validate;
+pub mod value;
+pub mod violation;

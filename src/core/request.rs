@@ -1,0 +1,214 @@
+//! The request builder: options checked, input validated, then the exact request.
+
+use super::json::body;
+use super::validate::{check, ValidateOptions};
+use super::violation::{Report, Violation};
+
+/// The handle endpoint's path below the configured endpoint.
+pub const HANDLE_PATH: &str = "/v1/external/incident/handle";
+/// The content type the official SDKs send.
+pub const CONTENT_TYPE: &str = "application/json;charset=UTF-8";
+/// The header that carries the token, and nothing else does.
+pub const TOKEN_HEADER: &str = "X-Auth-Token";
+
+/// Request headers that browsers drop from `fetch` without a word, so refused here.
+const FORBIDDEN_HEADERS: &[&str] = &[
+    "accept-charset", "accept-encoding", "access-control-request-headers",
+    "access-control-request-method", "connection", "content-length", "cookie", "cookie2",
+    "date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "set-cookie", "te",
+    "trailer", "transfer-encoding", "upgrade", "via",
+];
+
+/// Options that are wrong: a mistake in the portal's code, not in what a user typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The option at fault: `endpoint`, `token`, `headers`, `timeoutMs`, …
+    pub option: &'static str,
+    /// What is wrong, never quoting a token or header value.
+    pub message: String,
+}
+
+impl ConfigError {
+    /// An error about `option`.
+    pub fn new(option: &'static str, message: impl Into<String>) -> Self {
+        ConfigError { option, message: message.into() }
+    }
+}
+
+/// Why a request could not be built.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BuildError {
+    /// The options are wrong.
+    Config(ConfigError),
+    /// The input is invalid; the report holds every violation.
+    Invalid(Report),
+}
+
+/// How to send: where, with which credentials and headers.
+#[derive(Debug, Clone, Default)]
+pub struct Target<'a> {
+    /// `https:` URL, same-origin path, or `http:` on a loopback host.
+    pub endpoint: &'a str,
+    /// Sent as `X-Auth-Token`.
+    pub token: Option<&'a str>,
+    /// The caller's own headers, in order.
+    pub headers: Vec<(&'a str, &'a str)>,
+}
+
+/// A request ready for `fetch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltRequest {
+    /// Always `POST`.
+    pub method: &'static str,
+    /// The endpoint joined with the handle path.
+    pub url: String,
+    /// `Content-Type`, the caller's headers, then `X-Auth-Token` when there is a token.
+    pub headers: Vec<(String, String)>,
+    /// The JSON body.
+    pub body: String,
+}
+
+/// The warnings of a built request travel with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// The request.
+    pub request: BuiltRequest,
+    /// Warnings from validation (the request is valid).
+    pub warnings: Vec<Violation>,
+}
+
+/// Checks the target, validates the input and builds the request.
+pub fn build(input: &super::value::Value, target: &Target<'_>, options: ValidateOptions) -> Result<Built, BuildError> {
+    let url = handle_url(target.endpoint).map_err(BuildError::Config)?;
+    let headers = headers(target).map_err(BuildError::Config)?;
+    match check(input, options) {
+        (report, Some(checked)) => Ok(Built {
+            request: BuiltRequest { method: "POST", url, headers, body: body(&checked) },
+            warnings: report.warnings,
+        }),
+        (report, None) => Err(BuildError::Invalid(report)),
+    }
+}
+
+/// The handle URL under `endpoint`, when the endpoint is one a browser may send a
+/// token to.
+pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
+    let refuse = |why: &str| Err(ConfigError::new("endpoint", format!("endpoint {why}")));
+    if endpoint.is_empty() {
+        return refuse("is empty");
+    }
+    if endpoint.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+        return refuse("contains whitespace, a control character or a backslash");
+    }
+    if endpoint.contains(['?', '#']) {
+        return refuse("must not have a query or fragment");
+    }
+    if endpoint.starts_with("//") {
+        return refuse("must not be protocol-relative (//host): write https://host");
+    }
+    if !endpoint.starts_with('/') {
+        let Some((scheme, rest)) = endpoint.split_once("://") else {
+            return refuse("must be an https: URL, a same-origin path (/…), or http: on localhost");
+        };
+        let authority = rest.split('/').next().unwrap_or("");
+        if authority.contains('@') {
+            return refuse("must not carry credentials (user@host)");
+        }
+        let (host, port) = split_host_port(authority);
+        if host.is_empty() {
+            return refuse("has no host");
+        }
+        if port.is_some_and(|p| p.is_empty() || p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().map_or(true, |p| p > 65_535)) {
+            return refuse("has an invalid port");
+        }
+        if scheme.eq_ignore_ascii_case("http") {
+            if !is_loopback(host) {
+                return refuse("uses http: on a host that is not loopback (localhost, 127.0.0.0/8, [::1]): use https:");
+            }
+        } else if !scheme.eq_ignore_ascii_case("https") {
+            return refuse("must use https: (or http: on localhost)");
+        }
+    }
+    Ok(format!("{}{HANDLE_PATH}", endpoint.trim_end_matches('/')))
+}
+
+fn split_host_port(authority: &str) -> (&str, Option<&str>) {
+    if authority.starts_with('[') {
+        return match authority.find(']') {
+            Some(end) => {
+                let port = authority[end + 1..].strip_prefix(':');
+                let rest_ok = port.is_some() || end + 1 == authority.len();
+                (if rest_ok { &authority[..=end] } else { "" }, port)
+            }
+            None => ("", None),
+        };
+    }
+    match authority.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets[0] == "127"
+        && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()) && o.parse::<u16>().is_ok_and(|n| n <= 255))
+}
+
+/// Refuses a header value fetch would reject or alter: control characters (CR and LF
+/// above all), characters outside Latin-1, surrounding whitespace.
+fn header_value_problem(value: &str) -> Option<&'static str> {
+    if value.chars().any(|c| c.is_control()) {
+        Some("contains a control character (CR, LF, …)")
+    } else if value.chars().any(|c| u32::from(c) > 0xFF) {
+        Some("contains a character outside Latin-1, which HTTP headers cannot carry")
+    } else if value.starts_with([' ', '\u{A0}']) || value.ends_with([' ', '\u{A0}']) {
+        Some("starts or ends with whitespace, which fetch would strip")
+    } else {
+        None
+    }
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+/// The headers to send: content type, the caller's, then the token.
+pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError> {
+    let mut out = vec![("Content-Type".to_owned(), CONTENT_TYPE.to_owned())];
+    for (i, &(name, value)) in target.headers.iter().enumerate() {
+        let refuse = |why: String| Err(ConfigError::new("headers", why));
+        if name.is_empty() || !name.chars().all(is_token_char) {
+            return refuse(format!("header name {name:?} is not a valid HTTP header name"));
+        }
+        let lower = name.to_ascii_lowercase();
+        if lower == "content-type" || lower == TOKEN_HEADER.to_ascii_lowercase() {
+            return refuse(format!("header {name} is set by coc-incident and cannot be overridden"));
+        }
+        if FORBIDDEN_HEADERS.contains(&lower.as_str()) || lower.starts_with("proxy-") || lower.starts_with("sec-") {
+            return refuse(format!("header {name} is one browsers do not let a page set"));
+        }
+        if target.headers[..i].iter().any(|(other, _)| other.eq_ignore_ascii_case(name)) {
+            return refuse(format!("header {name} is given twice"));
+        }
+        if let Some(why) = header_value_problem(value) {
+            return refuse(format!("the value of header {name} {why}"));
+        }
+        out.push((name.to_owned(), value.to_owned()));
+    }
+    if let Some(token) = target.token {
+        if token.is_empty() {
+            return Err(ConfigError::new("token", "token is empty: leave it out to send no token"));
+        }
+        if let Some(why) = header_value_problem(token) {
+            return Err(ConfigError::new("token", format!("token {why}")));
+        }
+        out.push((TOKEN_HEADER.to_owned(), token.to_owned()));
+    }
+    Ok(out)
+}

@@ -1,0 +1,228 @@
+//! The rules as data: one table per operate key. A new operate key is a new table.
+
+/// The shape one field's value must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A string, not blank, of at most `max` UTF-16 code units.
+    Text {
+        /// The most UTF-16 code units allowed.
+        max: u32,
+    },
+    /// A boolean.
+    Bool,
+    /// Epoch milliseconds: a whole number from 0 to 2^53 - 1, optionally not before
+    /// another field of the same object.
+    EpochMillis {
+        /// The field this one may not be earlier than.
+        not_before: Option<&'static str>,
+    },
+}
+
+/// Whether a field must be there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Missing or `null` is a `required` error.
+    Required,
+    /// Missing is fine, but a `recommended` warning when the boolean field named here is true.
+    RecommendedWhen(&'static str),
+}
+
+/// One field of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldRule {
+    /// The wire key.
+    pub key: &'static str,
+    /// Its type and limits.
+    pub kind: Kind,
+    /// Whether it must be there.
+    pub presence: Presence,
+    /// Its English label, for messages.
+    pub label_en: &'static str,
+    /// Its Chinese label, for messages.
+    pub label_zh: &'static str,
+}
+
+/// Whether an operation's `parameter` object must be there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterPresence {
+    /// May be missing, `null` or `{}`; the built body always sends an object.
+    Optional,
+    /// Must be an object.
+    Required,
+}
+
+/// One operate key and the `parameter` it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operate_key` value.
+    pub key: &'static str,
+    /// Whether `parameter` must be there.
+    pub parameter: ParameterPresence,
+    /// The fields of `parameter`, in the order they are checked and reported.
+    pub fields: &'static [FieldRule],
+}
+
+/// The largest integer JavaScript and JSON carry exactly.
+pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// The limit on `incident_num` and `operator`.
+pub const TOP_LEVEL_TEXT_MAX: u32 = 255;
+
+/// The fields at the root, in order: each a string sent trimmed, except `operate_key`
+/// and `parameter`, which the validator treats on their own.
+pub const ROOT_TEXT_FIELDS: &[FieldRule] = &[
+    FieldRule {
+        key: "incident_num",
+        kind: Kind::Text { max: TOP_LEVEL_TEXT_MAX },
+        presence: Presence::Required,
+        label_en: "Incident number",
+        label_zh: "事件单号",
+    },
+    FieldRule {
+        key: "operator",
+        kind: Kind::Text { max: TOP_LEVEL_TEXT_MAX },
+        presence: Presence::Required,
+        label_en: "Operator",
+        label_zh: "操作人",
+    },
+];
+
+/// Every key the root may hold, in the order the body is written.
+pub const ROOT_KEYS: &[&str] = &["incident_num", "operator", "operate_key", "parameter"];
+
+/// Labels of the root fields that are not in [`ROOT_TEXT_FIELDS`].
+pub const OPERATE_KEY_LABEL: (&str, &str) = ("Operation", "操作类型");
+/// Labels of `parameter`.
+pub const PARAMETER_LABEL: (&str, &str) = ("Parameters", "参数");
+
+/// Accepting an incident ticket: no parameters.
+pub const ACCEPT: Operation = Operation {
+    key: "acceptedIncident1",
+    parameter: ParameterPresence::Optional,
+    fields: &[],
+};
+
+/// Submitting the solution of an incident ticket.
+pub const COMMIT_SOLUTION: Operation = Operation {
+    key: "commitSolution1",
+    parameter: ParameterPresence::Required,
+    fields: &[
+        FieldRule {
+            key: "mtm_type",
+            kind: Kind::Text { max: 255 },
+            presence: Presence::Required,
+            label_en: "Incident category",
+            label_zh: "问题类别",
+        },
+        FieldRule {
+            key: "is_service_interrupt",
+            kind: Kind::Bool,
+            presence: Presence::Required,
+            label_en: "Service interrupted",
+            label_zh: "是否业务中断",
+        },
+        FieldRule {
+            key: "cause",
+            kind: Kind::Text { max: 10_000 },
+            presence: Presence::Required,
+            label_en: "Cause",
+            label_zh: "故障原因",
+        },
+        FieldRule {
+            key: "solution",
+            kind: Kind::Text { max: 10_000 },
+            presence: Presence::Required,
+            label_en: "Solution",
+            label_zh: "解决方案",
+        },
+        FieldRule {
+            key: "start_time",
+            kind: Kind::EpochMillis { not_before: None },
+            presence: Presence::RecommendedWhen("is_service_interrupt"),
+            label_en: "Fault start time",
+            label_zh: "故障开始时间",
+        },
+        FieldRule {
+            key: "fault_recovery_time",
+            kind: Kind::EpochMillis { not_before: Some("start_time") },
+            presence: Presence::RecommendedWhen("is_service_interrupt"),
+            label_en: "Fault recovery time",
+            label_zh: "故障恢复时间",
+        },
+    ],
+};
+
+/// Verifying the handling of an incident ticket.
+pub const CONFIRM: Operation = Operation {
+    key: "confirm",
+    parameter: ParameterPresence::Required,
+    fields: &[
+        FieldRule {
+            key: "virtual_confirm_result",
+            kind: Kind::Bool,
+            presence: Presence::Required,
+            label_en: "Verification result",
+            label_zh: "验证结果",
+        },
+        FieldRule {
+            key: "virtual_confirm_comment",
+            kind: Kind::Text { max: 300 },
+            presence: Presence::Required,
+            label_en: "Verification comment",
+            label_zh: "验证说明",
+        },
+    ],
+};
+
+/// Every operation, in the order `allowed` lists them.
+pub const OPERATIONS: &[Operation] = &[ACCEPT, COMMIT_SOLUTION, CONFIRM];
+
+/// Every operate key, in the order `allowed` lists them.
+pub const OPERATE_KEYS: &[&str] = &["acceptedIncident1", "commitSolution1", "confirm"];
+
+/// Known `mtm_type` values: suggestions for a form, never a reason to reject.
+pub const KNOWN_MTM_TYPES: &[&str] = &[
+    "inc_type_p_security_issues",
+    "inc_type_p_function_issues",
+    "inc_type_p_reliability_issues",
+    "inc_type_p_config_issues",
+    "inc_type_p_change_issues",
+];
+
+/// The operation of an operate key.
+pub fn operation(key: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|op| op.key == key)
+}
+
+/// The rule of a field anywhere in the tables, for labels.
+pub fn field_rule(key: &str) -> Option<&'static FieldRule> {
+    ROOT_TEXT_FIELDS
+        .iter()
+        .chain(OPERATIONS.iter().flat_map(|op| op.fields.iter()))
+        .find(|rule| rule.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operate_keys_match_the_tables() {
+        let keys: Vec<_> = OPERATIONS.iter().map(|op| op.key).collect();
+        assert_eq!(keys, OPERATE_KEYS);
+    }
+
+    #[test]
+    fn not_before_names_an_earlier_field_of_the_same_table() {
+        for op in OPERATIONS {
+            for (i, rule) in op.fields.iter().enumerate() {
+                if let Kind::EpochMillis { not_before: Some(other) } = rule.kind {
+                    assert!(op.fields[..i].iter().any(|r| r.key == other));
+                }
+                if let Presence::RecommendedWhen(other) = rule.presence {
+                    assert!(op.fields.iter().any(|r| r.key == other && r.kind == Kind::Bool));
+                }
+            }
+        }
+    }
+}

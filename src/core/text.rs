@@ -1,0 +1,185 @@
+//! Text as the rules see it: UTF-16 lengths, JavaScript's notion of whitespace,
+//! and the characters that are refused rather than silently replaced.
+
+/// A string that came from JavaScript, which may hold unpaired UTF-16 surrogates.
+///
+/// Rust strings cannot hold those, so the text keeps a lossy copy (each unpaired
+/// surrogate becomes U+FFFD, one code unit for one, so lengths are unchanged) and
+/// remembers where the first one was. A text with an unpaired surrogate never
+/// passes validation, so the lossy copy is never sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    text: String,
+    unpaired_surrogate_at: Option<usize>,
+}
+
+impl Text {
+    /// A text from UTF-16 code units, as JavaScript holds it.
+    pub fn from_utf16(units: &[u16]) -> Self {
+        let mut text = String::with_capacity(units.len());
+        let mut unpaired_surrogate_at = None;
+        let mut index = 0;
+        for decoded in char::decode_utf16(units.iter().copied()) {
+            match decoded {
+                Ok(c) => {
+                    text.push(c);
+                    index += c.len_utf16();
+                }
+                Err(_) => {
+                    unpaired_surrogate_at.get_or_insert(index);
+                    text.push(char::REPLACEMENT_CHARACTER);
+                    index += 1;
+                }
+            }
+        }
+        Text { text, unpaired_surrogate_at }
+    }
+
+    /// A text whose first unpaired surrogate sat at `index` (UTF-16 units) and was
+    /// already replaced by U+FFFD in `lossy`: what the JavaScript side hands over.
+    pub fn with_unpaired_surrogate(lossy: String, index: usize) -> Self {
+        Text { text: lossy, unpaired_surrogate_at: Some(index) }
+    }
+
+    /// The text; lossy when [`Text::unpaired_surrogate_at`] is set.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Where the first unpaired surrogate was, in UTF-16 code units.
+    pub fn unpaired_surrogate_at(&self) -> Option<usize> {
+        self.unpaired_surrogate_at
+    }
+
+    /// The length as JavaScript's `String.length` counts it.
+    pub fn utf16_len(&self) -> usize {
+        utf16_len(&self.text)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text { text, unpaired_surrogate_at: None }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::from(text.to_owned())
+    }
+}
+
+/// The length in UTF-16 code units: a CJK character counts 1, an emoji 2.
+pub fn utf16_len(text: &str) -> usize {
+    // ASCII is one unit a byte; only the rest needs decoding.
+    if text.is_ascii() {
+        return text.len();
+    }
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// Whitespace as JavaScript's `String.prototype.trim` and HTML forms see it
+/// (Unicode White_Space plus U+FEFF), so that "blank" means the same on both sides.
+pub fn is_js_whitespace(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// The text without leading and trailing whitespace, as `String.prototype.trim`.
+pub fn js_trim(text: &str) -> &str {
+    text.trim_matches(is_js_whitespace)
+}
+
+/// Empty or whitespace only.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(is_js_whitespace)
+}
+
+/// Why a text is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextProblem {
+    /// An unpaired UTF-16 surrogate: it cannot be sent as JSON text without loss.
+    UnpairedSurrogate {
+        /// Position in UTF-16 code units, from 0.
+        index: usize,
+    },
+    /// A control character other than tab, LF and CR.
+    ControlCharacter {
+        /// Position in UTF-16 code units, from 0.
+        index: usize,
+        /// The character's code point.
+        code_point: u32,
+    },
+}
+
+/// The first reason to refuse a text, if any.
+pub fn text_problem(text: &Text) -> Option<TextProblem> {
+    let control = first_control_character(text.as_str());
+    match (text.unpaired_surrogate_at(), control) {
+        (Some(s), Some((c, _))) if c < s => control.map(|(index, code_point)| {
+            TextProblem::ControlCharacter { index, code_point }
+        }),
+        (Some(index), _) => Some(TextProblem::UnpairedSurrogate { index }),
+        (None, Some((index, code_point))) => {
+            Some(TextProblem::ControlCharacter { index, code_point })
+        }
+        (None, None) => None,
+    }
+}
+
+/// The UTF-16 index and code point of the first control character (Unicode `Cc`)
+/// other than tab, LF and CR.
+fn first_control_character(text: &str) -> Option<(usize, u32)> {
+    let mut index = 0;
+    for c in text.chars() {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            return Some((index, c as u32));
+        }
+        index += c.len_utf16();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_utf16_units() {
+        assert_eq!(utf16_len("abc"), 3);
+        assert_eq!(utf16_len("事件"), 2);
+        assert_eq!(utf16_len("😀"), 2);
+        assert_eq!(utf16_len(""), 0);
+    }
+
+    #[test]
+    fn decodes_lone_surrogates_without_changing_length() {
+        let text = Text::from_utf16(&[0x61, 0xD800, 0x62]);
+        assert_eq!(text.unpaired_surrogate_at(), Some(1));
+        assert_eq!(text.utf16_len(), 3);
+        let paired = Text::from_utf16(&[0xD83D, 0xDE00]);
+        assert_eq!(paired.unpaired_surrogate_at(), None);
+        assert_eq!(paired.as_str(), "😀");
+    }
+
+    #[test]
+    fn trims_like_javascript() {
+        assert_eq!(js_trim("\u{FEFF}\u{3000} a b \n"), "a b");
+        assert!(is_blank(" \t\u{00A0}"));
+        assert!(!is_blank(" x "));
+    }
+
+    #[test]
+    fn finds_the_first_problem() {
+        assert_eq!(text_problem(&Text::from("a\tb\r\nc")), None);
+        assert_eq!(
+            text_problem(&Text::from("😀\u{7}")),
+            Some(TextProblem::ControlCharacter { index: 2, code_point: 7 })
+        );
+        assert_eq!(
+            text_problem(&Text::from("\u{85}")),
+            Some(TextProblem::ControlCharacter { index: 0, code_point: 0x85 })
+        );
+        let both = Text::from_utf16(&[0x61, 0xDC00, 0x0]);
+        assert_eq!(text_problem(&both), Some(TextProblem::UnpairedSurrogate { index: 1 }));
+    }
+}

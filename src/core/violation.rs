@@ -1,0 +1,143 @@
+//! What the validator reports: a code, a path, a message and the figures behind it.
+
+use serde::Serialize;
+
+use super::messages::{message, Locale};
+
+/// The kinds of violation. Their snake_case names are the public `code` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// The request is not a plain object.
+    NotObject,
+    /// A required field is missing or `null`.
+    Required,
+    /// A field has the wrong type.
+    WrongType,
+    /// A text is empty or whitespace only.
+    Blank,
+    /// A text is longer than its limit.
+    TooLong,
+    /// `operate_key` is none of the known operations.
+    UnknownOperateKey,
+    /// A key no rule knows.
+    UnknownField,
+    /// A text holds an unpaired surrogate or a control character.
+    InvalidText,
+    /// A number outside its range, or before the field it may not precede.
+    OutOfRange,
+    /// A field worth giving (a warning, never an error).
+    Recommended,
+}
+
+/// Why a text is refused, as `params.reason` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextReason {
+    /// An unpaired UTF-16 surrogate.
+    UnpairedSurrogate,
+    /// A control character other than tab, LF, CR.
+    ControlCharacter,
+}
+
+/// The figures behind a violation; each code has its own shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Params {
+    /// `not_object`.
+    NotObject {
+        /// The type that was given.
+        actual: &'static str,
+    },
+    /// `wrong_type`.
+    WrongType {
+        /// The type wanted.
+        expected: &'static str,
+        /// The type given.
+        actual: &'static str,
+    },
+    /// `too_long`.
+    TooLong {
+        /// The limit, in UTF-16 code units.
+        max: u32,
+        /// The length given, in UTF-16 code units.
+        actual: usize,
+    },
+    /// `unknown_operate_key`.
+    UnknownOperateKey {
+        /// The operate keys there are.
+        allowed: &'static [&'static str],
+        /// The closest one, when one is close.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suggestion: Option<&'static str>,
+    },
+    /// `unknown_field`.
+    UnknownField {
+        /// The closest known key, when one is close.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suggestion: Option<&'static str>,
+    },
+    /// `invalid_text`.
+    InvalidText {
+        /// What is wrong.
+        reason: TextReason,
+        /// Where, in UTF-16 code units from 0.
+        index: usize,
+        /// The control character's code point.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        code_point: Option<u32>,
+    },
+    /// `out_of_range`.
+    OutOfRange {
+        /// The smallest value allowed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        /// The largest value allowed.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+        /// The value given.
+        actual: f64,
+        /// The field whose value `min` is, when the bound comes from another field.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        after: Option<&'static str>,
+    },
+    /// `recommended`.
+    Recommended {
+        /// The boolean field whose being true makes this one worth giving.
+        when: &'static str,
+    },
+    /// `required`, `blank`: nothing more to say.
+    None {},
+}
+
+/// One violation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Violation {
+    /// What kind of violation.
+    pub code: Code,
+    /// Dotted path of the field, `""` for the root.
+    pub path: String,
+    /// Human text in the requested locale.
+    pub message: String,
+    /// The figures behind it.
+    pub params: Params,
+}
+
+impl Violation {
+    /// A violation with its message written in `locale`.
+    pub fn new(code: Code, path: String, params: Params, locale: Locale) -> Self {
+        let message = message(code, &path, &params, locale);
+        Violation { code, path, message, params }
+    }
+}
+
+/// The outcome of validation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// No errors (warnings do not count).
+    pub valid: bool,
+    /// What makes the request invalid, in document order.
+    pub errors: Vec<Violation>,
+    /// What is worth a look but may be sent.
+    pub warnings: Vec<Violation>,
+}
