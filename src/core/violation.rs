@@ -30,6 +30,24 @@ pub enum Code {
     Recommended,
 }
 
+impl Code {
+    /// The public name of the code, as `code` carries it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::NotObject => "not_object",
+            Code::Required => "required",
+            Code::WrongType => "wrong_type",
+            Code::Blank => "blank",
+            Code::TooLong => "too_long",
+            Code::UnknownOperateKey => "unknown_operate_key",
+            Code::UnknownField => "unknown_field",
+            Code::InvalidText => "invalid_text",
+            Code::OutOfRange => "out_of_range",
+            Code::Recommended => "recommended",
+        }
+    }
+}
+
 /// Why a text is refused, as `params.reason` says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds the npm package's wasm and glue into pkg/ (release, wasm-opt from npm binaryen).
+set -euo pipefail
+. "$(dirname "$0")/setup.sh"
+cd "$ROOT"
+wasm_env wasm-pack --quiet build . --release --target web --out-dir pkg --no-pack >&2

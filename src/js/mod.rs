@@ -1,0 +1,89 @@
+//! The JavaScript API: thin `#[wasm_bindgen]` exports over the core. Names are
+//! camelCase as SPEC.md gives them; types are precise in the generated `.d.ts`.
+
+mod errors;
+mod options;
+mod read;
+mod typescript;
+
+use js_sys::{Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::core::request::{build, BuildError, Target};
+use crate::core::validate::validate;
+
+use errors::{config_error, type_error, validation_error};
+use options::{Options, BUILD_KEYS, VALIDATE_KEYS};
+use read::read;
+
+/// Serialises core output for JavaScript as plain objects.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sets a property on a fresh object, which cannot fail.
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// Checks a handle request and reports every violation. Never throws on any input;
+/// throws `ConfigError` only for malformed `options`.
+#[wasm_bindgen(js_name = validateHandleRequest, skip_typescript)]
+pub fn validate_handle_request(
+    input: JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let options = Options::read(&options, VALIDATE_KEYS)
+        .and_then(|o| o.validate_options())
+        .map_err(|e| config_error(&e))?;
+    Ok(to_js(&validate(&read(&input), options)))
+}
+
+/// Validates a handle request and builds what `fetch` needs to send it. Throws
+/// `ValidationError` for invalid input, `ConfigError` for bad options.
+#[wasm_bindgen(js_name = buildHandleRequest, skip_typescript)]
+pub fn build_handle_request(
+    input: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = Options::read(&options, BUILD_KEYS).map_err(|e| config_error(&e))?;
+    let target = (|| {
+        let endpoint = options.string("endpoint")?.ok_or_else(|| {
+            crate::ConfigError::new("endpoint", "endpoint is required (an https: URL or a same-origin path)")
+        })?;
+        Ok(Target { endpoint, token: options.string("token")?, headers: options.headers()? })
+    })()
+    .map_err(|e| config_error(&e))?;
+    let validate_options = options.validate_options().map_err(|e| config_error(&e))?;
+    match build(&read(&input), &target, validate_options) {
+        Ok(built) => {
+            let headers = Object::new();
+            for (name, value) in &built.request.headers {
+                set(&headers, name, &JsValue::from_str(value));
+            }
+            let out = Object::new();
+            set(&out, "method", &JsValue::from_str(built.request.method));
+            set(&out, "url", &JsValue::from_str(&built.request.url));
+            set(&out, "headers", &headers);
+            set(&out, "body", &JsValue::from_str(&built.request.body));
+            set(&out, "warnings", &to_js(&built.warnings));
+            Ok(out.into())
+        }
+        Err(BuildError::Config(error)) => Err(config_error(&error)),
+        Err(BuildError::Invalid(report)) => {
+            Err(validation_error(&report.errors, &report.warnings, validate_options.locale))
+        }
+    }
+}
+
+/// The length of `text` as the rules count it (UTF-16 code units), for a counter.
+#[wasm_bindgen(js_name = textLength, skip_typescript)]
+pub fn text_length(text: JsValue) -> Result<u32, JsValue> {
+    match text.dyn_ref::<js_sys::JsString>() {
+        Some(text) => Ok(text.length()),
+        None => Err(type_error("textLength expects a string")),
+    }
+}

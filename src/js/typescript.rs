@@ -1,0 +1,167 @@
+//! The precise TypeScript types of the API, added to the generated `.d.ts`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** The operate keys the handle endpoint takes. */
+export type OperateKey = "acceptedIncident1" | "commitSolution1" | "confirm";
+
+/** Known `mtm_type` values; tenants may define more, so any string is accepted. */
+export type MtmType =
+  | "inc_type_p_security_issues"
+  | "inc_type_p_function_issues"
+  | "inc_type_p_reliability_issues"
+  | "inc_type_p_config_issues"
+  | "inc_type_p_change_issues"
+  | (string & {});
+
+interface HandleRequestBase {
+  /** Incident ticket number, at most 255 characters; sent trimmed. */
+  incident_num: string;
+  /** Operator ID, at most 255 characters; sent trimmed. */
+  operator: string;
+}
+
+/** Accept an incident ticket. `parameter` may be left out; `{}` is sent. */
+export interface AcceptRequest extends HandleRequestBase {
+  operate_key: "acceptedIncident1";
+  parameter?: Record<string, never> | null;
+}
+
+/** The parameters of a solution. */
+export interface SolutionParameter {
+  /** Incident category, at most 255 characters. */
+  mtm_type: MtmType;
+  is_service_interrupt: boolean;
+  /** At most 10,000 characters. */
+  cause: string;
+  /** At most 10,000 characters. */
+  solution: string;
+  /** Epoch milliseconds; recommended when the service was interrupted. */
+  start_time?: number;
+  /** Epoch milliseconds, not before `start_time`; recommended when the service was interrupted. */
+  fault_recovery_time?: number;
+}
+
+/** Submit the solution of an incident ticket. */
+export interface CommitSolutionRequest extends HandleRequestBase {
+  operate_key: "commitSolution1";
+  parameter: SolutionParameter;
+}
+
+/** The parameters of a verification. */
+export interface ConfirmParameter {
+  virtual_confirm_result: boolean;
+  /** At most 300 characters. */
+  virtual_confirm_comment: string;
+}
+
+/** Verify the handling of an incident ticket. */
+export interface ConfirmRequest extends HandleRequestBase {
+  operate_key: "confirm";
+  parameter: ConfirmParameter;
+}
+
+/** A handle request, discriminated by `operate_key`. */
+export type HandleRequest = AcceptRequest | CommitSolutionRequest | ConfirmRequest;
+
+/** Languages of messages. Other tags fall back: any `zh*` to `zh-CN`, the rest to `en`. */
+export type Locale = "en" | "zh-CN" | (string & {});
+
+export interface ValidateOptions {
+  locale?: Locale;
+  /** Unknown keys become warnings and are sent unchanged. */
+  allowUnknownFields?: boolean;
+}
+
+export interface BuildOptions extends ValidateOptions {
+  /** An `https:` URL, a same-origin path (`/…`), or `http:` on a loopback host. */
+  endpoint: string;
+  /** Sent as `X-Auth-Token`, never anywhere else. */
+  token?: string;
+  /** Extra headers, e.g. a proxy's CSRF header. Cannot set Content-Type or X-Auth-Token. */
+  headers?: Record<string, string>;
+}
+
+/** Type names in `wrong_type` and `not_object` params: JSON's, then JavaScript's for the rest. */
+export type TypeName =
+  | "string" | "boolean" | "object" | "integer" | "number" | "array" | "null"
+  | "undefined" | "function" | "symbol" | "bigint" | "instance"
+  | "too_deep" | "too_large" | "unreadable";
+
+export type ViolationCode =
+  | "not_object" | "required" | "wrong_type" | "blank" | "too_long"
+  | "unknown_operate_key" | "unknown_field" | "invalid_text" | "out_of_range" | "recommended";
+
+interface ViolationBase<C extends ViolationCode, P> {
+  code: C;
+  /** Dotted path, e.g. `parameter.virtual_confirm_comment`; `""` for the root. */
+  path: string;
+  /** Human text in the requested locale. */
+  message: string;
+  params: P;
+}
+
+/** One violation, discriminated by `code`. */
+export type Violation =
+  | ViolationBase<"not_object", { actual: TypeName }>
+  | ViolationBase<"required", {}>
+  | ViolationBase<"wrong_type", { expected: "string" | "boolean" | "object" | "integer" | "json"; actual: TypeName }>
+  | ViolationBase<"blank", {}>
+  | ViolationBase<"too_long", { max: number; actual: number }>
+  | ViolationBase<"unknown_operate_key", { allowed: OperateKey[]; suggestion?: OperateKey }>
+  | ViolationBase<"unknown_field", { suggestion?: string }>
+  | ViolationBase<"invalid_text", { reason: "unpaired_surrogate" | "control_character"; index: number; code_point?: number }>
+  | ViolationBase<"out_of_range", { min?: number; max?: number; actual: number; after?: string }>
+  | ViolationBase<"recommended", { when: string }>;
+
+export interface ValidationReport {
+  /** True when there are no errors; warnings do not count. */
+  valid: boolean;
+  errors: Violation[];
+  warnings: Violation[];
+}
+
+/** What `fetch(url, { method, headers, body })` needs. */
+export interface BuiltRequest {
+  method: "POST";
+  url: string;
+  headers: Record<string, string>;
+  /** The JSON text to send. */
+  body: string;
+  warnings: Violation[];
+}
+
+/** Invalid input; nothing was sent. */
+export interface ValidationError extends Error {
+  name: "ValidationError";
+  violations: Violation[];
+  warnings: Violation[];
+}
+
+/** Invalid options: endpoint, token, headers, timeout, … */
+export interface ConfigError extends Error {
+  name: "ConfigError";
+  option: string;
+}
+
+/** Every error this library throws or rejects with, discriminated by `name`. */
+export type CocError = ValidationError | ConfigError;
+
+/**
+ * Checks a handle request and reports every violation, in document order.
+ * Never throws, whatever `input` is; throws a `ConfigError` only for malformed `options`.
+ */
+export function validateHandleRequest(input: unknown, options?: ValidateOptions): ValidationReport;
+
+/**
+ * Validates `input` and builds the exact request to send.
+ * @throws {ValidationError} when the input is invalid.
+ * @throws {ConfigError} when an option is (endpoint, token, headers, …).
+ */
+export function buildHandleRequest(input: HandleRequest, options: BuildOptions): BuiltRequest;
+
+/** The length of `text` as the rules count it (UTF-16 code units), for a character counter. */
+export function textLength(text: string): number;
+"#;

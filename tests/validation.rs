@@ -1,0 +1,415 @@
+//! The validation rules of SPEC.md, table by table, natively.
+
+mod common;
+
+use coc_incident::{object, validate, Code, Locale, Object, Params, Text, TextReason, ValidateOptions, Value};
+use common::*;
+
+fn check(request: &Object) -> coc_incident::Report {
+    validate(&Value::Object(request.clone()), ValidateOptions::default())
+}
+
+fn check_with(request: &Object, allow_unknown_fields: bool) -> coc_incident::Report {
+    let options = ValidateOptions { allow_unknown_fields, ..ValidateOptions::default() };
+    validate(&Value::Object(request.clone()), options)
+}
+
+fn text(n: usize, unit: &str) -> Value {
+    Value::string(unit.repeat(n))
+}
+
+#[test]
+fn the_documented_examples_are_valid() {
+    for request in [accept(), commit_solution(), confirm()] {
+        let report = check(&request);
+        assert!(report.valid, "{:?}", report.errors);
+        assert_eq!(warnings(&report), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn accept_takes_a_missing_null_or_empty_parameter() {
+    let base = accept();
+    for parameter in [None, Some(Value::Null), Some(Value::Object(Object::new()))] {
+        let report = check(&set(&base, "parameter", parameter.clone()));
+        assert!(report.valid, "{parameter:?}: {:?}", report.errors);
+    }
+}
+
+#[test]
+fn every_limit_on_both_sides() {
+    // (request, path, limit)
+    let cases: Vec<(Object, &str, usize)> = vec![
+        (confirm(), "incident_num", 255),
+        (confirm(), "operator", 255),
+        (commit_solution(), "parameter.mtm_type", 255),
+        (commit_solution(), "parameter.cause", 10_000),
+        (commit_solution(), "parameter.solution", 10_000),
+        (confirm(), "parameter.virtual_confirm_comment", 300),
+    ];
+    for (request, path, limit) in cases {
+        let at = |value: Value| match path.strip_prefix("parameter.") {
+            Some(key) => set_param(&request, key, Some(value)),
+            None => set(&request, path, Some(value)),
+        };
+        for unit in ["a", "事"] {
+            let report = check(&at(text(limit, unit)));
+            assert!(report.valid, "{path} at {limit} × {unit}: {:?}", report.errors);
+            let report = check(&at(text(limit + 1, unit)));
+            assert_eq!(errors(&report), vec![format!("too_long@{path}")]);
+            assert_eq!(
+                report.errors[0].params,
+                Params::TooLong { max: limit as u32, actual: limit + 1 }
+            );
+        }
+    }
+}
+
+#[test]
+fn lengths_count_utf16_code_units() {
+    let comment = |value: Value| set_param(&confirm(), "virtual_confirm_comment", Some(value));
+    assert!(check(&comment(text(300, "事"))).valid);
+    assert!(check(&comment(text(150, "😀"))).valid);
+    let report = check(&comment(text(151, "😀")));
+    assert_eq!(report.errors[0].params, Params::TooLong { max: 300, actual: 302 });
+    assert_eq!(report.errors[0].message, "Verification comment must be at most 300 characters, got 302.");
+}
+
+#[test]
+fn incident_num_and_operator_are_counted_and_sent_trimmed() {
+    let padded = format!("  {}\u{3000}", "a".repeat(255));
+    assert!(check(&set(&confirm(), "incident_num", Some(Value::string(padded)))).valid);
+    let report = check(&set(&confirm(), "operator", Some(Value::string(format!(" {} ", "a".repeat(256))))));
+    assert_eq!(errors(&report), vec!["too_long@operator"]);
+}
+
+#[test]
+fn other_texts_are_counted_as_given() {
+    let padded = format!(" {} ", "a".repeat(299));
+    let report = check(&set_param(&confirm(), "virtual_confirm_comment", Some(Value::string(padded))));
+    assert_eq!(errors(&report), vec!["too_long@parameter.virtual_confirm_comment"]);
+}
+
+#[test]
+fn blank_texts() {
+    let cases: Vec<(Object, &str)> = vec![
+        (confirm(), "incident_num"),
+        (confirm(), "operator"),
+        (confirm(), "operate_key"),
+        (commit_solution(), "parameter.mtm_type"),
+        (commit_solution(), "parameter.cause"),
+        (commit_solution(), "parameter.solution"),
+        (confirm(), "parameter.virtual_confirm_comment"),
+    ];
+    for (request, path) in cases {
+        for blank in ["", "   ", "\t\n", "\u{3000}", "\u{FEFF}"] {
+            let value = Some(Value::string(blank));
+            let request = match path.strip_prefix("parameter.") {
+                Some(key) => set_param(&request, key, value),
+                None => set(&request, path, value),
+            };
+            assert_eq!(errors(&check(&request)), vec![format!("blank@{path}")], "{path} = {blank:?}");
+        }
+    }
+}
+
+#[test]
+fn required_fields_missing_or_null() {
+    let cases: Vec<(Object, &str)> = vec![
+        (accept(), "incident_num"),
+        (accept(), "operator"),
+        (accept(), "operate_key"),
+        (commit_solution(), "parameter"),
+        (confirm(), "parameter"),
+        (commit_solution(), "parameter.mtm_type"),
+        (commit_solution(), "parameter.is_service_interrupt"),
+        (commit_solution(), "parameter.cause"),
+        (commit_solution(), "parameter.solution"),
+        (confirm(), "parameter.virtual_confirm_result"),
+        (confirm(), "parameter.virtual_confirm_comment"),
+    ];
+    for (request, path) in cases {
+        for value in [None, Some(Value::Null), Some(Value::Undefined)] {
+            let request = match path.strip_prefix("parameter.") {
+                Some(key) => set_param(&request, key, value.clone()),
+                None => set(&request, path, value.clone()),
+            };
+            assert_eq!(errors(&check(&request)), vec![format!("required@{path}")], "{path} = {value:?}");
+        }
+    }
+}
+
+#[test]
+fn types_are_strict() {
+    let cases: Vec<(Object, &str, Value, &str, &str)> = vec![
+        (confirm(), "incident_num", Value::from(42), "string", "integer"),
+        (confirm(), "operator", Value::Bool(true), "string", "boolean"),
+        (confirm(), "operate_key", Value::Array(vec![]), "string", "array"),
+        (confirm(), "parameter", Value::string("{}"), "object", "string"),
+        (accept(), "parameter", Value::Array(vec![]), "object", "array"),
+        (confirm(), "parameter.virtual_confirm_result", Value::string("true"), "boolean", "string"),
+        (confirm(), "parameter.virtual_confirm_result", Value::from(1), "boolean", "integer"),
+        (confirm(), "parameter.virtual_confirm_comment", Value::from(1.5), "string", "number"),
+        (commit_solution(), "parameter.is_service_interrupt", Value::string("false"), "boolean", "string"),
+        (commit_solution(), "parameter.mtm_type", Value::Object(Object::new()), "string", "object"),
+        (commit_solution(), "parameter.start_time", Value::string("1711000000000"), "integer", "string"),
+        (commit_solution(), "parameter.start_time", Value::from(1.5), "integer", "number"),
+        (commit_solution(), "parameter.fault_recovery_time", Value::from(f64::NAN), "integer", "number"),
+        (commit_solution(), "parameter.fault_recovery_time", Value::from(f64::INFINITY), "integer", "number"),
+        (commit_solution(), "parameter.cause", Value::Foreign(coc_incident::Foreign::Function), "string", "function"),
+    ];
+    for (request, path, value, expected, actual) in cases {
+        let request = match path.strip_prefix("parameter.") {
+            Some(key) => set_param(&request, key, Some(value)),
+            None => set(&request, path, Some(value)),
+        };
+        let report = check(&request);
+        assert_eq!(errors(&report), vec![format!("wrong_type@{path}")], "{path}");
+        assert_eq!(report.errors[0].params, Params::WrongType { expected, actual }, "{path}");
+    }
+}
+
+#[test]
+fn epoch_milliseconds_ranges() {
+    let at = |key: &str, n: f64| check(&set_param(&commit_solution(), key, Some(Value::from(n))));
+    let report = at("start_time", -1.0);
+    assert_eq!(errors(&report), vec!["out_of_range@parameter.start_time"]);
+    assert_eq!(report.errors[0].params, Params::OutOfRange { min: Some(0.0), max: None, actual: -1.0, after: None });
+    assert!(at("start_time", 0.0).errors.iter().all(|v| v.path != "parameter.start_time"));
+    assert_eq!(errors(&at("fault_recovery_time", 9_007_199_254_740_992.0)), vec!["out_of_range@parameter.fault_recovery_time"]);
+    // Equal times are fine; recovery before the start is not, and is reported at the recovery.
+    assert!(at("fault_recovery_time", 1_711_000_000_000.0).valid);
+    let report = at("fault_recovery_time", 1_710_999_999_999.0);
+    assert_eq!(errors(&report), vec!["out_of_range@parameter.fault_recovery_time"]);
+    assert_eq!(
+        report.errors[0].params,
+        Params::OutOfRange { min: Some(1_711_000_000_000.0), max: None, actual: 1_710_999_999_999.0, after: Some("start_time") }
+    );
+    assert_eq!(
+        report.errors[0].message,
+        "Fault recovery time must not be before Fault start time (1711000000000), got 1710999999999."
+    );
+}
+
+#[test]
+fn times_are_recommended_when_the_service_was_interrupted() {
+    let bare = set_param(&set_param(&commit_solution(), "start_time", None), "fault_recovery_time", None);
+    let report = check(&bare);
+    assert!(report.valid);
+    assert_eq!(warnings(&report), vec!["recommended@parameter.start_time", "recommended@parameter.fault_recovery_time"]);
+    assert_eq!(report.warnings[0].params, Params::Recommended { when: "is_service_interrupt" });
+    let only_start = set_param(&commit_solution(), "fault_recovery_time", Some(Value::Null));
+    assert_eq!(warnings(&check(&only_start)), vec!["recommended@parameter.fault_recovery_time"]);
+    let not_interrupted = set_param(&bare, "is_service_interrupt", Some(Value::Bool(false)));
+    assert_eq!(warnings(&check(&not_interrupted)), Vec::<String>::new());
+}
+
+#[test]
+fn mtm_type_is_an_open_set() {
+    let request = set_param(&commit_solution(), "mtm_type", Some(Value::string("tenant_defined_category")));
+    assert!(check(&request).valid);
+}
+
+#[test]
+fn operate_keys() {
+    let key = |value: Value| check(&set(&accept(), "operate_key", Some(value)));
+    for (given, suggestion) in [
+        ("confirn", Some("confirm")),
+        ("Confirm", Some("confirm")),
+        ("confirm ", Some("confirm")),
+        ("acceptIncident", Some("acceptedIncident1")),
+        ("commitSolution", Some("commitSolution1")),
+        ("close", None),
+    ] {
+        let report = key(Value::string(given));
+        assert_eq!(errors(&report), vec!["unknown_operate_key@operate_key"], "{given}");
+        assert_eq!(
+            report.errors[0].params,
+            Params::UnknownOperateKey { allowed: coc_incident::OPERATE_KEYS, suggestion },
+            "{given}"
+        );
+    }
+    let report = key(Value::string("confirn"));
+    assert_eq!(
+        report.errors[0].message,
+        "Operation must be one of acceptedIncident1, commitSolution1, confirm. Did you mean \"confirm\"?"
+    );
+}
+
+#[test]
+fn unknown_operate_key_leaves_the_parameter_fields_unchecked() {
+    let request = set(&confirm(), "operate_key", Some(Value::string("verify")));
+    assert_eq!(errors(&check(&request)), vec!["unknown_operate_key@operate_key"]);
+    let request = set(&request, "parameter", Some(Value::from(3)));
+    assert_eq!(errors(&check(&request)), vec!["unknown_operate_key@operate_key", "wrong_type@parameter"]);
+}
+
+#[test]
+fn unknown_fields_with_suggestions() {
+    let request = set(&confirm(), "incident_nun", Some(Value::string("x")));
+    let report = check(&request);
+    assert_eq!(errors(&report), vec!["unknown_field@incident_nun"]);
+    assert_eq!(report.errors[0].params, Params::UnknownField { suggestion: Some("incident_num") });
+    assert_eq!(report.errors[0].message, "\"incident_nun\" is not a known field. Did you mean \"incident_num\"?");
+
+    let request = set_param(&confirm(), "virtual_confirm_coment", Some(Value::string("x")));
+    let report = check(&request);
+    assert_eq!(errors(&report), vec!["unknown_field@parameter.virtual_confirm_coment"]);
+    assert_eq!(report.errors[0].params, Params::UnknownField { suggestion: Some("virtual_confirm_comment") });
+
+    let request = set_param(&accept(), "comment", Some(Value::string("x")));
+    let report = check(&request);
+    assert_eq!(errors(&report), vec!["unknown_field@parameter.comment"]);
+    assert_eq!(report.errors[0].params, Params::UnknownField { suggestion: None });
+}
+
+#[test]
+fn unknown_fields_can_be_allowed_as_warnings() {
+    let request = set_param(&confirm(), "attachments", Some(Value::Array(vec![Value::string("a.png")])));
+    let report = check_with(&request, true);
+    assert!(report.valid);
+    assert_eq!(warnings(&report), vec!["unknown_field@parameter.attachments"]);
+    // Even allowed, a value JSON cannot carry faithfully is an error at its own path.
+    let nested = object! { "ok" => 1, "bad" => f64::NAN };
+    let request = set(&confirm(), "extra", Some(Value::Object(nested)));
+    let report = check_with(&request, true);
+    assert_eq!(errors(&report), vec!["wrong_type@extra.bad"]);
+    assert_eq!(warnings(&report), vec!["unknown_field@extra"]);
+    let request = set(&confirm(), "deep", Some(Value::Foreign(coc_incident::Foreign::TooDeep)));
+    let report = check_with(&request, true);
+    assert_eq!(report.errors[0].params, Params::WrongType { expected: "json", actual: "too_deep" });
+    // An undefined value is no key at all.
+    let request = set(&confirm(), "nothing", Some(Value::Undefined));
+    assert!(check(&request).valid);
+}
+
+#[test]
+fn texts_with_unpaired_surrogates_or_control_characters_are_refused() {
+    let comment = |value: Value| check(&set_param(&confirm(), "virtual_confirm_comment", Some(value)));
+    let report = comment(Value::String(Text::from_utf16(&[0x4F60, 0xD83D, 0x41])));
+    assert_eq!(errors(&report), vec!["invalid_text@parameter.virtual_confirm_comment"]);
+    assert_eq!(
+        report.errors[0].params,
+        Params::InvalidText { reason: TextReason::UnpairedSurrogate, index: 1, code_point: None }
+    );
+    for (text, index, code_point) in [("a\u{0}b", 1, 0), ("😀\u{7F}", 2, 0x7F), ("\u{1B}[31m", 0, 0x1B), ("x\u{85}", 1, 0x85)] {
+        let report = comment(Value::string(text));
+        assert_eq!(
+            report.errors[0].params,
+            Params::InvalidText { reason: TextReason::ControlCharacter, index, code_point: Some(code_point) },
+            "{text:?}"
+        );
+    }
+    assert!(comment(Value::string("line 1\r\nline 2\tend")).valid);
+    let report = check(&set(&confirm(), "operator", Some(Value::String(Text::from_utf16(&[0xDC00])))));
+    assert_eq!(errors(&report), vec!["invalid_text@operator"]);
+    let report = check(&set(&confirm(), "operate_key", Some(Value::String(Text::from_utf16(&[0x63, 0xDC00])))));
+    assert_eq!(errors(&report), vec!["invalid_text@operate_key"]);
+}
+
+#[test]
+fn the_root_must_be_a_plain_object() {
+    for (value, actual) in [
+        (Value::Undefined, "undefined"),
+        (Value::Null, "null"),
+        (Value::string("{}"), "string"),
+        (Value::Array(vec![]), "array"),
+        (Value::from(3), "integer"),
+        (Value::Foreign(coc_incident::Foreign::Instance), "instance"),
+    ] {
+        let report = validate(&value, ValidateOptions::default());
+        assert_eq!(errors(&report), vec!["not_object@"]);
+        assert_eq!(report.errors[0].params, Params::NotObject { actual });
+    }
+}
+
+#[test]
+fn every_violation_at_once_in_document_order() {
+    let parameter = object! {
+        "zzz" => 1,
+        "solution" => "",
+        "fault_recovery_time" => 5,
+        "is_service_interrupt" => "yes",
+        "start_time" => 10,
+        "mtm_typ" => "x",
+    };
+    let request = object! {
+        "extra" => true,
+        "parameter" => parameter,
+        "operate_key" => "commitSolution1",
+        "operator" => "   ",
+    };
+    assert_eq!(
+        errors(&check(&request)),
+        vec![
+            "required@incident_num",
+            "blank@operator",
+            "required@parameter.mtm_type",
+            "wrong_type@parameter.is_service_interrupt",
+            "required@parameter.cause",
+            "blank@parameter.solution",
+            "out_of_range@parameter.fault_recovery_time",
+            "unknown_field@parameter.zzz",
+            "unknown_field@parameter.mtm_typ",
+            "unknown_field@extra",
+        ]
+    );
+}
+
+#[test]
+fn messages_in_both_locales() {
+    let zh = ValidateOptions { locale: Locale::ZhCn, ..ValidateOptions::default() };
+    let request = set_param(&confirm(), "virtual_confirm_comment", Some(text(301, "字")));
+    let request = set_param(&request, "virtual_confirm_result", None);
+    let report = validate(&Value::Object(request.clone()), zh);
+    let messages: Vec<_> = report.errors.iter().map(|v| v.message.as_str()).collect();
+    assert_eq!(messages, vec!["验证结果为必填项。", "验证说明最多 300 个字符，当前为 301 个。"]);
+    let report = check(&request);
+    let messages: Vec<_> = report.errors.iter().map(|v| v.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec!["Verification result is required.", "Verification comment must be at most 300 characters, got 301."]
+    );
+    // Every code has a message in each locale that is not the fallback.
+    let all = object! { "operate_key" => "x", "incident_num" => "", "operator" => 3, "parameter" => 1, "foo" => 1 };
+    for locale in [Locale::En, Locale::ZhCn] {
+        let report = validate(&Value::Object(all.clone()), ValidateOptions { locale, allow_unknown_fields: false });
+        for v in &report.errors {
+            assert!(!v.message.contains("invalid ("), "{}", v.message);
+            assert!(!v.message.contains("无效。"), "{}", v.message);
+        }
+    }
+}
+
+#[test]
+fn locale_tags() {
+    assert_eq!(Locale::from_tag("zh-CN"), Locale::ZhCn);
+    assert_eq!(Locale::from_tag("zh-Hans-CN"), Locale::ZhCn);
+    assert_eq!(Locale::from_tag("ZH"), Locale::ZhCn);
+    assert_eq!(Locale::from_tag("en-GB"), Locale::En);
+    assert_eq!(Locale::from_tag("fr"), Locale::En);
+    assert_eq!(Locale::ZhCn.tag(), "zh-CN");
+}
+
+#[test]
+fn codes_serialize_to_their_public_names() {
+    let all = [
+        Code::NotObject, Code::Required, Code::WrongType, Code::Blank, Code::TooLong,
+        Code::UnknownOperateKey, Code::UnknownField, Code::InvalidText, Code::OutOfRange, Code::Recommended,
+    ];
+    for code in all {
+        assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(code.as_str()));
+    }
+    let report = check(&set_param(&confirm(), "virtual_confirm_comment", Some(text(301, "a"))));
+    assert_eq!(
+        serde_json::to_value(&report.errors[0]).unwrap(),
+        serde_json::json!({
+            "code": "too_long",
+            "path": "parameter.virtual_confirm_comment",
+            "message": "Verification comment must be at most 300 characters, got 301.",
+            "params": { "max": 300, "actual": 301 }
+        })
+    );
+    let report = check(&set_param(&confirm(), "virtual_confirm_comment", None));
+    assert_eq!(serde_json::to_value(&report.errors[0].params).unwrap(), serde_json::json!({}));
+}
