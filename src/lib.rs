@@ -8,7 +8,7 @@
 
 pub mod core;
 #[cfg(target_arch = "wasm32")]
-mod js;
+pub mod js;
 
 pub use crate::core::messages::Locale;
 pub use crate::core::request::{build, BuildError, Built, BuiltRequest, ConfigError, Target};

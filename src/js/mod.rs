@@ -1,4 +1,5 @@
-//! The JavaScript API: thin `#[wasm_bindgen]` exports over the core. Names are
+//! The JavaScript API (wasm32 only; public so that browser tests can call the
+//! exports as Rust functions): thin `#[wasm_bindgen]` exports over the core. Names are
 //! camelCase as SPEC.md gives them; types are precise in the generated `.d.ts`.
 
 mod errors;
