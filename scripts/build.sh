@@ -4,3 +4,5 @@ set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 wasm_env wasm-pack --quiet build . --release --target web --out-dir pkg --no-pack >&2
+# wasm-pack leaves a `*` .gitignore in pkg/, which would keep npm pack from shipping pkg/snippets/.
+rm -f pkg/.gitignore

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: native core, browser boundary, and the packed npm package as a
+# user imports it. Does its own set-up first (scripts/setup.sh).
+set -euo pipefail
+. "$(dirname "$0")/setup.sh" browser
+cd "$ROOT"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Native tests of the core (cargo test)"
+cargo test --all-targets
+
+step "Browser tests of the JavaScript boundary (wasm-pack test, headless Chromium)"
+wasm_env wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --test browser
+
+step "Release build of the package (wasm-pack build, wasm-opt)"
+bash scripts/build.sh
+
+step "The packed package, installed and imported as a user does (tsc, node --test)"
+consumer="$ROOT/target/consumer"
+rm -rf "$consumer" && mkdir -p "$consumer/node_modules/coc-incident"
+tarball=$(npm pack --silent --pack-destination "$ROOT/target")
+tar -xzf "$ROOT/target/$tarball" -C "$consumer/node_modules/coc-incident" --strip-components=1
+cp tests/js/*.test.mjs tests/types/usage.ts tests/types/tsconfig.json "$consumer/"
+echo '{ "name": "consumer", "private": true, "type": "module" }' > "$consumer/package.json"
+tsc -p "$consumer/tsconfig.json" && echo "tsc: the usage file type-checks against the generated .d.ts"
+(cd "$consumer" && node --test --test-reporter=spec ./*.test.mjs)

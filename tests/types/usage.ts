@@ -1,0 +1,82 @@
+// How a portal developer uses the package from TypeScript. Type-checked with
+// `tsc --noEmit` against the generated .d.ts; never run.
+import init, {
+  buildHandleRequest,
+  textLength,
+  validateHandleRequest,
+  type CocError,
+  type HandleRequest,
+  type SolutionParameter,
+  type ValidationReport,
+  type Violation,
+} from "coc-incident";
+
+await init();
+
+const verify: HandleRequest = {
+  incident_num: "IM202403221515060171753781",
+  operator: "7da46971b7e24eed90cf777cc2ff8b91",
+  operate_key: "confirm",
+  parameter: { virtual_confirm_result: false, virtual_confirm_comment: "13" },
+};
+
+const solution: SolutionParameter = {
+  mtm_type: "a_tenant_category", // an open set: any string
+  is_service_interrupt: true,
+  cause: "disk full",
+  solution: "rotated logs",
+  start_time: Date.now() - 60_000,
+};
+const submit: HandleRequest = { incident_num: "IM1", operator: "op", operate_key: "commitSolution1", parameter: solution };
+const accept: HandleRequest = { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" };
+
+// @ts-expect-error: a verification needs its parameter
+const missing: HandleRequest = { incident_num: "IM1", operator: "op", operate_key: "confirm" };
+// @ts-expect-error: a solution's parameter under the verify key
+const wrongParameter: HandleRequest = { incident_num: "IM1", operator: "op", operate_key: "confirm", parameter: solution };
+// @ts-expect-error: not an operate key
+const unknownKey: HandleRequest = { incident_num: "IM1", operator: "op", operate_key: "close" };
+
+// Anything may be validated: form output, parsed JSON, unknown input.
+const report: ValidationReport = validateHandleRequest(JSON.parse("{}") as unknown, { locale: "zh-CN" });
+validateHandleRequest(undefined);
+for (const violation of report.errors) {
+  describe(violation);
+}
+
+function describe(violation: Violation): string {
+  switch (violation.code) {
+    case "too_long":
+      return `${violation.path}: ${violation.params.actual} / ${violation.params.max}`;
+    case "unknown_operate_key":
+      return violation.params.suggestion ?? violation.params.allowed.join(", ");
+    case "wrong_type":
+      return `${violation.params.expected} != ${violation.params.actual}`;
+    case "out_of_range":
+      return String(violation.params.min ?? violation.params.max);
+    default:
+      return violation.message;
+  }
+}
+
+try {
+  const request = buildHandleRequest(verify, { endpoint: "/api/coc", token: "t", headers: { "X-CSRF-Token": "c" } });
+  const init: RequestInit = { method: request.method, headers: request.headers, body: request.body };
+  void fetch(request.url, init);
+} catch (e) {
+  const error = e as CocError;
+  if (error.name === "ValidationError") {
+    error.violations.map(describe);
+  } else {
+    const option: string = error.option;
+    void option;
+  }
+}
+
+// @ts-expect-error: the endpoint is required
+buildHandleRequest(submit, {});
+// @ts-expect-error: headers are strings
+buildHandleRequest(accept, { endpoint: "/api", headers: { "X-Count": 1 } });
+
+const count: number = textLength("😀");
+void [missing, wrongParameter, unknownKey, count];
