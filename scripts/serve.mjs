@@ -1,0 +1,82 @@
+// Serves the demo page (www/) and the built package (pkg/) on loopback, under a
+// strict Content Security Policy. Usage: node scripts/serve.mjs [--port N]
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** The file behind a URL path: /pkg/… from the build, the rest from www/. */
+function fileFor(pathname) {
+  const path = pathname === "/" ? "/index.html" : pathname;
+  const [base, rest] = path.startsWith("/pkg/") ? ["pkg", path.slice(5)] : ["www", path.slice(1)];
+  const dir = join(root, base);
+  const file = normalize(join(dir, decodeURIComponent(rest)));
+  return file.startsWith(dir + sep) ? file : null;
+}
+
+export function staticHandler(request, response) {
+  const url = new URL(request.url, "http://localhost");
+  const file = fileFor(url.pathname);
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    response.writeHead(405, { Allow: "GET, HEAD" }).end();
+    return;
+  }
+  if (!file) {
+    response.writeHead(404).end();
+    return;
+  }
+  readFile(file).then(
+    (body) => {
+      response.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        "Content-Security-Policy": CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+      });
+      response.end(request.method === "HEAD" ? undefined : body);
+    },
+    () => response.writeHead(404, { "Content-Type": "text/plain" }).end("not found\n"),
+  );
+}
+
+/** Listens on `port` (0: any free port) on loopback; resolves with the server. */
+export function listen(handler, port) {
+  return new Promise((resolve, reject) => {
+    const server = createServer(handler);
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf("--port");
+  const wanted = Number(i > 0 ? process.argv[i + 1] : process.env.PORT ?? 8080);
+  const server = await listen(staticHandler, wanted).catch((error) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    console.error(`port ${wanted} is busy; using a free one`);
+    return listen(staticHandler, 0);
+  });
+  console.log(`coc-incident demo: open http://127.0.0.1:${server.address().port}/  (Ctrl+C to stop)`);
+}
