@@ -7,6 +7,18 @@ cd "$ROOT"
 
 step() { printf '\n== %s\n' "$*"; }
 
+step "Lints (rustfmt, clippy)"
+# Debian's compiler ships neither tool; a rustup toolchain beside it usually does.
+lint_cargo=cargo
+cargo clippy --version >/dev/null 2>&1 || lint_cargo="$HOME/.cargo/bin/cargo"
+if "$lint_cargo" clippy --version >/dev/null 2>&1 && "$lint_cargo" fmt --version >/dev/null 2>&1; then
+  "$lint_cargo" fmt --check
+  "$lint_cargo" clippy --all-targets --quiet -- -D warnings
+  echo "rustfmt and clippy: clean"
+else
+  echo "rustfmt or clippy not installed: lints skipped"
+fi
+
 step "Native tests of the core (cargo test)"
 cargo test --all-targets
 

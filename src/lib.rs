@@ -1,13 +1,11 @@
 //! Checks, builds and sends Huawei Cloud COC incident handle requests
 //! (`POST /v1/external/incident/handle`) in the browser.
 //!
-//! The [`core`] is plain Rust, tested natively; the `js` module (wasm32 only) is
-//! the thin layer of JavaScript exports over it.
+//! The [`core`] is plain Rust, tested natively; the [`js`] module is the thin layer of JavaScript exports over it.
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod core;
-#[cfg(target_arch = "wasm32")]
 pub mod js;
 
 pub use crate::core::messages::Locale;

@@ -11,7 +11,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Evaluates a JavaScript expression (test code only: pages using the library need no eval).
 fn js(expression: &str) -> JsValue {
-    Function::new_no_args(&format!("return ({expression});")).call0(&JsValue::NULL).unwrap()
+    Function::new_no_args(&format!("return ({expression});"))
+        .call0(&JsValue::NULL)
+        .unwrap()
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -26,7 +28,13 @@ fn validate(input: &JsValue) -> JsValue {
 fn errors(report: &JsValue) -> Vec<String> {
     Array::from(&get(report, "errors"))
         .iter()
-        .map(|v| format!("{}@{}", get(&v, "code").as_string().unwrap(), get(&v, "path").as_string().unwrap()))
+        .map(|v| {
+            format!(
+                "{}@{}",
+                get(&v, "code").as_string().unwrap(),
+                get(&v, "path").as_string().unwrap()
+            )
+        })
         .collect()
 }
 
@@ -58,9 +66,18 @@ fn reports_are_plain_objects_with_the_documented_shape() {
 
 #[wasm_bindgen_test]
 fn lengths_are_counted_as_javascript_counts_them() {
-    assert_eq!(errors(&validate(&confirm_with("'事'.repeat(300)"))), Vec::<String>::new());
-    assert_eq!(errors(&validate(&confirm_with("'😀'.repeat(150)"))), Vec::<String>::new());
-    assert_eq!(errors(&validate(&confirm_with("'😀'.repeat(151)"))), vec!["too_long@parameter.virtual_confirm_comment"]);
+    assert_eq!(
+        errors(&validate(&confirm_with("'事'.repeat(300)"))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors(&validate(&confirm_with("'😀'.repeat(150)"))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors(&validate(&confirm_with("'😀'.repeat(151)"))),
+        vec!["too_long@parameter.virtual_confirm_comment"]
+    );
     assert_eq!(text_length(JsValue::from_str("😀事a")).unwrap(), 4);
     let error = text_length(JsValue::from(5)).unwrap_err();
     assert!(error.is_instance_of::<js_sys::TypeError>());
@@ -69,13 +86,25 @@ fn lengths_are_counted_as_javascript_counts_them() {
 #[wasm_bindgen_test]
 fn unpaired_surrogates_are_found_not_replaced() {
     let report = validate(&confirm_with("'ab\\uD800cd'"));
-    assert_eq!(errors(&report), vec!["invalid_text@parameter.virtual_confirm_comment"]);
+    assert_eq!(
+        errors(&report),
+        vec!["invalid_text@parameter.virtual_confirm_comment"]
+    );
     let params = get(&Array::from(&get(&report, "errors")).get(0), "params");
-    assert_eq!(JSON::stringify(&params).unwrap().as_string().unwrap(), r#"{"reason":"unpaired_surrogate","index":2}"#);
+    assert_eq!(
+        JSON::stringify(&params).unwrap().as_string().unwrap(),
+        r#"{"reason":"unpaired_surrogate","index":2}"#
+    );
     let report = validate(&confirm_with("'\\uDC00'"));
-    assert_eq!(errors(&report), vec!["invalid_text@parameter.virtual_confirm_comment"]);
+    assert_eq!(
+        errors(&report),
+        vec!["invalid_text@parameter.virtual_confirm_comment"]
+    );
     // A paired surrogate (an emoji) is fine, a reversed pair is not.
-    assert_eq!(errors(&validate(&confirm_with("'\\uD83D\\uDE00'"))), Vec::<String>::new());
+    assert_eq!(
+        errors(&validate(&confirm_with("'\\uD83D\\uDE00'"))),
+        Vec::<String>::new()
+    );
     let report = validate(&confirm_with("'x\\uDE00\\uD83D'"));
     let params = get(&Array::from(&get(&report, "errors")).get(0), "params");
     assert_eq!(get(&params, "index"), JsValue::from(1));
@@ -151,8 +180,16 @@ fn hostile_values_are_reported_never_thrown() {
     for (expression, first) in hostile_values() {
         let report = validate(&js(expression));
         let errors = errors(&report);
-        assert_eq!(errors.first().map(String::as_str), first, "{expression}: {errors:?}");
-        assert_eq!(get(&report, "valid"), JsValue::from_bool(first.is_none()), "{expression}");
+        assert_eq!(
+            errors.first().map(String::as_str),
+            first,
+            "{expression}: {errors:?}"
+        );
+        assert_eq!(
+            get(&report, "valid"),
+            JsValue::from_bool(first.is_none()),
+            "{expression}"
+        );
     }
     // Building refuses them with a ValidationError, never a trap or a string.
     for (expression, first) in hostile_values() {
@@ -174,7 +211,9 @@ fn hostile_values_are_reported_never_thrown() {
 fn the_instance_still_works_after_ten_thousand_hostile_values() {
     let values: Vec<JsValue> = hostile_values()
         .iter()
-        .filter(|(expression, _)| !expression.contains("1e6") && !expression.contains("1024 * 1024"))
+        .filter(|(expression, _)| {
+            !expression.contains("1e6") && !expression.contains("1024 * 1024")
+        })
         .map(|(expression, _)| js(expression))
         .collect();
     for i in 0..10_000 {
@@ -189,7 +228,8 @@ fn the_instance_still_works_after_ten_thousand_hostile_values() {
         errors(&validate(&confirm_with("''"))),
         vec!["blank@parameter.virtual_confirm_comment"]
     );
-    let built = build_handle_request(JSON::parse(CONFIRM).unwrap(), js("{ endpoint: '/api' }")).unwrap();
+    let built =
+        build_handle_request(JSON::parse(CONFIRM).unwrap(), js("{ endpoint: '/api' }")).unwrap();
     assert_eq!(get(&built, "body").as_string().unwrap(), CONFIRM);
 }
 
@@ -198,17 +238,27 @@ fn build_returns_what_fetch_needs() {
     let options = js("{ endpoint: 'https://coc.myhuaweicloud.com', token: 'MIItoken', headers: { 'X-CSRF-Token': 'abc' } }");
     let built = build_handle_request(JSON::parse(CONFIRM).unwrap(), options).unwrap();
     assert_eq!(get(&built, "method"), "POST");
-    assert_eq!(get(&built, "url"), "https://coc.myhuaweicloud.com/v1/external/incident/handle");
+    assert_eq!(
+        get(&built, "url"),
+        "https://coc.myhuaweicloud.com/v1/external/incident/handle"
+    );
     assert_eq!(get(&built, "body").as_string().unwrap(), CONFIRM);
     assert_eq!(
-        JSON::stringify(&get(&built, "headers")).unwrap().as_string().unwrap(),
+        JSON::stringify(&get(&built, "headers"))
+            .unwrap()
+            .as_string()
+            .unwrap(),
         r#"{"Content-Type":"application/json;charset=UTF-8","X-CSRF-Token":"abc","X-Auth-Token":"MIItoken"}"#
     );
 }
 
 #[wasm_bindgen_test]
 fn errors_are_named_error_objects() {
-    let error = build_handle_request(confirm_with("''"), js("{ endpoint: '/api', locale: 'zh-CN' }")).unwrap_err();
+    let error = build_handle_request(
+        confirm_with("''"),
+        js("{ endpoint: '/api', locale: 'zh-CN' }"),
+    )
+    .unwrap_err();
     assert!(error.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&error, "name"), "ValidationError");
     assert_eq!(get(&error, "message"), "请求无效：验证说明不能为空。");
@@ -221,10 +271,16 @@ fn errors_are_named_error_objects() {
         ("{}", "endpoint"),
         ("{ endpoint: '/api', token: 'secret\\r\\nX: 1' }", "token"),
         ("{ endpoint: '/api', token: 42 }", "token"),
-        ("{ endpoint: '/api', headers: { 'X-Auth-Token': 'secret' } }", "headers"),
+        (
+            "{ endpoint: '/api', headers: { 'X-Auth-Token': 'secret' } }",
+            "headers",
+        ),
         ("{ endpoint: '/api', headers: { 'X-A': 1 } }", "headers"),
         ("{ endpoint: '/api', locale: 1 }", "locale"),
-        ("{ endpoint: '/api', allowUnknownFields: 'yes' }", "allowUnknownFields"),
+        (
+            "{ endpoint: '/api', allowUnknownFields: 'yes' }",
+            "allowUnknownFields",
+        ),
         ("{ endpoint: '/api', endpiont: '/x' }", "options"),
         ("'https://coc.myhuaweicloud.com'", "options"),
     ] {

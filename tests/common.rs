@@ -67,13 +67,22 @@ pub fn set(object: &Object, key: &str, value: Option<Value>) -> Object {
 
 /// `request` with `parameter.key` set or removed.
 pub fn set_param(request: &Object, key: &str, value: Option<Value>) -> Object {
-    let Value::Object(parameter) = request.get("parameter") else { panic!("no parameter") };
-    set(request, "parameter", Some(Value::Object(set(parameter, key, value))))
+    let Value::Object(parameter) = request.get("parameter") else {
+        panic!("no parameter")
+    };
+    set(
+        request,
+        "parameter",
+        Some(Value::Object(set(parameter, key, value))),
+    )
 }
 
 /// Each violation as `"code@path"`.
 pub fn codes(violations: &[Violation]) -> Vec<String> {
-    violations.iter().map(|v| format!("{}@{}", v.code.as_str(), v.path)).collect()
+    violations
+        .iter()
+        .map(|v| format!("{}@{}", v.code.as_str(), v.path))
+        .collect()
 }
 
 pub fn errors(report: &Report) -> Vec<String> {

@@ -6,7 +6,11 @@ use coc_incident::{build, object, BuildError, Object, Target, Text, ValidateOpti
 use common::*;
 
 fn target(endpoint: &str) -> Target<'_> {
-    Target { endpoint, token: None, headers: Vec::new() }
+    Target {
+        endpoint,
+        token: None,
+        headers: Vec::new(),
+    }
 }
 
 fn body_of(request: &Object) -> String {
@@ -14,8 +18,15 @@ fn body_of(request: &Object) -> String {
 }
 
 fn body_with(request: &Object, allow_unknown_fields: bool) -> String {
-    let options = ValidateOptions { allow_unknown_fields, ..ValidateOptions::default() };
-    match build(&Value::Object(request.clone()), &target("https://coc.myhuaweicloud.com"), options) {
+    let options = ValidateOptions {
+        allow_unknown_fields,
+        ..ValidateOptions::default()
+    };
+    match build(
+        &Value::Object(request.clone()),
+        &target("https://coc.myhuaweicloud.com"),
+        options,
+    ) {
         Ok(built) => built.request.body,
         Err(e) => panic!("{e:?}"),
     }
@@ -31,12 +42,17 @@ fn bodies_match_the_documented_examples() {
         body_of(&confirm()),
         r#"{"incident_num":"IM202403221515060171753781","operator":"7da46971b7e24eed90cf777cc2ff8b91","operate_key":"confirm","parameter":{"virtual_confirm_result":false,"virtual_confirm_comment":"13"}}"#
     );
-    let solution = set_param(&set_param(&commit_solution(), "start_time", None), "fault_recovery_time", None);
+    let solution = set_param(
+        &set_param(&commit_solution(), "start_time", None),
+        "fault_recovery_time",
+        None,
+    );
     assert_eq!(
         body_of(&solution),
         r#"{"incident_num":"IM202403221515060171753781","operator":"7da46971b7e24eed90cf777cc2ff8b91","operate_key":"commitSolution1","parameter":{"mtm_type":"inc_type_p_config_issues","is_service_interrupt":true,"cause":"100001","solution":"20001"}}"#
     );
-    assert!(body_of(&commit_solution()).ends_with(r#""start_time":1711000000000,"fault_recovery_time":1711000600000}}"#));
+    assert!(body_of(&commit_solution())
+        .ends_with(r#""start_time":1711000000000,"fault_recovery_time":1711000600000}}"#));
 }
 
 #[test]
@@ -54,13 +70,19 @@ fn the_root_is_written_in_documented_order_and_trimmed() {
         "operator" => "\u{3000} op ",
         "incident_num" => "\tIM1\n",
     };
-    assert!(body_of(&request).starts_with(r#"{"incident_num":"IM1","operator":"op","operate_key":"confirm","parameter":{"#));
+    assert!(body_of(&request).starts_with(
+        r#"{"incident_num":"IM1","operator":"op","operate_key":"confirm","parameter":{"#
+    ));
 }
 
 #[test]
 fn other_texts_are_sent_exactly_as_given() {
     let comment = " <b>fixed</b> \"quoted\" \\ back\r\nline 2\t事😀 ";
-    let request = set_param(&confirm(), "virtual_confirm_comment", Some(Value::string(comment)));
+    let request = set_param(
+        &confirm(),
+        "virtual_confirm_comment",
+        Some(Value::string(comment)),
+    );
     let body = body_of(&request);
     let sent: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(sent["parameter"]["virtual_confirm_comment"], comment);
@@ -69,17 +91,40 @@ fn other_texts_are_sent_exactly_as_given() {
 #[test]
 fn allowed_unknown_fields_are_sent_unchanged() {
     let extra = object! { "list" => Value::Array(vec![Value::from(1.5), Value::Null, Value::string("x")]), "__proto__" => true };
-    let request = set(&set_param(&accept(), "note", Some(Value::string("n"))), "extra", Some(Value::Object(extra)));
+    let request = set(
+        &set_param(&accept(), "note", Some(Value::string("n"))),
+        "extra",
+        Some(Value::Object(extra)),
+    );
     let body = body_with(&request, true);
-    assert!(body.ends_with(r#""parameter":{"note":"n"},"extra":{"list":[1.5,null,"x"],"__proto__":true}}"#), "{body}");
+    assert!(
+        body.ends_with(
+            r#""parameter":{"note":"n"},"extra":{"list":[1.5,null,"x"],"__proto__":true}}"#
+        ),
+        "{body}"
+    );
 }
 
 #[test]
 fn invalid_input_is_refused_with_every_violation() {
-    let request = set_param(&set(&confirm(), "operator", None), "virtual_confirm_comment", Some(Value::string("")));
-    match build(&Value::Object(request), &target("/api/coc"), ValidateOptions::default()) {
+    let request = set_param(
+        &set(&confirm(), "operator", None),
+        "virtual_confirm_comment",
+        Some(Value::string("")),
+    );
+    match build(
+        &Value::Object(request),
+        &target("/api/coc"),
+        ValidateOptions::default(),
+    ) {
         Err(BuildError::Invalid(report)) => {
-            assert_eq!(errors(&report), vec!["required@operator", "blank@parameter.virtual_confirm_comment"])
+            assert_eq!(
+                errors(&report),
+                vec![
+                    "required@operator",
+                    "blank@parameter.virtual_confirm_comment"
+                ]
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -88,25 +133,58 @@ fn invalid_input_is_refused_with_every_violation() {
 #[test]
 fn warnings_travel_with_the_built_request() {
     let request = set_param(&commit_solution(), "start_time", None);
-    let built = build(&Value::Object(request), &target("/api"), ValidateOptions::default()).unwrap();
-    assert_eq!(codes(&built.warnings), vec!["recommended@parameter.start_time"]);
+    let built = build(
+        &Value::Object(request),
+        &target("/api"),
+        ValidateOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        codes(&built.warnings),
+        vec!["recommended@parameter.start_time"]
+    );
 }
 
 #[test]
 fn endpoints() {
     let accepted = [
-        ("https://coc.myhuaweicloud.com", "https://coc.myhuaweicloud.com/v1/external/incident/handle"),
-        ("https://coc-intl.myhuaweicloud.com/", "https://coc-intl.myhuaweicloud.com/v1/external/incident/handle"),
-        ("HTTPS://proxy.example.com:8443/coc", "HTTPS://proxy.example.com:8443/coc/v1/external/incident/handle"),
+        (
+            "https://coc.myhuaweicloud.com",
+            "https://coc.myhuaweicloud.com/v1/external/incident/handle",
+        ),
+        (
+            "https://coc-intl.myhuaweicloud.com/",
+            "https://coc-intl.myhuaweicloud.com/v1/external/incident/handle",
+        ),
+        (
+            "HTTPS://proxy.example.com:8443/coc",
+            "HTTPS://proxy.example.com:8443/coc/v1/external/incident/handle",
+        ),
         ("/api/coc/", "/api/coc/v1/external/incident/handle"),
         ("/", "/v1/external/incident/handle"),
-        ("http://localhost:8080", "http://localhost:8080/v1/external/incident/handle"),
-        ("http://127.0.0.1:3000/x", "http://127.0.0.1:3000/x/v1/external/incident/handle"),
-        ("http://127.9.8.7", "http://127.9.8.7/v1/external/incident/handle"),
-        ("http://[::1]:9000", "http://[::1]:9000/v1/external/incident/handle"),
+        (
+            "http://localhost:8080",
+            "http://localhost:8080/v1/external/incident/handle",
+        ),
+        (
+            "http://127.0.0.1:3000/x",
+            "http://127.0.0.1:3000/x/v1/external/incident/handle",
+        ),
+        (
+            "http://127.9.8.7",
+            "http://127.9.8.7/v1/external/incident/handle",
+        ),
+        (
+            "http://[::1]:9000",
+            "http://[::1]:9000/v1/external/incident/handle",
+        ),
     ];
     for (endpoint, url) in accepted {
-        assert_eq!(coc_incident::core::request::handle_url(endpoint).as_deref(), Ok(url), "{endpoint}");
+        assert_eq!(
+            coc_incident::core::request::handle_url(endpoint).as_deref(),
+            Ok(url),
+            "{endpoint}"
+        );
     }
     let refused = [
         "",
@@ -144,7 +222,12 @@ fn headers_and_token() {
         headers: vec![("X-CSRF-Token", "abc"), ("X-Request-Id", "")],
     };
     let built = build(&Value::Object(accept()), &t, ValidateOptions::default()).unwrap();
-    let names: Vec<_> = built.request.headers.iter().map(|(n, v)| format!("{n}: {v}")).collect();
+    let names: Vec<_> = built
+        .request
+        .headers
+        .iter()
+        .map(|(n, v)| format!("{n}: {v}"))
+        .collect();
     assert_eq!(
         names,
         vec![
@@ -158,7 +241,11 @@ fn headers_and_token() {
     assert!(!built.request.url.contains("MIItoken"));
 
     let refuse = |token: Option<&str>, headers: Vec<(&str, &str)>| {
-        let t = Target { endpoint: "/api", token, headers };
+        let t = Target {
+            endpoint: "/api",
+            token,
+            headers,
+        };
         match build(&Value::Object(accept()), &t, ValidateOptions::default()) {
             Err(BuildError::Config(e)) => {
                 assert!(!e.message.contains("secret"), "{}", e.message);
@@ -172,7 +259,10 @@ fn headers_and_token() {
     assert_eq!(refuse(Some("secret\u{0}"), vec![]), "token");
     assert_eq!(refuse(Some(" secret"), vec![]), "token");
     assert_eq!(refuse(Some("secret事"), vec![]), "token");
-    assert_eq!(refuse(None, vec![("content-type", "text/plain")]), "headers");
+    assert_eq!(
+        refuse(None, vec![("content-type", "text/plain")]),
+        "headers"
+    );
     assert_eq!(refuse(None, vec![("X-AUTH-TOKEN", "secret")]), "headers");
     assert_eq!(refuse(None, vec![("X-A", "secret\nx")]), "headers");
     assert_eq!(refuse(None, vec![("Bad Name", "v")]), "headers");
@@ -193,9 +283,17 @@ fn an_invalid_config_is_reported_before_the_input() {
 
 #[test]
 fn a_text_with_an_unpaired_surrogate_is_never_built() {
-    let request = set(&accept(), "operator", Some(Value::String(Text::from_utf16(&[0x61, 0xD800]))));
+    let request = set(
+        &accept(),
+        "operator",
+        Some(Value::String(Text::from_utf16(&[0x61, 0xD800]))),
+    );
     assert!(matches!(
-        build(&Value::Object(request), &target("/api"), ValidateOptions::default()),
+        build(
+            &Value::Object(request),
+            &target("/api"),
+            ValidateOptions::default()
+        ),
         Err(BuildError::Invalid(_))
     ));
 }

@@ -2,7 +2,9 @@
 
 mod common;
 
-use coc_incident::{object, validate, Code, Locale, Object, Params, Text, TextReason, ValidateOptions, Value};
+use coc_incident::{
+    object, validate, Code, Locale, Object, Params, Text, TextReason, ValidateOptions, Value,
+};
 use common::*;
 
 fn check(request: &Object) -> coc_incident::Report {
@@ -10,7 +12,10 @@ fn check(request: &Object) -> coc_incident::Report {
 }
 
 fn check_with(request: &Object, allow_unknown_fields: bool) -> coc_incident::Report {
-    let options = ValidateOptions { allow_unknown_fields, ..ValidateOptions::default() };
+    let options = ValidateOptions {
+        allow_unknown_fields,
+        ..ValidateOptions::default()
+    };
     validate(&Value::Object(request.clone()), options)
 }
 
@@ -54,12 +59,19 @@ fn every_limit_on_both_sides() {
         };
         for unit in ["a", "事"] {
             let report = check(&at(text(limit, unit)));
-            assert!(report.valid, "{path} at {limit} × {unit}: {:?}", report.errors);
+            assert!(
+                report.valid,
+                "{path} at {limit} × {unit}: {:?}",
+                report.errors
+            );
             let report = check(&at(text(limit + 1, unit)));
             assert_eq!(errors(&report), vec![format!("too_long@{path}")]);
             assert_eq!(
                 report.errors[0].params,
-                Params::TooLong { max: limit as u32, actual: limit + 1 }
+                Params::TooLong {
+                    max: limit as u32,
+                    actual: limit + 1
+                }
             );
         }
     }
@@ -71,23 +83,50 @@ fn lengths_count_utf16_code_units() {
     assert!(check(&comment(text(300, "事"))).valid);
     assert!(check(&comment(text(150, "😀"))).valid);
     let report = check(&comment(text(151, "😀")));
-    assert_eq!(report.errors[0].params, Params::TooLong { max: 300, actual: 302 });
-    assert_eq!(report.errors[0].message, "Verification comment must be at most 300 characters, got 302.");
+    assert_eq!(
+        report.errors[0].params,
+        Params::TooLong {
+            max: 300,
+            actual: 302
+        }
+    );
+    assert_eq!(
+        report.errors[0].message,
+        "Verification comment must be at most 300 characters, got 302."
+    );
 }
 
 #[test]
 fn incident_num_and_operator_are_counted_and_sent_trimmed() {
     let padded = format!("  {}\u{3000}", "a".repeat(255));
-    assert!(check(&set(&confirm(), "incident_num", Some(Value::string(padded)))).valid);
-    let report = check(&set(&confirm(), "operator", Some(Value::string(format!(" {} ", "a".repeat(256))))));
+    assert!(
+        check(&set(
+            &confirm(),
+            "incident_num",
+            Some(Value::string(padded))
+        ))
+        .valid
+    );
+    let report = check(&set(
+        &confirm(),
+        "operator",
+        Some(Value::string(format!(" {} ", "a".repeat(256)))),
+    ));
     assert_eq!(errors(&report), vec!["too_long@operator"]);
 }
 
 #[test]
 fn other_texts_are_counted_as_given() {
     let padded = format!(" {} ", "a".repeat(299));
-    let report = check(&set_param(&confirm(), "virtual_confirm_comment", Some(Value::string(padded))));
-    assert_eq!(errors(&report), vec!["too_long@parameter.virtual_confirm_comment"]);
+    let report = check(&set_param(
+        &confirm(),
+        "virtual_confirm_comment",
+        Some(Value::string(padded)),
+    ));
+    assert_eq!(
+        errors(&report),
+        vec!["too_long@parameter.virtual_confirm_comment"]
+    );
 }
 
 #[test]
@@ -108,7 +147,11 @@ fn blank_texts() {
                 Some(key) => set_param(&request, key, value),
                 None => set(&request, path, value),
             };
-            assert_eq!(errors(&check(&request)), vec![format!("blank@{path}")], "{path} = {blank:?}");
+            assert_eq!(
+                errors(&check(&request)),
+                vec![format!("blank@{path}")],
+                "{path} = {blank:?}"
+            );
         }
     }
 }
@@ -134,7 +177,11 @@ fn required_fields_missing_or_null() {
                 Some(key) => set_param(&request, key, value.clone()),
                 None => set(&request, path, value.clone()),
             };
-            assert_eq!(errors(&check(&request)), vec![format!("required@{path}")], "{path} = {value:?}");
+            assert_eq!(
+                errors(&check(&request)),
+                vec![format!("required@{path}")],
+                "{path} = {value:?}"
+            );
         }
     }
 }
@@ -142,21 +189,111 @@ fn required_fields_missing_or_null() {
 #[test]
 fn types_are_strict() {
     let cases: Vec<(Object, &str, Value, &str, &str)> = vec![
-        (confirm(), "incident_num", Value::from(42), "string", "integer"),
-        (confirm(), "operator", Value::Bool(true), "string", "boolean"),
-        (confirm(), "operate_key", Value::Array(vec![]), "string", "array"),
-        (confirm(), "parameter", Value::string("{}"), "object", "string"),
-        (accept(), "parameter", Value::Array(vec![]), "object", "array"),
-        (confirm(), "parameter.virtual_confirm_result", Value::string("true"), "boolean", "string"),
-        (confirm(), "parameter.virtual_confirm_result", Value::from(1), "boolean", "integer"),
-        (confirm(), "parameter.virtual_confirm_comment", Value::from(1.5), "string", "number"),
-        (commit_solution(), "parameter.is_service_interrupt", Value::string("false"), "boolean", "string"),
-        (commit_solution(), "parameter.mtm_type", Value::Object(Object::new()), "string", "object"),
-        (commit_solution(), "parameter.start_time", Value::string("1711000000000"), "integer", "string"),
-        (commit_solution(), "parameter.start_time", Value::from(1.5), "integer", "number"),
-        (commit_solution(), "parameter.fault_recovery_time", Value::from(f64::NAN), "integer", "number"),
-        (commit_solution(), "parameter.fault_recovery_time", Value::from(f64::INFINITY), "integer", "number"),
-        (commit_solution(), "parameter.cause", Value::Foreign(coc_incident::Foreign::Function), "string", "function"),
+        (
+            confirm(),
+            "incident_num",
+            Value::from(42),
+            "string",
+            "integer",
+        ),
+        (
+            confirm(),
+            "operator",
+            Value::Bool(true),
+            "string",
+            "boolean",
+        ),
+        (
+            confirm(),
+            "operate_key",
+            Value::Array(vec![]),
+            "string",
+            "array",
+        ),
+        (
+            confirm(),
+            "parameter",
+            Value::string("{}"),
+            "object",
+            "string",
+        ),
+        (
+            accept(),
+            "parameter",
+            Value::Array(vec![]),
+            "object",
+            "array",
+        ),
+        (
+            confirm(),
+            "parameter.virtual_confirm_result",
+            Value::string("true"),
+            "boolean",
+            "string",
+        ),
+        (
+            confirm(),
+            "parameter.virtual_confirm_result",
+            Value::from(1),
+            "boolean",
+            "integer",
+        ),
+        (
+            confirm(),
+            "parameter.virtual_confirm_comment",
+            Value::from(1.5),
+            "string",
+            "number",
+        ),
+        (
+            commit_solution(),
+            "parameter.is_service_interrupt",
+            Value::string("false"),
+            "boolean",
+            "string",
+        ),
+        (
+            commit_solution(),
+            "parameter.mtm_type",
+            Value::Object(Object::new()),
+            "string",
+            "object",
+        ),
+        (
+            commit_solution(),
+            "parameter.start_time",
+            Value::string("1711000000000"),
+            "integer",
+            "string",
+        ),
+        (
+            commit_solution(),
+            "parameter.start_time",
+            Value::from(1.5),
+            "integer",
+            "number",
+        ),
+        (
+            commit_solution(),
+            "parameter.fault_recovery_time",
+            Value::from(f64::NAN),
+            "integer",
+            "number",
+        ),
+        (
+            commit_solution(),
+            "parameter.fault_recovery_time",
+            Value::from(f64::INFINITY),
+            "integer",
+            "number",
+        ),
+        (
+            commit_solution(),
+            "parameter.cause",
+            Value::Foreign(coc_incident::Foreign::Function),
+            "string",
+            "function",
+        ),
     ];
     for (request, path, value, expected, actual) in cases {
         let request = match path.strip_prefix("parameter.") {
@@ -164,8 +301,16 @@ fn types_are_strict() {
             None => set(&request, path, Some(value)),
         };
         let report = check(&request);
-        assert_eq!(errors(&report), vec![format!("wrong_type@{path}")], "{path}");
-        assert_eq!(report.errors[0].params, Params::WrongType { expected, actual }, "{path}");
+        assert_eq!(
+            errors(&report),
+            vec![format!("wrong_type@{path}")],
+            "{path}"
+        );
+        assert_eq!(
+            report.errors[0].params,
+            Params::WrongType { expected, actual },
+            "{path}"
+        );
     }
 }
 
@@ -174,16 +319,38 @@ fn epoch_milliseconds_ranges() {
     let at = |key: &str, n: f64| check(&set_param(&commit_solution(), key, Some(Value::from(n))));
     let report = at("start_time", -1.0);
     assert_eq!(errors(&report), vec!["out_of_range@parameter.start_time"]);
-    assert_eq!(report.errors[0].params, Params::OutOfRange { min: Some(0.0), max: None, actual: -1.0, after: None });
-    assert!(at("start_time", 0.0).errors.iter().all(|v| v.path != "parameter.start_time"));
-    assert_eq!(errors(&at("fault_recovery_time", 9_007_199_254_740_992.0)), vec!["out_of_range@parameter.fault_recovery_time"]);
+    assert_eq!(
+        report.errors[0].params,
+        Params::OutOfRange {
+            min: Some(0.0),
+            max: None,
+            actual: -1.0,
+            after: None
+        }
+    );
+    assert!(at("start_time", 0.0)
+        .errors
+        .iter()
+        .all(|v| v.path != "parameter.start_time"));
+    assert_eq!(
+        errors(&at("fault_recovery_time", 9_007_199_254_740_992.0)),
+        vec!["out_of_range@parameter.fault_recovery_time"]
+    );
     // Equal times are fine; recovery before the start is not, and is reported at the recovery.
     assert!(at("fault_recovery_time", 1_711_000_000_000.0).valid);
     let report = at("fault_recovery_time", 1_710_999_999_999.0);
-    assert_eq!(errors(&report), vec!["out_of_range@parameter.fault_recovery_time"]);
+    assert_eq!(
+        errors(&report),
+        vec!["out_of_range@parameter.fault_recovery_time"]
+    );
     assert_eq!(
         report.errors[0].params,
-        Params::OutOfRange { min: Some(1_711_000_000_000.0), max: None, actual: 1_710_999_999_999.0, after: Some("start_time") }
+        Params::OutOfRange {
+            min: Some(1_711_000_000_000.0),
+            max: None,
+            actual: 1_710_999_999_999.0,
+            after: Some("start_time")
+        }
     );
     assert_eq!(
         report.errors[0].message,
@@ -193,20 +360,42 @@ fn epoch_milliseconds_ranges() {
 
 #[test]
 fn times_are_recommended_when_the_service_was_interrupted() {
-    let bare = set_param(&set_param(&commit_solution(), "start_time", None), "fault_recovery_time", None);
+    let bare = set_param(
+        &set_param(&commit_solution(), "start_time", None),
+        "fault_recovery_time",
+        None,
+    );
     let report = check(&bare);
     assert!(report.valid);
-    assert_eq!(warnings(&report), vec!["recommended@parameter.start_time", "recommended@parameter.fault_recovery_time"]);
-    assert_eq!(report.warnings[0].params, Params::Recommended { when: "is_service_interrupt" });
+    assert_eq!(
+        warnings(&report),
+        vec![
+            "recommended@parameter.start_time",
+            "recommended@parameter.fault_recovery_time"
+        ]
+    );
+    assert_eq!(
+        report.warnings[0].params,
+        Params::Recommended {
+            when: "is_service_interrupt"
+        }
+    );
     let only_start = set_param(&commit_solution(), "fault_recovery_time", Some(Value::Null));
-    assert_eq!(warnings(&check(&only_start)), vec!["recommended@parameter.fault_recovery_time"]);
+    assert_eq!(
+        warnings(&check(&only_start)),
+        vec!["recommended@parameter.fault_recovery_time"]
+    );
     let not_interrupted = set_param(&bare, "is_service_interrupt", Some(Value::Bool(false)));
     assert_eq!(warnings(&check(&not_interrupted)), Vec::<String>::new());
 }
 
 #[test]
 fn mtm_type_is_an_open_set() {
-    let request = set_param(&commit_solution(), "mtm_type", Some(Value::string("tenant_defined_category")));
+    let request = set_param(
+        &commit_solution(),
+        "mtm_type",
+        Some(Value::string("tenant_defined_category")),
+    );
     assert!(check(&request).valid);
 }
 
@@ -222,10 +411,17 @@ fn operate_keys() {
         ("close", None),
     ] {
         let report = key(Value::string(given));
-        assert_eq!(errors(&report), vec!["unknown_operate_key@operate_key"], "{given}");
+        assert_eq!(
+            errors(&report),
+            vec!["unknown_operate_key@operate_key"],
+            "{given}"
+        );
         assert_eq!(
             report.errors[0].params,
-            Params::UnknownOperateKey { allowed: coc_incident::OPERATE_KEYS, suggestion },
+            Params::UnknownOperateKey {
+                allowed: coc_incident::OPERATE_KEYS,
+                suggestion
+            },
             "{given}"
         );
     }
@@ -239,9 +435,15 @@ fn operate_keys() {
 #[test]
 fn unknown_operate_key_leaves_the_parameter_fields_unchecked() {
     let request = set(&confirm(), "operate_key", Some(Value::string("verify")));
-    assert_eq!(errors(&check(&request)), vec!["unknown_operate_key@operate_key"]);
+    assert_eq!(
+        errors(&check(&request)),
+        vec!["unknown_operate_key@operate_key"]
+    );
     let request = set(&request, "parameter", Some(Value::from(3)));
-    assert_eq!(errors(&check(&request)), vec!["unknown_operate_key@operate_key", "wrong_type@parameter"]);
+    assert_eq!(
+        errors(&check(&request)),
+        vec!["unknown_operate_key@operate_key", "wrong_type@parameter"]
+    );
 }
 
 #[test]
@@ -249,35 +451,75 @@ fn unknown_fields_with_suggestions() {
     let request = set(&confirm(), "incident_nun", Some(Value::string("x")));
     let report = check(&request);
     assert_eq!(errors(&report), vec!["unknown_field@incident_nun"]);
-    assert_eq!(report.errors[0].params, Params::UnknownField { suggestion: Some("incident_num") });
-    assert_eq!(report.errors[0].message, "\"incident_nun\" is not a known field. Did you mean \"incident_num\"?");
+    assert_eq!(
+        report.errors[0].params,
+        Params::UnknownField {
+            suggestion: Some("incident_num")
+        }
+    );
+    assert_eq!(
+        report.errors[0].message,
+        "\"incident_nun\" is not a known field. Did you mean \"incident_num\"?"
+    );
 
-    let request = set_param(&confirm(), "virtual_confirm_coment", Some(Value::string("x")));
+    let request = set_param(
+        &confirm(),
+        "virtual_confirm_coment",
+        Some(Value::string("x")),
+    );
     let report = check(&request);
-    assert_eq!(errors(&report), vec!["unknown_field@parameter.virtual_confirm_coment"]);
-    assert_eq!(report.errors[0].params, Params::UnknownField { suggestion: Some("virtual_confirm_comment") });
+    assert_eq!(
+        errors(&report),
+        vec!["unknown_field@parameter.virtual_confirm_coment"]
+    );
+    assert_eq!(
+        report.errors[0].params,
+        Params::UnknownField {
+            suggestion: Some("virtual_confirm_comment")
+        }
+    );
 
     let request = set_param(&accept(), "comment", Some(Value::string("x")));
     let report = check(&request);
     assert_eq!(errors(&report), vec!["unknown_field@parameter.comment"]);
-    assert_eq!(report.errors[0].params, Params::UnknownField { suggestion: None });
+    assert_eq!(
+        report.errors[0].params,
+        Params::UnknownField { suggestion: None }
+    );
 }
 
 #[test]
 fn unknown_fields_can_be_allowed_as_warnings() {
-    let request = set_param(&confirm(), "attachments", Some(Value::Array(vec![Value::string("a.png")])));
+    let request = set_param(
+        &confirm(),
+        "attachments",
+        Some(Value::Array(vec![Value::string("a.png")])),
+    );
     let report = check_with(&request, true);
     assert!(report.valid);
-    assert_eq!(warnings(&report), vec!["unknown_field@parameter.attachments"]);
+    assert_eq!(
+        warnings(&report),
+        vec!["unknown_field@parameter.attachments"]
+    );
     // Even allowed, a value JSON cannot carry faithfully is an error at its own path.
     let nested = object! { "ok" => 1, "bad" => f64::NAN };
     let request = set(&confirm(), "extra", Some(Value::Object(nested)));
     let report = check_with(&request, true);
     assert_eq!(errors(&report), vec!["wrong_type@extra.bad"]);
     assert_eq!(warnings(&report), vec!["unknown_field@extra"]);
-    let request = set(&confirm(), "deep", Some(Value::Foreign(coc_incident::Foreign::TooDeep)));
+    let request = set(
+        &confirm(),
+        "deep",
+        Some(Value::Foreign(coc_incident::Foreign::TooDeep)),
+    );
     let report = check_with(&request, true);
-    assert_eq!(report.errors[0].params, Params::WrongType { expected: "json", actual: "too_deep" });
+    assert_eq!(
+        report.errors[0].params,
+        Params::WrongType {
+            expected: "json",
+            actual: "too_deep"
+        }
+    );
     // An undefined value is no key at all.
     let request = set(&confirm(), "nothing", Some(Value::Undefined));
     assert!(check(&request).valid);
@@ -285,25 +527,55 @@ fn unknown_fields_can_be_allowed_as_warnings() {
 
 #[test]
 fn texts_with_unpaired_surrogates_or_control_characters_are_refused() {
-    let comment = |value: Value| check(&set_param(&confirm(), "virtual_confirm_comment", Some(value)));
+    let comment = |value: Value| {
+        check(&set_param(
+            &confirm(),
+            "virtual_confirm_comment",
+            Some(value),
+        ))
+    };
     let report = comment(Value::String(Text::from_utf16(&[0x4F60, 0xD83D, 0x41])));
-    assert_eq!(errors(&report), vec!["invalid_text@parameter.virtual_confirm_comment"]);
+    assert_eq!(
+        errors(&report),
+        vec!["invalid_text@parameter.virtual_confirm_comment"]
+    );
     assert_eq!(
         report.errors[0].params,
-        Params::InvalidText { reason: TextReason::UnpairedSurrogate, index: 1, code_point: None }
+        Params::InvalidText {
+            reason: TextReason::UnpairedSurrogate,
+            index: 1,
+            code_point: None
+        }
     );
-    for (text, index, code_point) in [("a\u{0}b", 1, 0), ("😀\u{7F}", 2, 0x7F), ("\u{1B}[31m", 0, 0x1B), ("x\u{85}", 1, 0x85)] {
+    for (text, index, code_point) in [
+        ("a\u{0}b", 1, 0),
+        ("😀\u{7F}", 2, 0x7F),
+        ("\u{1B}[31m", 0, 0x1B),
+        ("x\u{85}", 1, 0x85),
+    ] {
         let report = comment(Value::string(text));
         assert_eq!(
             report.errors[0].params,
-            Params::InvalidText { reason: TextReason::ControlCharacter, index, code_point: Some(code_point) },
+            Params::InvalidText {
+                reason: TextReason::ControlCharacter,
+                index,
+                code_point: Some(code_point)
+            },
             "{text:?}"
         );
     }
     assert!(comment(Value::string("line 1\r\nline 2\tend")).valid);
-    let report = check(&set(&confirm(), "operator", Some(Value::String(Text::from_utf16(&[0xDC00])))));
+    let report = check(&set(
+        &confirm(),
+        "operator",
+        Some(Value::String(Text::from_utf16(&[0xDC00]))),
+    ));
     assert_eq!(errors(&report), vec!["invalid_text@operator"]);
-    let report = check(&set(&confirm(), "operate_key", Some(Value::String(Text::from_utf16(&[0x63, 0xDC00])))));
+    let report = check(&set(
+        &confirm(),
+        "operate_key",
+        Some(Value::String(Text::from_utf16(&[0x63, 0xDC00]))),
+    ));
     assert_eq!(errors(&report), vec!["invalid_text@operate_key"]);
 }
 
@@ -358,22 +630,40 @@ fn every_violation_at_once_in_document_order() {
 
 #[test]
 fn messages_in_both_locales() {
-    let zh = ValidateOptions { locale: Locale::ZhCn, ..ValidateOptions::default() };
+    let zh = ValidateOptions {
+        locale: Locale::ZhCn,
+        ..ValidateOptions::default()
+    };
     let request = set_param(&confirm(), "virtual_confirm_comment", Some(text(301, "字")));
     let request = set_param(&request, "virtual_confirm_result", None);
     let report = validate(&Value::Object(request.clone()), zh);
     let messages: Vec<_> = report.errors.iter().map(|v| v.message.as_str()).collect();
-    assert_eq!(messages, vec!["验证结果为必填项。", "验证说明最多 300 个字符，当前为 301 个。"]);
+    assert_eq!(
+        messages,
+        vec![
+            "验证结果为必填项。",
+            "验证说明最多 300 个字符，当前为 301 个。"
+        ]
+    );
     let report = check(&request);
     let messages: Vec<_> = report.errors.iter().map(|v| v.message.as_str()).collect();
     assert_eq!(
         messages,
-        vec!["Verification result is required.", "Verification comment must be at most 300 characters, got 301."]
+        vec![
+            "Verification result is required.",
+            "Verification comment must be at most 300 characters, got 301."
+        ]
     );
     // Every code has a message in each locale that is not the fallback.
     let all = object! { "operate_key" => "x", "incident_num" => "", "operator" => 3, "parameter" => 1, "foo" => 1 };
     for locale in [Locale::En, Locale::ZhCn] {
-        let report = validate(&Value::Object(all.clone()), ValidateOptions { locale, allow_unknown_fields: false });
+        let report = validate(
+            &Value::Object(all.clone()),
+            ValidateOptions {
+                locale,
+                allow_unknown_fields: false,
+            },
+        );
         for v in &report.errors {
             assert!(!v.message.contains("invalid ("), "{}", v.message);
             assert!(!v.message.contains("无效。"), "{}", v.message);
@@ -394,13 +684,28 @@ fn locale_tags() {
 #[test]
 fn codes_serialize_to_their_public_names() {
     let all = [
-        Code::NotObject, Code::Required, Code::WrongType, Code::Blank, Code::TooLong,
-        Code::UnknownOperateKey, Code::UnknownField, Code::InvalidText, Code::OutOfRange, Code::Recommended,
+        Code::NotObject,
+        Code::Required,
+        Code::WrongType,
+        Code::Blank,
+        Code::TooLong,
+        Code::UnknownOperateKey,
+        Code::UnknownField,
+        Code::InvalidText,
+        Code::OutOfRange,
+        Code::Recommended,
     ];
     for code in all {
-        assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(code.as_str()));
+        assert_eq!(
+            serde_json::to_value(code).unwrap(),
+            serde_json::json!(code.as_str())
+        );
     }
-    let report = check(&set_param(&confirm(), "virtual_confirm_comment", Some(text(301, "a"))));
+    let report = check(&set_param(
+        &confirm(),
+        "virtual_confirm_comment",
+        Some(text(301, "a")),
+    ));
     assert_eq!(
         serde_json::to_value(&report.errors[0]).unwrap(),
         serde_json::json!({
@@ -411,5 +716,8 @@ fn codes_serialize_to_their_public_names() {
         })
     );
     let report = check(&set_param(&confirm(), "virtual_confirm_comment", None));
-    assert_eq!(serde_json::to_value(&report.errors[0].params).unwrap(), serde_json::json!({}));
+    assert_eq!(
+        serde_json::to_value(&report.errors[0].params).unwrap(),
+        serde_json::json!({})
+    );
 }

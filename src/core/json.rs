@@ -110,7 +110,10 @@ mod tests {
 
     #[test]
     fn escapes_what_json_requires() {
-        assert_eq!(quoted("a\"b\\c\n\t\r\u{1}é事😀"), "\"a\\\"b\\\\c\\n\\t\\r\\u0001é事😀\"");
+        assert_eq!(
+            quoted("a\"b\\c\n\t\r\u{1}é事😀"),
+            "\"a\\\"b\\\\c\\n\\t\\r\\u0001é事😀\""
+        );
     }
 
     #[test]

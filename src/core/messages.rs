@@ -140,7 +140,13 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
                 format!("{field} must be at most {max} characters, got {actual}.")
             }
         }
-        (Code::UnknownOperateKey, Params::UnknownOperateKey { allowed, suggestion }) => {
+        (
+            Code::UnknownOperateKey,
+            Params::UnknownOperateKey {
+                allowed,
+                suggestion,
+            },
+        ) => {
             let allowed = allowed.join(", ");
             let hint = did_you_mean(*suggestion, locale);
             if zh {
@@ -157,7 +163,14 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
                 format!("{field} is not a known field.{hint}")
             }
         }
-        (Code::InvalidText, Params::InvalidText { reason, index, code_point }) => {
+        (
+            Code::InvalidText,
+            Params::InvalidText {
+                reason,
+                index,
+                code_point,
+            },
+        ) => {
             let position = index + 1;
             match (reason, zh) {
                 (TextReason::UnpairedSurrogate, false) => format!(
@@ -176,24 +189,30 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
                 ),
             }
         }
-        (Code::OutOfRange, Params::OutOfRange { min, max, actual, after }) => {
-            match (after, min, max, zh) {
-                (Some(other), Some(min), _, false) => format!(
-                    "{field} must not be before {} ({min}), got {actual}.",
-                    label(other, locale)
-                ),
-                (Some(other), Some(min), _, true) => format!(
-                    "{field}不能早于{}（{min}），当前为 {actual}。",
-                    label(other, locale)
-                ),
-                (_, Some(min), _, false) => format!("{field} must be at least {min}, got {actual}."),
-                (_, Some(min), _, true) => format!("{field}不能小于 {min}，当前为 {actual}。"),
-                (_, _, Some(max), false) => format!("{field} must be at most {max}, got {actual}."),
-                (_, _, Some(max), true) => format!("{field}不能大于 {max}，当前为 {actual}。"),
-                (_, None, None, false) => format!("{field} is out of range, got {actual}."),
-                (_, None, None, true) => format!("{field}超出范围，当前为 {actual}。"),
-            }
-        }
+        (
+            Code::OutOfRange,
+            Params::OutOfRange {
+                min,
+                max,
+                actual,
+                after,
+            },
+        ) => match (after, min, max, zh) {
+            (Some(other), Some(min), _, false) => format!(
+                "{field} must not be before {} ({min}), got {actual}.",
+                label(other, locale)
+            ),
+            (Some(other), Some(min), _, true) => format!(
+                "{field}不能早于{}（{min}），当前为 {actual}。",
+                label(other, locale)
+            ),
+            (_, Some(min), _, false) => format!("{field} must be at least {min}, got {actual}."),
+            (_, Some(min), _, true) => format!("{field}不能小于 {min}，当前为 {actual}。"),
+            (_, _, Some(max), false) => format!("{field} must be at most {max}, got {actual}."),
+            (_, _, Some(max), true) => format!("{field}不能大于 {max}，当前为 {actual}。"),
+            (_, None, None, false) => format!("{field} is out of range, got {actual}."),
+            (_, None, None, true) => format!("{field}超出范围，当前为 {actual}。"),
+        },
         (Code::Recommended, Params::Recommended { when }) => {
             let when = label(when, locale);
             if zh {

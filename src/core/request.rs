@@ -13,10 +13,27 @@ pub const TOKEN_HEADER: &str = "X-Auth-Token";
 
 /// Request headers that browsers drop from `fetch` without a word, so refused here.
 const FORBIDDEN_HEADERS: &[&str] = &[
-    "accept-charset", "accept-encoding", "access-control-request-headers",
-    "access-control-request-method", "connection", "content-length", "cookie", "cookie2",
-    "date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "set-cookie", "te",
-    "trailer", "transfer-encoding", "upgrade", "via",
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "content-length",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
 ];
 
 /// Options that are wrong: a mistake in the portal's code, not in what a user typed.
@@ -31,7 +48,10 @@ pub struct ConfigError {
 impl ConfigError {
     /// An error about `option`.
     pub fn new(option: &'static str, message: impl Into<String>) -> Self {
-        ConfigError { option, message: message.into() }
+        ConfigError {
+            option,
+            message: message.into(),
+        }
     }
 }
 
@@ -78,12 +98,21 @@ pub struct Built {
 }
 
 /// Checks the target, validates the input and builds the request.
-pub fn build(input: &super::value::Value, target: &Target<'_>, options: ValidateOptions) -> Result<Built, BuildError> {
+pub fn build(
+    input: &super::value::Value,
+    target: &Target<'_>,
+    options: ValidateOptions,
+) -> Result<Built, BuildError> {
     let url = handle_url(target.endpoint).map_err(BuildError::Config)?;
     let headers = headers(target).map_err(BuildError::Config)?;
     match check(input, options) {
         (report, Some(checked)) => Ok(Built {
-            request: BuiltRequest { method: "POST", url, headers, body: body(&checked) },
+            request: BuiltRequest {
+                method: "POST",
+                url,
+                headers,
+                body: body(&checked),
+            },
             warnings: report.warnings,
         }),
         (report, None) => Err(BuildError::Invalid(report)),
@@ -97,7 +126,10 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
     if endpoint.is_empty() {
         return refuse("is empty");
     }
-    if endpoint.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+    if endpoint
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
         return refuse("contains whitespace, a control character or a backslash");
     }
     if endpoint.contains(['?', '#']) {
@@ -118,7 +150,12 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
         if host.is_empty() {
             return refuse("has no host");
         }
-        if port.is_some_and(|p| p.is_empty() || p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().map_or(true, |p| p > 65_535)) {
+        if port.is_some_and(|p| {
+            p.is_empty()
+                || p.len() > 5
+                || !p.bytes().all(|b| b.is_ascii_digit())
+                || p.parse::<u32>().map_or(true, |p| p > 65_535)
+        }) {
             return refuse("has an invalid port");
         }
         if scheme.eq_ignore_ascii_case("http") {
@@ -157,7 +194,12 @@ fn is_loopback(host: &str) -> bool {
     let octets: Vec<&str> = host.split('.').collect();
     octets.len() == 4
         && octets[0] == "127"
-        && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()) && o.parse::<u16>().is_ok_and(|n| n <= 255))
+        && octets.iter().all(|o| {
+            !o.is_empty()
+                && o.len() <= 3
+                && o.bytes().all(|b| b.is_ascii_digit())
+                && o.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
 }
 
 /// Refuses a header value fetch would reject or alter: control characters (CR and LF
@@ -184,16 +226,28 @@ pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError
     for (i, &(name, value)) in target.headers.iter().enumerate() {
         let refuse = |why: String| Err(ConfigError::new("headers", why));
         if name.is_empty() || !name.chars().all(is_token_char) {
-            return refuse(format!("header name {name:?} is not a valid HTTP header name"));
+            return refuse(format!(
+                "header name {name:?} is not a valid HTTP header name"
+            ));
         }
         let lower = name.to_ascii_lowercase();
         if lower == "content-type" || lower == TOKEN_HEADER.to_ascii_lowercase() {
-            return refuse(format!("header {name} is set by coc-incident and cannot be overridden"));
+            return refuse(format!(
+                "header {name} is set by coc-incident and cannot be overridden"
+            ));
         }
-        if FORBIDDEN_HEADERS.contains(&lower.as_str()) || lower.starts_with("proxy-") || lower.starts_with("sec-") {
-            return refuse(format!("header {name} is one browsers do not let a page set"));
+        if FORBIDDEN_HEADERS.contains(&lower.as_str())
+            || lower.starts_with("proxy-")
+            || lower.starts_with("sec-")
+        {
+            return refuse(format!(
+                "header {name} is one browsers do not let a page set"
+            ));
         }
-        if target.headers[..i].iter().any(|(other, _)| other.eq_ignore_ascii_case(name)) {
+        if target.headers[..i]
+            .iter()
+            .any(|(other, _)| other.eq_ignore_ascii_case(name))
+        {
             return refuse(format!("header {name} is given twice"));
         }
         if let Some(why) = header_value_problem(value) {
@@ -203,7 +257,10 @@ pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError
     }
     if let Some(token) = target.token {
         if token.is_empty() {
-            return Err(ConfigError::new("token", "token is empty: leave it out to send no token"));
+            return Err(ConfigError::new(
+                "token",
+                "token is empty: leave it out to send no token",
+            ));
         }
         if let Some(why) = header_value_problem(token) {
             return Err(ConfigError::new("token", format!("token {why}")));

@@ -73,14 +73,18 @@ pub const TOP_LEVEL_TEXT_MAX: u32 = 255;
 pub const ROOT_TEXT_FIELDS: &[FieldRule] = &[
     FieldRule {
         key: "incident_num",
-        kind: Kind::Text { max: TOP_LEVEL_TEXT_MAX },
+        kind: Kind::Text {
+            max: TOP_LEVEL_TEXT_MAX,
+        },
         presence: Presence::Required,
         label_en: "Incident number",
         label_zh: "事件单号",
     },
     FieldRule {
         key: "operator",
-        kind: Kind::Text { max: TOP_LEVEL_TEXT_MAX },
+        kind: Kind::Text {
+            max: TOP_LEVEL_TEXT_MAX,
+        },
         presence: Presence::Required,
         label_en: "Operator",
         label_zh: "操作人",
@@ -144,7 +148,9 @@ pub const COMMIT_SOLUTION: Operation = Operation {
         },
         FieldRule {
             key: "fault_recovery_time",
-            kind: Kind::EpochMillis { not_before: Some("start_time") },
+            kind: Kind::EpochMillis {
+                not_before: Some("start_time"),
+            },
             presence: Presence::RecommendedWhen("is_service_interrupt"),
             label_en: "Fault recovery time",
             label_zh: "故障恢复时间",
@@ -216,11 +222,17 @@ mod tests {
     fn not_before_names_an_earlier_field_of_the_same_table() {
         for op in OPERATIONS {
             for (i, rule) in op.fields.iter().enumerate() {
-                if let Kind::EpochMillis { not_before: Some(other) } = rule.kind {
+                if let Kind::EpochMillis {
+                    not_before: Some(other),
+                } = rule.kind
+                {
                     assert!(op.fields[..i].iter().any(|r| r.key == other));
                 }
                 if let Presence::RecommendedWhen(other) = rule.presence {
-                    assert!(op.fields.iter().any(|r| r.key == other && r.kind == Kind::Bool));
+                    assert!(op
+                        .fields
+                        .iter()
+                        .any(|r| r.key == other && r.kind == Kind::Bool));
                 }
             }
         }

@@ -32,13 +32,19 @@ impl Text {
                 }
             }
         }
-        Text { text, unpaired_surrogate_at }
+        Text {
+            text,
+            unpaired_surrogate_at,
+        }
     }
 
     /// A text whose first unpaired surrogate sat at `index` (UTF-16 units) and was
     /// already replaced by U+FFFD in `lossy`: what the JavaScript side hands over.
     pub fn with_unpaired_surrogate(lossy: String, index: usize) -> Self {
-        Text { text: lossy, unpaired_surrogate_at: Some(index) }
+        Text {
+            text: lossy,
+            unpaired_surrogate_at: Some(index),
+        }
     }
 
     /// The text; lossy when [`Text::unpaired_surrogate_at`] is set.
@@ -59,7 +65,10 @@ impl Text {
 
 impl From<String> for Text {
     fn from(text: String) -> Self {
-        Text { text, unpaired_surrogate_at: None }
+        Text {
+            text,
+            unpaired_surrogate_at: None,
+        }
     }
 }
 
@@ -115,9 +124,9 @@ pub enum TextProblem {
 pub fn text_problem(text: &Text) -> Option<TextProblem> {
     let control = first_control_character(text.as_str());
     match (text.unpaired_surrogate_at(), control) {
-        (Some(s), Some((c, _))) if c < s => control.map(|(index, code_point)| {
-            TextProblem::ControlCharacter { index, code_point }
-        }),
+        (Some(s), Some((c, _))) if c < s => {
+            control.map(|(index, code_point)| TextProblem::ControlCharacter { index, code_point })
+        }
         (Some(index), _) => Some(TextProblem::UnpairedSurrogate { index }),
         (None, Some((index, code_point))) => {
             Some(TextProblem::ControlCharacter { index, code_point })
@@ -173,13 +182,22 @@ mod tests {
         assert_eq!(text_problem(&Text::from("a\tb\r\nc")), None);
         assert_eq!(
             text_problem(&Text::from("😀\u{7}")),
-            Some(TextProblem::ControlCharacter { index: 2, code_point: 7 })
+            Some(TextProblem::ControlCharacter {
+                index: 2,
+                code_point: 7
+            })
         );
         assert_eq!(
             text_problem(&Text::from("\u{85}")),
-            Some(TextProblem::ControlCharacter { index: 0, code_point: 0x85 })
+            Some(TextProblem::ControlCharacter {
+                index: 0,
+                code_point: 0x85
+            })
         );
         let both = Text::from_utf16(&[0x61, 0xDC00, 0x0]);
-        assert_eq!(text_problem(&both), Some(TextProblem::UnpairedSurrogate { index: 1 }));
+        assert_eq!(
+            text_problem(&both),
+            Some(TextProblem::UnpairedSurrogate { index: 1 })
+        );
     }
 }

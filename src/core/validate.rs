@@ -44,10 +44,18 @@ pub fn validate(input: &Value, options: ValidateOptions) -> Report {
 
 /// The report on `input` and, when it has no errors, the request to build from it.
 pub fn check(input: &Value, options: ValidateOptions) -> (Report, Option<Checked<'_>>) {
-    let mut walk = Walk { options, errors: Vec::new(), warnings: Vec::new() };
+    let mut walk = Walk {
+        options,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
     let checked = walk.root(input);
     let valid = walk.errors.is_empty();
-    let report = Report { valid, errors: walk.errors, warnings: walk.warnings };
+    let report = Report {
+        valid,
+        errors: walk.errors,
+        warnings: walk.warnings,
+    };
     (report, checked.filter(|_| valid))
 }
 
@@ -67,19 +75,29 @@ fn join(prefix: &str, key: &str) -> String {
 
 impl Walk {
     fn error(&mut self, code: Code, path: String, params: Params) {
-        self.errors.push(Violation::new(code, path, params, self.options.locale));
+        self.errors
+            .push(Violation::new(code, path, params, self.options.locale));
     }
 
     fn warning(&mut self, code: Code, path: String, params: Params) {
-        self.warnings.push(Violation::new(code, path, params, self.options.locale));
+        self.warnings
+            .push(Violation::new(code, path, params, self.options.locale));
     }
 
     fn root<'a>(&mut self, input: &'a Value) -> Option<Checked<'a>> {
         let Value::Object(root) = input else {
-            self.error(Code::NotObject, String::new(), Params::NotObject { actual: input.type_name() });
+            self.error(
+                Code::NotObject,
+                String::new(),
+                Params::NotObject {
+                    actual: input.type_name(),
+                },
+            );
             return None;
         };
-        let [incident_num_rule, operator_rule] = ROOT_TEXT_FIELDS else { return None };
+        let [incident_num_rule, operator_rule] = ROOT_TEXT_FIELDS else {
+            return None;
+        };
         let incident_num = self.text_field(root, "", incident_num_rule);
         let operator = self.text_field(root, "", operator_rule);
         let operation = self.operate_key(root.get("operate_key"));
@@ -96,7 +114,13 @@ impl Walk {
 
     /// Checks a string: `invalid_text`, then `blank` / `too_long`. Returns it when
     /// it passes.
-    fn text<'a>(&mut self, value: &'a Value, path: String, max: u32, trimmed: bool) -> Option<&'a str> {
+    fn text<'a>(
+        &mut self,
+        value: &'a Value,
+        path: String,
+        max: u32,
+        trimmed: bool,
+    ) -> Option<&'a str> {
         let text = match value {
             Value::Undefined | Value::Null => {
                 self.error(Code::Required, path, Params::None {});
@@ -105,7 +129,14 @@ impl Walk {
             Value::String(text) => text,
             other => {
                 let actual = other.type_name();
-                self.error(Code::WrongType, path, Params::WrongType { expected: "string", actual });
+                self.error(
+                    Code::WrongType,
+                    path,
+                    Params::WrongType {
+                        expected: "string",
+                        actual,
+                    },
+                );
                 return None;
             }
         };
@@ -114,7 +145,11 @@ impl Walk {
             return None;
         }
         let mut ok = self.text_content(text, &path);
-        let counted = if trimmed { js_trim(text.as_str()) } else { text.as_str() };
+        let counted = if trimmed {
+            js_trim(text.as_str())
+        } else {
+            text.as_str()
+        };
         let actual = super::text::utf16_len(counted);
         if actual > max as usize {
             self.error(Code::TooLong, path, Params::TooLong { max, actual });
@@ -142,30 +177,59 @@ impl Walk {
         false
     }
 
-    fn text_field<'a>(&mut self, object: &'a Object, prefix: &str, rule: &FieldRule) -> Option<&'a str> {
-        let Kind::Text { max } = rule.kind else { return None };
+    fn text_field<'a>(
+        &mut self,
+        object: &'a Object,
+        prefix: &str,
+        rule: &FieldRule,
+    ) -> Option<&'a str> {
+        let Kind::Text { max } = rule.kind else {
+            return None;
+        };
         // Only the root's texts are sent trimmed; the rest go exactly as given.
-        self.text(object.get(rule.key), join(prefix, rule.key), max, prefix.is_empty())
+        self.text(
+            object.get(rule.key),
+            join(prefix, rule.key),
+            max,
+            prefix.is_empty(),
+        )
     }
 
     fn operate_key(&mut self, value: &Value) -> Option<&'static Operation> {
         let path = || "operate_key".to_owned();
         match value {
             Value::Undefined | Value::Null => self.error(Code::Required, path(), Params::None {}),
-            Value::String(text) if is_blank(text.as_str()) => self.error(Code::Blank, path(), Params::None {}),
+            Value::String(text) if is_blank(text.as_str()) => {
+                self.error(Code::Blank, path(), Params::None {})
+            }
             Value::String(text) => {
-                if let Some(op) = text.unpaired_surrogate_at().is_none().then(|| operation(text.as_str())).flatten() {
+                if let Some(op) = text
+                    .unpaired_surrogate_at()
+                    .is_none()
+                    .then(|| operation(text.as_str()))
+                    .flatten()
+                {
                     return Some(op);
                 }
                 if self.text_content(text, "operate_key") {
                     let suggestion = suggest(text.as_str(), OPERATE_KEYS);
-                    let params = Params::UnknownOperateKey { allowed: OPERATE_KEYS, suggestion };
+                    let params = Params::UnknownOperateKey {
+                        allowed: OPERATE_KEYS,
+                        suggestion,
+                    };
                     self.error(Code::UnknownOperateKey, path(), params);
                 }
             }
             other => {
                 let actual = other.type_name();
-                self.error(Code::WrongType, path(), Params::WrongType { expected: "string", actual });
+                self.error(
+                    Code::WrongType,
+                    path(),
+                    Params::WrongType {
+                        expected: "string",
+                        actual,
+                    },
+                );
             }
         }
         None
@@ -192,7 +256,14 @@ impl Walk {
             }
             other => {
                 let actual = other.type_name();
-                self.error(Code::WrongType, path.to_owned(), Params::WrongType { expected: "object", actual });
+                self.error(
+                    Code::WrongType,
+                    path.to_owned(),
+                    Params::WrongType {
+                        expected: "object",
+                        actual,
+                    },
+                );
                 return None;
             }
         };
@@ -210,7 +281,9 @@ impl Walk {
         let sent = object
             .entries()
             .filter(|(_, value)| **value != Value::Undefined)
-            .filter(|(key, _)| known.contains(&key.as_str()) || extra.iter().any(|(k, _)| *k == key.as_str()))
+            .filter(|(key, _)| {
+                known.contains(&key.as_str()) || extra.iter().any(|(k, _)| *k == key.as_str())
+            })
             .map(|(key, value)| (key.as_str(), value))
             .collect();
         Some(sent)
@@ -237,32 +310,65 @@ impl Walk {
             Kind::Bool => {
                 if !matches!(value, Value::Bool(_)) {
                     let actual = value.type_name();
-                    self.error(Code::WrongType, path, Params::WrongType { expected: "boolean", actual });
+                    self.error(
+                        Code::WrongType,
+                        path,
+                        Params::WrongType {
+                            expected: "boolean",
+                            actual,
+                        },
+                    );
                 }
             }
             Kind::EpochMillis { not_before } => self.epoch_millis(object, value, path, not_before),
         }
     }
 
-    fn epoch_millis(&mut self, object: &Object, value: &Value, path: String, not_before: Option<&'static str>) {
+    fn epoch_millis(
+        &mut self,
+        object: &Object,
+        value: &Value,
+        path: String,
+        not_before: Option<&'static str>,
+    ) {
         let n = match value {
             Value::Number(n) if is_integer(*n) => *n,
             other => {
                 let actual = other.type_name();
-                self.error(Code::WrongType, path, Params::WrongType { expected: "integer", actual });
+                self.error(
+                    Code::WrongType,
+                    path,
+                    Params::WrongType {
+                        expected: "integer",
+                        actual,
+                    },
+                );
                 return;
             }
         };
-        let range = |min, max, after| Params::OutOfRange { min, max, actual: n, after };
+        let range = |min, max, after| Params::OutOfRange {
+            min,
+            max,
+            actual: n,
+            after,
+        };
         if n < 0.0 {
             self.error(Code::OutOfRange, path, range(Some(0.0), None, None));
         } else if n > MAX_SAFE_INTEGER {
-            self.error(Code::OutOfRange, path, range(None, Some(MAX_SAFE_INTEGER), None));
+            self.error(
+                Code::OutOfRange,
+                path,
+                range(None, Some(MAX_SAFE_INTEGER), None),
+            );
         } else if let Some(other) = not_before {
             // Compared only with a valid earlier value; an invalid one has its own error.
             if let Value::Number(start) = *object.get(other) {
                 if is_integer(start) && (0.0..=MAX_SAFE_INTEGER).contains(&start) && n < start {
-                    self.error(Code::OutOfRange, path, range(Some(start), None, Some(other)));
+                    self.error(
+                        Code::OutOfRange,
+                        path,
+                        range(Some(start), None, Some(other)),
+                    );
                 }
             }
         }
@@ -271,7 +377,12 @@ impl Walk {
     /// Reports the keys of `object` that are not in `known`: errors, or warnings when
     /// unknown fields are allowed, in which case their values must still be sendable
     /// as JSON. Returns the allowed ones.
-    fn unknown_keys<'a>(&mut self, object: &'a Object, prefix: &str, known: &[&'static str]) -> Vec<(&'a str, &'a Value)> {
+    fn unknown_keys<'a>(
+        &mut self,
+        object: &'a Object,
+        prefix: &str,
+        known: &[&'static str],
+    ) -> Vec<(&'a str, &'a Value)> {
         let mut allowed = Vec::new();
         for (key, value) in object.entries() {
             // An undefined value is no key at all to JSON, and to the rules.
@@ -280,7 +391,9 @@ impl Walk {
                 continue;
             }
             let path = join(prefix, key.as_str());
-            let params = Params::UnknownField { suggestion: suggest(key.as_str(), known) };
+            let params = Params::UnknownField {
+                suggestion: suggest(key.as_str(), known),
+            };
             if self.options.allow_unknown_fields {
                 self.warning(Code::UnknownField, path.clone(), params);
                 if self.text_content(key, &path) && self.json(value, &path) {
@@ -299,18 +412,27 @@ impl Walk {
             Value::Null | Value::Bool(_) => true,
             Value::Number(n) if n.is_finite() => true,
             Value::String(text) => self.text_content(text, path),
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .fold(true, |ok, (i, item)| self.json(item, &join(path, &i.to_string())) && ok),
-            Value::Object(object) => object.entries().filter(|(_, item)| **item != Value::Undefined).fold(true, |ok, (key, item)| {
-                let path = join(path, key.as_str());
-                let key_ok = self.text_content(key, &path);
-                self.json(item, &path) && key_ok && ok
+            Value::Array(items) => items.iter().enumerate().fold(true, |ok, (i, item)| {
+                self.json(item, &join(path, &i.to_string())) && ok
             }),
+            Value::Object(object) => object
+                .entries()
+                .filter(|(_, item)| **item != Value::Undefined)
+                .fold(true, |ok, (key, item)| {
+                    let path = join(path, key.as_str());
+                    let key_ok = self.text_content(key, &path);
+                    self.json(item, &path) && key_ok && ok
+                }),
             other => {
                 let actual = other.type_name();
-                self.error(Code::WrongType, path.to_owned(), Params::WrongType { expected: "json", actual });
+                self.error(
+                    Code::WrongType,
+                    path.to_owned(),
+                    Params::WrongType {
+                        expected: "json",
+                        actual,
+                    },
+                );
                 false
             }
         }

@@ -145,7 +145,12 @@ impl Violation {
     /// A violation with its message written in `locale`.
     pub fn new(code: Code, path: String, params: Params, locale: Locale) -> Self {
         let message = message(code, &path, &params, locale);
-        Violation { code, path, message, params }
+        Violation {
+            code,
+            path,
+            message,
+            params,
+        }
     }
 }
 

@@ -22,7 +22,11 @@ pub fn named_error(name: &str, message: &str, fields: &[(&str, JsValue)]) -> JsV
 
 /// `ConfigError` with `option`.
 pub fn config_error(error: &ConfigError) -> JsValue {
-    named_error("ConfigError", &error.message, &[("option", JsValue::from_str(error.option))])
+    named_error(
+        "ConfigError",
+        &error.message,
+        &[("option", JsValue::from_str(error.option))],
+    )
 }
 
 /// `ValidationError` with `violations` (the errors) and `warnings`.
@@ -35,7 +39,11 @@ pub fn validation_error(errors: &[Violation], warnings: &[Violation], locale: Lo
         (Locale::ZhCn, 0) => format!("请求无效：{first}"),
         (Locale::ZhCn, n) => format!("请求无效：{first}（另有 {n} 处）"),
     };
-    named_error("ValidationError", &message, &[("violations", to_js(errors)), ("warnings", to_js(warnings))])
+    named_error(
+        "ValidationError",
+        &message,
+        &[("violations", to_js(errors)), ("warnings", to_js(warnings))],
+    )
 }
 
 /// A `TypeError`, for a call that breaks the function's own signature.

@@ -1,5 +1,5 @@
-//! The JavaScript API (wasm32 only; public so that browser tests can call the
-//! exports as Rust functions): thin `#[wasm_bindgen]` exports over the core. Names are
+//! The JavaScript API (public so that browser tests can call the exports as Rust
+//! functions; it only works on wasm32): thin `#[wasm_bindgen]` exports over the core. Names are
 //! camelCase as SPEC.md gives them; types are precise in the generated `.d.ts`.
 
 mod errors;
@@ -46,16 +46,20 @@ pub fn validate_handle_request(
 /// Validates a handle request and builds what `fetch` needs to send it. Throws
 /// `ValidationError` for invalid input, `ConfigError` for bad options.
 #[wasm_bindgen(js_name = buildHandleRequest, skip_typescript)]
-pub fn build_handle_request(
-    input: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn build_handle_request(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = Options::read(&options, BUILD_KEYS).map_err(|e| config_error(&e))?;
     let target = (|| {
         let endpoint = options.string("endpoint")?.ok_or_else(|| {
-            crate::ConfigError::new("endpoint", "endpoint is required (an https: URL or a same-origin path)")
+            crate::ConfigError::new(
+                "endpoint",
+                "endpoint is required (an https: URL or a same-origin path)",
+            )
         })?;
-        Ok(Target { endpoint, token: options.string("token")?, headers: options.headers()? })
+        Ok(Target {
+            endpoint,
+            token: options.string("token")?,
+            headers: options.headers()?,
+        })
     })()
     .map_err(|e| config_error(&e))?;
     let validate_options = options.validate_options().map_err(|e| config_error(&e))?;
@@ -74,9 +78,11 @@ pub fn build_handle_request(
             Ok(out.into())
         }
         Err(BuildError::Config(error)) => Err(config_error(&error)),
-        Err(BuildError::Invalid(report)) => {
-            Err(validation_error(&report.errors, &report.warnings, validate_options.locale))
-        }
+        Err(BuildError::Invalid(report)) => Err(validation_error(
+            &report.errors,
+            &report.warnings,
+            validate_options.locale,
+        )),
     }
 }
 

@@ -14,7 +14,13 @@ use super::read::read;
 /// The options of `validateHandleRequest`.
 pub const VALIDATE_KEYS: &[&str] = &["locale", "allowUnknownFields"];
 /// The options of `buildHandleRequest`.
-pub const BUILD_KEYS: &[&str] = &["endpoint", "token", "headers", "locale", "allowUnknownFields"];
+pub const BUILD_KEYS: &[&str] = &[
+    "endpoint",
+    "token",
+    "headers",
+    "locale",
+    "allowUnknownFields",
+];
 
 /// An options object read once into the core's value model.
 pub struct Options {
@@ -36,8 +42,12 @@ impl Options {
         };
         for (key, _) in object.entries() {
             if !known.contains(&key.as_str()) {
-                let hint = suggest(key.as_str(), known).map_or(String::new(), |s| format!(" (did you mean {s}?)"));
-                return Err(ConfigError::new("options", format!("unknown option {:?}{hint}", key.as_str())));
+                let hint = suggest(key.as_str(), known)
+                    .map_or(String::new(), |s| format!(" (did you mean {s}?)"));
+                return Err(ConfigError::new(
+                    "options",
+                    format!("unknown option {:?}{hint}", key.as_str()),
+                ));
             }
         }
         Ok(Options { object })
@@ -52,8 +62,13 @@ impl Options {
     pub fn string(&self, key: &'static str) -> Result<Option<&str>, ConfigError> {
         match self.get(key) {
             Value::Undefined | Value::Null => Ok(None),
-            Value::String(text) if text.unpaired_surrogate_at().is_none() => Ok(Some(text.as_str())),
-            other => Err(ConfigError::new(key, format!("{key} must be a string, got {}", other.type_name()))),
+            Value::String(text) if text.unpaired_surrogate_at().is_none() => {
+                Ok(Some(text.as_str()))
+            }
+            other => Err(ConfigError::new(
+                key,
+                format!("{key} must be a string, got {}", other.type_name()),
+            )),
         }
     }
 
@@ -66,11 +81,17 @@ impl Options {
             other => {
                 return Err(ConfigError::new(
                     "allowUnknownFields",
-                    format!("allowUnknownFields must be a boolean, got {}", other.type_name()),
+                    format!(
+                        "allowUnknownFields must be a boolean, got {}",
+                        other.type_name()
+                    ),
                 ))
             }
         };
-        Ok(ValidateOptions { locale, allow_unknown_fields })
+        Ok(ValidateOptions {
+            locale,
+            allow_unknown_fields,
+        })
     }
 
     /// The caller's headers, a plain object of name to string value.
@@ -81,7 +102,10 @@ impl Options {
             other => {
                 return Err(ConfigError::new(
                     "headers",
-                    format!("headers must be a plain object of name to value, got {}", other.type_name()),
+                    format!(
+                        "headers must be a plain object of name to value, got {}",
+                        other.type_name()
+                    ),
                 ))
             }
         };
@@ -89,10 +113,16 @@ impl Options {
             .entries()
             .filter(|(_, value)| **value != Value::Undefined)
             .map(|(name, value)| match value {
-                Value::String(text) if text.unpaired_surrogate_at().is_none() => Ok((name.as_str(), text.as_str())),
+                Value::String(text) if text.unpaired_surrogate_at().is_none() => {
+                    Ok((name.as_str(), text.as_str()))
+                }
                 other => Err(ConfigError::new(
                     "headers",
-                    format!("the value of header {} must be a string, got {}", name.as_str(), other.type_name()),
+                    format!(
+                        "the value of header {} must be a string, got {}",
+                        name.as_str(),
+                        other.type_name()
+                    ),
                 )),
             })
             .collect()

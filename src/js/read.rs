@@ -73,14 +73,17 @@ impl Reader {
             // Also where a cycle ends.
             Value::Foreign(Foreign::TooDeep)
         } else {
-            self.object(value, depth).unwrap_or(Value::Foreign(Foreign::Unreadable))
+            self.object(value, depth)
+                .unwrap_or(Value::Foreign(Foreign::Unreadable))
         }
     }
 
     /// An array, a plain object or an instance; `Err` when reading it threw.
     fn object(&mut self, value: &JsValue, depth: usize) -> Result<Value, JsValue> {
         if is_array(value)? {
-            let length = Reflect::get(value, &JsValue::from_str("length"))?.as_f64().unwrap_or(0.0);
+            let length = Reflect::get(value, &JsValue::from_str("length"))?
+                .as_f64()
+                .unwrap_or(0.0);
             if length > MAX_NODES as f64 {
                 return Ok(Value::Foreign(Foreign::TooLarge));
             }
@@ -97,7 +100,9 @@ impl Reader {
         let keys = own_keys(value)?;
         let mut object = Object::new();
         for key in keys.iter() {
-            let Some(name) = read_text(&key) else { continue };
+            let Some(name) = read_text(&key) else {
+                continue;
+            };
             let item = match Reflect::get(value, &key) {
                 Ok(item) => self.value(&item, depth + 1),
                 Err(_) => Value::Foreign(Foreign::Unreadable),
