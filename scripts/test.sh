@@ -13,7 +13,8 @@ lint_cargo=cargo
 cargo clippy --version >/dev/null 2>&1 || lint_cargo="$HOME/.cargo/bin/cargo"
 if "$lint_cargo" clippy --version >/dev/null 2>&1 && "$lint_cargo" fmt --version >/dev/null 2>&1; then
   "$lint_cargo" fmt --check
-  "$lint_cargo" clippy --all-targets --quiet -- -D warnings
+  # Its own target dir: artifacts of two compilers must not meet.
+  CARGO_TARGET_DIR="$ROOT/target/lint" "$lint_cargo" clippy --all-targets --quiet -- -D warnings
   echo "rustfmt and clippy: clean"
 else
   echo "rustfmt or clippy not installed: lints skipped"
