@@ -9,12 +9,12 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "Lints (rustfmt, clippy)"
 # Debian's compiler ships neither tool; a rustup toolchain beside it usually does.
-lint_cargo=cargo
-cargo clippy --version >/dev/null 2>&1 || lint_cargo="$HOME/.cargo/bin/cargo"
-if "$lint_cargo" clippy --version >/dev/null 2>&1 && "$lint_cargo" fmt --version >/dev/null 2>&1; then
-  "$lint_cargo" fmt --check
-  # Its own target dir: artifacts of two compilers must not meet.
-  CARGO_TARGET_DIR="$ROOT/target/lint" "$lint_cargo" clippy --all-targets --quiet -- -D warnings
+# It gets its own PATH (rustup's rustc with rustup's clippy) and its own target dir,
+# so that the artifacts of two compilers never meet.
+lint() { PATH="$HOME/.cargo/bin:$PATH" CARGO_TARGET_DIR="$ROOT/target/lint" cargo "$@"; }
+if lint clippy --version >/dev/null 2>&1 && lint fmt --version >/dev/null 2>&1; then
+  lint fmt --check
+  lint clippy --all-targets --quiet -- -D warnings
   echo "rustfmt and clippy: clean"
 else
   echo "rustfmt or clippy not installed: lints skipped"
