@@ -1,6 +1,8 @@
-// Serves the demo page (www/) and the built package (pkg/) on loopback, under a
-// strict Content Security Policy. Usage: node scripts/serve.mjs [--port N]
+// Serves the demo page (www/), the built package (pkg/) and the COC emulator on
+// loopback, the pages under a strict Content Security Policy.
+// Usage: node scripts/serve.mjs [--port N] [--token T]   (--token: the emulator requires it)
 import { createServer } from "node:http";
+import { createEmulator } from "./emulator.mjs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,6 +63,13 @@ export function staticHandler(request, response) {
   );
 }
 
+/** The demo site: the emulator's paths, then static files. */
+export function siteHandler(emulator) {
+  return async (request, response) => {
+    if (!(await emulator.handle(request, response))) staticHandler(request, response);
+  };
+}
+
 /** Listens on `port` (0: any free port) on loopback; resolves with the server. */
 export function listen(handler, port) {
   return new Promise((resolve, reject) => {
@@ -71,12 +80,19 @@ export function listen(handler, port) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf("--port");
-  const wanted = Number(i > 0 ? process.argv[i + 1] : process.env.PORT ?? 8080);
-  const server = await listen(staticHandler, wanted).catch((error) => {
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const wanted = Number(arg("--port") ?? process.env.PORT ?? 8080);
+  const token = arg("--token");
+  const handler = siteHandler(createEmulator({ token }));
+  const server = await listen(handler, wanted).catch((error) => {
     if (error.code !== "EADDRINUSE") throw error;
     console.error(`port ${wanted} is busy; using a free one`);
-    return listen(staticHandler, 0);
+    return listen(handler, 0);
   });
-  console.log(`coc-incident demo: open http://127.0.0.1:${server.address().port}/  (Ctrl+C to stop)`);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  console.log(`coc-incident demo: open ${base}/  (Ctrl+C to stop)`);
+  console.log(`COC emulator: ${base}/v1/external/incident/handle${token ? " (X-Auth-Token required)" : ""}`);
 }

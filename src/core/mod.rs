@@ -4,6 +4,7 @@
 pub mod json;
 pub mod messages;
 pub mod request;
+pub mod response;
 pub mod rules;
 pub mod suggest;
 pub mod text;

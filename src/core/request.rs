@@ -1,7 +1,7 @@
 //! The request builder: options checked, input validated, then the exact request.
 
 use super::json::body;
-use super::validate::{check, ValidateOptions};
+use super::validate::{check, Checked, ValidateOptions};
 use super::violation::{Report, Violation};
 
 /// The handle endpoint's path below the configured endpoint.
@@ -97,22 +97,38 @@ pub struct Built {
     pub warnings: Vec<Violation>,
 }
 
-/// Checks the target, validates the input and builds the request.
+/// Where and how a request goes: the URL and headers of a checked [`Target`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Envelope {
+    /// The endpoint joined with the handle path.
+    pub url: String,
+    /// `Content-Type`, the caller's headers, then `X-Auth-Token` when there is a token.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Envelope {
+    /// Checks the target: endpoint, headers and token.
+    pub fn new(target: &Target<'_>) -> Result<Envelope, ConfigError> {
+        Ok(Envelope { url: handle_url(target.endpoint)?, headers: headers(target)? })
+    }
+
+    /// The request carrying a checked input: the one way every request is made.
+    pub fn request(self, checked: &Checked<'_>) -> BuiltRequest {
+        BuiltRequest { method: "POST", url: self.url, headers: self.headers, body: body(checked) }
+    }
+}
+
+/// Checks the target, validates the input and builds the request. The options are
+/// checked first: a wrong option is the portal's bug whatever the user typed.
 pub fn build(
     input: &super::value::Value,
     target: &Target<'_>,
     options: ValidateOptions,
 ) -> Result<Built, BuildError> {
-    let url = handle_url(target.endpoint).map_err(BuildError::Config)?;
-    let headers = headers(target).map_err(BuildError::Config)?;
+    let envelope = Envelope::new(target).map_err(BuildError::Config)?;
     match check(input, options) {
         (report, Some(checked)) => Ok(Built {
-            request: BuiltRequest {
-                method: "POST",
-                url,
-                headers,
-                body: body(&checked),
-            },
+            request: envelope.request(&checked),
             warnings: report.warnings,
         }),
         (report, None) => Err(BuildError::Invalid(report)),

@@ -2,6 +2,8 @@
 //! functions; it only works on wasm32): thin `#[wasm_bindgen]` exports over the core. Names are
 //! camelCase as SPEC.md gives them; types are precise in the generated `.d.ts`.
 
+mod client;
+mod deadline;
 mod errors;
 mod options;
 mod read;
@@ -14,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::request::{build, BuildError, Target};
 use crate::core::validate::validate;
 
+pub use client::IncidentClient;
 use errors::{config_error, type_error, validation_error};
 use options::{Options, BUILD_KEYS, VALIDATE_KEYS};
 use read::read;
@@ -49,14 +52,8 @@ pub fn validate_handle_request(
 pub fn build_handle_request(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = Options::read(&options, BUILD_KEYS).map_err(|e| config_error(&e))?;
     let target = (|| {
-        let endpoint = options.string("endpoint")?.ok_or_else(|| {
-            crate::ConfigError::new(
-                "endpoint",
-                "endpoint is required (an https: URL or a same-origin path)",
-            )
-        })?;
         Ok(Target {
-            endpoint,
+            endpoint: options.endpoint()?,
             token: options.string("token")?,
             headers: options.headers()?,
         })

@@ -22,8 +22,15 @@ pub const BUILD_KEYS: &[&str] = &[
     "allowUnknownFields",
 ];
 
-/// An options object read once into the core's value model.
+/// The options of `new IncidentClient`.
+pub const CLIENT_KEYS: &[&str] = &[
+    "endpoint", "token", "headers", "timeoutMs", "locale", "signal", "allowUnknownFields",
+];
+
+/// An options object read once into the core's value model (functions and
+/// instances, such as a token provider or a signal, are read from `raw`).
 pub struct Options {
+    raw: JsValue,
     object: Object,
 }
 
@@ -50,7 +57,12 @@ impl Options {
                 ));
             }
         }
-        Ok(Options { object })
+        Ok(Options { raw: value.clone(), object })
+    }
+
+    /// An option as JavaScript holds it, for the ones that are functions or instances.
+    pub fn raw(&self, key: &str) -> JsValue {
+        js_sys::Reflect::get(&self.raw, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     }
 
     /// The value of an option.
@@ -70,6 +82,16 @@ impl Options {
                 format!("{key} must be a string, got {}", other.type_name()),
             )),
         }
+    }
+
+    /// The endpoint, which is required.
+    pub fn endpoint(&self) -> Result<&str, ConfigError> {
+        self.string("endpoint")?.ok_or_else(|| {
+            ConfigError::new(
+                "endpoint",
+                "endpoint is required (an https: URL or a same-origin path)",
+            )
+        })
     }
 
     /// The validation options.

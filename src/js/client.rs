@@ -1,0 +1,261 @@
+//! `IncidentClient`: validates, builds with the core's one request builder, sends
+//! with gloo-net and turns every answer into a typed result. The only module that
+//! touches the network.
+
+use std::rc::Rc;
+
+use gloo_net::http::{Method, RequestBuilder};
+use js_sys::{Function, Object, Promise, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{AbortSignal, RequestCache, RequestRedirect};
+
+use crate::core::request::{BuiltRequest, ConfigError, Envelope, Target};
+use crate::core::response::{interpret, ApiFields, Answer};
+use crate::core::validate::{check, ValidateOptions};
+use crate::core::value::Value;
+
+use super::deadline::{Deadline, Stop};
+use super::errors::{config_error, named_error, validation_error};
+use super::options::{Options, CLIENT_KEYS};
+use super::read::{read, read_text};
+use super::set;
+
+/// The time-out when `timeoutMs` is not given: 30 s.
+const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// The longest time-out `setTimeout` honours (2^31 - 1 ms).
+const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+
+/// Where the token comes from.
+enum Token {
+    None,
+    Fixed(String),
+    /// Called for every request, after validation: tokens expire.
+    Provider(Function),
+}
+
+/// A checked configuration, shared by the requests in flight.
+struct Config {
+    endpoint: String,
+    token: Token,
+    headers: Vec<(String, String)>,
+    timeout_ms: u32,
+    signal: Option<AbortSignal>,
+    validate: ValidateOptions,
+}
+
+/// Sends handle requests to one endpoint.
+#[wasm_bindgen(skip_typescript)]
+pub struct IncidentClient {
+    config: Rc<Config>,
+}
+
+#[wasm_bindgen]
+impl IncidentClient {
+    /// Checks the options; throws `ConfigError` when one is wrong.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<IncidentClient, JsValue> {
+        Config::read(&options).map(|config| IncidentClient { config: Rc::new(config) }).map_err(|e| config_error(&e))
+    }
+
+    /// Validates and sends a handle request; resolves with the API's answer.
+    pub fn handle(&self, input: JsValue) -> Promise {
+        future_to_promise(send(self.config.clone(), input))
+    }
+
+    /// Accepts an incident ticket.
+    #[wasm_bindgen(js_name = acceptIncident)]
+    pub fn accept_incident(&self, incident_num: JsValue, operator: JsValue) -> Promise {
+        self.handle(request(incident_num, operator, "acceptedIncident1", JsValue::UNDEFINED))
+    }
+
+    /// Submits the solution of an incident ticket.
+    #[wasm_bindgen(js_name = submitSolution)]
+    pub fn submit_solution(&self, incident_num: JsValue, operator: JsValue, parameter: JsValue) -> Promise {
+        self.handle(request(incident_num, operator, "commitSolution1", parameter))
+    }
+
+    /// Verifies the handling of an incident ticket.
+    #[wasm_bindgen(js_name = verifyResolution)]
+    pub fn verify_resolution(&self, incident_num: JsValue, operator: JsValue, parameter: JsValue) -> Promise {
+        self.handle(request(incident_num, operator, "confirm", parameter))
+    }
+}
+
+/// The request object a shortcut stands for; `parameter` left out when undefined.
+fn request(incident_num: JsValue, operator: JsValue, operate_key: &str, parameter: JsValue) -> JsValue {
+    let object = Object::new();
+    set(&object, "incident_num", &incident_num);
+    set(&object, "operator", &operator);
+    set(&object, "operate_key", &JsValue::from_str(operate_key));
+    if !parameter.is_undefined() {
+        set(&object, "parameter", &parameter);
+    }
+    object.into()
+}
+
+impl Config {
+    fn read(options: &JsValue) -> Result<Config, ConfigError> {
+        let options = Options::read(options, CLIENT_KEYS)?;
+        let token = match options.get("token") {
+            Value::Undefined | Value::Null => Token::None,
+            Value::Foreign(crate::Foreign::Function) => Token::Provider(options.raw("token").unchecked_into()),
+            _ => Token::Fixed(options.string("token")?.unwrap_or_default().to_owned()),
+        };
+        let timeout_ms = match options.get("timeoutMs") {
+            Value::Undefined | Value::Null => DEFAULT_TIMEOUT_MS,
+            Value::Number(ms) if ms.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(ms) => *ms as u32,
+            other => {
+                return Err(ConfigError::new(
+                    "timeoutMs",
+                    format!("timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got {}", other.type_name()),
+                ))
+            }
+        };
+        let signal = match options.raw("signal") {
+            raw if raw.is_undefined() || raw.is_null() => None,
+            raw => Some(raw.dyn_into::<AbortSignal>().map_err(|_| ConfigError::new("signal", "signal must be an AbortSignal"))?),
+        };
+        let config = Config {
+            endpoint: options.endpoint()?.to_owned(),
+            headers: options.headers()?.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+            token,
+            timeout_ms,
+            signal,
+            validate: options.validate_options()?,
+        };
+        // Endpoint, headers and a fixed token are checked now, not at the first request.
+        let fixed = match &config.token {
+            Token::Fixed(token) => Some(token.as_str()),
+            _ => None,
+        };
+        config.envelope(fixed)?;
+        Ok(config)
+    }
+
+    fn envelope(&self, token: Option<&str>) -> Result<Envelope, ConfigError> {
+        let headers = self.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        Envelope::new(&Target { endpoint: &self.endpoint, token, headers })
+    }
+
+    fn aborted(&self) -> bool {
+        self.signal.as_ref().is_some_and(AbortSignal::aborted)
+    }
+
+    /// The token for one request: a provider is called now and may answer a Promise.
+    /// Its own error is passed on unchanged.
+    async fn token(&self) -> Result<Option<String>, JsValue> {
+        let provider = match &self.token {
+            Token::None => return Ok(None),
+            Token::Fixed(token) => return Ok(Some(token.clone())),
+            Token::Provider(provider) => provider,
+        };
+        let answer = provider.call0(&JsValue::UNDEFINED)?;
+        let token = JsFuture::from(Promise::resolve(&answer)).await?;
+        if token.is_undefined() || token.is_null() {
+            return Ok(None);
+        }
+        match read_text(&token) {
+            Some(text) if text.unpaired_surrogate_at().is_none() => Ok(Some(text.as_str().to_owned())),
+            _ => Err(config_error(&ConfigError::new("token", "the token provider must return a string (or a Promise of one)"))),
+        }
+    }
+}
+
+/// One handle call, start to end.
+async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
+    let value = read(&input);
+    let (report, checked) = check(&value, config.validate);
+    let Some(checked) = checked else {
+        return Err(validation_error(&report.errors, &report.warnings, config.validate.locale));
+    };
+    if config.aborted() {
+        return Err(abort_error(config.signal.as_ref()));
+    }
+    let token = config.token().await?;
+    if config.aborted() {
+        return Err(abort_error(config.signal.as_ref()));
+    }
+    let request = config.envelope(token.as_deref()).map_err(|e| config_error(&e))?.request(&checked);
+    let deadline = Deadline::start(config.timeout_ms, config.signal.as_ref())?;
+    let exchanged = exchange(&request, &deadline.signal()).await;
+    match (exchanged, deadline.stopped()) {
+        (Ok((status, body)), _) => answer(status, &body),
+        (Err(_), Some(Stop::Timeout)) => Err(named_error(
+            "TimeoutError",
+            &format!("No answer from the COC endpoint within {} ms", config.timeout_ms),
+            &[],
+        )),
+        (Err(_), Some(Stop::Aborted)) => Err(abort_error(config.signal.as_ref())),
+        (Err(error), None) => Err(named_error(
+            "NetworkError",
+            &format!("The request could not be sent (network failure, CORS refusal or a redirect): {error}"),
+            &[],
+        )),
+    }
+}
+
+/// Sends the request and reads the whole answer. Redirects are refused: the token
+/// must not follow one to another host.
+async fn exchange(request: &BuiltRequest, signal: &AbortSignal) -> Result<(u16, String), gloo_net::Error> {
+    let mut builder = RequestBuilder::new(&request.url)
+        .method(Method::POST)
+        .redirect(RequestRedirect::Error)
+        .cache(RequestCache::NoStore)
+        .abort_signal(Some(signal));
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let response = builder.body(request.body.as_str())?.send().await?;
+    let status = response.status();
+    Ok((status, response.text().await?))
+}
+
+/// Turns an answer into the resolved `HandleResponse` or the rejected error.
+fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
+    let parsed = JSON::parse(body).ok();
+    let value = parsed.as_ref().map(read);
+    match interpret(status, body, value.as_ref()) {
+        Answer::Success(fields) => {
+            let response = Object::new();
+            set_fields(&response, &fields);
+            let data = parsed.as_ref().and_then(|p| Reflect::get(p, &JsValue::from_str("data")).ok());
+            set(&response, "data", &data.filter(|d| !d.is_undefined()).unwrap_or(JsValue::NULL));
+            Ok(response.into())
+        }
+        Answer::Api { status, fields } => {
+            let message = format!(
+                "COC answered {} (HTTP {status}){}",
+                fields.error_code,
+                fields.error_msg.as_deref().map_or(String::new(), |m| format!(": {m}"))
+            );
+            Err(named_error(
+                "ApiError",
+                &message,
+                &[
+                    ("status", JsValue::from(status)),
+                    ("errorCode", JsValue::from_str(&fields.error_code)),
+                    ("errorMsg", fields.error_msg.as_deref().map_or(JsValue::NULL, JsValue::from_str)),
+                    ("providerCode", JsValue::from_str(&fields.provider_code)),
+                ],
+            ))
+        }
+        Answer::Http { status, body_snippet } => Err(named_error(
+            "HttpError",
+            &format!("HTTP {status} with a body that is not the COC API's JSON"),
+            &[("status", JsValue::from(status)), ("bodySnippet", JsValue::from_str(&body_snippet))],
+        )),
+    }
+}
+
+fn set_fields(object: &Object, fields: &ApiFields) {
+    set(object, "provider_code", &JsValue::from_str(&fields.provider_code));
+    set(object, "error_code", &JsValue::from_str(&fields.error_code));
+    set(object, "error_msg", &fields.error_msg.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+}
+
+/// `AbortError`, carrying the caller's abort reason as `cause`.
+fn abort_error(signal: Option<&AbortSignal>) -> JsValue {
+    let reason = signal.map_or(JsValue::UNDEFINED, AbortSignal::reason);
+    named_error("AbortError", "The request was aborted", &[("cause", reason)])
+}
