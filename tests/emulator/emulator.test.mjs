@@ -158,8 +158,8 @@ describe("tokens, CORS and the log", () => {
     assert.equal(log[0].content_type, "application/json;charset=UTF-8");
     assert.equal(log[0].body, JSON.stringify(request("acceptedIncident1")));
     await fetch(`${base}/__emulator/reset`, { method: "POST" });
-    assert.equal((await view(ACCEPT_ME)).status, "to_be_accepted");
     assert.deepEqual(await (await fetch(`${base}/__emulator/log`)).json(), []);
+    assert.equal((await view(ACCEPT_ME)).status, "to_be_accepted");
     const tickets = await (await fetch(`${base}/__emulator/tickets`)).json();
     assert.deepEqual(tickets.map((t) => t.status), ["to_be_accepted", "to_be_accepted", "handling", "to_be_verified", "closed"]);
   });
