@@ -109,12 +109,20 @@ pub struct Envelope {
 impl Envelope {
     /// Checks the target: endpoint, headers and token.
     pub fn new(target: &Target<'_>) -> Result<Envelope, ConfigError> {
-        Ok(Envelope { url: handle_url(target.endpoint)?, headers: headers(target)? })
+        Ok(Envelope {
+            url: handle_url(target.endpoint)?,
+            headers: headers(target)?,
+        })
     }
 
     /// The request carrying a checked input: the one way every request is made.
     pub fn request(self, checked: &Checked<'_>) -> BuiltRequest {
-        BuiltRequest { method: "POST", url: self.url, headers: self.headers, body: body(checked) }
+        BuiltRequest {
+            method: "POST",
+            url: self.url,
+            headers: self.headers,
+            body: body(checked),
+        }
     }
 }
 

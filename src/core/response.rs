@@ -62,7 +62,10 @@ pub fn interpret(status: u16, body: &str, parsed: Option<&Value>) -> Answer {
             Answer::Success(fields)
         }
         Some(fields) => Answer::Api { status, fields },
-        None => Answer::Http { status, body_snippet: snippet(body).to_owned() },
+        None => Answer::Http {
+            status,
+            body_snippet: snippet(body).to_owned(),
+        },
     }
 }
 
@@ -70,7 +73,9 @@ pub fn interpret(status: u16, body: &str, parsed: Option<&Value>) -> Answer {
 fn provider_code(value: &Value) -> String {
     match value {
         Value::String(text) => text.as_str().to_owned(),
-        Value::Number(n) if super::value::is_integer(*n) && n.abs() < 9.2e18 => (*n as i64).to_string(),
+        Value::Number(n) if super::value::is_integer(*n) && n.abs() < 9.2e18 => {
+            (*n as i64).to_string()
+        }
         Value::Number(n) => n.to_string(),
         _ => String::new(),
     }
@@ -105,9 +110,18 @@ mod tests {
             error_msg: None,
         };
         let ok = |code: Value| object! { "error_code" => SUCCESS_CODE, "error_msg" => Value::Null, "provider_code" => code, "data" => Value::Null };
-        assert_eq!(answer(200, ok(Value::string("049")).into()), Answer::Success(fields("049")));
-        assert_eq!(answer(200, ok(Value::from(4)).into()), Answer::Success(fields("4")));
-        assert_eq!(answer(200, ok(Value::Undefined).into()), Answer::Success(fields("")));
+        assert_eq!(
+            answer(200, ok(Value::string("049")).into()),
+            Answer::Success(fields("049"))
+        );
+        assert_eq!(
+            answer(200, ok(Value::from(4)).into()),
+            Answer::Success(fields("4"))
+        );
+        assert_eq!(
+            answer(200, ok(Value::Undefined).into()),
+            Answer::Success(fields(""))
+        );
     }
 
     #[test]
@@ -126,22 +140,36 @@ mod tests {
         );
         // Success's code with a failing status is not success.
         let odd = object! { "error_code" => SUCCESS_CODE };
-        assert!(matches!(answer(500, odd.into()), Answer::Api { status: 500, .. }));
+        assert!(matches!(
+            answer(500, odd.into()),
+            Answer::Api { status: 500, .. }
+        ));
     }
 
     #[test]
     fn anything_else_is_an_http_error_with_a_snippet() {
         let html = format!("<html>{}</html>", "事".repeat(400));
         match interpret(502, &html, None) {
-            Answer::Http { status, body_snippet } => {
+            Answer::Http {
+                status,
+                body_snippet,
+            } => {
                 assert_eq!(status, 502);
-                assert!(body_snippet.len() <= SNIPPET_BYTES && body_snippet.len() > SNIPPET_BYTES - 4);
+                assert!(
+                    body_snippet.len() <= SNIPPET_BYTES && body_snippet.len() > SNIPPET_BYTES - 4
+                );
                 assert!(html.starts_with(&body_snippet));
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(interpret(200, "[]", Some(&Value::Array(vec![]))), Answer::Http { .. }));
-        assert!(matches!(answer(200, object! { "error_code" => 0 }.into()), Answer::Http { .. }));
+        assert!(matches!(
+            interpret(200, "[]", Some(&Value::Array(vec![]))),
+            Answer::Http { .. }
+        ));
+        assert!(matches!(
+            answer(200, object! { "error_code" => 0 }.into()),
+            Answer::Http { .. }
+        ));
         assert_eq!(snippet("short"), "short");
     }
 }

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
 
 use crate::core::request::{BuiltRequest, ConfigError, Envelope, Target};
-use crate::core::response::{interpret, ApiFields, Answer};
+use crate::core::response::{interpret, Answer, ApiFields};
 use crate::core::validate::{check, ValidateOptions};
 use crate::core::value::Value;
 
@@ -55,7 +55,11 @@ impl IncidentClient {
     /// Checks the options; throws `ConfigError` when one is wrong.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<IncidentClient, JsValue> {
-        Config::read(&options).map(|config| IncidentClient { config: Rc::new(config) }).map_err(|e| config_error(&e))
+        Config::read(&options)
+            .map(|config| IncidentClient {
+                config: Rc::new(config),
+            })
+            .map_err(|e| config_error(&e))
     }
 
     /// Validates and sends a handle request; resolves with the API's answer.
@@ -66,24 +70,49 @@ impl IncidentClient {
     /// Accepts an incident ticket.
     #[wasm_bindgen(js_name = acceptIncident)]
     pub fn accept_incident(&self, incident_num: JsValue, operator: JsValue) -> Promise {
-        self.handle(request(incident_num, operator, "acceptedIncident1", JsValue::UNDEFINED))
+        self.handle(request(
+            incident_num,
+            operator,
+            "acceptedIncident1",
+            JsValue::UNDEFINED,
+        ))
     }
 
     /// Submits the solution of an incident ticket.
     #[wasm_bindgen(js_name = submitSolution)]
-    pub fn submit_solution(&self, incident_num: JsValue, operator: JsValue, parameter: JsValue) -> Promise {
-        self.handle(request(incident_num, operator, "commitSolution1", parameter))
+    pub fn submit_solution(
+        &self,
+        incident_num: JsValue,
+        operator: JsValue,
+        parameter: JsValue,
+    ) -> Promise {
+        self.handle(request(
+            incident_num,
+            operator,
+            "commitSolution1",
+            parameter,
+        ))
     }
 
     /// Verifies the handling of an incident ticket.
     #[wasm_bindgen(js_name = verifyResolution)]
-    pub fn verify_resolution(&self, incident_num: JsValue, operator: JsValue, parameter: JsValue) -> Promise {
+    pub fn verify_resolution(
+        &self,
+        incident_num: JsValue,
+        operator: JsValue,
+        parameter: JsValue,
+    ) -> Promise {
         self.handle(request(incident_num, operator, "confirm", parameter))
     }
 }
 
 /// The request object a shortcut stands for; `parameter` left out when undefined.
-fn request(incident_num: JsValue, operator: JsValue, operate_key: &str, parameter: JsValue) -> JsValue {
+fn request(
+    incident_num: JsValue,
+    operator: JsValue,
+    operate_key: &str,
+    parameter: JsValue,
+) -> JsValue {
     let object = Object::new();
     set(&object, "incident_num", &incident_num);
     set(&object, "operator", &operator);
@@ -99,26 +128,37 @@ impl Config {
         let options = Options::read(options, CLIENT_KEYS)?;
         let token = match options.get("token") {
             Value::Undefined | Value::Null => Token::None,
-            Value::Foreign(crate::Foreign::Function) => Token::Provider(options.raw("token").unchecked_into()),
+            Value::Foreign(crate::Foreign::Function) => {
+                Token::Provider(options.raw("token").unchecked_into())
+            }
             _ => Token::Fixed(options.string("token")?.unwrap_or_default().to_owned()),
         };
         let timeout_ms = match options.get("timeoutMs") {
             Value::Undefined | Value::Null => DEFAULT_TIMEOUT_MS,
-            Value::Number(ms) if ms.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(ms) => *ms as u32,
+            Value::Number(ms) if ms.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(ms) => {
+                *ms as u32
+            }
             other => {
-                return Err(ConfigError::new(
-                    "timeoutMs",
-                    format!("timeoutMs must be a whole number of milliseconds from 1 to 2147483647, got {}", other.type_name()),
-                ))
+                let actual = other.type_name();
+                let why =
+                    format!("timeoutMs must be whole milliseconds, 1 to 2^31 - 1, got {actual}");
+                return Err(ConfigError::new("timeoutMs", why));
             }
         };
         let signal = match options.raw("signal") {
             raw if raw.is_undefined() || raw.is_null() => None,
-            raw => Some(raw.dyn_into::<AbortSignal>().map_err(|_| ConfigError::new("signal", "signal must be an AbortSignal"))?),
+            raw => Some(
+                raw.dyn_into::<AbortSignal>()
+                    .map_err(|_| ConfigError::new("signal", "signal must be an AbortSignal"))?,
+            ),
         };
         let config = Config {
             endpoint: options.endpoint()?.to_owned(),
-            headers: options.headers()?.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+            headers: options
+                .headers()?
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
             token,
             timeout_ms,
             signal,
@@ -134,8 +174,16 @@ impl Config {
     }
 
     fn envelope(&self, token: Option<&str>) -> Result<Envelope, ConfigError> {
-        let headers = self.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        Envelope::new(&Target { endpoint: &self.endpoint, token, headers })
+        let headers = self
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        Envelope::new(&Target {
+            endpoint: &self.endpoint,
+            token,
+            headers,
+        })
     }
 
     fn aborted(&self) -> bool {
@@ -156,8 +204,13 @@ impl Config {
             return Ok(None);
         }
         match read_text(&token) {
-            Some(text) if text.unpaired_surrogate_at().is_none() => Ok(Some(text.as_str().to_owned())),
-            _ => Err(config_error(&ConfigError::new("token", "the token provider must return a string (or a Promise of one)"))),
+            Some(text) if text.unpaired_surrogate_at().is_none() => {
+                Ok(Some(text.as_str().to_owned()))
+            }
+            _ => Err(config_error(&ConfigError::new(
+                "token",
+                "the token provider must return a string (or a Promise of one)",
+            ))),
         }
     }
 }
@@ -167,7 +220,11 @@ async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
     let value = read(&input);
     let (report, checked) = check(&value, config.validate);
     let Some(checked) = checked else {
-        return Err(validation_error(&report.errors, &report.warnings, config.validate.locale));
+        return Err(validation_error(
+            &report.errors,
+            &report.warnings,
+            config.validate.locale,
+        ));
     };
     if config.aborted() {
         return Err(abort_error(config.signal.as_ref()));
@@ -176,7 +233,10 @@ async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
     if config.aborted() {
         return Err(abort_error(config.signal.as_ref()));
     }
-    let request = config.envelope(token.as_deref()).map_err(|e| config_error(&e))?.request(&checked);
+    let request = config
+        .envelope(token.as_deref())
+        .map_err(|e| config_error(&e))?
+        .request(&checked);
     let deadline = Deadline::start(config.timeout_ms, config.signal.as_ref())?;
     let exchanged = exchange(&request, &deadline.signal()).await;
     match (exchanged, deadline.stopped()) {
@@ -197,7 +257,10 @@ async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
 
 /// Sends the request and reads the whole answer. Redirects are refused: the token
 /// must not follow one to another host.
-async fn exchange(request: &BuiltRequest, signal: &AbortSignal) -> Result<(u16, String), gloo_net::Error> {
+async fn exchange(
+    request: &BuiltRequest,
+    signal: &AbortSignal,
+) -> Result<(u16, String), gloo_net::Error> {
     let mut builder = RequestBuilder::new(&request.url)
         .method(Method::POST)
         .redirect(RequestRedirect::Error)
@@ -219,15 +282,24 @@ fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
         Answer::Success(fields) => {
             let response = Object::new();
             set_fields(&response, &fields);
-            let data = parsed.as_ref().and_then(|p| Reflect::get(p, &JsValue::from_str("data")).ok());
-            set(&response, "data", &data.filter(|d| !d.is_undefined()).unwrap_or(JsValue::NULL));
+            let data = parsed
+                .as_ref()
+                .and_then(|p| Reflect::get(p, &JsValue::from_str("data")).ok());
+            set(
+                &response,
+                "data",
+                &data.filter(|d| !d.is_undefined()).unwrap_or(JsValue::NULL),
+            );
             Ok(response.into())
         }
         Answer::Api { status, fields } => {
             let message = format!(
                 "COC answered {} (HTTP {status}){}",
                 fields.error_code,
-                fields.error_msg.as_deref().map_or(String::new(), |m| format!(": {m}"))
+                fields
+                    .error_msg
+                    .as_deref()
+                    .map_or(String::new(), |m| format!(": {m}"))
             );
             Err(named_error(
                 "ApiError",
@@ -235,27 +307,54 @@ fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
                 &[
                     ("status", JsValue::from(status)),
                     ("errorCode", JsValue::from_str(&fields.error_code)),
-                    ("errorMsg", fields.error_msg.as_deref().map_or(JsValue::NULL, JsValue::from_str)),
+                    (
+                        "errorMsg",
+                        fields
+                            .error_msg
+                            .as_deref()
+                            .map_or(JsValue::NULL, JsValue::from_str),
+                    ),
                     ("providerCode", JsValue::from_str(&fields.provider_code)),
                 ],
             ))
         }
-        Answer::Http { status, body_snippet } => Err(named_error(
+        Answer::Http {
+            status,
+            body_snippet,
+        } => Err(named_error(
             "HttpError",
             &format!("HTTP {status} with a body that is not the COC API's JSON"),
-            &[("status", JsValue::from(status)), ("bodySnippet", JsValue::from_str(&body_snippet))],
+            &[
+                ("status", JsValue::from(status)),
+                ("bodySnippet", JsValue::from_str(&body_snippet)),
+            ],
         )),
     }
 }
 
 fn set_fields(object: &Object, fields: &ApiFields) {
-    set(object, "provider_code", &JsValue::from_str(&fields.provider_code));
+    set(
+        object,
+        "provider_code",
+        &JsValue::from_str(&fields.provider_code),
+    );
     set(object, "error_code", &JsValue::from_str(&fields.error_code));
-    set(object, "error_msg", &fields.error_msg.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+    set(
+        object,
+        "error_msg",
+        &fields
+            .error_msg
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str),
+    );
 }
 
 /// `AbortError`, carrying the caller's abort reason as `cause`.
 fn abort_error(signal: Option<&AbortSignal>) -> JsValue {
     let reason = signal.map_or(JsValue::UNDEFINED, AbortSignal::reason);
-    named_error("AbortError", "The request was aborted", &[("cause", reason)])
+    named_error(
+        "AbortError",
+        "The request was aborted",
+        &[("cause", reason)],
+    )
 }

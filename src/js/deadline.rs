@@ -46,7 +46,11 @@ impl Deadline {
             move || {
                 if stopped.get().is_none() {
                     stopped.set(Some(stop));
-                    let name = if stop == Stop::Timeout { "TimeoutError" } else { "AbortError" };
+                    let name = if stop == Stop::Timeout {
+                        "TimeoutError"
+                    } else {
+                        "AbortError"
+                    };
                     controller.abort_with_reason(&named_error(name, message, &[]));
                 }
             }
@@ -56,12 +60,19 @@ impl Deadline {
         let on_abort = match caller {
             Some(signal) => {
                 let listener = Closure::<dyn FnMut()>::new(stopper(Stop::Aborted, "aborted"));
-                signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref())?;
+                signal
+                    .add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref())?;
                 Some((signal.clone(), listener))
             }
             None => None,
         };
-        Ok(Deadline { controller, stopped, timer, _on_timeout: on_timeout, on_abort })
+        Ok(Deadline {
+            controller,
+            stopped,
+            timer,
+            _on_timeout: on_timeout,
+            on_abort,
+        })
     }
 
     /// The signal to give fetch.
@@ -79,7 +90,8 @@ impl Drop for Deadline {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
         if let Some((signal, listener)) = &self.on_abort {
-            let _ = signal.remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+            let _ = signal
+                .remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
         }
     }
 }

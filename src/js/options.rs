@@ -24,7 +24,13 @@ pub const BUILD_KEYS: &[&str] = &[
 
 /// The options of `new IncidentClient`.
 pub const CLIENT_KEYS: &[&str] = &[
-    "endpoint", "token", "headers", "timeoutMs", "locale", "signal", "allowUnknownFields",
+    "endpoint",
+    "token",
+    "headers",
+    "timeoutMs",
+    "locale",
+    "signal",
+    "allowUnknownFields",
 ];
 
 /// An options object read once into the core's value model (functions and
@@ -57,7 +63,10 @@ impl Options {
                 ));
             }
         }
-        Ok(Options { raw: value.clone(), object })
+        Ok(Options {
+            raw: value.clone(),
+            object,
+        })
     }
 
     /// An option as JavaScript holds it, for the ones that are functions or instances.

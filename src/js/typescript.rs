@@ -146,8 +146,87 @@ export interface ConfigError extends Error {
   option: string;
 }
 
+/** The server answered with an `error_code` other than `GOM.00000000`. */
+export interface ApiError extends Error {
+  name: "ApiError";
+  /** The HTTP status. */
+  status: number;
+  errorCode: string;
+  errorMsg: string | null;
+  /** `provider_code`, as a string. */
+  providerCode: string;
+}
+
+/** A status or body that is not the API's JSON (a gateway's HTML page, say). */
+export interface HttpError extends Error {
+  name: "HttpError";
+  status: number;
+  /** The start of the body: at most 1 KiB of UTF-8, cut on a character boundary. */
+  bodySnippet: string;
+}
+
+/** fetch itself failed: network, CORS refusal, a refused redirect. */
+export interface NetworkError extends Error {
+  name: "NetworkError";
+}
+
+/** No answer within `timeoutMs`. */
+export interface TimeoutError extends Error {
+  name: "TimeoutError";
+}
+
+/** The caller's signal aborted; `cause` is its reason. */
+export interface AbortError extends Error {
+  name: "AbortError";
+  cause: unknown;
+}
+
 /** Every error this library throws or rejects with, discriminated by `name`. */
-export type CocError = ValidationError | ConfigError;
+export type CocError = ValidationError | ConfigError | ApiError | HttpError | NetworkError | TimeoutError | AbortError;
+
+/** A successful answer of the handle endpoint. */
+export interface HandleResponse {
+  /** Service ID, always a string (the server may send `"049"` or `4`). */
+  provider_code: string;
+  /** `GOM.00000000`. */
+  error_code: string;
+  error_msg: string | null;
+  /** Currently always `null`. */
+  data: unknown;
+}
+
+export interface ClientOptions extends ValidateOptions {
+  /** An `https:` URL, a same-origin path (`/…`), or `http:` on a loopback host. */
+  endpoint: string;
+  /**
+   * Sent as `X-Auth-Token`. A function is called for every request, after validation
+   * (tokens expire); it may return a Promise. Its own errors are passed on unchanged.
+   */
+  token?: string | (() => string | null | undefined | Promise<string | null | undefined>);
+  /** Extra headers, e.g. a proxy's CSRF header. Cannot set Content-Type or X-Auth-Token. */
+  headers?: Record<string, string>;
+  /** Time-out of each request in milliseconds; 30,000 when left out. */
+  timeoutMs?: number;
+  /** Aborts every request of this client; an aborted signal sends nothing. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends handle requests. Each method validates first: invalid input rejects with a
+ * `ValidationError` and sends nothing. Requests are never retried (they change a
+ * ticket's state).
+ */
+export class IncidentClient {
+  /** @throws {ConfigError} when an option is wrong. */
+  constructor(options: ClientOptions);
+  handle(input: HandleRequest): Promise<HandleResponse>;
+  acceptIncident(incidentNum: string, operator: string): Promise<HandleResponse>;
+  submitSolution(incidentNum: string, operator: string, parameter: SolutionParameter): Promise<HandleResponse>;
+  verifyResolution(incidentNum: string, operator: string, parameter: ConfirmParameter): Promise<HandleResponse>;
+  /** Releases the client's memory in the wasm instance. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
 
 /**
  * Checks a handle request and reports every violation, in document order.

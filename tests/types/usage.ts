@@ -1,10 +1,12 @@
 // How a portal developer uses the package from TypeScript. Type-checked with
 // `tsc --noEmit` against the generated .d.ts; never run.
 import init, {
+  IncidentClient,
   buildHandleRequest,
   textLength,
   validateHandleRequest,
   type CocError,
+  type HandleResponse,
   type HandleRequest,
   type SolutionParameter,
   type ValidationReport,
@@ -77,6 +79,36 @@ try {
 buildHandleRequest(submit, {});
 // @ts-expect-error: headers are strings
 buildHandleRequest(accept, { endpoint: "/api", headers: { "X-Count": 1 } });
+
+const client = new IncidentClient({
+  endpoint: "https://coc.myhuaweicloud.com",
+  token: async () => "refreshed-token",
+  timeoutMs: 10_000,
+  signal: new AbortController().signal,
+});
+async function send(): Promise<string> {
+  try {
+    const answer: HandleResponse = await client.verifyResolution("IM1", "op", { virtual_confirm_result: true, virtual_confirm_comment: "ok" });
+    return answer.provider_code;
+  } catch (e) {
+    const error = e as CocError;
+    switch (error.name) {
+      case "ApiError":
+        return `${error.status} ${error.errorCode} ${error.errorMsg ?? ""} ${error.providerCode}`;
+      case "HttpError":
+        return error.bodySnippet;
+      case "ValidationError":
+        return error.violations.map(describe).join("\n");
+      default:
+        return error.message;
+    }
+  }
+}
+void send();
+// @ts-expect-error: a solution's parameter is not a verification's
+void client.verifyResolution("IM1", "op", solution);
+// @ts-expect-error: the endpoint is required
+new IncidentClient({ token: "t" });
 
 const count: number = textLength("😀");
 void [missing, wrongParameter, unknownKey, count];

@@ -1,0 +1,274 @@
+// IncidentClient in headless Chromium, through the built package, against the
+// emulator on another origin (so CORS and preflight are real).
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+
+import { createEmulator } from "../../scripts/emulator.mjs";
+import { CSP, listen, staticHandler } from "../../scripts/serve.mjs";
+import { launch } from "../support/chromium.mjs";
+
+const TOKEN = "MIIclient-test-token";
+const NUM = "IM202403221515060171753781";
+const emulator = createEmulator({ token: TOKEN });
+let site;
+let api;
+let endpoint;
+let browser;
+let page;
+
+before(async () => {
+  api = await listen(async (req, res) => {
+    if (!(await emulator.handle(req, res))) res.writeHead(404).end();
+  }, 0);
+  endpoint = `http://127.0.0.1:${api.address().port}`;
+  const harness = await readFile(new URL("./harness.js", import.meta.url));
+  site = await listen((req, res) => {
+    const csp = CSP.replace("connect-src 'self'", `connect-src 'self' ${endpoint}`);
+    if (req.url === "/harness.html") {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp });
+      res.end('<!doctype html><meta charset="utf-8"><title>harness</title><body><script type="module" src="/harness.js"></script>');
+    } else if (req.url === "/harness.js") {
+      res.writeHead(200, { "Content-Type": "text/javascript", "Content-Security-Policy": csp }).end(harness);
+    } else {
+      staticHandler(req, res);
+    }
+  }, 0);
+  browser = await launch();
+  page = await browser.newPage();
+  // A different origin from the API's: localhost against 127.0.0.1.
+  await page.goto(`http://localhost:${site.address().port}/harness.html`);
+  await page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.close();
+  api?.close();
+});
+
+beforeEach(() => emulator.reset());
+
+/**
+ * Runs `script` in the page with `coc` and `args` (`endpoint`, `TOKEN`, `NUM`, …) in
+ * scope; returns its outcome. Evaluated through the DevTools protocol, so the page's
+ * CSP (no eval) still holds for everything the library does.
+ */
+function inPage(script, args = {}) {
+  const all = JSON.stringify({ endpoint, TOKEN, NUM, ...args });
+  return page.evaluate(`window.outcome((async (coc, args) => { ${script} })(window.coc, ${all}))`);
+}
+
+const misbehave = (wish) => fetch(`${endpoint}/__emulator/misbehave`, { method: "POST", body: JSON.stringify(wish) });
+const status = () => emulator.tickets.get(NUM).status;
+
+const SUCCESS = { provider_code: "049", error_code: "GOM.00000000", error_msg: null, data: null };
+
+test("each operation end to end, with the state it leads to", async () => {
+  const result = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN });
+    const answers = [];
+    answers.push(await client.acceptIncident(args.NUM, "op-1"));
+    answers.push(await client.submitSolution(args.NUM, "op-1", {
+      mtm_type: "inc_type_p_config_issues", is_service_interrupt: true, cause: "disk full", solution: "rotated logs",
+      start_time: 1711000000000, fault_recovery_time: 1711000600000,
+    }));
+    answers.push(await client.verifyResolution(args.NUM, "op-2", { virtual_confirm_result: false, virtual_confirm_comment: "still slow" }));
+    return answers;
+  `);
+  assert.deepEqual(result, { ok: [SUCCESS, SUCCESS, SUCCESS] });
+  assert.equal(status(), "handling");
+  assert.deepEqual(
+    emulator.tickets.get(NUM).history.map((h) => h.operate_key),
+    ["acceptedIncident1", "commitSolution1", "confirm"],
+  );
+  const closed = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN });
+    await client.submitSolution(args.NUM, "op-1", { mtm_type: "x", is_service_interrupt: false, cause: "c", solution: "s" });
+    return client.handle({ incident_num: "  " + args.NUM + " ", operator: "op-2", operate_key: "confirm",
+      parameter: { virtual_confirm_result: true, virtual_confirm_comment: "fixed" } });
+  `);
+  assert.deepEqual(closed, { ok: SUCCESS });
+  assert.equal(status(), "closed");
+  // What went over the wire is exactly what the library built: trimmed number, parameter {} for accept.
+  const bodies = emulator.log.map((entry) => JSON.parse(entry.body));
+  assert.deepEqual(bodies[0], { incident_num: NUM, operator: "op-1", operate_key: "acceptedIncident1", parameter: {} });
+  assert.equal(bodies.at(-1).incident_num, NUM);
+  assert.ok(emulator.log.every((entry) => entry.has_token && entry.content_type === "application/json;charset=UTF-8"));
+});
+
+test("invalid input rejects with a ValidationError and sends nothing", async () => {
+  const result = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN, locale: "zh-CN" });
+    return client.verifyResolution(args.NUM, "", { virtual_confirm_result: "true", virtual_confirm_comment: "x".repeat(301) });
+  `);
+  assert.equal(result.error.name, "ValidationError");
+  assert.deepEqual(
+    result.error.violations.map((v) => `${v.code}@${v.path}`),
+    ["blank@operator", "wrong_type@parameter.virtual_confirm_result", "too_long@parameter.virtual_confirm_comment"],
+  );
+  assert.match(result.error.message, /^请求无效/);
+  assert.deepEqual(emulator.log, []);
+});
+
+test("an action the ticket's state does not allow is an ApiError", async () => {
+  const result = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN });
+    return client.verifyResolution(args.NUM, "op", { virtual_confirm_result: true, virtual_confirm_comment: "ok" });
+  `);
+  assert.deepEqual(result.error, {
+    name: "ApiError",
+    message: "COC answered EMU.00000409 (HTTP 409): confirm is not allowed while the ticket is to_be_accepted",
+    status: 409,
+    errorCode: "EMU.00000409",
+    errorMsg: "confirm is not allowed while the ticket is to_be_accepted",
+    providerCode: "049",
+  });
+});
+
+test("a wrong or missing token is an ApiError that never quotes a token", async () => {
+  for (const token of ["wrong-secret-token", undefined]) {
+    const result = await inPage(
+      `const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.token });
+       return client.acceptIncident(args.NUM, "op");`,
+      { token },
+    );
+    assert.equal(result.error.name, "ApiError");
+    assert.equal(result.error.status, 401);
+    assert.equal(result.error.errorCode, "EMU.00000401");
+    assert.ok(!JSON.stringify(result).includes("secret"));
+  }
+  assert.deepEqual(emulator.log.map((e) => e.has_token), [true, false]);
+  assert.ok(emulator.log.every((e) => !e.path.includes("secret")));
+});
+
+test("an async token provider is called for every request, after validation", async () => {
+  const result = await inPage(`
+    let calls = 0;
+    const client = new coc.IncidentClient({
+      endpoint: args.endpoint,
+      token: async () => { calls += 1; await new Promise((r) => setTimeout(r, 10)); return args.TOKEN; },
+    });
+    await client.acceptIncident(args.NUM, "op");
+    await client.verifyResolution(args.NUM, "op", {}).catch(() => {});
+    await client.submitSolution(args.NUM, "op", { mtm_type: "x", is_service_interrupt: false, cause: "c", solution: "s" });
+    const sync = new coc.IncidentClient({ endpoint: args.endpoint, token: () => args.TOKEN });
+    await sync.verifyResolution(args.NUM, "op", { virtual_confirm_result: true, virtual_confirm_comment: "ok" });
+    return calls;
+  `);
+  assert.deepEqual(result, { ok: 2 });
+  assert.equal(status(), "closed");
+});
+
+test("a token provider's failure is passed on; a bad token from it is a ConfigError", async () => {
+  const thrown = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: () => { throw new Error("refresh failed"); } });
+    return client.acceptIncident(args.NUM, "op");
+  `);
+  assert.deepEqual(thrown.error, { name: "Error", message: "refresh failed" });
+  const bad = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: async () => "secret\\r\\nX-Evil: 1" });
+    return client.acceptIncident(args.NUM, "op");
+  `);
+  assert.equal(bad.error.name, "ConfigError");
+  assert.equal(bad.error.option, "token");
+  assert.ok(!bad.error.message.includes("secret"));
+  assert.deepEqual(emulator.log, []);
+});
+
+test("a gateway's HTML 502 is an HttpError with a snippet of at most 1 KiB", async () => {
+  await misbehave({ mode: "html502" });
+  const result = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN });
+    return client.acceptIncident(args.NUM, "op");
+  `);
+  assert.equal(result.error.name, "HttpError");
+  assert.equal(result.error.status, 502);
+  assert.match(result.error.bodySnippet, /^<html><head><title>502 Bad Gateway/);
+  assert.ok(Buffer.byteLength(result.error.bodySnippet) <= 1024 && Buffer.byteLength(result.error.bodySnippet) > 1000);
+});
+
+test("provider_code sent as a number resolves as a string", async () => {
+  await misbehave({ mode: "numeric_provider_code" });
+  const result = await inPage(`
+    return new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN }).acceptIncident(args.NUM, "op");
+  `);
+  assert.deepEqual(result, { ok: { ...SUCCESS, provider_code: "4" } });
+});
+
+test("a dropped connection or a closed port is a NetworkError", async () => {
+  // Chromium itself resends a request whose reused keep-alive connection closed with
+  // no answer, so the emulator drops a few in a row.
+  await misbehave({ mode: "drop", count: 3 });
+  const dropped = await inPage(`
+    return new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN }).acceptIncident(args.NUM, "op");
+  `);
+  assert.equal(dropped.error?.name, "NetworkError", JSON.stringify(dropped));
+  const closed = await inPage(`
+    return new coc.IncidentClient({ endpoint: "http://127.0.0.1:9", token: args.TOKEN }).acceptIncident(args.NUM, "op");
+  `);
+  assert.equal(closed.error?.name, "NetworkError", JSON.stringify(closed));
+  assert.ok(!closed.error.message.includes(TOKEN));
+});
+
+test("no answer within timeoutMs is a TimeoutError", async () => {
+  await misbehave({ mode: "slow", delay_ms: 3000 });
+  const result = await inPage(`
+    return new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN, timeoutMs: 200 }).acceptIncident(args.NUM, "op");
+  `);
+  assert.equal(result.error.name, "TimeoutError");
+  assert.equal(result.error.message, "No answer from the COC endpoint within 200 ms");
+});
+
+test("the caller's signal: already aborted sends nothing, aborted in flight rejects", async () => {
+  const before = await inPage(`
+    const controller = new AbortController();
+    controller.abort("changed my mind");
+    return new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN, signal: controller.signal }).acceptIncident(args.NUM, "op");
+  `);
+  assert.deepEqual(before.error, { name: "AbortError", message: "The request was aborted", cause: "changed my mind" });
+  assert.deepEqual(emulator.log, []);
+
+  await misbehave({ mode: "slow", delay_ms: 2000 });
+  const during = await inPage(`
+    const controller = new AbortController();
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN, signal: controller.signal });
+    const pending = client.acceptIncident(args.NUM, "op");
+    setTimeout(() => controller.abort("user left"), 100);
+    const outcome = await window.outcome(pending);
+    // The instance is fine afterwards.
+    const report = coc.validateHandleRequest({ incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" });
+    return { outcome, valid: report.valid };
+  `);
+  assert.deepEqual(during.ok, {
+    outcome: { error: { name: "AbortError", message: "The request was aborted", cause: "user left" } },
+    valid: true,
+  });
+});
+
+test("bad options are a ConfigError from the constructor", async () => {
+  const cases = [
+    [{ endpoint: "http://coc.example.com" }, "endpoint"],
+    [{}, "endpoint"],
+    [{ endpoint: "/api", timeoutMs: 0 }, "timeoutMs"],
+    [{ endpoint: "/api", timeoutMs: 1.5 }, "timeoutMs"],
+    [{ endpoint: "/api", signal: {} }, "signal"],
+    [{ endpoint: "/api", token: 42 }, "token"],
+    [{ endpoint: "/api", token: "a\nb" }, "token"],
+    [{ endpoint: "/api", headers: { "X-Auth-Token": "x" } }, "headers"],
+    [{ endpoint: "/api", retries: 3 }, "options"],
+  ];
+  for (const [options, option] of cases) {
+    const result = await inPage(`return new coc.IncidentClient(args.options);`, { options });
+    assert.equal(result.error?.name, "ConfigError", JSON.stringify(options));
+    assert.equal(result.error.option, option, JSON.stringify(options));
+  }
+});
+
+test("the caller's headers reach the server through CORS", async () => {
+  const result = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN, headers: { "X-CSRF-Token": "csrf-1" } });
+    return client.acceptIncident(args.NUM, "op");
+  `);
+  assert.deepEqual(result, { ok: SUCCESS });
+});
