@@ -1,6 +1,7 @@
 //! The pure core: rules, validation, messages and request building. No wasm, no DOM:
 //! it runs and is tested natively.
 
+pub mod form;
 pub mod json;
 pub mod messages;
 pub mod request;

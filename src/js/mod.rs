@@ -2,9 +2,11 @@
 //! functions; it only works on wasm32): thin `#[wasm_bindgen]` exports over the core. Names are
 //! camelCase as SPEC.md gives them; types are precise in the generated `.d.ts`.
 
+mod bind;
 mod client;
 mod deadline;
 mod errors;
+mod form;
 mod options;
 mod read;
 mod typescript;
@@ -16,8 +18,10 @@ use wasm_bindgen::prelude::*;
 use crate::core::request::{build, BuildError, Target};
 use crate::core::validate::validate;
 
+pub use bind::{bind_form, FormBinding};
 pub use client::IncidentClient;
 use errors::{config_error, type_error, validation_error};
+pub use form::read_form;
 use options::{Options, BUILD_KEYS, VALIDATE_KEYS};
 use read::read;
 

@@ -22,6 +22,8 @@ pub const BUILD_KEYS: &[&str] = &[
     "allowUnknownFields",
 ];
 
+/// The options of `bindForm`.
+pub const BIND_KEYS: &[&str] = &["client", "locale", "allowUnknownFields"];
 /// The options of `new IncidentClient`.
 pub const CLIENT_KEYS: &[&str] = &[
     "endpoint",

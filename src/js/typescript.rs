@@ -241,6 +241,55 @@ export function validateHandleRequest(input: unknown, options?: ValidateOptions)
  */
 export function buildHandleRequest(input: HandleRequest, options: BuildOptions): BuiltRequest;
 
+/**
+ * The request a `<form>` holds. Controls are named as the wire keys: `incident_num`,
+ * `operator`, `operate_key` at the root; the chosen operation's parameter keys (or
+ * `parameter.<key>`) in `parameter`; other controls are not part of the request.
+ * Checkboxes become booleans, `true` / `false` choices of a boolean field too,
+ * `datetime-local` and digits of an epoch field become epoch milliseconds; text is
+ * kept exactly as typed. Disabled controls are left out, as in a form submission.
+ * @throws {TypeError} when `form` is not a `<form>`.
+ */
+export function readForm(form: HTMLFormElement): Record<string, unknown>;
+
+export interface BindOptions extends ValidateOptions {
+  /** Sends valid submissions (`handle(request)`); without it, a valid submit fires `coc:submit`. */
+  client?: Pick<IncidentClient, "handle">;
+}
+
+/** What `bindForm` returns. */
+export interface FormBinding {
+  /** Validates now, shows every message and returns the report. */
+  validate(): ValidationReport;
+  /** Removes every listener, element and attribute the binding added. */
+  destroy(): void;
+  free(): void;
+}
+
+/** The `detail` of the events a bound form fires (they bubble). */
+export interface FormEventMap {
+  /** A submit was blocked: the form is invalid. */
+  "coc:invalid": CustomEvent<ValidationReport>;
+  /** Valid, and no client: the portal sends `request` itself. */
+  "coc:submit": CustomEvent<{ request: HandleRequest }>;
+  /** The client's request succeeded. */
+  "coc:success": CustomEvent<{ request: HandleRequest; response: HandleResponse }>;
+  /** The client's request failed. */
+  "coc:error": CustomEvent<{ request: HandleRequest; error: CocError }>;
+}
+
+/**
+ * Live validation of a portal's form: as the user types, each field gets its
+ * localized message (through `setCustomValidity`, `aria-invalid`, `aria-describedby`
+ * and a message element after it, or the form's own `[data-coc-message-for=name]`),
+ * every limited text field a counter such as `120 / 300` (or `[data-coc-counter-for=name]`),
+ * and messages with no field go to a `[data-coc-summary]` list. Submit is blocked
+ * while invalid; a valid one is sent through `options.client`. Outcomes are the events
+ * of `FormEventMap`.
+ * @throws {TypeError} when `form` is not a `<form>`; {ConfigError} for bad options.
+ */
+export function bindForm(form: HTMLFormElement, options?: BindOptions): FormBinding;
+
 /** The length of `text` as the rules count it (UTF-16 code units), for a character counter. */
 export function textLength(text: string): number;
 "#;

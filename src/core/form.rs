@@ -1,0 +1,309 @@
+//! From a form's controls to a request: which control is which key, and how its value
+//! becomes the wire type. Pure: the DOM side reads the controls, this decides.
+//!
+//! Controls are named as the wire keys. `incident_num`, `operator` and `operate_key`
+//! go to the root; the keys of the chosen operation's table (all known parameter keys
+//! when `operate_key` is not one) and any control named `parameter.<key>` go to
+//! `parameter`. Other controls (a search box, a CSRF field) are not the request's.
+
+use super::rules::{field_rule, operation, Kind, OPERATIONS};
+
+/// What the DOM side read from one control (or one radio group).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Control<'a> {
+    /// A checkbox: checked or not.
+    Checkbox(bool),
+    /// A radio group or a `<select>`: the chosen value, `None` when none is (or the
+    /// chosen option's value is empty, a placeholder).
+    Choice(Option<&'a str>),
+    /// A text input, textarea or hidden input: the text exactly as typed.
+    Text(&'a str),
+    /// A `datetime-local` input: epoch milliseconds in the user's time zone, `None` when empty.
+    DateTime(Option<f64>),
+    /// A number input; `bad_input` when the browser could not read what was typed.
+    Number {
+        /// The number, `None` when empty or unreadable.
+        value: Option<f64>,
+        /// The browser's `validity.badInput`.
+        bad_input: bool,
+    },
+}
+
+/// A named control.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field<'a> {
+    /// Its `name`.
+    pub name: &'a str,
+    /// What it holds.
+    pub control: Control<'a>,
+}
+
+/// The value a control contributes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Coerced {
+    /// The control's own string, unchanged.
+    Original,
+    /// A boolean (a checkbox, or a `true` / `false` choice for a boolean field).
+    Bool(bool),
+    /// A number (an epoch field, a number input). NaN for unreadable input, which
+    /// validation then reports rather than dropping.
+    Number(f64),
+    /// Nothing: the key is left out (an empty optional field, no choice made).
+    Absent,
+}
+
+/// Where a control goes in the request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// The index of the control in the input.
+    pub field: usize,
+    /// In `parameter` rather than at the root.
+    pub in_parameter: bool,
+    /// The wire key.
+    pub key: String,
+    /// Its value.
+    pub value: Coerced,
+    /// The text limit that applies to it, for a character counter.
+    pub max_length: Option<u32>,
+}
+
+impl Placement {
+    /// The violation path of the key.
+    pub fn path(&self) -> String {
+        if self.in_parameter {
+            format!("parameter.{}", self.key)
+        } else {
+            self.key.clone()
+        }
+    }
+}
+
+const ROOT: &[&str] = &["incident_num", "operator", "operate_key"];
+
+/// Places every control that is part of the request, in the form's order.
+pub fn place(fields: &[Field<'_>]) -> Vec<Placement> {
+    let operate_key = fields
+        .iter()
+        .find(|f| f.name == "operate_key")
+        .and_then(|f| match f.control {
+            Control::Text(text) | Control::Choice(Some(text)) => Some(text),
+            _ => None,
+        });
+    let table = operate_key.and_then(operation);
+    let is_parameter_key = |key: &str| match table {
+        Some(op) => op.fields.iter().any(|rule| rule.key == key),
+        None => OPERATIONS
+            .iter()
+            .any(|op| op.fields.iter().any(|rule| rule.key == key)),
+    };
+    let mut placements = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        let (in_parameter, key) = if ROOT.contains(&field.name) {
+            (false, field.name)
+        } else if let Some(key) = field.name.strip_prefix("parameter.") {
+            (true, key)
+        } else if is_parameter_key(field.name) {
+            (true, field.name)
+        } else {
+            continue;
+        };
+        let kind = match key {
+            "operate_key" => Some(Kind::Text { max: 255 }),
+            _ => field_rule(key).map(|rule| rule.kind),
+        };
+        let max_length = match kind {
+            Some(Kind::Text { max }) => Some(max),
+            _ => None,
+        };
+        placements.push(Placement {
+            field: index,
+            in_parameter,
+            key: key.to_owned(),
+            value: coerce(&field.control, kind),
+            max_length,
+        });
+    }
+    placements
+}
+
+/// The wire value of a control for a field of `kind` (`None`: a key no rule knows).
+fn coerce(control: &Control<'_>, kind: Option<Kind>) -> Coerced {
+    match (kind, control) {
+        (_, Control::Checkbox(checked)) => Coerced::Bool(*checked),
+        (_, Control::Choice(None)) | (_, Control::DateTime(None)) => Coerced::Absent,
+        (_, Control::DateTime(Some(ms))) => Coerced::Number(*ms),
+        (_, Control::Number { value: Some(n), .. }) => Coerced::Number(*n),
+        (
+            _,
+            Control::Number {
+                value: None,
+                bad_input: true,
+            },
+        ) => Coerced::Number(f64::NAN),
+        (
+            _,
+            Control::Number {
+                value: None,
+                bad_input: false,
+            },
+        ) => Coerced::Absent,
+        (Some(Kind::Bool), Control::Choice(Some(text)) | Control::Text(text)) => match *text {
+            "true" => Coerced::Bool(true),
+            "false" => Coerced::Bool(false),
+            "" => Coerced::Absent,
+            // Kept as typed: validation says it is not a boolean.
+            _ => Coerced::Original,
+        },
+        (Some(Kind::EpochMillis { .. }), Control::Text(text) | Control::Choice(Some(text))) => {
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                Coerced::Absent
+            } else if trimmed.len() <= 16 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+                trimmed
+                    .parse::<f64>()
+                    .map_or(Coerced::Original, Coerced::Number)
+            } else {
+                Coerced::Original
+            }
+        }
+        (_, Control::Choice(Some(_)) | Control::Text(_)) => Coerced::Original,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field<'a>(name: &'a str, control: Control<'a>) -> Field<'a> {
+        Field { name, control }
+    }
+
+    fn summary(placements: &[Placement]) -> Vec<(String, Coerced)> {
+        placements
+            .iter()
+            .map(|p| (p.path(), p.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_solution_form() {
+        let fields = [
+            field("incident_num", Control::Text("IM1")),
+            field("operator", Control::Text(" op ")),
+            field("operate_key", Control::Text("commitSolution1")),
+            field("q", Control::Text("search box")),
+            field(
+                "mtm_type",
+                Control::Choice(Some("inc_type_p_config_issues")),
+            ),
+            field("is_service_interrupt", Control::Checkbox(false)),
+            field("cause", Control::Text("  disk full\n")),
+            field("start_time", Control::DateTime(Some(1_711_000_000_000.0))),
+            field("fault_recovery_time", Control::DateTime(None)),
+            field(
+                "virtual_confirm_comment",
+                Control::Text("another form's field"),
+            ),
+        ];
+        assert_eq!(
+            summary(&place(&fields)),
+            vec![
+                ("incident_num".into(), Coerced::Original),
+                ("operator".into(), Coerced::Original),
+                ("operate_key".into(), Coerced::Original),
+                ("parameter.mtm_type".into(), Coerced::Original),
+                (
+                    "parameter.is_service_interrupt".into(),
+                    Coerced::Bool(false)
+                ),
+                ("parameter.cause".into(), Coerced::Original),
+                (
+                    "parameter.start_time".into(),
+                    Coerced::Number(1_711_000_000_000.0)
+                ),
+                ("parameter.fault_recovery_time".into(), Coerced::Absent),
+            ]
+        );
+        let limits: Vec<_> = place(&fields).iter().map(|p| p.max_length).collect();
+        assert_eq!(
+            limits,
+            vec![
+                Some(255),
+                Some(255),
+                Some(255),
+                Some(255),
+                None,
+                Some(10_000),
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn booleans_from_choices_and_text() {
+        let verify = |control| {
+            let fields = [
+                field("operate_key", Control::Text("confirm")),
+                field("virtual_confirm_result", control),
+            ];
+            place(&fields)[1].value.clone()
+        };
+        assert_eq!(verify(Control::Choice(Some("true"))), Coerced::Bool(true));
+        assert_eq!(verify(Control::Choice(Some("false"))), Coerced::Bool(false));
+        assert_eq!(verify(Control::Choice(None)), Coerced::Absent);
+        assert_eq!(verify(Control::Text("yes")), Coerced::Original);
+        assert_eq!(verify(Control::Checkbox(true)), Coerced::Bool(true));
+    }
+
+    #[test]
+    fn epoch_fields_from_text_and_numbers() {
+        let solution = |control| {
+            let fields = [
+                field("operate_key", Control::Text("commitSolution1")),
+                field("start_time", control),
+            ];
+            place(&fields)[1].value.clone()
+        };
+        assert_eq!(
+            solution(Control::Text(" 1711000000000 ")),
+            Coerced::Number(1_711_000_000_000.0)
+        );
+        assert_eq!(solution(Control::Text("")), Coerced::Absent);
+        assert_eq!(solution(Control::Text("yesterday")), Coerced::Original);
+        assert_eq!(
+            solution(Control::Number {
+                value: Some(5.0),
+                bad_input: false
+            }),
+            Coerced::Number(5.0)
+        );
+        assert_eq!(
+            solution(Control::Number {
+                value: None,
+                bad_input: false
+            }),
+            Coerced::Absent
+        );
+        assert!(
+            matches!(solution(Control::Number { value: None, bad_input: true }), Coerced::Number(n) if n.is_nan())
+        );
+    }
+
+    #[test]
+    fn explicit_parameter_names_and_unknown_operations() {
+        let fields = [
+            field("operate_key", Control::Text("confrm")),
+            field("cause", Control::Text("c")),
+            field("parameter.ticket_tag", Control::Text("t")),
+        ];
+        assert_eq!(
+            summary(&place(&fields)),
+            vec![
+                ("operate_key".into(), Coerced::Original),
+                ("parameter.cause".into(), Coerced::Original),
+                ("parameter.ticket_tag".into(), Coerced::Original),
+            ]
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! `readForm`: reads a `<form>`'s controls and builds the request object, with the
+//! core deciding what goes where (`core::form`). Text is taken exactly as typed.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
+
+use crate::core::form::{place, Coerced, Control, Field, Placement};
+
+use super::set;
+
+/// What one control (or radio group) holds, owned.
+enum Read {
+    Checkbox(bool),
+    Choice(Option<String>),
+    Text(String),
+    DateTime(Option<f64>),
+    Number { value: Option<f64>, bad_input: bool },
+}
+
+/// A named control of the form, with what it holds and its value as JavaScript has it.
+pub struct FormControl {
+    /// The control (for a radio group, its first radio).
+    pub element: Element,
+    /// Its `name`.
+    pub name: String,
+    read: Read,
+    /// The value exactly as the DOM holds it, for `Coerced::Original`.
+    original: JsValue,
+}
+
+/// Control types that are never part of a request.
+const SKIPPED_TYPES: &[&str] = &["button", "submit", "reset", "image", "file"];
+
+/// The form's named, enabled controls, radio groups merged, in document order.
+pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
+    let elements = form.elements();
+    let mut out: Vec<FormControl> = Vec::new();
+    for index in 0..elements.length() {
+        let Some(element) = elements.item(index) else {
+            continue;
+        };
+        let name = element.get_attribute("name").unwrap_or_default();
+        let disabled = element.matches(":disabled").unwrap_or(false);
+        let tag = element.tag_name();
+        if name.is_empty() || disabled || !matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+            continue;
+        }
+        let value =
+            Reflect::get(&element, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
+        let text = value.as_string().unwrap_or_default();
+        let read = if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            match input.type_().as_str() {
+                kind if SKIPPED_TYPES.contains(&kind) => continue,
+                "checkbox" => Read::Checkbox(input.checked()),
+                "radio" => {
+                    let checked = input.checked().then(|| (text.clone(), value.clone()));
+                    if let Some(group) = out
+                        .iter_mut()
+                        .find(|c| c.name == name && matches!(c.read, Read::Choice(_)))
+                    {
+                        if let Some((text, value)) = checked {
+                            group.read = Read::Choice(Some(text));
+                            group.original = value;
+                        }
+                        continue;
+                    }
+                    match checked {
+                        Some((text, value)) => {
+                            out.push(FormControl {
+                                element,
+                                name,
+                                read: Read::Choice(Some(text)),
+                                original: value,
+                            });
+                            continue;
+                        }
+                        None => Read::Choice(None),
+                    }
+                }
+                // A local date and time, read in the user's time zone.
+                "datetime-local" => {
+                    Read::DateTime(Some(js_sys::Date::parse(&text)).filter(|ms| !ms.is_nan()))
+                }
+                "number" | "range" => Read::Number {
+                    value: Some(input.value_as_number()).filter(|n| !n.is_nan()),
+                    bad_input: input.validity().bad_input(),
+                },
+                _ => Read::Text(text),
+            }
+        } else if element.dyn_ref::<HtmlSelectElement>().is_some() {
+            Read::Choice(Some(text).filter(|t| !t.is_empty()))
+        } else {
+            Read::Text(text)
+        };
+        out.push(FormControl {
+            element,
+            name,
+            read,
+            original: value,
+        });
+    }
+    out
+}
+
+/// Where each control goes.
+pub fn placements(controls: &[FormControl]) -> Vec<Placement> {
+    let fields: Vec<Field<'_>> = controls
+        .iter()
+        .map(|c| Field {
+            name: &c.name,
+            control: match &c.read {
+                Read::Checkbox(checked) => Control::Checkbox(*checked),
+                Read::Choice(choice) => Control::Choice(choice.as_deref()),
+                Read::Text(text) => Control::Text(text),
+                Read::DateTime(ms) => Control::DateTime(*ms),
+                Read::Number { value, bad_input } => Control::Number {
+                    value: *value,
+                    bad_input: *bad_input,
+                },
+            },
+        })
+        .collect();
+    place(&fields)
+}
+
+/// The request object the controls hold.
+pub fn request(controls: &[FormControl], placements: &[Placement]) -> JsValue {
+    let root = Object::new();
+    let mut parameter: Option<Object> = None;
+    for placement in placements {
+        let value = match placement.value {
+            Coerced::Original => controls[placement.field].original.clone(),
+            Coerced::Bool(b) => JsValue::from_bool(b),
+            Coerced::Number(n) => JsValue::from_f64(n),
+            Coerced::Absent => continue,
+        };
+        let target = if placement.in_parameter {
+            parameter.get_or_insert_with(Object::new)
+        } else {
+            &root
+        };
+        set(target, &placement.key, &value);
+    }
+    if let Some(parameter) = parameter {
+        set(&root, "parameter", &parameter);
+    }
+    root.into()
+}
+
+/// The form element behind a JavaScript value, or a `TypeError`.
+pub fn as_form(value: &JsValue) -> Result<HtmlFormElement, JsValue> {
+    value
+        .dyn_ref::<HtmlFormElement>()
+        .cloned()
+        .ok_or_else(|| super::errors::type_error("expected a <form> element"))
+}
+
+/// `readForm(form)`: the request a form holds.
+#[wasm_bindgen(js_name = readForm, skip_typescript)]
+pub fn read_form(form: JsValue) -> Result<JsValue, JsValue> {
+    let controls = controls(&as_form(&form)?);
+    Ok(request(&controls, &placements(&controls)))
+}
