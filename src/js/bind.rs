@@ -211,6 +211,10 @@ fn refresh(state: &Rc<RefCell<State>>) -> Report {
         let path = placement.path();
         let errors: Vec<&Violation> = report.errors.iter().filter(|v| v.path == path).collect();
         let warnings: Vec<&Violation> = report.warnings.iter().filter(|v| v.path == path).collect();
+        // A hidden input has no place to show a message: its violations go to the summary.
+        if control.element.get_attribute("type").as_deref() == Some("hidden") {
+            continue;
+        }
         let visible = s.show_all || s.touched_names.contains(&control.name);
         let decoration = s.decoration(control, placement);
         // The browser's own validity always follows the rules; what is shown waits for a touch.

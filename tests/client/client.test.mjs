@@ -2,62 +2,24 @@
 // emulator on another origin (so CORS and preflight are real).
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 
-import { createEmulator } from "../../scripts/emulator.mjs";
-import { CSP, listen, staticHandler } from "../../scripts/serve.mjs";
-import { launch } from "../support/chromium.mjs";
+import { startHarness } from "../support/harness.mjs";
 
 const TOKEN = "MIIclient-test-token";
 const NUM = "IM202403221515060171753781";
-const emulator = createEmulator({ token: TOKEN });
-let site;
-let api;
+let harness;
+let emulator;
 let endpoint;
-let browser;
-let page;
 
 before(async () => {
-  api = await listen(async (req, res) => {
-    if (!(await emulator.handle(req, res))) res.writeHead(404).end();
-  }, 0);
-  endpoint = `http://127.0.0.1:${api.address().port}`;
-  const harness = await readFile(new URL("./harness.js", import.meta.url));
-  site = await listen((req, res) => {
-    const csp = CSP.replace("connect-src 'self'", `connect-src 'self' ${endpoint}`);
-    if (req.url === "/harness.html") {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp });
-      res.end('<!doctype html><meta charset="utf-8"><title>harness</title><body><script type="module" src="/harness.js"></script>');
-    } else if (req.url === "/harness.js") {
-      res.writeHead(200, { "Content-Type": "text/javascript", "Content-Security-Policy": csp }).end(harness);
-    } else {
-      staticHandler(req, res);
-    }
-  }, 0);
-  browser = await launch();
-  page = await browser.newPage();
-  // A different origin from the API's: localhost against 127.0.0.1.
-  await page.goto(`http://localhost:${site.address().port}/harness.html`);
-  await page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+  harness = await startHarness({ token: TOKEN });
+  ({ emulator, endpoint } = harness);
 });
-
-after(async () => {
-  await browser?.close();
-  site?.close();
-  api?.close();
-});
+after(() => harness?.close());
 
 beforeEach(() => emulator.reset());
 
-/**
- * Runs `script` in the page with `coc` and `args` (`endpoint`, `TOKEN`, `NUM`, …) in
- * scope; returns its outcome. Evaluated through the DevTools protocol, so the page's
- * CSP (no eval) still holds for everything the library does.
- */
-function inPage(script, args = {}) {
-  const all = JSON.stringify({ endpoint, TOKEN, NUM, ...args });
-  return page.evaluate(`window.outcome((async (coc, args) => { ${script} })(window.coc, ${all}))`);
-}
+const inPage = (body, args = {}) => harness.inPage(body, { TOKEN, NUM, ...args });
 
 const misbehave = (wish) => fetch(`${endpoint}/__emulator/misbehave`, { method: "POST", body: JSON.stringify(wish) });
 const status = () => emulator.tickets.get(NUM).status;
