@@ -1,0 +1,225 @@
+// readForm and bindForm on real forms in headless Chromium, through the built package.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { startHarness } from "../support/harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(() => harness?.close());
+beforeEach(() => harness.emulator.reset());
+
+const NUM = "IM202403221515060171753781";
+
+/** Puts `html` in a fresh <form id=f> (several with `count`) and runs `body`. */
+function withForm(html, body, args = {}) {
+  return harness.inPage(
+    `document.querySelectorAll("form").forEach((f) => f.remove());
+     const form = document.createElement("form");
+     form.id = "f";
+     form.innerHTML = args.html;
+     document.body.append(form);
+     const type = (name, text) => {
+       const el = form.elements[name];
+       el.value = text;
+       el.dispatchEvent(new Event("input", { bubbles: true }));
+     };
+     ${body}`,
+    { html, ...args },
+  );
+}
+
+const SOLUTION = `
+  <input type="hidden" name="incident_num" value="  IM1 ">
+  <input name="operator" value="op">
+  <input type="hidden" name="operate_key" value="commitSolution1">
+  <input name="q" value="a search box">
+  <select name="mtm_type"><option value="">Choose</option><option>inc_type_p_config_issues</option></select>
+  <input type="checkbox" name="is_service_interrupt" checked>
+  <input type="datetime-local" name="start_time" value="2024-03-22T15:15">
+  <input type="number" name="fault_recovery_time">
+  <textarea name="cause">  disk full\r\n</textarea>
+  <textarea name="solution">rotated</textarea>
+  <textarea name="virtual_confirm_comment" disabled>another action's field</textarea>
+  <button type="submit">Send</button>`;
+
+test("readForm coerces to the wire types and keeps text as typed", async () => {
+  const result = await withForm(SOLUTION, `
+    form.elements.mtm_type.value = "inc_type_p_config_issues";
+    return { request: coc.readForm(form), startTime: new Date("2024-03-22T15:15").getTime() };
+  `);
+  assert.deepEqual(result.ok.request, {
+    incident_num: "  IM1 ",
+    operator: "op",
+    operate_key: "commitSolution1",
+    parameter: {
+      mtm_type: "inc_type_p_config_issues",
+      is_service_interrupt: true,
+      start_time: result.ok.startTime,
+      cause: "  disk full\n",
+      solution: "rotated",
+    },
+  });
+});
+
+test("readForm: radio groups, placeholders, unreadable numbers, bad arguments", async () => {
+  const result = await withForm(
+    `<input name="operate_key" value="confirm">
+     <input type="radio" name="virtual_confirm_result" value="true">
+     <input type="radio" name="virtual_confirm_result" value="false">
+     <textarea name="virtual_confirm_comment"></textarea>`,
+    `const none = coc.readForm(form);
+     form.querySelector('[value=false]').checked = true;
+     const chosen = coc.readForm(form);
+     let thrown;
+     try { coc.readForm(document.body); } catch (e) { thrown = e.name; }
+     return { none, chosen, thrown };`,
+  );
+  assert.deepEqual(result.ok.none, { operate_key: "confirm", parameter: { virtual_confirm_comment: "" } });
+  assert.deepEqual(result.ok.chosen.parameter, { virtual_confirm_result: false, virtual_confirm_comment: "" });
+  assert.equal(result.ok.thrown, "TypeError");
+});
+
+test("bindForm validates as the user types, with messages, aria and counters", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" id="op" aria-describedby="op-hint"><span id="op-hint">hint</span>
+     <input type="hidden" name="operate_key" value="confirm">
+     <input type="checkbox" name="virtual_confirm_result" checked>
+     <textarea name="virtual_confirm_comment" id="c"></textarea>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     const op = form.elements.operator, c = form.elements.virtual_confirm_comment;
+     const untouched = { message: op.validationMessage, shown: op.getAttribute("aria-invalid") };
+     type("operator", " ");
+     const blank = {
+       validity: op.validationMessage,
+       invalid: op.getAttribute("aria-invalid"),
+       describedby: op.getAttribute("aria-describedby"),
+       text: document.getElementById(op.getAttribute("aria-describedby").split(" ")[1]).textContent,
+     };
+     type("operator", "op-1");
+     const fixed = { validity: op.validationMessage, invalid: op.getAttribute("aria-invalid") };
+     const counter = () => document.querySelector(".coc-counter[id*=virtual_confirm_comment]");
+     type("virtual_confirm_comment", "事".repeat(300));
+     const at300 = { counter: counter().textContent, over: counter().classList.contains("coc-over"), validity: c.validationMessage };
+     type("virtual_confirm_comment", "😀".repeat(151));
+     const at302 = { counter: counter().textContent, over: counter().classList.contains("coc-over"), validity: c.validationMessage };
+     binding.destroy();
+     return { untouched, blank, fixed, at300, at302 };`,
+  );
+  const r = result.ok;
+  // Not yet touched: the browser knows, the user is not shouted at.
+  assert.equal(r.untouched.shown, null);
+  assert.equal(r.untouched.message, "Operator must not be blank.");
+  assert.equal(r.blank.validity, "Operator must not be blank.");
+  assert.equal(r.blank.invalid, "true");
+  assert.match(r.blank.describedby, /^op-hint coc-\d+-message-operator coc-\d+-counter-operator$/);
+  assert.equal(r.blank.text, "Operator must not be blank.");
+  assert.deepEqual(r.fixed, { validity: "", invalid: null });
+  assert.deepEqual(r.at300, { counter: "300 / 300", over: false, validity: "" });
+  assert.deepEqual(r.at302, {
+    counter: "302 / 300",
+    over: true,
+    validity: "Verification comment must be at most 300 characters, got 302.",
+  });
+});
+
+test("submit is blocked while invalid, then goes through the client", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator">
+     <input type="hidden" name="operate_key" value="acceptedIncident1">
+     <ul data-coc-summary></ul>
+     <button type="submit">Accept</button>`,
+    `const events = [];
+     for (const kind of ["coc:invalid", "coc:success", "coc:error", "coc:submit"]) {
+       document.addEventListener(kind, (e) => events.push([kind, e.detail]));
+     }
+     const client = new coc.IncidentClient({ endpoint: args.endpoint });
+     const binding = coc.bindForm(form, { client, locale: "zh-CN" });
+     form.querySelector("button").click();
+     const blocked = { focused: document.activeElement === form.elements.operator, message: form.elements.operator.validationMessage };
+     type("operator", "op-1");
+     const done = new Promise((resolve) => form.addEventListener("coc:success", resolve, { once: true }));
+     form.requestSubmit();
+     await done;
+     binding.destroy();
+     return { blocked, events: events.map(([kind, detail]) => [kind, kind === "coc:invalid" ? detail.errors.map((v) => v.path) : detail]) };`,
+  );
+  const r = result.ok;
+  assert.deepEqual(r.blocked, { focused: true, message: "操作人不能为空。" });
+  assert.deepEqual(r.events[0], ["coc:invalid", ["operator"]]);
+  assert.equal(r.events[1][0], "coc:success");
+  assert.deepEqual(r.events[1][1].response, { provider_code: "049", error_code: "GOM.00000000", error_msg: null, data: null });
+  assert.equal(r.events[1][1].request.operator, "op-1");
+  // Only the valid submission was sent.
+  assert.equal(harness.emulator.log.length, 1);
+  assert.equal(harness.emulator.tickets.get(NUM).status, "handling");
+});
+
+test("without a client a valid submit fires coc:submit; server errors arrive as coc:error", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="IM-does-not-exist">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="acceptedIncident1">`,
+    `const seen = [];
+     const plain = coc.bindForm(form);
+     form.addEventListener("coc:submit", (e) => seen.push(e.detail.request), { once: true });
+     form.requestSubmit();
+     plain.destroy();
+     const sent = coc.bindForm(form, { client: new coc.IncidentClient({ endpoint: args.endpoint }) });
+     const failed = new Promise((resolve) => form.addEventListener("coc:error", (e) => resolve(window.describeError(e.detail.error)), { once: true }));
+     form.requestSubmit();
+     const error = await failed;
+     sent.destroy();
+     return { seen, error };`,
+  );
+  assert.deepEqual(result.ok.seen, [{ incident_num: "IM-does-not-exist", operator: "op", operate_key: "acceptedIncident1" }]);
+  assert.equal(result.ok.error.name, "ApiError");
+  assert.equal(result.ok.error.errorCode, "EMU.00000404");
+});
+
+test("destroy() leaves the form as it was; several forms bind independently", async () => {
+  const result = await withForm(SOLUTION, `
+    const before = form.outerHTML;
+    const other = document.createElement("form");
+    other.innerHTML = '<input name="operate_key" value="confirm"><textarea name="virtual_confirm_comment"></textarea>';
+    document.body.append(other);
+    const one = coc.bindForm(form, { locale: "en" });
+    const two = coc.bindForm(other, { locale: "zh-CN" });
+    type("cause", "");
+    const report = one.validate();
+    const bound = form.outerHTML !== before;
+    const otherReport = two.validate();
+    one.destroy();
+    const after = form.outerHTML;
+    type("cause", "");
+    const quiet = form.outerHTML === after && form.elements.cause.validationMessage === "";
+    const otherStillBound = other.querySelector("[id$=message-virtual_confirm_comment]").textContent;
+    two.destroy();
+    other.remove();
+    return { bound, same: after === before, quiet, noValidate: form.noValidate, report: report.errors.map((v) => v.path), otherStillBound, otherReport: otherReport.errors.length };
+  `);
+  assert.deepEqual(result.ok, {
+    bound: true,
+    same: true,
+    quiet: true,
+    noValidate: false,
+    report: ["parameter.mtm_type", "parameter.cause"],
+    otherStillBound: "验证说明不能为空。",
+    otherReport: 4,
+  });
+});
+
+test("bindForm refuses what is not a form or a client", async () => {
+  const result = await withForm("", `
+    const names = [];
+    for (const [target, options] of [[document.body, undefined], [form, { client: {} }], [form, { lokale: "en" }]]) {
+      try { coc.bindForm(target, options); names.push("no error"); } catch (e) { names.push(e.name + ":" + (e.option ?? "")); }
+    }
+    return names;
+  `);
+  assert.deepEqual(result.ok, ["TypeError:", "ConfigError:client", "ConfigError:options"]);
+});
