@@ -29,7 +29,7 @@ wasm_env wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --t
 step "Release build of the package (wasm-pack build, wasm-opt)"
 bash scripts/build.sh
 
-step "The packed package as a user imports it (tsc, Node); the emulator; the client in headless Chromium (node --test)"
+step "The packed package as a user imports it (tsc, Node); the emulator; client, forms and demo in headless Chromium (node --test)"
 consumer="$ROOT/target/consumer"
 rm -rf "$consumer" && mkdir -p "$consumer/node_modules/coc-incident"
 tarball=$(npm pack --silent --pack-destination "$ROOT/target")
@@ -37,4 +37,4 @@ tar -xzf "$ROOT/target/$tarball" -C "$consumer/node_modules/coc-incident" --stri
 cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json "$consumer/"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > "$consumer/package.json"
 tsc -p "$consumer/tsconfig.json" && echo "tsc: the usage file type-checks against the generated .d.ts"
-node --test --test-reporter=spec "$consumer/package.test.mjs" tests/emulator/*.test.mjs tests/client/*.test.mjs
+node --test --test-reporter=spec "$consumer/package.test.mjs" tests/emulator/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs

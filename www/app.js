@@ -164,7 +164,8 @@ $("locale").addEventListener("change", (event) => {
 });
 
 await init();
-for (const id of ["accept-operator", "solution-operator", "verify-operator"]) $(id).value = "7da46971b7e24eed90cf777cc2ff8b91";
+// The signed-in operator: a default value, so that a form reset keeps it.
+for (const id of ["accept-operator", "solution-operator", "verify-operator"]) $(id).defaultValue = "7da46971b7e24eed90cf777cc2ff8b91";
 translate();
 bindAll();
 $("tickets-status").textContent = t("loading");

@@ -51,6 +51,7 @@ struct State {
     decorations: Vec<Decoration>,
     restore: Vec<Touched>,
     summary_items: Vec<Element>,
+    destroyed: bool,
 }
 
 /// An event type and the handler the binding added for it.
@@ -104,12 +105,15 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
         decorations: Vec::new(),
         restore: Vec::new(),
         summary_items: Vec::new(),
+        destroyed: false,
     }));
     let binding = FormBinding {
         state: state.clone(),
         listeners: RefCell::new(Vec::new()),
     };
-    for kind in ["input", "change", "focusout"] {
+    // Not on focusout: a message appearing as a field loses focus would move the
+    // submit button from under the pointer between mousedown and mouseup.
+    for kind in ["input", "change"] {
         let state = state.clone();
         binding.listen(&form, kind, move |event| {
             if let Some(name) = event
@@ -125,6 +129,24 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
             refresh(&state);
         })?;
     }
+    // A reset empties the fields after its event: start afresh once it has.
+    let reset_state = state.clone();
+    let after_reset = Rc::new(Closure::<dyn FnMut()>::new({
+        let state = state.clone();
+        move || {
+            if !state.borrow().destroyed {
+                refresh(&state);
+            }
+        }
+    }));
+    binding.listen(&form, "reset", move |_| {
+        {
+            let mut s = reset_state.borrow_mut();
+            s.touched_names.clear();
+            s.show_all = false;
+        }
+        super::deadline::set_timeout(after_reset.as_ref().as_ref().unchecked_ref(), 0);
+    })?;
     let submit_state = state.clone();
     binding.listen(&form, "submit", move |event| {
         event.prevent_default();
@@ -142,8 +164,13 @@ impl FormBinding {
         to_js(&refresh(&self.state))
     }
 
-    /// Removes every listener, element and attribute the binding added.
+    /// Removes every listener, element and attribute the binding added. Once only:
+    /// a later call (or the drop when JavaScript frees the binding) must not undo
+    /// what a newer binding of the same form did.
     pub fn destroy(&self) {
+        if std::mem::replace(&mut self.state.borrow_mut().destroyed, true) {
+            return;
+        }
         let form = self.state.borrow().form.clone();
         for (kind, listener) in self.listeners.borrow_mut().drain(..) {
             let _ =

@@ -213,6 +213,26 @@ test("destroy() leaves the form as it was; several forms bind independently", as
   });
 });
 
+test("a form reset clears the messages and the counters", async () => {
+  const result = await withForm(
+    `<input name="operate_key" value="confirm"><textarea name="virtual_confirm_comment"></textarea>`,
+    `const binding = coc.bindForm(form);
+     type("virtual_confirm_comment", "x".repeat(301));
+     const message = () => document.querySelector("[id$=message-virtual_confirm_comment]").textContent;
+     const counter = () => document.querySelector("[id$=counter-virtual_confirm_comment]").textContent;
+     const before = [message(), counter()];
+     form.reset();
+     await new Promise((resolve) => setTimeout(resolve, 20));
+     const after = [message(), counter()];
+     binding.destroy();
+     return { before, after };`,
+  );
+  assert.deepEqual(result.ok, {
+    before: ["Verification comment must be at most 300 characters, got 301.", "301 / 300"],
+    after: ["", "0 / 300"],
+  });
+});
+
 test("bindForm refuses what is not a form or a client", async () => {
   const result = await withForm("", `
     const names = [];
