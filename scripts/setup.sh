@@ -85,9 +85,10 @@ install_npm_packages() {
   fi
 }
 
-# 4. A headless browser and its driver, for the tests.
+# 4. A headless browser and its driver, for the tests; a small CJK font so that the
+#    zh-CN screenshots show characters rather than boxes.
 install_browser() {
-  apt_install chromium chromium-driver
+  apt_install chromium chromium-driver fonts-wqy-microhei
   export CHROMEDRIVER=/usr/bin/chromedriver
   export CHROMIUM=/usr/bin/chromium
 }
