@@ -2,10 +2,13 @@
 // `tsc --noEmit` against the generated .d.ts; never run.
 import init, {
   IncidentClient,
+  bindForm,
   buildHandleRequest,
+  readForm,
   textLength,
   validateHandleRequest,
   type CocError,
+  type FormEventMap,
   type HandleResponse,
   type HandleRequest,
   type SolutionParameter,
@@ -109,6 +112,18 @@ void send();
 void client.verifyResolution("IM1", "op", solution);
 // @ts-expect-error: the endpoint is required
 new IncidentClient({ token: "t" });
+
+const formElement = document.createElement("form");
+const fromForm: Record<string, unknown> = readForm(formElement);
+const binding = bindForm(formElement, { client, locale: "zh-CN" });
+const shown: ValidationReport = binding.validate();
+formElement.addEventListener("coc:success", ((event: FormEventMap["coc:success"]) => {
+  void event.detail.response.provider_code;
+}) as EventListener);
+binding.destroy();
+// @ts-expect-error: a client must have handle()
+bindForm(formElement, { client: {} });
+void [fromForm, shown];
 
 const count: number = textLength("😀");
 void [missing, wrongParameter, unknownKey, count];
