@@ -1,0 +1,73 @@
+// Requests every validator must agree on before any timing, and the inputs timed.
+const NUM = "IM202403221515060171753781";
+const OP = "7da46971b7e24eed90cf777cc2ff8b91";
+
+export const accept = { incident_num: NUM, operator: OP, operate_key: "acceptedIncident1", parameter: {} };
+export const solution = {
+  incident_num: NUM,
+  operator: OP,
+  operate_key: "commitSolution1",
+  parameter: {
+    mtm_type: "inc_type_p_config_issues",
+    is_service_interrupt: true,
+    cause: "The log volume filled up after a retention change.",
+    solution: "Rotated the logs, restored retention and added a disk alert.",
+    start_time: 1711000000000,
+    fault_recovery_time: 1711000600000,
+  },
+};
+export const confirm = {
+  incident_num: NUM,
+  operator: OP,
+  operate_key: "confirm",
+  parameter: { virtual_confirm_result: false, virtual_confirm_comment: "Alert still firing on db-03." },
+};
+export const invalid = {
+  incident_num: " ",
+  operator: OP,
+  operate_key: "confirm",
+  parameter: { virtual_confirm_result: "false", virtual_confirm_comment: "x".repeat(301), virtual_confirm_coment: "typo" },
+};
+export const keystroke = { ...confirm, parameter: { virtual_confirm_result: true, virtual_confirm_comment: "字".repeat(300) } };
+
+const withParam = (base, patch) => ({ ...base, parameter: { ...base.parameter, ...patch } });
+const without = (object, key) => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
+
+/** [name, input, valid] */
+export const AGREEMENT = [
+  ["accept", accept, true],
+  ["accept without parameter", without(accept, "parameter"), true],
+  ["accept with null parameter", { ...accept, parameter: null }, true],
+  ["accept with a parameter field", { ...accept, parameter: { x: 1 } }, false],
+  ["solution", solution, true],
+  ["solution without times", withParam(solution, { start_time: undefined, fault_recovery_time: undefined }), true],
+  ["solution, tenant category", withParam(solution, { mtm_type: "tenant_defined" }), true],
+  ["solution, recovery before start", withParam(solution, { fault_recovery_time: 1710999999999 }), false],
+  ["solution, equal times", withParam(solution, { fault_recovery_time: 1711000000000 }), true],
+  ["solution, negative time", withParam(solution, { start_time: -1 }), false],
+  ["solution, fractional time", withParam(solution, { start_time: 1.5 }), false],
+  ["solution, boolean as text", withParam(solution, { is_service_interrupt: "true" }), false],
+  ["solution, cause 10,000", withParam(solution, { cause: "c".repeat(10000) }), true],
+  ["solution, cause 10,001", withParam(solution, { cause: "c".repeat(10001) }), false],
+  ["solution, blank solution", withParam(solution, { solution: " \n\t" }), false],
+  ["solution without parameter", without(solution, "parameter"), false],
+  ["confirm", confirm, true],
+  ["confirm, 300 CJK", withParam(confirm, { virtual_confirm_comment: "字".repeat(300) }), true],
+  ["confirm, 150 emoji", withParam(confirm, { virtual_confirm_comment: "😀".repeat(150) }), true],
+  ["confirm, 151 emoji", withParam(confirm, { virtual_confirm_comment: "😀".repeat(151) }), false],
+  ["confirm, unpaired surrogate", withParam(confirm, { virtual_confirm_comment: "ab\uD800c" }), false],
+  ["confirm, control character", withParam(confirm, { virtual_confirm_comment: "a\u0007b" }), false],
+  ["confirm, tab and newlines", withParam(confirm, { virtual_confirm_comment: "a\tb\r\nc" }), true],
+  ["confirm, parameter is an array", { ...confirm, parameter: [] }, false],
+  ["confirm, unknown field", withParam(confirm, { extra: 1 }), false],
+  ["unknown root field", { ...confirm, incident_nun: "x" }, false],
+  ["unknown operate_key", { ...confirm, operate_key: "confirn" }, false],
+  ["missing operator", without(confirm, "operator"), false],
+  ["incident_num 255", { ...confirm, incident_num: "I".repeat(255) }, true],
+  ["incident_num 256", { ...confirm, incident_num: "I".repeat(256) }, false],
+  ["null operator", { ...confirm, operator: null }, false],
+  ["several violations", invalid, false],
+  ["an array", [], false],
+  ["null", null, false],
+  ["a string", "{}", false],
+];
