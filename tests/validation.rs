@@ -721,3 +721,66 @@ fn codes_serialize_to_their_public_names() {
         serde_json::json!({})
     );
 }
+
+#[test]
+fn the_hand_written_report_json_matches_serde() {
+    let zh = ValidateOptions {
+        locale: Locale::ZhCn,
+        allow_unknown_fields: true,
+    };
+    let requests = [
+        Value::Object(commit_solution()),
+        Value::Object(set_param(&commit_solution(), "start_time", None)),
+        Value::Object(
+            object! { "operate_key" => "confrm", "incident_num" => "", "operator" => 3, "parameter" => 1, "foo" => 1 },
+        ),
+        Value::Object(set_param(
+            &confirm(),
+            "virtual_confirm_comment",
+            Some(Value::String(Text::from_utf16(&[0x61, 0xD800]))),
+        )),
+        Value::Object(set_param(
+            &confirm(),
+            "virtual_confirm_comment",
+            Some(Value::string("a\u{7}\"\\")),
+        )),
+        Value::Object(set_param(
+            &commit_solution(),
+            "fault_recovery_time",
+            Some(Value::from(1.0)),
+        )),
+        Value::Object(set_param(
+            &commit_solution(),
+            "start_time",
+            Some(Value::from(-1.5e300)),
+        )),
+        Value::Object(set(&confirm(), "extra", Some(Value::from(f64::NAN)))),
+        Value::Array(vec![]),
+    ];
+    for request in &requests {
+        for options in [ValidateOptions::default(), zh] {
+            let report = validate(request, options);
+            let ours: serde_json::Value =
+                serde_json::from_str(&coc_incident::core::json::report(&report)).unwrap();
+            assert_eq!(
+                as_javascript(ours),
+                as_javascript(serde_json::to_value(&report).unwrap())
+            );
+        }
+    }
+}
+
+/// Numbers as JavaScript sees them: `1` and `1.0` are one value.
+fn as_javascript(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        J::Number(n) => serde_json::json!(n.as_f64().unwrap()),
+        J::Array(items) => J::Array(items.into_iter().map(as_javascript).collect()),
+        J::Object(map) => J::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, as_javascript(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}

@@ -4,6 +4,7 @@
 pub mod form;
 pub mod json;
 pub mod messages;
+pub mod parse;
 pub mod request;
 pub mod response;
 pub mod rules;

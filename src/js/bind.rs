@@ -19,7 +19,7 @@ use super::errors::config_error;
 use super::form::{as_form, controls, placements, request, FormControl};
 use super::options::{Options, BIND_KEYS};
 use super::read::read;
-use super::{set, to_js};
+use super::{report_to_js, set};
 
 thread_local! {
     /// Makes element ids unique when several forms are bound on one page.
@@ -161,7 +161,7 @@ impl FormBinding {
     /// Validates now and shows every message; returns the report.
     pub fn validate(&self) -> JsValue {
         self.state.borrow_mut().show_all = true;
-        to_js(&refresh(&self.state))
+        report_to_js(&refresh(&self.state))
     }
 
     /// Removes every listener, element and attribute the binding added. Once only:
@@ -419,7 +419,7 @@ fn submit(state: &Rc<RefCell<State>>) {
                 let _ = first.focus();
             }
         }
-        dispatch(&form, "coc:invalid", &to_js(&report));
+        dispatch(&form, "coc:invalid", &report_to_js(&report));
         return;
     }
     let controls = controls(&form);

@@ -7,7 +7,7 @@ use crate::core::messages::Locale;
 use crate::core::request::ConfigError;
 use crate::core::violation::Violation;
 
-use super::to_js;
+use super::violations_to_js;
 
 /// An `Error` named `name` with `fields` set on it.
 pub fn named_error(name: &str, message: &str, fields: &[(&str, JsValue)]) -> JsValue {
@@ -42,7 +42,10 @@ pub fn validation_error(errors: &[Violation], warnings: &[Violation], locale: Lo
     named_error(
         "ValidationError",
         &message,
-        &[("violations", to_js(errors)), ("warnings", to_js(warnings))],
+        &[
+            ("violations", violations_to_js(errors)),
+            ("warnings", violations_to_js(warnings)),
+        ],
     )
 }
 

@@ -1,0 +1,255 @@
+//! Reads JSON text (as `JSON.stringify` writes it) into a [`Value`]: the fast way for
+//! a request to cross from JavaScript, one string instead of a call per property.
+//! `\uD800`-style escapes of unpaired surrogates are kept as such, never replaced.
+
+use super::text::Text;
+use super::value::{Object, Value, MAX_DEPTH, MAX_NODES};
+
+/// Why JSON text was not read; the caller then reads the value the slow way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotRead;
+
+/// Parses one JSON value; nesting and size are bounded as the JavaScript reader bounds them.
+pub fn parse(text: &str) -> Result<Value, NotRead> {
+    let mut parser = Parser {
+        bytes: text.as_bytes(),
+        at: 0,
+        nodes: 0,
+    };
+    let value = parser.value(0)?;
+    parser.skip_space();
+    if parser.at == parser.bytes.len() {
+        Ok(value)
+    } else {
+        Err(NotRead)
+    }
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    nodes: usize,
+}
+
+impl Parser<'_> {
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_space();
+        let found = self.bytes.get(self.at) == Some(&byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, NotRead> {
+        if self.bytes[self.at..].starts_with(word) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(NotRead)
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, NotRead> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(NotRead);
+        }
+        self.skip_space();
+        match self.bytes.get(self.at).copied().ok_or(NotRead)? {
+            b'{' if depth < MAX_DEPTH => {
+                self.at += 1;
+                let mut object = Object::new();
+                if self.eat(b'}') {
+                    return Ok(Value::Object(object));
+                }
+                loop {
+                    self.skip_space();
+                    let key = self.string()?;
+                    if !self.eat(b':') {
+                        return Err(NotRead);
+                    }
+                    let value = self.value(depth + 1)?;
+                    object.push(key, value);
+                    if self.eat(b'}') {
+                        return Ok(Value::Object(object));
+                    }
+                    if !self.eat(b',') {
+                        return Err(NotRead);
+                    }
+                }
+            }
+            b'[' if depth < MAX_DEPTH => {
+                self.at += 1;
+                let mut items = Vec::new();
+                if self.eat(b']') {
+                    return Ok(Value::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    if self.eat(b']') {
+                        return Ok(Value::Array(items));
+                    }
+                    if !self.eat(b',') {
+                        return Err(NotRead);
+                    }
+                }
+            }
+            b'"' => self.string().map(Value::String),
+            b't' => self.literal(b"true", Value::Bool(true)),
+            b'f' => self.literal(b"false", Value::Bool(false)),
+            b'n' => self.literal(b"null", Value::Null),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => Err(NotRead),
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, NotRead> {
+        let start = self.at;
+        while let Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+        let text = &self.bytes[start..self.at];
+        let (negative, digits) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
+        };
+        // Whole numbers of up to 15 digits, nearly all a request holds, are exact this way.
+        if !digits.is_empty() && digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
+            let n = digits
+                .iter()
+                .fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
+            return Ok(Value::Number(if negative { -n } else { n }));
+        }
+        core::str::from_utf8(text)
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .map(Value::Number)
+            .ok_or(NotRead)
+    }
+
+    /// A string at the cursor. Escapes of unpaired surrogates make the text UTF-16.
+    fn string(&mut self) -> Result<Text, NotRead> {
+        if self.bytes.get(self.at) != Some(&b'"') {
+            return Err(NotRead);
+        }
+        self.at += 1;
+        let start = self.at;
+        while let Some(&b) = self.bytes.get(self.at) {
+            match b {
+                b'"' => {
+                    let plain =
+                        core::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| NotRead)?;
+                    self.at += 1;
+                    return Ok(Text::from(plain));
+                }
+                b'\\' => return self.escaped_string(start),
+                _ => self.at += 1,
+            }
+        }
+        Err(NotRead)
+    }
+
+    fn escaped_string(&mut self, start: usize) -> Result<Text, NotRead> {
+        let mut units: Vec<u16> = Vec::new();
+        let head = core::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| NotRead)?;
+        units.extend(head.encode_utf16());
+        loop {
+            let b = *self.bytes.get(self.at).ok_or(NotRead)?;
+            self.at += 1;
+            match b {
+                b'"' => return Ok(Text::from_utf16(&units)),
+                b'\\' => {
+                    let escape = *self.bytes.get(self.at).ok_or(NotRead)?;
+                    self.at += 1;
+                    let unit = match escape {
+                        b'"' => 0x22,
+                        b'\\' => 0x5C,
+                        b'/' => 0x2F,
+                        b'b' => 0x08,
+                        b'f' => 0x0C,
+                        b'n' => 0x0A,
+                        b'r' => 0x0D,
+                        b't' => 0x09,
+                        b'u' => {
+                            let hex = self.bytes.get(self.at..self.at + 4).ok_or(NotRead)?;
+                            self.at += 4;
+                            let hex = core::str::from_utf8(hex).map_err(|_| NotRead)?;
+                            u16::from_str_radix(hex, 16).map_err(|_| NotRead)?
+                        }
+                        _ => return Err(NotRead),
+                    };
+                    units.push(unit);
+                }
+                _ => {
+                    // One UTF-8 character: find its end, re-encode as UTF-16.
+                    let begin = self.at - 1;
+                    while self.bytes.get(self.at).is_some_and(|b| b & 0xC0 == 0x80) {
+                        self.at += 1;
+                    }
+                    let c =
+                        core::str::from_utf8(&self.bytes[begin..self.at]).map_err(|_| NotRead)?;
+                    units.extend(c.encode_utf16());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object;
+
+    #[test]
+    fn reads_what_json_stringify_writes() {
+        let text =
+            r#"{"a":"x","b":[1,-2,1.5,1e+21,true,false,null],"c":{},"d":"\"\\\n\t\u0007é事😀"}"#;
+        let expected = object! {
+            "a" => "x",
+            "b" => Value::Array(vec![
+                Value::from(1), Value::from(-2), Value::from(1.5), Value::from(1e21),
+                Value::Bool(true), Value::Bool(false), Value::Null,
+            ]),
+            "c" => object! {},
+            "d" => "\"\\\n\t\u{7}é事😀",
+        };
+        assert_eq!(parse(text), Ok(Value::Object(expected)));
+    }
+
+    #[test]
+    fn keeps_unpaired_surrogates_where_they_were() {
+        let Ok(Value::String(text)) = parse(r#""ab\ud800c""#) else {
+            panic!()
+        };
+        assert_eq!(text.unpaired_surrogate_at(), Some(2));
+        let Ok(Value::String(pair)) = parse(r#""\ud83d\ude00""#) else {
+            panic!()
+        };
+        assert_eq!((pair.as_str(), pair.unpaired_surrogate_at()), ("😀", None));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_faithfully() {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "tru",
+            "\"\\x\"",
+            "1 2",
+            "{\"a\":1}}",
+        ] {
+            assert_eq!(parse(bad), Err(NotRead), "{bad}");
+        }
+        let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+        assert_eq!(parse(&deep), Err(NotRead));
+    }
+}
