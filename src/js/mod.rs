@@ -6,9 +6,10 @@ mod bind;
 mod client;
 mod deadline;
 mod errors;
+pub mod fast_path;
 mod form;
 mod options;
-mod read;
+pub mod read;
 mod typescript;
 
 use js_sys::{Object, Reflect};
@@ -16,7 +17,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::core::json;
 use crate::core::request::{build, BuildError, Target};
-use crate::core::validate::validate;
+use crate::core::validate::{validate, ValidateOptions};
 use crate::core::violation::{Report, Violation};
 
 pub use bind::{bind_form, FormBinding};
@@ -24,7 +25,7 @@ pub use client::IncidentClient;
 use errors::{config_error, type_error, validation_error};
 pub use form::read_form;
 use options::{Options, BUILD_KEYS, VALIDATE_KEYS};
-use read::read;
+pub use read::read;
 
 /// A report as a fresh plain object: written as JSON in Rust and parsed by the
 /// engine's JSON.parse, one crossing however many violations (measured faster than
@@ -65,10 +66,16 @@ pub fn validate_handle_request(
     input: JsValue,
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let options = Options::read(&options, VALIDATE_KEYS)
-        .and_then(|o| o.validate_options())
-        .map_err(|e| config_error(&e))?;
+    // No options (the usual call) is the defaults, with nothing to read.
+    let options = match options {
+        None => ValidateOptions::default(),
+        Some(options) => Options::read(&options, VALIDATE_KEYS)
+            .and_then(|o| o.validate_options())
+            .map_err(|e| config_error(&e))?,
+    };
+    if let Some(report) = fast_path::clean_report(&input) {
+        return Ok(report);
+    }
     Ok(report_to_js(&validate(&read(&input), options)))
 }
 
