@@ -158,10 +158,12 @@ fn coerce(control: &Control<'_>, kind: Option<Kind>) -> Coerced {
             let trimmed = text.trim();
             if trimmed.is_empty() {
                 Coerced::Absent
-            } else if trimmed.len() <= 16 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-                trimmed
-                    .parse::<f64>()
-                    .map_or(Coerced::Original, Coerced::Number)
+            } else if trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+                // At most 15 digits: exact as an f64.
+                let n = trimmed
+                    .bytes()
+                    .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+                Coerced::Number(n as f64)
             } else {
                 Coerced::Original
             }

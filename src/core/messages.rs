@@ -226,7 +226,7 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
             if zh {
                 format!("{field}无效。")
             } else {
-                format!("{field} is invalid ({code:?}).")
+                format!("{field} is invalid ({}).", code.as_str())
             }
         }
     }

@@ -251,7 +251,7 @@ pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError
         let refuse = |why: String| Err(ConfigError::new("headers", why));
         if name.is_empty() || !name.chars().all(is_token_char) {
             return refuse(format!(
-                "header name {name:?} is not a valid HTTP header name"
+                "header name \"{name}\" is not a valid HTTP header name"
             ));
         }
         let lower = name.to_ascii_lowercase();

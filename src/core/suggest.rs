@@ -7,14 +7,19 @@ const MAX_INPUT_CHARS: usize = 64;
 /// distance (case-insensitive, a swap of neighbours counting one) of at most a third
 /// of the candidate's length, and at least one.
 pub fn suggest(input: &str, candidates: &[&'static str]) -> Option<&'static str> {
-    let input: Vec<char> = input.trim().chars().flat_map(char::to_lowercase).collect();
+    // Known names are ASCII; ASCII case folding is all a typo of one needs.
+    let input: Vec<char> = input
+        .trim()
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     if input.is_empty() || input.len() > MAX_INPUT_CHARS {
         return None;
     }
     candidates
         .iter()
         .map(|&candidate| {
-            let target: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
+            let target: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
             (edit_distance(&input, &target), candidate, target.len())
         })
         .filter(|&(distance, _, len)| distance <= (len / 3).max(1))

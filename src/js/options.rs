@@ -61,7 +61,7 @@ impl Options {
                     .map_or(String::new(), |s| format!(" (did you mean {s}?)"));
                 return Err(ConfigError::new(
                     "options",
-                    format!("unknown option {:?}{hint}", key.as_str()),
+                    format!("unknown option \"{}\"{hint}", key.as_str()),
                 ));
             }
         }
