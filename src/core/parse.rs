@@ -207,8 +207,7 @@ mod tests {
 
     #[test]
     fn reads_what_json_stringify_writes() {
-        let text =
-            r#"{"a":"x","b":[1,-2,123456789012345,true,false,null],"c":{},"d":"\"\\\n\t\u0007é事😀"}"#;
+        let text = r#"{"a":"x","b":[1,-2,123456789012345,true,false,null],"c":{},"d":"\"\\\n\t\u0007é事😀"}"#;
         let expected = object! {
             "a" => "x",
             "b" => Value::Array(vec![
