@@ -37,4 +37,4 @@ tar -xzf "$ROOT/target/$tarball" -C "$consumer/node_modules/coc-incident" --stri
 cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json "$consumer/"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > "$consumer/package.json"
 tsc -p "$consumer/tsconfig.json" && echo "tsc: the usage file type-checks against the generated .d.ts"
-node --test --test-reporter=spec "$consumer/package.test.mjs" tests/emulator/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs
+node --test --test-reporter=spec "$consumer/package.test.mjs" tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs
