@@ -1,6 +1,6 @@
 // The benchmark in a browser page: the built package as a portal loads it, the
 // alternatives from their esbuild bundle.
-import init, * as coc from "/pkg/coc_incident.js";
+import init, * as coc from "/src/index.js";
 import * as alternatives from "/target/bench/alternatives.js";
 import { contenders, disagreements, time } from "/bench/suite.mjs";
 
@@ -12,7 +12,7 @@ window.runBench = async (options) => {
 
 /** Fetch, compile and instantiate the wasm, as `init()` does on a first visit. */
 window.startup = async () => {
-  const module = await import("/pkg/coc_incident.js");
+  const module = await import("/src/index.js");
   const start = performance.now();
   await module.default();
   return performance.now() - start;

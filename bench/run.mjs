@@ -90,7 +90,7 @@ const server = createServer(async (req, res) => {
     return;
   }
   const file = normalize(join(root, path));
-  const allowed = ["pkg", "bench", "target/bench"].some((dir) => file.startsWith(join(root, dir) + sep));
+  const allowed = ["pkg", "src", "bench", "target/bench"].some((dir) => file.startsWith(join(root, dir) + sep));
   try {
     if (!allowed) throw new Error("not served");
     const body = await readFile(file);

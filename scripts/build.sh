@@ -3,6 +3,8 @@
 set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 cd "$ROOT"
+# A fresh pkg/: wasm-pack leaves snippets of earlier builds behind, which npm pack would ship.
+rm -rf pkg
 wasm_env wasm-pack --quiet build . --release --target web --out-dir pkg --no-pack >&2
 # wasm-pack leaves a `*` .gitignore in pkg/, which would keep npm pack from shipping pkg/snippets/.
 rm -f pkg/.gitignore

@@ -29,10 +29,16 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** The file behind a URL path: /pkg/… from the build, the rest from www/. */
+/** The file behind a URL path: /pkg/… from the build, /src/….js the package's own
+ * JavaScript (its entry point), the rest from www/. */
 function fileFor(pathname) {
   const path = pathname === "/" ? "/index.html" : pathname;
-  const [base, rest] = path.startsWith("/pkg/") ? ["pkg", path.slice(5)] : ["www", path.slice(1)];
+  if (path.startsWith("/src/") && !path.endsWith(".js")) return null;
+  const [base, rest] = path.startsWith("/pkg/")
+    ? ["pkg", path.slice(5)]
+    : path.startsWith("/src/")
+      ? ["src", path.slice(5)]
+      : ["www", path.slice(1)];
   const dir = join(root, base);
   const file = normalize(join(dir, decodeURIComponent(rest)));
   return file.startsWith(dir + sep) ? file : null;

@@ -1,7 +1,7 @@
 // The incident desk demo: the emulator's tickets, and the form each ticket's state
 // allows, bound with coc-incident's bindForm and sent through its IncidentClient.
 // Everything from the server is shown with textContent, never as HTML.
-import init, { IncidentClient, bindForm } from "/pkg/coc_incident.js";
+import init, { IncidentClient, bindForm } from "/src/index.js";
 
 const TEXT = {
   en: {

@@ -6,10 +6,10 @@ mod bind;
 mod client;
 mod deadline;
 mod errors;
-pub mod fast_path;
+mod fast_path;
 mod form;
 mod options;
-pub mod read;
+mod read;
 mod typescript;
 
 use js_sys::{Object, Reflect};
@@ -25,7 +25,7 @@ pub use client::IncidentClient;
 use errors::{config_error, type_error, validation_error};
 pub use form::read_form;
 use options::{Options, BUILD_KEYS, VALIDATE_KEYS};
-pub use read::read;
+use read::read;
 
 /// A report as a fresh plain object: written as JSON in Rust and parsed by the
 /// engine's JSON.parse, one crossing however many violations (measured faster than
@@ -73,9 +73,6 @@ pub fn validate_handle_request(
             .and_then(|o| o.validate_options())
             .map_err(|e| config_error(&e))?,
     };
-    if let Some(report) = fast_path::clean_report(&input) {
-        return Ok(report);
-    }
     Ok(report_to_js(&validate(&read(&input), options)))
 }
 

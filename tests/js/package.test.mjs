@@ -121,7 +121,8 @@ test("the package ships the build and nothing else", () => {
     "pkg/coc_incident_bg.wasm",
     "pkg/coc_incident_bg.wasm.d.ts",
     "pkg/snippets/*/inline*.js",
-    "pkg/snippets/*/src/js/fast_path.js",
+    "src/index.js",
+    "src/js/fast_path.js",
     "src/node.js",
   ]);
 });

@@ -1,5 +1,5 @@
 // Loaded by the client tests' page: the built package, as a portal imports it.
-import init, * as coc from "/pkg/coc_incident.js";
+import init, * as coc from "/src/index.js";
 
 await init();
 window.coc = coc;

@@ -1,0 +1,97 @@
+// The clean-request fast path (src/js/fast_path.js, driven by the Rust tables) against
+// the Rust validator, in Chromium through the package entry: over hundreds of inputs
+// around the valid requests, "clean" must mean exactly "valid with no warning".
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { startHarness } from "../support/harness.mjs";
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(() => harness?.close());
+
+const VARIATIONS = `
+  const bases = [
+    { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1", parameter: {} },
+    { incident_num: " IM1 ", operator: "op", operate_key: "commitSolution1",
+      parameter: { mtm_type: "t", is_service_interrupt: false, cause: "c", solution: "s", start_time: 5, fault_recovery_time: 9 } },
+    { incident_num: "IM1", operator: "op", operate_key: "confirm",
+      parameter: { virtual_confirm_result: true, virtual_confirm_comment: "ok" } },
+  ];
+  const values = [undefined, null, true, false, "true", "", " ", "\\u3000", "x", " x ", "x".repeat(255), " " + "x".repeat(255),
+    "x".repeat(256), "x".repeat(300), "x".repeat(301), "事".repeat(300), " 事 ", "😀".repeat(150), "😀".repeat(151),
+    "a\\tb\\r\\nc", "a\\u0000b", "a\\u007fb", "\\u0085", "x\\u0085", "a\\uD800b", "\\uDC00", "\\uFEFF", "\\uFEFFx", "\\u2028",
+    0, -0, 1, -1, 1.5, 4, 12, 2 ** 53 - 1, 2 ** 53, NaN, Infinity, [], {}, { a: 1 }, new Date(0), () => 1,
+    "acceptedIncident1", "commitSolution1", "confirm", "confirm "];
+  const inputs = [];
+  for (const base of bases) {
+    inputs.push(base);
+    for (const key of [...Object.keys(base), "extra"]) for (const v of values) inputs.push({ ...base, [key]: v });
+    for (const key of [...Object.keys(base.parameter), "extra"]) {
+      for (const v of values) inputs.push({ ...base, parameter: { ...base.parameter, [key]: v } });
+    }
+    const { parameter, ...noParameter } = base;
+    inputs.push(noParameter, Object.assign(Object.create(null), base), Object.assign(Object.create({ extra: 1 }), base));
+  }
+`;
+
+test("clean in JavaScript only when valid with no warning in Rust, and nearly always then", async () => {
+  const result = await harness.inPage(`
+    ${VARIATIONS}
+    const wasm = await import("/pkg/coc_incident.js");
+    const { fast_path_clean } = await import("/src/js/fast_path.js");
+    const mismatches = [];
+    const leftToRust = [];
+    let clean = 0;
+    // Where the fast path may stay out although the input is clean: a key whose value
+    // is undefined or inherited (it counts enumerable keys, for-in style).
+    const doubtful = (x) => {
+      for (const k in x) if (x[k] === undefined || !Object.hasOwn(x, k)) return true;
+      return typeof x.parameter === "object" && x.parameter !== null && doubtful(x.parameter);
+    };
+    inputs.forEach((input, i) => {
+      const report = wasm.validateHandleRequest(input);
+      const expected = report.valid && report.warnings.length === 0;
+      const fast = fast_path_clean(input);
+      if (fast && !expected) mismatches.push(i + ": " + JSON.stringify(input) + " passed the fast path");
+      if (!fast && expected) (doubtful(input) ? leftToRust : mismatches).push(i + ": " + JSON.stringify(input) + " missed");
+      if (expected) clean += 1;
+      // Through the entry point, the report is the same either way.
+      const entry = coc.validateHandleRequest(input);
+      if (JSON.stringify(entry) !== JSON.stringify(report)) mismatches.push(i + ": entry differs");
+    });
+    return { count: inputs.length, clean, mismatches, leftToRust: leftToRust.length };
+  `);
+  assert.deepEqual(result.ok.mismatches, []);
+  assert.ok(result.ok.count > 700, String(result.ok.count));
+  assert.ok(result.ok.clean > 60, String(result.ok.clean));
+  assert.ok(result.ok.leftToRust <= 6, String(result.ok.leftToRust));
+});
+
+test("hostile inputs never pass the fast path, and options it cannot vouch for go to Rust", async () => {
+  const result = await harness.inPage(`
+    const { fast_path_clean } = await import("/src/js/fast_path.js");
+    const valid = { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" };
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const hostile = [
+      new Proxy(valid, {}),
+      revocable.proxy,
+      { ...valid, get parameter() { throw new Error("getter"); } },
+      Object.defineProperty({ ...valid }, "operator", { value: "op", enumerable: false }),
+    ];
+    const passed = hostile.map((x) => fast_path_clean(x));
+    const errors = [];
+    for (const options of [{ locale: 1 }, { lokale: "en" }, "en"]) {
+      try { coc.validateHandleRequest(valid, options); errors.push("no error"); } catch (e) { errors.push(e.name + ":" + e.option); }
+    }
+    return { passed, errors, zh: coc.validateHandleRequest(valid, { locale: "zh-CN" }).valid };
+  `);
+  // A proxy of a clean object is clean data; the rest must be left to Rust (a
+  // non-enumerable operator is no operator to it).
+  assert.deepEqual(result.ok.passed.slice(1), [false, false, false]);
+  assert.deepEqual(result.ok.errors, ["ConfigError:locale", "ConfigError:options", "ConfigError:options"]);
+  assert.equal(result.ok.zh, true);
+});
