@@ -99,6 +99,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return listen(handler, 0);
   });
   const base = `http://127.0.0.1:${server.address().port}`;
-  console.log(`coc-incident demo: open ${base}/  (Ctrl+C to stop)`);
+  const page = token ? `${base}/?token=${encodeURIComponent(token)}` : `${base}/`;
+  console.log(`coc-incident demo: open ${page}  (Ctrl+C to stop)`);
   console.log(`COC emulator: ${base}/v1/external/incident/handle${token ? " (X-Auth-Token required)" : ""}`);
 }

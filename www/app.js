@@ -137,7 +137,10 @@ function describe(error) {
 
 function bindAll() {
   for (const binding of bindings) binding.destroy();
-  const client = new IncidentClient({ endpoint: "/", locale, timeoutMs: 15000 });
+  // `npm start -- --token T` makes the emulator demand a token; the address it prints
+  // carries it as ?token=T, and the client sends it as X-Auth-Token.
+  const token = new URLSearchParams(location.search).get("token") ?? undefined;
+  const client = new IncidentClient({ endpoint: "/", locale, timeoutMs: 15000, token });
   bindings = forms.map((form) => bindForm(form, { client, locale }));
 }
 

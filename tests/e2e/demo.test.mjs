@@ -197,3 +197,31 @@ test("tidy on a phone-sized screen", async (t) => {
   await shot("07-phone");
   await finish(t);
 });
+
+test("with a token the emulator demands, the page sends the one in its address", async (t) => {
+  await page.close();
+  const guarded = createEmulator({ token: "demo-token" });
+  const other = await listen(siteHandler(guarded), 0);
+  const url = `http://127.0.0.1:${other.address().port}/`;
+  try {
+    const cases = [
+      [`${url}?token=demo-token`, "IM202403221530120171753782", "good"],
+      [url, NUM, "bad"],
+    ];
+    for (const [address, ticket, expected] of cases) {
+      page = await browser.newPage();
+      await page.goto(address);
+      await page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+      await open(ticket);
+      await page.getByRole("button", { name: "Accept" }).click();
+      await page.locator(`#outcome.${expected}`).waitFor();
+      if (expected === "bad") assert.match(await outcome().textContent(), /EMU\.00000401 \(HTTP 401\)/);
+      await page.close();
+    }
+  } finally {
+    other.close();
+  }
+  assert.deepEqual(guarded.log.map((e) => [e.has_token, e.status]), [[true, 200], [false, 401]]);
+  page = await browser.newPage();
+  await finish(t);
+});
