@@ -40,7 +40,13 @@ function fileFor(pathname) {
       ? ["src", path.slice(5)]
       : ["www", path.slice(1)];
   const dir = join(root, base);
-  const file = normalize(join(dir, decodeURIComponent(rest)));
+  let name;
+  try {
+    name = decodeURIComponent(rest);
+  } catch {
+    return null; // a malformed %-escape
+  }
+  const file = normalize(join(dir, name));
   return file.startsWith(dir + sep) ? file : null;
 }
 
