@@ -53,10 +53,7 @@ fn every_limit_on_both_sides() {
         (confirm(), "parameter.virtual_confirm_comment", 300),
     ];
     for (request, path, limit) in cases {
-        let at = |value: Value| match path.strip_prefix("parameter.") {
-            Some(key) => set_param(&request, key, Some(value)),
-            None => set(&request, path, Some(value)),
-        };
+        let at = |value: Value| set_path(&request, path, Some(value));
         for unit in ["a", "事"] {
             let report = check(&at(text(limit, unit)));
             assert!(
@@ -143,10 +140,7 @@ fn blank_texts() {
     for (request, path) in cases {
         for blank in ["", "   ", "\t\n", "\u{3000}", "\u{FEFF}"] {
             let value = Some(Value::string(blank));
-            let request = match path.strip_prefix("parameter.") {
-                Some(key) => set_param(&request, key, value),
-                None => set(&request, path, value),
-            };
+            let request = set_path(&request, path, value);
             assert_eq!(
                 errors(&check(&request)),
                 vec![format!("blank@{path}")],
@@ -173,10 +167,7 @@ fn required_fields_missing_or_null() {
     ];
     for (request, path) in cases {
         for value in [None, Some(Value::Null), Some(Value::Undefined)] {
-            let request = match path.strip_prefix("parameter.") {
-                Some(key) => set_param(&request, key, value.clone()),
-                None => set(&request, path, value.clone()),
-            };
+            let request = set_path(&request, path, value.clone());
             assert_eq!(
                 errors(&check(&request)),
                 vec![format!("required@{path}")],
@@ -296,10 +287,7 @@ fn types_are_strict() {
         ),
     ];
     for (request, path, value, expected, actual) in cases {
-        let request = match path.strip_prefix("parameter.") {
-            Some(key) => set_param(&request, key, Some(value)),
-            None => set(&request, path, Some(value)),
-        };
+        let request = set_path(&request, path, Some(value));
         let report = check(&request);
         assert_eq!(
             errors(&report),

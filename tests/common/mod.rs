@@ -77,6 +77,14 @@ pub fn set_param(request: &Object, key: &str, value: Option<Value>) -> Object {
     )
 }
 
+/// `request` with the field at a dotted `path` (`operator`, `parameter.cause`) set or removed.
+pub fn set_path(request: &Object, path: &str, value: Option<Value>) -> Object {
+    match path.strip_prefix("parameter.") {
+        Some(key) => set_param(request, key, value),
+        None => set(request, path, value),
+    }
+}
+
 /// Each violation as `"code@path"`.
 pub fn codes(violations: &[Violation]) -> Vec<String> {
     violations
