@@ -64,15 +64,79 @@ fn write_value(out: &mut String, value: &Value) {
     }
 }
 
-fn number(out: &mut String, n: f64) {
+/// Writes a number as JSON: whole numbers below 2^63 as integers, as JSON.stringify
+/// does; any other finite number as its exact decimal value (which reads back as the
+/// same number; it spares the wasm the float formatting machinery).
+pub fn number(out: &mut String, n: f64) {
     use std::fmt::Write;
-    // Whole numbers below 2^63 print without a fraction or exponent, as JSON.stringify does.
-    let written = if is_integer(n) && n.abs() < 9.2e18 {
-        write!(out, "{}", n as i64)
+    if is_integer(n) && n.abs() < 9.2e18 {
+        let _ = write!(out, "{}", n as i64);
+    } else if n.is_finite() {
+        exact_decimal(out, n);
     } else {
-        write!(out, "{n}")
+        out.push_str("null");
+    }
+}
+
+/// `number` as a string.
+pub fn number_text(n: f64) -> String {
+    let mut out = String::new();
+    number(&mut out, n);
+    out
+}
+
+/// The exact decimal value of a finite number: mantissa × 2^exponent, expanded.
+fn exact_decimal(out: &mut String, n: f64) {
+    let bits = n.to_bits();
+    let exponent_bits = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mantissa, exponent) = if exponent_bits == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), exponent_bits - 1075)
     };
-    debug_assert!(written.is_ok());
+    // Decimal digits of an integer D, most significant first; the value is D / 10^point.
+    let mut digits: Vec<u8> = mantissa.to_string().bytes().map(|b| b - b'0').collect();
+    let mut point = 0usize;
+    let (factor, times) = if exponent >= 0 {
+        (2, exponent)
+    } else {
+        (5, -exponent)
+    };
+    for _ in 0..times {
+        let mut carry = 0u8;
+        for digit in digits.iter_mut().rev() {
+            let product = *digit * factor + carry;
+            *digit = product % 10;
+            carry = product / 10;
+        }
+        if carry > 0 {
+            digits.insert(0, carry);
+        }
+    }
+    if exponent < 0 {
+        point = times as usize;
+    }
+    while point > 0 && digits.last() == Some(&0) {
+        digits.pop();
+        point -= 1;
+    }
+    if n.is_sign_negative() {
+        out.push('-');
+    }
+    let push = |out: &mut String, ds: &[u8]| out.extend(ds.iter().map(|d| char::from(b'0' + d)));
+    if point >= digits.len() {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point - digits.len()));
+        push(out, &digits);
+    } else {
+        let whole = digits.len() - point;
+        push(out, &digits[..whole]);
+        if point > 0 {
+            out.push('.');
+            push(out, &digits[whole..]);
+        }
+    }
 }
 
 /// Writes a JSON string: quotes, backslashes and C0 controls escaped, the rest as is.
@@ -256,6 +320,31 @@ mod tests {
             quoted("a\"b\\c\n\t\r\u{1}é事😀"),
             "\"a\\\"b\\\\c\\n\\t\\r\\u0001é事😀\""
         );
+    }
+
+    #[test]
+    fn writes_other_numbers_exactly() {
+        for n in [
+            1.5,
+            -0.25,
+            0.1,
+            1e21,
+            1e300,
+            -2.5e-8,
+            5e-324,
+            f64::MAX,
+            9.3e18,
+        ] {
+            let text = number_text(n);
+            assert_eq!(text.parse::<f64>().ok(), Some(n), "{text}");
+            assert!(!text.contains('e'), "{text}");
+        }
+        assert_eq!(number_text(1.5), "1.5");
+        assert_eq!(
+            number_text(0.1),
+            "0.1000000000000000055511151231257827021181583404541015625"
+        );
+        assert_eq!(number_text(f64::NAN), "null");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Messages in English and Simplified Chinese. Each names the field by its label and,
 //! for limits, gives the limit and the count.
 
+use super::json::number_text;
 use super::rules::{field_rule, OPERATE_KEY_LABEL, PARAMETER_LABEL};
 use super::violation::{Code, Params, TextReason};
 
@@ -197,22 +198,12 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
                 actual,
                 after,
             },
-        ) => match (after, min, max, zh) {
-            (Some(other), Some(min), _, false) => format!(
-                "{field} must not be before {} ({min}), got {actual}.",
-                label(other, locale)
-            ),
-            (Some(other), Some(min), _, true) => format!(
-                "{field}不能早于{}（{min}），当前为 {actual}。",
-                label(other, locale)
-            ),
-            (_, Some(min), _, false) => format!("{field} must be at least {min}, got {actual}."),
-            (_, Some(min), _, true) => format!("{field}不能小于 {min}，当前为 {actual}。"),
-            (_, _, Some(max), false) => format!("{field} must be at most {max}, got {actual}."),
-            (_, _, Some(max), true) => format!("{field}不能大于 {max}，当前为 {actual}。"),
-            (_, None, None, false) => format!("{field} is out of range, got {actual}."),
-            (_, None, None, true) => format!("{field}超出范围，当前为 {actual}。"),
-        },
+        ) => {
+            // Numbers as the JSON report writes them, without the float formatter.
+            let (min, max) = (min.map(number_text), max.map(number_text));
+            let actual = number_text(*actual);
+            out_of_range(&field, after, min, max, &actual, locale)
+        }
         (Code::Recommended, Params::Recommended { when }) => {
             let when = label(when, locale);
             if zh {
@@ -229,5 +220,32 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
                 format!("{field} is invalid ({}).", code.as_str())
             }
         }
+    }
+}
+
+fn out_of_range(
+    field: &str,
+    after: &Option<&'static str>,
+    min: Option<String>,
+    max: Option<String>,
+    actual: &str,
+    locale: Locale,
+) -> String {
+    let zh = locale == Locale::ZhCn;
+    match (after, min, max, zh) {
+        (Some(other), Some(min), _, false) => format!(
+            "{field} must not be before {} ({min}), got {actual}.",
+            label(other, locale)
+        ),
+        (Some(other), Some(min), _, true) => format!(
+            "{field}不能早于{}（{min}），当前为 {actual}。",
+            label(other, locale)
+        ),
+        (_, Some(min), _, false) => format!("{field} must be at least {min}, got {actual}."),
+        (_, Some(min), _, true) => format!("{field}不能小于 {min}，当前为 {actual}。"),
+        (_, _, Some(max), false) => format!("{field} must be at most {max}, got {actual}."),
+        (_, _, Some(max), true) => format!("{field}不能大于 {max}，当前为 {actual}。"),
+        (_, None, None, false) => format!("{field} is out of range, got {actual}."),
+        (_, None, None, true) => format!("{field}超出范围，当前为 {actual}。"),
     }
 }

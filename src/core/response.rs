@@ -73,10 +73,7 @@ pub fn interpret(status: u16, body: &str, parsed: Option<&Value>) -> Answer {
 fn provider_code(value: &Value) -> String {
     match value {
         Value::String(text) => text.as_str().to_owned(),
-        Value::Number(n) if super::value::is_integer(*n) && n.abs() < 9.2e18 => {
-            (*n as i64).to_string()
-        }
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => super::json::number_text(*n),
         _ => String::new(),
     }
 }
