@@ -247,9 +247,10 @@ fn refresh(state: &Rc<RefCell<State>>) -> Report {
         // The browser's own validity always follows the rules; what is shown waits for a touch.
         set_custom_validity(&control.element, &join(&errors));
         if let Some(counter) = &decoration.counter {
-            let length = Reflect::get(&control.element, &JsValue::from_str("value"))
-                .ok()
-                .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            // The value controls() already read, not a second read of the DOM.
+            let length = control
+                .value()
+                .dyn_ref::<js_sys::JsString>()
                 .map_or(0, |v| v.length());
             let max = placement.max_length.unwrap_or(0);
             counter.set_text_content(Some(&format!("{length} / {max}")));

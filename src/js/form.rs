@@ -29,6 +29,13 @@ pub struct FormControl {
     original: JsValue,
 }
 
+impl FormControl {
+    /// The value as the DOM holds it (for a radio group, the chosen radio's).
+    pub fn value(&self) -> &JsValue {
+        &self.original
+    }
+}
+
 /// Control types that are never part of a request.
 const SKIPPED_TYPES: &[&str] = &["button", "submit", "reset", "image", "file"];
 
