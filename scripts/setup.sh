@@ -15,11 +15,15 @@ as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"
+}
+
 # Installs the Debian packages that are not installed yet.
 apt_install() {
   local missing=() pkg
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    is_installed "$pkg" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing ${missing[*]} from Debian"
@@ -31,8 +35,7 @@ apt_install() {
 choose_rust() {
   if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
     RUST_ROUTE=rustup
-  elif dpkg-query -W -f='${Status}' rustc-web 2>/dev/null | grep -q "ok installed" \
-      && dpkg-query -W -f='${Status}' rust-web-src 2>/dev/null | grep -q "ok installed"; then
+  elif is_installed rustc-web && is_installed rust-web-src; then
     RUST_ROUTE=debian
   elif command -v rustup >/dev/null && timeout 20 rustup target add "$WASM_TARGET" >&2 2>/dev/null; then
     RUST_ROUTE=rustup
