@@ -11,10 +11,10 @@
 pub mod core;
 pub mod js;
 
-pub use crate::core::messages::Locale;
+pub use crate::core::messages::{Labels, Locale};
 pub use crate::core::request::{build, BuildError, Built, BuiltRequest, ConfigError, Target};
-pub use crate::core::rules::{Operation, OPERATE_KEYS};
+pub use crate::core::rules::{Label, Operation, Rules, OPERATE_KEYS, RULES};
 pub use crate::core::text::{utf16_len, Text};
 pub use crate::core::validate::{check, validate, Checked, ValidateOptions};
-pub use crate::core::value::{Foreign, Object, Value};
+pub use crate::core::value::{Foreign, Number, Object, Value};
 pub use crate::core::violation::{Code, Params, Report, TextReason, Violation};

@@ -297,3 +297,19 @@ fn a_text_with_an_unpaired_surrogate_is_never_built() {
         Err(BuildError::Invalid(_))
     ));
 }
+
+#[test]
+fn numbers_are_sent_as_javascript_writes_them() {
+    let mut request = accept();
+    request.push("extra", Value::from(0.1));
+    request.push("big", Value::from(1e300));
+    request.push(
+        "neg",
+        Value::Number(coc_incident::Number::with_text(-2.5e-8, "-2.5e-8")),
+    );
+    let body = body_with(&request, true);
+    assert!(
+        body.ends_with(r#""parameter":{},"extra":0.1,"big":1e+300,"neg":-2.5e-8}"#),
+        "{body}"
+    );
+}

@@ -27,7 +27,7 @@ fn text(n: usize, unit: &str) -> Value {
 fn the_documented_examples_are_valid() {
     for request in [accept(), commit_solution(), confirm()] {
         let report = check(&request);
-        assert!(report.valid, "{:?}", report.errors);
+        assert!(report.is_valid(), "{:?}", report.errors);
         assert_eq!(warnings(&report), Vec::<String>::new());
     }
 }
@@ -37,7 +37,7 @@ fn accept_takes_a_missing_null_or_empty_parameter() {
     let base = accept();
     for parameter in [None, Some(Value::Null), Some(Value::Object(Object::new()))] {
         let report = check(&set(&base, "parameter", parameter.clone()));
-        assert!(report.valid, "{parameter:?}: {:?}", report.errors);
+        assert!(report.is_valid(), "{parameter:?}: {:?}", report.errors);
     }
 }
 
@@ -57,7 +57,7 @@ fn every_limit_on_both_sides() {
         for unit in ["a", "事"] {
             let report = check(&at(text(limit, unit)));
             assert!(
-                report.valid,
+                report.is_valid(),
                 "{path} at {limit} × {unit}: {:?}",
                 report.errors
             );
@@ -77,8 +77,8 @@ fn every_limit_on_both_sides() {
 #[test]
 fn lengths_count_utf16_code_units() {
     let comment = |value: Value| set_param(&confirm(), "virtual_confirm_comment", Some(value));
-    assert!(check(&comment(text(300, "事"))).valid);
-    assert!(check(&comment(text(150, "😀"))).valid);
+    assert!(check(&comment(text(300, "事"))).is_valid());
+    assert!(check(&comment(text(150, "😀"))).is_valid());
     let report = check(&comment(text(151, "😀")));
     assert_eq!(
         report.errors[0].params,
@@ -96,14 +96,12 @@ fn lengths_count_utf16_code_units() {
 #[test]
 fn incident_num_and_operator_are_counted_and_sent_trimmed() {
     let padded = format!("  {}\u{3000}", "a".repeat(255));
-    assert!(
-        check(&set(
-            &confirm(),
-            "incident_num",
-            Some(Value::string(padded))
-        ))
-        .valid
-    );
+    assert!(check(&set(
+        &confirm(),
+        "incident_num",
+        Some(Value::string(padded))
+    ))
+    .is_valid());
     let report = check(&set(
         &confirm(),
         "operator",
@@ -312,7 +310,7 @@ fn epoch_milliseconds_ranges() {
         Params::OutOfRange {
             min: Some(0.0),
             max: None,
-            actual: -1.0,
+            actual: (-1.0).into(),
             after: None
         }
     );
@@ -325,7 +323,7 @@ fn epoch_milliseconds_ranges() {
         vec!["out_of_range@parameter.fault_recovery_time"]
     );
     // Equal times are fine; recovery before the start is not, and is reported at the recovery.
-    assert!(at("fault_recovery_time", 1_711_000_000_000.0).valid);
+    assert!(at("fault_recovery_time", 1_711_000_000_000.0).is_valid());
     let report = at("fault_recovery_time", 1_710_999_999_999.0);
     assert_eq!(
         errors(&report),
@@ -336,7 +334,7 @@ fn epoch_milliseconds_ranges() {
         Params::OutOfRange {
             min: Some(1_711_000_000_000.0),
             max: None,
-            actual: 1_710_999_999_999.0,
+            actual: 1_710_999_999_999.0.into(),
             after: Some("start_time")
         }
     );
@@ -354,7 +352,7 @@ fn times_are_recommended_when_the_service_was_interrupted() {
         None,
     );
     let report = check(&bare);
-    assert!(report.valid);
+    assert!(report.is_valid());
     assert_eq!(
         warnings(&report),
         vec![
@@ -384,7 +382,7 @@ fn mtm_type_is_an_open_set() {
         "mtm_type",
         Some(Value::string("tenant_defined_category")),
     );
-    assert!(check(&request).valid);
+    assert!(check(&request).is_valid());
 }
 
 #[test]
@@ -484,7 +482,7 @@ fn unknown_fields_can_be_allowed_as_warnings() {
         Some(Value::Array(vec![Value::string("a.png")])),
     );
     let report = check_with(&request, true);
-    assert!(report.valid);
+    assert!(report.is_valid());
     assert_eq!(
         warnings(&report),
         vec!["unknown_field@parameter.attachments"]
@@ -510,7 +508,7 @@ fn unknown_fields_can_be_allowed_as_warnings() {
     );
     // An undefined value is no key at all.
     let request = set(&confirm(), "nothing", Some(Value::Undefined));
-    assert!(check(&request).valid);
+    assert!(check(&request).is_valid());
 }
 
 #[test]
@@ -552,7 +550,7 @@ fn texts_with_unpaired_surrogates_or_control_characters_are_refused() {
             "{text:?}"
         );
     }
-    assert!(comment(Value::string("line 1\r\nline 2\tend")).valid);
+    assert!(comment(Value::string("line 1\r\nline 2\tend")).is_valid());
     let report = check(&set(
         &confirm(),
         "operator",
@@ -749,7 +747,7 @@ fn the_hand_written_report_json_matches_serde() {
         for options in [ValidateOptions::default(), zh] {
             let report = validate(request, options);
             let ours: serde_json::Value =
-                serde_json::from_str(&coc_incident::core::json::report(&report)).unwrap();
+                serde_json::from_str(&coc_incident::core::report_json::report(&report)).unwrap();
             assert_eq!(
                 as_javascript(ours),
                 as_javascript(serde_json::to_value(&report).unwrap())
@@ -771,4 +769,69 @@ fn as_javascript(value: serde_json::Value) -> serde_json::Value {
         ),
         other => other,
     }
+}
+
+#[test]
+fn a_label_belongs_to_the_rule_not_to_a_key_name() {
+    // `operator` is a root field; inside `parameter` it is just an unknown key.
+    let mut parameter = confirm_parameter();
+    parameter.push("operator", Value::from("op"));
+    let report = check(&with_parameter("confirm", parameter));
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.errors[0].path, "parameter.operator");
+    assert_eq!(
+        report.errors[0].message,
+        "\"parameter.operator\" is not a known field."
+    );
+    // `mtm_type` belongs to commitSolution1's table, not confirm's.
+    let mut parameter = confirm_parameter();
+    parameter.push("mtm_type", Value::from("x"));
+    let report = check(&with_parameter("confirm", parameter));
+    assert_eq!(
+        report.errors[0].message,
+        "\"parameter.mtm_type\" is not a known field."
+    );
+    // A known field still reads by its label, in both languages.
+    let parameter = set(
+        &confirm_parameter(),
+        "virtual_confirm_comment",
+        Some(Value::from(" ")),
+    );
+    let zh = validate(
+        &with_parameter("confirm", parameter).into(),
+        ValidateOptions {
+            locale: Locale::ZhCn,
+            ..ValidateOptions::default()
+        },
+    );
+    assert_eq!(zh.errors[0].message, "验证说明不能为空。");
+}
+
+#[test]
+fn messages_write_numbers_as_a_person_would() {
+    let parameter = set(
+        &solution_parameter(),
+        "start_time",
+        Some(Value::from(1e300)),
+    );
+    let report = check(&with_parameter("commitSolution1", parameter));
+    let message = &report.errors[0].message;
+    assert_eq!(
+        message,
+        "Fault start time must be at most 9007199254740991, got 1e+300."
+    );
+}
+
+#[test]
+fn paths_name_exotic_keys_exactly() {
+    let mut request = accept();
+    request.push("", Value::from(1));
+    request.push("a.b", Value::from(1));
+    request.push(Text::from_utf16(&[0xD800]), Value::from(1));
+    request.push(Text::from_utf16(&[0xDC00]), Value::from(1));
+    let paths: Vec<_> = check(&request).errors.into_iter().map(|v| v.path).collect();
+    assert_eq!(
+        paths,
+        [r#"[""]"#, r#"["a.b"]"#, r#"["\ud800"]"#, r#"["\udc00"]"#]
+    );
 }

@@ -1,8 +1,8 @@
 //! Messages in English and Simplified Chinese. Each names the field by its label and,
 //! for limits, gives the limit and the count.
 
-use super::json::number_text;
-use super::rules::{field_rule, OPERATE_KEY_LABEL, PARAMETER_LABEL};
+use super::rules::Label;
+use super::value::Number;
 use super::violation::{Code, Params, TextReason};
 
 /// The language of messages.
@@ -36,20 +36,40 @@ impl Locale {
     }
 }
 
-/// The label of the field at `path` (its last segment), or the path itself, quoted,
-/// for a key no rule knows.
-fn label(path: &str, locale: Locale) -> String {
-    let key = path.rsplit('.').next().unwrap_or(path);
-    let known = match (path, key) {
-        ("operate_key", _) => Some(OPERATE_KEY_LABEL),
-        ("parameter", _) => Some(PARAMETER_LABEL),
-        (_, key) => field_rule(key).map(|rule| (rule.label_en, rule.label_zh)),
-    };
-    match (known, locale) {
-        (Some((en, _)), Locale::En) => en.to_owned(),
-        (Some((_, zh)), Locale::ZhCn) => zh.to_owned(),
-        (None, Locale::En) => format!("\"{path}\""),
-        (None, Locale::ZhCn) => format!("“{path}”"),
+/// The labels a message names: the field's own (from its rule: a label belongs to
+/// a rule, so to a path, never to a key name alone) and, for `recommended` and a
+/// bound set by another field, that field's. No label: a key no rule knows, named by
+/// its path.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// The field's own label.
+    pub field: Option<Label>,
+    /// The other field a message refers to.
+    pub other: Option<Label>,
+}
+
+impl Labels {
+    /// A field's label.
+    pub fn of(label: Label) -> Self {
+        Labels {
+            field: Some(label),
+            other: None,
+        }
+    }
+
+    /// With the other field's label.
+    pub fn with_other(self, other: Option<Label>) -> Self {
+        Labels { other, ..self }
+    }
+}
+
+/// A label in `locale`, or `fallback` (a path or key) quoted.
+fn name(label: Option<Label>, fallback: &str, locale: Locale) -> String {
+    match (label, locale) {
+        (Some(label), Locale::En) => label.en.to_owned(),
+        (Some(label), Locale::ZhCn) => label.zh.to_owned(),
+        (None, Locale::En) => format!("\"{fallback}\""),
+        (None, Locale::ZhCn) => format!("“{fallback}”"),
     }
 }
 
@@ -100,8 +120,8 @@ fn did_you_mean(suggestion: Option<&str>, locale: Locale) -> String {
 }
 
 /// The message of a violation.
-pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> String {
-    let field = label(path, locale);
+pub fn message(code: Code, path: &str, params: &Params, labels: Labels, locale: Locale) -> String {
+    let field = name(labels.field, path, locale);
     let zh = locale == Locale::ZhCn;
     match (code, params) {
         (Code::NotObject, Params::NotObject { actual }) => {
@@ -199,13 +219,21 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
                 after,
             },
         ) => {
-            // Numbers as the JSON report writes them, without the float formatter.
-            let (min, max) = (min.map(number_text), max.map(number_text));
-            let actual = number_text(*actual);
-            out_of_range(&field, after, min, max, &actual, locale)
+            // Numbers as JavaScript writes them (1e+300, never 301 digits).
+            let figure = |n: &f64| Number::from_safe_integer(*n).to_text();
+            let (min, max) = (min.as_ref().map(figure), max.as_ref().map(figure));
+            let other = after.map(|key| name(labels.other, key, locale));
+            out_of_range(&field, other, min, max, &actual.to_text(), locale)
+        }
+        (Code::TooManyViolations, Params::TooManyViolations { omitted }) => {
+            if zh {
+                format!("另有 {omitted} 处未列出。")
+            } else {
+                format!("{omitted} more were not listed.")
+            }
         }
         (Code::Recommended, Params::Recommended { when }) => {
-            let when = label(when, locale);
+            let when = name(labels.other, when, locale);
             if zh {
                 format!("“{when}”为是时，建议填写{field}。")
             } else {
@@ -225,7 +253,7 @@ pub fn message(code: Code, path: &str, params: &Params, locale: Locale) -> Strin
 
 fn out_of_range(
     field: &str,
-    after: &Option<&'static str>,
+    after: Option<String>,
     min: Option<String>,
     max: Option<String>,
     actual: &str,
@@ -233,14 +261,12 @@ fn out_of_range(
 ) -> String {
     let zh = locale == Locale::ZhCn;
     match (after, min, max, zh) {
-        (Some(other), Some(min), _, false) => format!(
-            "{field} must not be before {} ({min}), got {actual}.",
-            label(other, locale)
-        ),
-        (Some(other), Some(min), _, true) => format!(
-            "{field}不能早于{}（{min}），当前为 {actual}。",
-            label(other, locale)
-        ),
+        (Some(other), Some(min), _, false) => {
+            format!("{field} must not be before {other} ({min}), got {actual}.")
+        }
+        (Some(other), Some(min), _, true) => {
+            format!("{field}不能早于{other}（{min}），当前为 {actual}。")
+        }
         (_, Some(min), _, false) => format!("{field} must be at least {min}, got {actual}."),
         (_, Some(min), _, true) => format!("{field}不能小于 {min}，当前为 {actual}。"),
         (_, _, Some(max), false) => format!("{field} must be at most {max}, got {actual}."),

@@ -5,6 +5,8 @@ pub mod form;
 pub mod json;
 pub mod messages;
 pub mod parse;
+pub mod path;
+pub mod report_json;
 pub mod request;
 pub mod response;
 pub mod rules;

@@ -3,7 +3,7 @@
 //! `\uD800`-style escapes of unpaired surrogates are kept as such, never replaced.
 
 use super::text::Text;
-use super::value::{Object, Value, MAX_DEPTH, MAX_NODES};
+use super::value::{Number, Object, Value, MAX_DEPTH, MAX_NODES};
 
 /// Why JSON text was not read; the caller then reads the value the slow way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,8 @@ impl Parser<'_> {
             let n = digits
                 .iter()
                 .fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
-            return Ok(Value::Number(if negative { -n } else { n }));
+            let n = if negative { -n } else { n };
+            return Ok(Value::Number(Number::from_safe_integer(n)));
         }
         // Fractions and exponents are rare here (an invalid time, an extra field): the
         // JavaScript reader takes those inputs, with the engine's own numbers.
@@ -156,46 +157,43 @@ impl Parser<'_> {
 
     fn escaped_string(&mut self, start: usize) -> Result<Text, NotRead> {
         let mut units: Vec<u16> = Vec::new();
-        let head = core::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| NotRead)?;
-        units.extend(head.encode_utf16());
+        let mut run = start;
         loop {
+            // Everything up to the next quote or backslash is plain UTF-8: one copy.
+            while let Some(&b) = self.bytes.get(self.at) {
+                if b == b'"' || b == b'\\' {
+                    break;
+                }
+                self.at += 1;
+            }
+            let plain = core::str::from_utf8(&self.bytes[run..self.at]).map_err(|_| NotRead)?;
+            units.extend(plain.encode_utf16());
             let b = *self.bytes.get(self.at).ok_or(NotRead)?;
             self.at += 1;
-            match b {
-                b'"' => return Ok(Text::from_utf16(&units)),
-                b'\\' => {
-                    let escape = *self.bytes.get(self.at).ok_or(NotRead)?;
-                    self.at += 1;
-                    let unit = match escape {
-                        b'"' => 0x22,
-                        b'\\' => 0x5C,
-                        b'/' => 0x2F,
-                        b'b' => 0x08,
-                        b'f' => 0x0C,
-                        b'n' => 0x0A,
-                        b'r' => 0x0D,
-                        b't' => 0x09,
-                        b'u' => {
-                            let hex = self.bytes.get(self.at..self.at + 4).ok_or(NotRead)?;
-                            self.at += 4;
-                            let hex = core::str::from_utf8(hex).map_err(|_| NotRead)?;
-                            u16::from_str_radix(hex, 16).map_err(|_| NotRead)?
-                        }
-                        _ => return Err(NotRead),
-                    };
-                    units.push(unit);
-                }
-                _ => {
-                    // One UTF-8 character: find its end, re-encode as UTF-16.
-                    let begin = self.at - 1;
-                    while self.bytes.get(self.at).is_some_and(|b| b & 0xC0 == 0x80) {
-                        self.at += 1;
-                    }
-                    let c =
-                        core::str::from_utf8(&self.bytes[begin..self.at]).map_err(|_| NotRead)?;
-                    units.extend(c.encode_utf16());
-                }
+            if b == b'"' {
+                return Ok(Text::from_utf16(&units));
             }
+            let escape = *self.bytes.get(self.at).ok_or(NotRead)?;
+            self.at += 1;
+            let unit = match escape {
+                b'"' => 0x22,
+                b'\\' => 0x5C,
+                b'/' => 0x2F,
+                b'b' => 0x08,
+                b'f' => 0x0C,
+                b'n' => 0x0A,
+                b'r' => 0x0D,
+                b't' => 0x09,
+                b'u' => {
+                    let hex = self.bytes.get(self.at..self.at + 4).ok_or(NotRead)?;
+                    self.at += 4;
+                    let hex = core::str::from_utf8(hex).map_err(|_| NotRead)?;
+                    u16::from_str_radix(hex, 16).map_err(|_| NotRead)?
+                }
+                _ => return Err(NotRead),
+            };
+            units.push(unit);
+            run = self.at;
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The request builder: options checked, input validated, then the exact request.
 
-use super::json::body;
+use super::json::string;
+use super::text::js_trim;
 use super::validate::{check, Checked, ValidateOptions};
+use super::value::Value;
 use super::violation::{Report, Violation};
 
 /// The handle endpoint's path below the configured endpoint.
@@ -135,11 +137,78 @@ pub fn build(
 ) -> Result<Built, BuildError> {
     let envelope = Envelope::new(target).map_err(BuildError::Config)?;
     match check(input, options) {
-        (report, Some(checked)) => Ok(Built {
+        Ok(checked) => Ok(Built {
             request: envelope.request(&checked),
-            warnings: report.warnings,
+            warnings: checked.warnings,
         }),
-        (report, None) => Err(BuildError::Invalid(report)),
+        Err(report) => Err(BuildError::Invalid(report)),
+    }
+}
+
+/// The body of a checked request: the root's fields in table order, `operate_key`,
+/// `parameter` (always an object), then the allowed extras. Strings exactly as
+/// given (the root's texts trimmed), numbers as JavaScript wrote them.
+pub fn body(checked: &Checked<'_>) -> String {
+    let mut out = String::with_capacity(128);
+    out.push('{');
+    for (rule, value) in &checked.root {
+        string(&mut out, rule.key);
+        out.push(':');
+        match value {
+            Value::String(text) if rule.trimmed => string(&mut out, js_trim(text.as_str())),
+            other => write_value(&mut out, other),
+        }
+        out.push(',');
+    }
+    out.push_str("\"operate_key\":");
+    string(&mut out, checked.operation.key);
+    out.push_str(",\"parameter\":");
+    entries(&mut out, checked.parameter.iter().copied());
+    for (key, value) in &checked.extra {
+        out.push(',');
+        string(&mut out, key);
+        out.push(':');
+        write_value(&mut out, value);
+    }
+    out.push('}');
+    out
+}
+
+fn entries<'a>(out: &mut String, entries: impl Iterator<Item = (&'a str, &'a Value)>) {
+    out.push('{');
+    let mut first = true;
+    for (key, value) in entries.filter(|(_, value)| **value != Value::Undefined) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        string(out, key);
+        out.push(':');
+        write_value(out, value);
+    }
+    out.push('}');
+}
+
+/// Writes a value the validator accepted; anything without a JSON form was refused
+/// before, so the last arm never runs on a checked request.
+fn write_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => n.write_json(out),
+        Value::String(text) => string(out, text.as_str()),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(object) => entries(out, object.entries().map(|(k, v)| (k.as_str(), v))),
+        Value::Undefined | Value::Foreign(_) => out.push_str("null"),
     }
 }
 

@@ -73,7 +73,7 @@ pub fn interpret(status: u16, body: &str, parsed: Option<&Value>) -> Answer {
 fn provider_code(value: &Value) -> String {
     match value {
         Value::String(text) => text.as_str().to_owned(),
-        Value::Number(n) => super::json::number_text(*n),
+        Value::Number(n) => n.to_text(),
         _ => String::new(),
     }
 }

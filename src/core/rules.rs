@@ -36,10 +36,19 @@ pub struct FieldRule {
     pub kind: Kind,
     /// Whether it must be there.
     pub presence: Presence,
-    /// Its English label, for messages.
-    pub label_en: &'static str,
-    /// Its Chinese label, for messages.
-    pub label_zh: &'static str,
+    /// Sent trimmed (and its length counted after trimming), as the root's texts are.
+    pub trimmed: bool,
+    /// What messages call it.
+    pub label: Label,
+}
+
+/// What messages call a field, in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    /// English.
+    pub en: &'static str,
+    /// Simplified Chinese.
+    pub zh: &'static str,
 }
 
 /// Whether an operation's `parameter` object must be there.
@@ -68,8 +77,8 @@ pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// The limit on `incident_num` and `operator`.
 pub const TOP_LEVEL_TEXT_MAX: u32 = 255;
 
-/// The fields at the root, in order: each a string sent trimmed, except `operate_key`
-/// and `parameter`, which the validator treats on their own.
+/// The fields at the root, in order, before `operate_key` and `parameter` (which the
+/// validator treats on their own): strings, sent trimmed.
 pub const ROOT_TEXT_FIELDS: &[FieldRule] = &[
     FieldRule {
         key: "incident_num",
@@ -77,8 +86,11 @@ pub const ROOT_TEXT_FIELDS: &[FieldRule] = &[
             max: TOP_LEVEL_TEXT_MAX,
         },
         presence: Presence::Required,
-        label_en: "Incident number",
-        label_zh: "事件单号",
+        trimmed: true,
+        label: Label {
+            en: "Incident number",
+            zh: "事件单号",
+        },
     },
     FieldRule {
         key: "operator",
@@ -86,18 +98,27 @@ pub const ROOT_TEXT_FIELDS: &[FieldRule] = &[
             max: TOP_LEVEL_TEXT_MAX,
         },
         presence: Presence::Required,
-        label_en: "Operator",
-        label_zh: "操作人",
+        trimmed: true,
+        label: Label {
+            en: "Operator",
+            zh: "操作人",
+        },
     },
 ];
 
 /// Every key the root may hold, in the order the body is written.
 pub const ROOT_KEYS: &[&str] = &["incident_num", "operator", "operate_key", "parameter"];
 
-/// Labels of the root fields that are not in [`ROOT_TEXT_FIELDS`].
-pub const OPERATE_KEY_LABEL: (&str, &str) = ("Operation", "操作类型");
-/// Labels of `parameter`.
-pub const PARAMETER_LABEL: (&str, &str) = ("Parameters", "参数");
+/// The label of `operate_key`.
+pub const OPERATE_KEY_LABEL: Label = Label {
+    en: "Operation",
+    zh: "操作类型",
+};
+/// The label of `parameter`.
+pub const PARAMETER_LABEL: Label = Label {
+    en: "Parameters",
+    zh: "参数",
+};
 
 /// Accepting an incident ticket: no parameters.
 pub const ACCEPT: Operation = Operation {
@@ -115,36 +136,51 @@ pub const COMMIT_SOLUTION: Operation = Operation {
             key: "mtm_type",
             kind: Kind::Text { max: 255 },
             presence: Presence::Required,
-            label_en: "Incident category",
-            label_zh: "问题类别",
+            trimmed: false,
+            label: Label {
+                en: "Incident category",
+                zh: "问题类别",
+            },
         },
         FieldRule {
             key: "is_service_interrupt",
             kind: Kind::Bool,
             presence: Presence::Required,
-            label_en: "Service interrupted",
-            label_zh: "是否业务中断",
+            trimmed: false,
+            label: Label {
+                en: "Service interrupted",
+                zh: "是否业务中断",
+            },
         },
         FieldRule {
             key: "cause",
             kind: Kind::Text { max: 10_000 },
             presence: Presence::Required,
-            label_en: "Cause",
-            label_zh: "故障原因",
+            trimmed: false,
+            label: Label {
+                en: "Cause",
+                zh: "故障原因",
+            },
         },
         FieldRule {
             key: "solution",
             kind: Kind::Text { max: 10_000 },
             presence: Presence::Required,
-            label_en: "Solution",
-            label_zh: "解决方案",
+            trimmed: false,
+            label: Label {
+                en: "Solution",
+                zh: "解决方案",
+            },
         },
         FieldRule {
             key: "start_time",
             kind: Kind::EpochMillis { not_before: None },
             presence: Presence::RecommendedWhen("is_service_interrupt"),
-            label_en: "Fault start time",
-            label_zh: "故障开始时间",
+            trimmed: false,
+            label: Label {
+                en: "Fault start time",
+                zh: "故障开始时间",
+            },
         },
         FieldRule {
             key: "fault_recovery_time",
@@ -152,8 +188,11 @@ pub const COMMIT_SOLUTION: Operation = Operation {
                 not_before: Some("start_time"),
             },
             presence: Presence::RecommendedWhen("is_service_interrupt"),
-            label_en: "Fault recovery time",
-            label_zh: "故障恢复时间",
+            trimmed: false,
+            label: Label {
+                en: "Fault recovery time",
+                zh: "故障恢复时间",
+            },
         },
     ],
 };
@@ -167,15 +206,21 @@ pub const CONFIRM: Operation = Operation {
             key: "virtual_confirm_result",
             kind: Kind::Bool,
             presence: Presence::Required,
-            label_en: "Verification result",
-            label_zh: "验证结果",
+            trimmed: false,
+            label: Label {
+                en: "Verification result",
+                zh: "验证结果",
+            },
         },
         FieldRule {
             key: "virtual_confirm_comment",
             kind: Kind::Text { max: 300 },
             presence: Presence::Required,
-            label_en: "Verification comment",
-            label_zh: "验证说明",
+            trimmed: false,
+            label: Label {
+                en: "Verification comment",
+                zh: "验证说明",
+            },
         },
     ],
 };
@@ -195,9 +240,40 @@ pub const KNOWN_MTM_TYPES: &[&str] = &[
     "inc_type_p_change_issues",
 ];
 
+/// A whole rule set: the root's fields and the operations. The validator reads
+/// nothing else, so a new field or operate key is a table edit.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules {
+    /// The root's own fields, in order (`operate_key` and `parameter` come after).
+    pub root: &'static [FieldRule],
+    /// Every operation.
+    pub operations: &'static [Operation],
+    /// Their keys, in the same order, as `unknown_operate_key` lists them.
+    pub operate_keys: &'static [&'static str],
+}
+
+/// The rules of the v1 handle endpoint.
+pub const RULES: Rules = Rules {
+    root: ROOT_TEXT_FIELDS,
+    operations: OPERATIONS,
+    operate_keys: OPERATE_KEYS,
+};
+
+impl Rules {
+    /// The operation of an operate key.
+    pub fn operation(&self, key: &str) -> Option<&'static Operation> {
+        self.operations.iter().find(|op| op.key == key)
+    }
+
+    /// Whether `key` is one of the root's keys.
+    pub fn is_root_key(&self, key: &str) -> bool {
+        key == "operate_key" || key == "parameter" || self.root.iter().any(|r| r.key == key)
+    }
+}
+
 /// The operation of an operate key.
 pub fn operation(key: &str) -> Option<&'static Operation> {
-    OPERATIONS.iter().find(|op| op.key == key)
+    RULES.operation(key)
 }
 
 /// The rule of a field anywhere in the tables, for labels.
@@ -212,7 +288,8 @@ pub fn field_rule(key: &str) -> Option<&'static FieldRule> {
 /// without entering wasm (`src/js/fast_path.js`).
 pub fn tables_json() -> String {
     use super::json::string;
-    fn field(out: &mut String, rule: &FieldRule, trimmed: bool) {
+    fn field(out: &mut String, rule: &FieldRule) {
+        let trimmed = rule.trimmed;
         out.push_str("{\"key\":");
         string(out, rule.key);
         let (kind, max, not_before) = match rule.kind {
@@ -241,7 +318,7 @@ pub fn tables_json() -> String {
     }
     let mut out = String::from("{\"root\":[");
     for rule in ROOT_TEXT_FIELDS {
-        field(&mut out, rule, true);
+        field(&mut out, rule);
         out.push(',');
     }
     out.push_str("{\"key\":\"operate_key\",\"kind\":\"operate_key\",\"required\":true},");
@@ -260,7 +337,7 @@ pub fn tables_json() -> String {
             if j > 0 {
                 out.push(',');
             }
-            field(&mut out, rule, false);
+            field(&mut out, rule);
         }
         out.push_str("]}");
     }
@@ -289,6 +366,11 @@ mod tests {
     fn operate_keys_match_the_tables() {
         let keys: Vec<_> = OPERATIONS.iter().map(|op| op.key).collect();
         assert_eq!(keys, OPERATE_KEYS);
+        let root: Vec<_> = ROOT_TEXT_FIELDS.iter().map(|r| r.key).collect();
+        assert_eq!(
+            [&root[..], &["operate_key", "parameter"]].concat(),
+            ROOT_KEYS
+        );
     }
 
     #[test]

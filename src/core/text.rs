@@ -4,20 +4,22 @@
 /// A string that came from JavaScript, which may hold unpaired UTF-16 surrogates.
 ///
 /// Rust strings cannot hold those, so the text keeps a lossy copy (each unpaired
-/// surrogate becomes U+FFFD, one code unit for one, so lengths are unchanged) and
-/// remembers where the first one was. A text with an unpaired surrogate never
-/// passes validation, so the lossy copy is never sent.
+/// surrogate becomes U+FFFD, one code unit for one, so positions are unchanged) and
+/// remembers where each one was and what it was. A text with an unpaired surrogate
+/// never passes validation, so the lossy copy is never sent; the exact text is still
+/// at hand for naming a key in a path ([`Text::exact_utf16`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     text: String,
-    unpaired_surrogate_at: Option<usize>,
+    /// `(UTF-16 index, code unit)` of each unpaired surrogate, in order.
+    unpaired: Vec<(usize, u16)>,
 }
 
 impl Text {
     /// A text from UTF-16 code units, as JavaScript holds it.
     pub fn from_utf16(units: &[u16]) -> Self {
         let mut text = String::with_capacity(units.len());
-        let mut unpaired_surrogate_at = None;
+        let mut unpaired = Vec::new();
         let mut index = 0;
         for decoded in char::decode_utf16(units.iter().copied()) {
             match decoded {
@@ -25,25 +27,22 @@ impl Text {
                     text.push(c);
                     index += c.len_utf16();
                 }
-                Err(_) => {
-                    unpaired_surrogate_at.get_or_insert(index);
+                Err(error) => {
+                    unpaired.push((index, error.unpaired_surrogate()));
                     text.push(char::REPLACEMENT_CHARACTER);
                     index += 1;
                 }
             }
         }
-        Text {
-            text,
-            unpaired_surrogate_at,
-        }
+        Text { text, unpaired }
     }
 
-    /// A text whose first unpaired surrogate sat at `index` (UTF-16 units) and was
+    /// A text whose unpaired surrogates (`(UTF-16 index, code unit)`, in order) were
     /// already replaced by U+FFFD in `lossy`: what the JavaScript side hands over.
-    pub fn with_unpaired_surrogate(lossy: String, index: usize) -> Self {
+    pub fn with_unpaired_surrogates(lossy: String, unpaired: Vec<(usize, u16)>) -> Self {
         Text {
             text: lossy,
-            unpaired_surrogate_at: Some(index),
+            unpaired,
         }
     }
 
@@ -54,7 +53,23 @@ impl Text {
 
     /// Where the first unpaired surrogate was, in UTF-16 code units.
     pub fn unpaired_surrogate_at(&self) -> Option<usize> {
-        self.unpaired_surrogate_at
+        self.unpaired.first().map(|&(index, _)| index)
+    }
+
+    /// Each unpaired surrogate: `(UTF-16 index, code unit)`, in order.
+    pub fn unpaired_surrogates(&self) -> &[(usize, u16)] {
+        &self.unpaired
+    }
+
+    /// The text exactly as JavaScript held it, as UTF-16 code units.
+    pub fn exact_utf16(&self) -> Vec<u16> {
+        let mut units: Vec<u16> = self.text.encode_utf16().collect();
+        for &(index, unit) in &self.unpaired {
+            if let Some(slot) = units.get_mut(index) {
+                *slot = unit;
+            }
+        }
+        units
     }
 
     /// The length as JavaScript's `String.length` counts it.
@@ -67,7 +82,7 @@ impl From<String> for Text {
     fn from(text: String) -> Self {
         Text {
             text,
-            unpaired_surrogate_at: None,
+            unpaired: Vec::new(),
         }
     }
 }
@@ -168,6 +183,9 @@ mod tests {
         let paired = Text::from_utf16(&[0xD83D, 0xDE00]);
         assert_eq!(paired.unpaired_surrogate_at(), None);
         assert_eq!(paired.as_str(), "😀");
+        let two = Text::from_utf16(&[0xDC00, 0x62, 0xD801]);
+        assert_eq!(two.exact_utf16(), [0xDC00, 0x62, 0xD801]);
+        assert_eq!(two.as_str(), "\u{FFFD}b\u{FFFD}");
     }
 
     #[test]

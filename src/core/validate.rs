@@ -1,16 +1,21 @@
-//! The validator: walks the input once, against the tables in `rules`, and reports
-//! every violation in document order. A valid input also yields a [`Checked`]
-//! request, which is all the request builder trusts.
+//! The validator: walks the input once, against a rule set's tables, and reports
+//! every violation in document order. A valid input yields a [`Checked`] request,
+//! which is all the request builder trusts.
 
-use super::messages::Locale;
+use super::messages::{Labels, Locale};
+use super::path;
 use super::rules::{
-    operation, FieldRule, Kind, Operation, ParameterPresence, Presence, MAX_SAFE_INTEGER,
-    OPERATE_KEYS, ROOT_KEYS, ROOT_TEXT_FIELDS,
+    FieldRule, Kind, Operation, ParameterPresence, Presence, Rules, MAX_SAFE_INTEGER,
+    OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES,
 };
 use super::suggest::suggest;
-use super::text::{is_blank, js_trim, text_problem, Text, TextProblem};
+use super::text::{is_blank, js_trim, text_problem, utf16_len, Text, TextProblem};
 use super::value::{is_integer, Object, Value};
 use super::violation::{Code, Params, Report, TextReason, Violation};
+
+/// The most violations a report lists in each of its lists; the rest are counted in
+/// one `too_many_violations` at the end, so that no input makes a report huge.
+pub const MAX_LISTED: usize = 100;
 
 /// How to validate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -25,141 +30,179 @@ pub struct ValidateOptions {
 /// written from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked<'a> {
-    /// `incident_num`, trimmed.
-    pub incident_num: &'a str,
-    /// `operator`, trimmed.
-    pub operator: &'a str,
+    /// The root's own fields that are there, in table order, with their rules.
+    pub root: Vec<(&'static FieldRule, &'a Value)>,
     /// The operation `operate_key` names.
     pub operation: &'static Operation,
     /// `parameter`'s entries to send, in the input's order (none for a missing one).
     pub parameter: Vec<(&'a str, &'a Value)>,
     /// Unknown root keys, sent unchanged (only with `allow_unknown_fields`).
     pub extra: Vec<(&'a str, &'a Value)>,
+    /// What is worth a look but may be sent.
+    pub warnings: Vec<Violation>,
+}
+
+impl<'a> Checked<'a> {
+    /// A root text as it is sent (trimmed when its rule says so).
+    pub fn text(&self, key: &str) -> Option<&'a str> {
+        self.root.iter().find_map(|(rule, value)| match value {
+            Value::String(text) if rule.key == key => Some(if rule.trimmed {
+                js_trim(text.as_str())
+            } else {
+                text.as_str()
+            }),
+            _ => None,
+        })
+    }
 }
 
 /// The report on `input`.
 pub fn validate(input: &Value, options: ValidateOptions) -> Report {
-    check(input, options).0
+    match check(input, options) {
+        Ok(checked) => Report {
+            errors: Vec::new(),
+            warnings: checked.warnings,
+        },
+        Err(report) => report,
+    }
 }
 
-/// The report on `input` and, when it has no errors, the request to build from it.
-pub fn check(input: &Value, options: ValidateOptions) -> (Report, Option<Checked<'_>>) {
-    let mut walk = Walk {
-        options,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let checked = walk.root(input);
-    let valid = walk.errors.is_empty();
-    let report = Report {
-        valid,
-        errors: walk.errors,
-        warnings: walk.warnings,
-    };
-    (report, checked.filter(|_| valid))
+/// The request to build from `input`, or the report of why there is none.
+pub fn check(input: &Value, options: ValidateOptions) -> Result<Checked<'_>, Report> {
+    RULES.check(input, options)
 }
 
-struct Walk {
+impl Rules {
+    /// [`check`] against this rule set.
+    pub fn check<'a>(
+        &self,
+        input: &'a Value,
+        options: ValidateOptions,
+    ) -> Result<Checked<'a>, Report> {
+        let mut walk = Walk {
+            rules: self,
+            options,
+            errors: Listed::default(),
+            warnings: Listed::default(),
+        };
+        let checked = walk.root(input);
+        let errors = walk.errors.finish(options.locale);
+        let warnings = walk.warnings.finish(options.locale);
+        match checked {
+            Some(mut checked) if errors.is_empty() => {
+                checked.warnings = warnings;
+                Ok(checked)
+            }
+            _ => Err(Report { errors, warnings }),
+        }
+    }
+}
+
+/// One list of a report: at most [`MAX_LISTED`] violations, the rest counted.
+#[derive(Default)]
+struct Listed {
+    listed: Vec<Violation>,
+    omitted: usize,
+}
+
+impl Listed {
+    fn push(&mut self, make: impl FnOnce() -> Violation) {
+        if self.listed.len() < MAX_LISTED {
+            self.listed.push(make());
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// The list, closed by a `too_many_violations` when some were only counted.
+    fn finish(mut self, locale: Locale) -> Vec<Violation> {
+        if self.omitted > 0 {
+            let params = Params::TooManyViolations {
+                omitted: self.omitted,
+            };
+            let code = Code::TooManyViolations;
+            let note = Violation::new(code, String::new(), params, Labels::default(), locale);
+            self.listed.push(note);
+        }
+        self.listed
+    }
+}
+
+struct Walk<'r> {
+    rules: &'r Rules,
     options: ValidateOptions,
-    errors: Vec<Violation>,
-    warnings: Vec<Violation>,
+    errors: Listed,
+    warnings: Listed,
 }
 
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{prefix}.{key}")
-    }
-}
-
-impl Walk {
-    fn error(&mut self, code: Code, path: String, params: Params) {
+impl Walk<'_> {
+    fn error(&mut self, code: Code, path: String, params: Params, labels: Labels) {
+        let locale = self.options.locale;
         self.errors
-            .push(Violation::new(code, path, params, self.options.locale));
+            .push(|| Violation::new(code, path, params, labels, locale));
     }
 
-    fn warning(&mut self, code: Code, path: String, params: Params) {
+    fn warning(&mut self, code: Code, path: String, params: Params, labels: Labels) {
+        let locale = self.options.locale;
         self.warnings
-            .push(Violation::new(code, path, params, self.options.locale));
+            .push(|| Violation::new(code, path, params, labels, locale));
     }
 
     fn root<'a>(&mut self, input: &'a Value) -> Option<Checked<'a>> {
         let Value::Object(root) = input else {
-            self.error(
-                Code::NotObject,
-                String::new(),
-                Params::NotObject {
-                    actual: input.type_name(),
-                },
-            );
+            let params = Params::NotObject {
+                actual: input.type_name(),
+            };
+            self.error(Code::NotObject, String::new(), params, Labels::default());
             return None;
         };
-        let [incident_num_rule, operator_rule] = ROOT_TEXT_FIELDS else {
-            return None;
-        };
-        let incident_num = self.text_field(root, "", incident_num_rule);
-        let operator = self.text_field(root, "", operator_rule);
+        let table = self.rules.root;
+        let mut fields = Some(Vec::with_capacity(table.len()));
+        for rule in table {
+            match (self.field(root, "", rule, table), &mut fields) {
+                (Some(value), Some(fields)) => {
+                    if !value.is_absent() {
+                        fields.push((rule, value));
+                    }
+                }
+                _ => fields = None,
+            }
+        }
         let operation = self.operate_key(root.get("operate_key"));
         let parameter = self.parameter(root.get("parameter"), operation);
-        let extra = self.unknown_keys(root, "", ROOT_KEYS);
+        let rules = self.rules;
+        let extra = self.unknown_keys(root, "", |key| rules.is_root_key(key), &root_keys(rules));
         Some(Checked {
-            incident_num: js_trim(incident_num?),
-            operator: js_trim(operator?),
+            root: fields?,
             operation: operation?,
             parameter: parameter?,
             extra,
+            warnings: Vec::new(),
         })
     }
 
-    /// Checks a string: `invalid_text`, then `blank` / `too_long`. Returns it when
-    /// it passes.
-    fn text<'a>(
-        &mut self,
-        value: &'a Value,
-        path: String,
-        max: u32,
-        trimmed: bool,
-    ) -> Option<&'a str> {
-        let text = match value {
-            Value::Undefined | Value::Null => {
-                self.error(Code::Required, path, Params::None {});
-                return None;
-            }
-            Value::String(text) => text,
-            other => {
-                let actual = other.type_name();
-                self.error(
-                    Code::WrongType,
-                    path,
-                    Params::WrongType {
-                        expected: "string",
-                        actual,
-                    },
-                );
-                return None;
-            }
-        };
+    /// Checks a string: `invalid_text`, then `blank` / `too_long`. True when it passes.
+    fn text(&mut self, text: &Text, path: String, max: u32, trimmed: bool, labels: Labels) -> bool {
         if is_blank(text.as_str()) {
-            self.error(Code::Blank, path, Params::None {});
-            return None;
+            self.error(Code::Blank, path, Params::None {}, labels);
+            return false;
         }
-        let mut ok = self.text_content(text, &path);
+        let mut ok = self.text_content(text, &path, labels);
         let counted = if trimmed {
             js_trim(text.as_str())
         } else {
             text.as_str()
         };
-        let actual = super::text::utf16_len(counted);
+        let actual = utf16_len(counted);
         if actual > max as usize {
-            self.error(Code::TooLong, path, Params::TooLong { max, actual });
+            self.error(Code::TooLong, path, Params::TooLong { max, actual }, labels);
             ok = false;
         }
-        ok.then_some(text.as_str())
+        ok
     }
 
     /// Reports an unpaired surrogate or control character; true when there is none.
-    fn text_content(&mut self, text: &Text, path: &str) -> bool {
+    fn text_content(&mut self, text: &Text, path: &str, labels: Labels) -> bool {
         let params = match text_problem(text) {
             None => return true,
             Some(TextProblem::UnpairedSurrogate { index }) => Params::InvalidText {
@@ -173,64 +216,44 @@ impl Walk {
                 code_point: Some(code_point),
             },
         };
-        self.error(Code::InvalidText, path.to_owned(), params);
+        self.error(Code::InvalidText, path.to_owned(), params, labels);
         false
     }
 
-    fn text_field<'a>(
-        &mut self,
-        object: &'a Object,
-        prefix: &str,
-        rule: &FieldRule,
-    ) -> Option<&'a str> {
-        let Kind::Text { max } = rule.kind else {
-            return None;
+    fn wrong_type(&mut self, path: String, expected: &'static str, actual: &Value, labels: Labels) {
+        let params = Params::WrongType {
+            expected,
+            actual: actual.type_name(),
         };
-        // Only the root's texts are sent trimmed; the rest go exactly as given.
-        self.text(
-            object.get(rule.key),
-            join(prefix, rule.key),
-            max,
-            prefix.is_empty(),
-        )
+        self.error(Code::WrongType, path, params, labels);
     }
 
     fn operate_key(&mut self, value: &Value) -> Option<&'static Operation> {
         let path = || "operate_key".to_owned();
+        let labels = Labels::of(OPERATE_KEY_LABEL);
         match value {
-            Value::Undefined | Value::Null => self.error(Code::Required, path(), Params::None {}),
+            Value::Undefined | Value::Null => {
+                self.error(Code::Required, path(), Params::None {}, labels)
+            }
             Value::String(text) if is_blank(text.as_str()) => {
-                self.error(Code::Blank, path(), Params::None {})
+                self.error(Code::Blank, path(), Params::None {}, labels)
             }
             Value::String(text) => {
-                if let Some(op) = text
-                    .unpaired_surrogate_at()
-                    .is_none()
-                    .then(|| operation(text.as_str()))
-                    .flatten()
-                {
-                    return Some(op);
+                if text.unpaired_surrogate_at().is_none() {
+                    if let Some(op) = self.rules.operation(text.as_str()) {
+                        return Some(op);
+                    }
                 }
-                if self.text_content(text, "operate_key") {
-                    let suggestion = suggest(text.as_str(), OPERATE_KEYS);
+                if self.text_content(text, "operate_key", labels) {
+                    let allowed = self.rules.operate_keys;
                     let params = Params::UnknownOperateKey {
-                        allowed: OPERATE_KEYS,
-                        suggestion,
+                        allowed,
+                        suggestion: suggest(text.as_str(), allowed),
                     };
-                    self.error(Code::UnknownOperateKey, path(), params);
+                    self.error(Code::UnknownOperateKey, path(), params, labels);
                 }
             }
-            other => {
-                let actual = other.type_name();
-                self.error(
-                    Code::WrongType,
-                    path(),
-                    Params::WrongType {
-                        expected: "string",
-                        actual,
-                    },
-                );
-            }
+            other => self.wrong_type(path(), "string", other, labels),
         }
         None
     }
@@ -243,85 +266,103 @@ impl Walk {
         operation: Option<&'static Operation>,
     ) -> Option<Vec<(&'a str, &'a Value)>> {
         let path = "parameter";
+        let labels = Labels::of(PARAMETER_LABEL);
         let object = match value {
             Value::Object(object) => object,
             Value::Undefined | Value::Null => {
                 return match operation.map(|op| op.parameter) {
                     Some(ParameterPresence::Required) => {
-                        self.error(Code::Required, path.to_owned(), Params::None {});
+                        self.error(Code::Required, path.to_owned(), Params::None {}, labels);
                         None
                     }
                     _ => Some(Vec::new()),
                 };
             }
             other => {
-                let actual = other.type_name();
-                self.error(
-                    Code::WrongType,
-                    path.to_owned(),
-                    Params::WrongType {
-                        expected: "object",
-                        actual,
-                    },
-                );
+                self.wrong_type(path.to_owned(), "object", other, labels);
                 return None;
             }
         };
         let operation = operation?;
-        let errors_before = self.errors.len();
+        let mut ok = true;
         for rule in operation.fields {
-            self.field(object, path, rule);
+            ok &= self.field(object, path, rule, operation.fields).is_some();
         }
-        let known: Vec<&str> = operation.fields.iter().map(|rule| rule.key).collect();
-        let extra = self.unknown_keys(object, path, &known);
-        if self.errors.len() > errors_before {
+        let is_known = |key: &str| operation.fields.iter().any(|rule| rule.key == key);
+        let known: Vec<&'static str> = operation.fields.iter().map(|rule| rule.key).collect();
+        let extra = self.unknown_keys(object, path, is_known, &known);
+        if !ok {
             return None;
         }
-        // Known fields and allowed extras, in the order the caller wrote them.
-        let sent = object
-            .entries()
-            .filter(|(_, value)| **value != Value::Undefined)
-            .filter(|(key, _)| {
-                known.contains(&key.as_str()) || extra.iter().any(|(k, _)| *k == key.as_str())
-            })
-            .map(|(key, value)| (key.as_str(), value))
-            .collect();
+        // Known fields and allowed extras, in the order the caller wrote them; both
+        // lists are in that order, so one merge keeps it linear.
+        let mut extra = extra.into_iter().peekable();
+        let mut sent = Vec::new();
+        for (key, value) in object.entries() {
+            if *value == Value::Undefined || key.unpaired_surrogate_at().is_some() {
+                continue;
+            }
+            if is_known(key.as_str()) {
+                sent.push((key.as_str(), value));
+            } else if extra
+                .peek()
+                .is_some_and(|(k, _)| std::ptr::eq(*k, key.as_str()))
+            {
+                sent.extend(extra.next());
+            }
+        }
         Some(sent)
     }
 
-    fn field(&mut self, object: &Object, prefix: &str, rule: &FieldRule) {
+    /// Checks one field of `object` against its rule, naming other fields of the same
+    /// `table` when a rule refers to them. The value when it passes (`Undefined` or
+    /// `Null` for an absent optional field); `None` after an error.
+    fn field<'a>(
+        &mut self,
+        object: &'a Object,
+        prefix: &str,
+        rule: &FieldRule,
+        table: &[FieldRule],
+    ) -> Option<&'a Value> {
         let value = object.get(rule.key);
-        let path = join(prefix, rule.key);
+        let path = path::child(prefix, &Text::from(rule.key));
+        let labels = Labels::of(rule.label);
+        let label_of = |key: &str| table.iter().find(|r| r.key == key).map(|r| r.label);
         if value.is_absent() {
             match rule.presence {
-                Presence::Required => self.error(Code::Required, path, Params::None {}),
+                Presence::Required => {
+                    self.error(Code::Required, path, Params::None {}, labels);
+                    return None;
+                }
                 Presence::RecommendedWhen(flag) => {
                     if *object.get(flag) == Value::Bool(true) {
-                        self.warning(Code::Recommended, path, Params::Recommended { when: flag });
+                        let labels = labels.with_other(label_of(flag));
+                        let params = Params::Recommended { when: flag };
+                        self.warning(Code::Recommended, path, params, labels);
                     }
                 }
             }
-            return;
+            return Some(value);
         }
-        match rule.kind {
-            Kind::Text { max } => {
-                self.text(value, path, max, false);
+        let ok = match (rule.kind, value) {
+            (Kind::Text { max }, Value::String(text)) => {
+                self.text(text, path, max, rule.trimmed, labels)
             }
-            Kind::Bool => {
-                if !matches!(value, Value::Bool(_)) {
-                    let actual = value.type_name();
-                    self.error(
-                        Code::WrongType,
-                        path,
-                        Params::WrongType {
-                            expected: "boolean",
-                            actual,
-                        },
-                    );
-                }
+            (Kind::Text { .. }, other) => {
+                self.wrong_type(path, "string", other, labels);
+                false
             }
-            Kind::EpochMillis { not_before } => self.epoch_millis(object, value, path, not_before),
-        }
+            (Kind::Bool, Value::Bool(_)) => true,
+            (Kind::Bool, other) => {
+                self.wrong_type(path, "boolean", other, labels);
+                false
+            }
+            (Kind::EpochMillis { not_before }, value) => {
+                let other = not_before.map(|key| (key, label_of(key)));
+                self.epoch_millis(object, value, path, other, labels)
+            }
+        };
+        ok.then_some(value)
     }
 
     fn epoch_millis(
@@ -329,78 +370,80 @@ impl Walk {
         object: &Object,
         value: &Value,
         path: String,
-        not_before: Option<&'static str>,
-    ) {
-        let n = match value {
-            Value::Number(n) if is_integer(*n) => *n,
+        not_before: Option<(&'static str, Option<super::rules::Label>)>,
+        labels: Labels,
+    ) -> bool {
+        let number = match value {
+            Value::Number(n) if is_integer(n.value()) => n,
             other => {
-                let actual = other.type_name();
-                self.error(
-                    Code::WrongType,
-                    path,
-                    Params::WrongType {
-                        expected: "integer",
-                        actual,
-                    },
-                );
-                return;
+                self.wrong_type(path, "integer", other, labels);
+                return false;
             }
         };
+        let n = number.value();
         let range = |min, max, after| Params::OutOfRange {
             min,
             max,
-            actual: n,
+            actual: number.clone(),
             after,
         };
         if n < 0.0 {
-            self.error(Code::OutOfRange, path, range(Some(0.0), None, None));
-        } else if n > MAX_SAFE_INTEGER {
-            self.error(
-                Code::OutOfRange,
-                path,
-                range(None, Some(MAX_SAFE_INTEGER), None),
-            );
-        } else if let Some(other) = not_before {
+            self.error(Code::OutOfRange, path, range(Some(0.0), None, None), labels);
+            return false;
+        }
+        if n > MAX_SAFE_INTEGER {
+            let params = range(None, Some(MAX_SAFE_INTEGER), None);
+            self.error(Code::OutOfRange, path, params, labels);
+            return false;
+        }
+        if let Some((other, other_label)) = not_before {
             // Compared only with a valid earlier value; an invalid one has its own error.
-            if let Value::Number(start) = *object.get(other) {
+            if let Value::Number(start) = object.get(other) {
+                let start = start.value();
                 if is_integer(start) && (0.0..=MAX_SAFE_INTEGER).contains(&start) && n < start {
+                    let params = range(Some(start), None, Some(other));
                     self.error(
                         Code::OutOfRange,
                         path,
-                        range(Some(start), None, Some(other)),
+                        params,
+                        labels.with_other(other_label),
                     );
+                    return false;
                 }
             }
         }
+        true
     }
 
-    /// Reports the keys of `object` that are not in `known`: errors, or warnings when
+    /// Reports the keys of `object` that are not known: errors, or warnings when
     /// unknown fields are allowed, in which case their values must still be sendable
-    /// as JSON. Returns the allowed ones.
+    /// as JSON. Returns the allowed ones, in the input's order.
     fn unknown_keys<'a>(
         &mut self,
         object: &'a Object,
         prefix: &str,
+        is_known: impl Fn(&str) -> bool,
         known: &[&'static str],
     ) -> Vec<(&'a str, &'a Value)> {
         let mut allowed = Vec::new();
         for (key, value) in object.entries() {
             // An undefined value is no key at all to JSON, and to the rules.
-            let is_known = key.unpaired_surrogate_at().is_none() && known.contains(&key.as_str());
-            if is_known || *value == Value::Undefined {
+            let known_key = key.unpaired_surrogate_at().is_none() && is_known(key.as_str());
+            if known_key || *value == Value::Undefined {
                 continue;
             }
-            let path = join(prefix, key.as_str());
+            let path = path::child(prefix, key);
             let params = Params::UnknownField {
                 suggestion: suggest(key.as_str(), known),
             };
             if self.options.allow_unknown_fields {
-                self.warning(Code::UnknownField, path.clone(), params);
-                if self.text_content(key, &path) && self.json(value, &path) {
+                self.warning(Code::UnknownField, path.clone(), params, Labels::default());
+                let key_ok = self.text_content(key, &path, Labels::default());
+                if self.json(value, &path) && key_ok {
                     allowed.push((key.as_str(), value));
                 }
             } else {
-                self.error(Code::UnknownField, path, params);
+                self.error(Code::UnknownField, path, params, Labels::default());
             }
         }
         allowed
@@ -408,33 +451,102 @@ impl Walk {
 
     /// Checks that a value passed through unchanged has a faithful JSON form.
     fn json(&mut self, value: &Value, path: &str) -> bool {
+        let none = Labels::default();
         match value {
             Value::Null | Value::Bool(_) => true,
-            Value::Number(n) if n.is_finite() => true,
-            Value::String(text) => self.text_content(text, path),
+            Value::Number(n) if n.value().is_finite() => true,
+            Value::String(text) => self.text_content(text, path, none),
             Value::Array(items) => items.iter().enumerate().fold(true, |ok, (i, item)| {
-                self.json(item, &join(path, &i.to_string())) && ok
+                self.json(item, &path::item(path, i)) && ok
             }),
             Value::Object(object) => object
                 .entries()
                 .filter(|(_, item)| **item != Value::Undefined)
                 .fold(true, |ok, (key, item)| {
-                    let path = join(path, key.as_str());
-                    let key_ok = self.text_content(key, &path);
+                    let path = path::child(path, key);
+                    let key_ok = self.text_content(key, &path, none);
                     self.json(item, &path) && key_ok && ok
                 }),
             other => {
-                let actual = other.type_name();
-                self.error(
-                    Code::WrongType,
-                    path.to_owned(),
-                    Params::WrongType {
-                        expected: "json",
-                        actual,
-                    },
-                );
+                self.wrong_type(path.to_owned(), "json", other, none);
                 false
             }
         }
+    }
+}
+
+/// The root's keys, as suggestions for an unknown one.
+fn root_keys(rules: &Rules) -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = rules.root.iter().map(|rule| rule.key).collect();
+    keys.extend(["operate_key", "parameter"]);
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object;
+
+    const EXTRA_ROOT: &[FieldRule] = &[
+        super::super::rules::ROOT_TEXT_FIELDS[0],
+        super::super::rules::ROOT_TEXT_FIELDS[1],
+        FieldRule {
+            key: "tenant",
+            kind: Kind::Text { max: 8 },
+            presence: Presence::Required,
+            trimmed: true,
+            label: super::super::rules::Label {
+                en: "Tenant",
+                zh: "租户",
+            },
+        },
+    ];
+
+    /// A root table edit is a rule like any other: a third field is checked, required,
+    /// and sent; nothing falls back to "valid".
+    #[test]
+    fn every_root_field_of_the_table_is_checked_and_sent() {
+        let rules = Rules {
+            root: EXTRA_ROOT,
+            ..RULES
+        };
+        let base = || {
+            object! {
+                "incident_num" => "IM1", "operator" => "op", "operate_key" => "acceptedIncident1",
+            }
+        };
+        let missing = rules
+            .check(&base().into(), ValidateOptions::default())
+            .unwrap_err();
+        let codes: Vec<_> = missing
+            .errors
+            .iter()
+            .map(|v| (v.code, v.path.as_str()))
+            .collect();
+        assert_eq!(codes, [(Code::Required, "tenant")]);
+        assert_eq!(missing.errors[0].message, "Tenant is required.");
+        let mut given = base();
+        given.push("tenant", Value::from(" t1 "));
+        let given = Value::from(given);
+        let checked = rules.check(&given, ValidateOptions::default()).unwrap();
+        assert_eq!(checked.text("tenant"), Some("t1"));
+        assert_eq!(checked.root.len(), 3);
+    }
+
+    #[test]
+    fn reports_list_at_most_max_listed_violations_and_count_the_rest() {
+        let mut input = object! {
+            "incident_num" => "IM1", "operator" => "op", "operate_key" => "acceptedIncident1",
+        };
+        for i in 0..250 {
+            input.push(format!("junk{i}"), Value::from(1));
+        }
+        let report = validate(&input.into(), ValidateOptions::default());
+        assert!(!report.is_valid());
+        assert_eq!(report.errors.len(), MAX_LISTED + 1);
+        let last = &report.errors[MAX_LISTED];
+        assert_eq!(last.code, Code::TooManyViolations);
+        assert_eq!(last.params, Params::TooManyViolations { omitted: 150 });
+        assert_eq!(last.message, "150 more were not listed.");
     }
 }

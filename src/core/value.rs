@@ -13,7 +13,7 @@ pub enum Value {
     /// `true` or `false`.
     Bool(bool),
     /// Any JavaScript number, including fractions, NaN and the infinities.
-    Number(f64),
+    Number(Number),
     /// A string.
     String(Text),
     /// An array, with its items.
@@ -22,6 +22,104 @@ pub enum Value {
     Object(Object),
     /// A value that JSON cannot carry, or that could not be read.
     Foreign(Foreign),
+}
+
+/// A JavaScript number, with the text `JSON.stringify` writes for it: a number the
+/// caller gave is sent as that text, the shortest that reads back as the same double.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    value: f64,
+    /// The JSON text of a finite number that is not a safe integer (a safe integer's
+    /// digits are written here, with no float formatting).
+    text: Option<Box<str>>,
+}
+
+impl Number {
+    /// A number and the text JavaScript writes for it (`String(n)`, which is what
+    /// `JSON.stringify` writes for a finite number).
+    pub fn with_text(value: f64, text: impl Into<Box<str>>) -> Self {
+        let text = (value.is_finite() && !is_safe_integer(value)).then(|| text.into());
+        Number { value, text }
+    }
+
+    /// A safe integer (a limit, an index), written as its digits.
+    pub fn from_safe_integer(value: f64) -> Self {
+        debug_assert!(is_safe_integer(value));
+        Number { value, text: None }
+    }
+
+    /// The value.
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+
+    /// Writes the number as JSON: a safe integer's digits, another finite number as
+    /// JavaScript writes it, `null` for NaN and the infinities (as `JSON.stringify`).
+    pub fn write_json(&self, out: &mut String) {
+        use std::fmt::Write;
+        match &self.text {
+            Some(text) => out.push_str(text),
+            None if self.value.is_finite() => {
+                // A safe integer: exact as an i64 (and -0 is written 0, as JavaScript does).
+                let _ = write!(out, "{}", self.value as i64);
+            }
+            None => out.push_str("null"),
+        }
+    }
+
+    /// The number as text, for a message.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+}
+
+impl From<f64> for Number {
+    /// A number made in Rust. Values read from JavaScript carry the engine's own text
+    /// instead ([`Number::with_text`]), so on wasm this formatter is never linked.
+    fn from(value: f64) -> Self {
+        let text = (value.is_finite() && !is_safe_integer(value)).then(|| shortest_json(value));
+        Number { value, text }
+    }
+}
+
+/// What JavaScript's `Number.prototype.toString` writes for a finite number: the
+/// shortest digits that read back as `value` (Rust's `{:e}` finds them), laid out by
+/// ECMAScript's rules (plain digits from 1e-6 up to 1e21, an exponent outside).
+fn shortest_json(value: f64) -> Box<str> {
+    let scientific = format!("{:e}", value.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let k = digits.len() as i32;
+    let n = exponent.parse::<i32>().unwrap_or(0) + 1;
+    let mut out = String::new();
+    if value < 0.0 {
+        out.push('-');
+    }
+    let zeros = |count: i32| "0".repeat(count.max(0) as usize);
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.push_str(&zeros(n - k));
+    } else if 0 < n && n <= 21 {
+        out.push_str(&digits[..n as usize]);
+        out.push('.');
+        out.push_str(&digits[n as usize..]);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.push_str(&zeros(-n));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if n - 1 < 0 { '-' } else { '+' });
+        out.push_str(&(n - 1).abs().to_string());
+    }
+    out.into()
 }
 
 /// The JavaScript values that have no JSON form.
@@ -102,7 +200,7 @@ impl Value {
             Value::Undefined => "undefined",
             Value::Null => "null",
             Value::Bool(_) => "boolean",
-            Value::Number(n) if is_integer(*n) => "integer",
+            Value::Number(n) if is_integer(n.value()) => "integer",
             Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Array(_) => "array",
@@ -130,6 +228,11 @@ impl Foreign {
 /// A finite whole number.
 pub fn is_integer(n: f64) -> bool {
     n.is_finite() && n.fract() == 0.0
+}
+
+/// A whole number JavaScript and JSON carry exactly: at most 2^53 - 1 either way.
+pub fn is_safe_integer(n: f64) -> bool {
+    is_integer(n) && n.abs() <= 9_007_199_254_740_991.0
 }
 
 impl From<Object> for Value {
@@ -169,6 +272,12 @@ impl From<bool> for Value {
 
 impl From<f64> for Value {
     fn from(n: f64) -> Self {
+        Value::Number(Number::from(n))
+    }
+}
+
+impl From<Number> for Value {
+    fn from(n: Number) -> Self {
         Value::Number(n)
     }
 }
@@ -176,12 +285,42 @@ impl From<f64> for Value {
 impl From<i64> for Value {
     fn from(n: i64) -> Self {
         // Test inputs are far below 2^53, where the conversion is exact.
-        Value::Number(n as f64)
+        Value::from(n as f64)
     }
 }
 
 impl From<i32> for Value {
     fn from(n: i32) -> Self {
-        Value::Number(f64::from(n))
+        Value::from(f64::from(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_json_stringify_writes_them() {
+        let cases = [
+            (0.1, "0.1"),
+            (-0.0, "0"),
+            (1_711_000_000_000.0, "1711000000000"),
+            (1e300, "1e+300"),
+            (1e21, "1e+21"),
+            (2.5e-8, "2.5e-8"),
+            (9_007_199_254_740_993.0, "9007199254740992"),
+            (1_152_921_504_606_846_976.0, "1152921504606847000"),
+            (-1.5e-7, "-1.5e-7"),
+            (0.000_001, "0.000001"),
+            (123.456, "123.456"),
+            (5e-324, "5e-324"),
+            (f64::NAN, "null"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(Number::from(n).to_text(), text, "{n}");
+        }
+        // What JavaScript says wins.
+        assert_eq!(Number::with_text(1e21, "1e+21").to_text(), "1e+21");
+        assert_eq!(Number::with_text(5.0, "ignored").to_text(), "5");
     }
 }

@@ -1,11 +1,12 @@
 //! What the validator reports: a code, a path, a message and the figures behind it.
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use super::messages::{message, Locale};
+use super::messages::{message, Labels, Locale};
+use super::value::Number;
 
 /// The kinds of violation. Their snake_case names are the public `code` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     /// The request is not a plain object.
@@ -28,6 +29,8 @@ pub enum Code {
     OutOfRange,
     /// A field worth giving (a warning, never an error).
     Recommended,
+    /// More violations than a report lists: the rest were counted, not listed.
+    TooManyViolations,
 }
 
 impl Code {
@@ -44,12 +47,13 @@ impl Code {
             Code::InvalidText => "invalid_text",
             Code::OutOfRange => "out_of_range",
             Code::Recommended => "recommended",
+            Code::TooManyViolations => "too_many_violations",
         }
     }
 }
 
 /// Why a text is refused, as `params.reason` says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TextReason {
     /// An unpaired UTF-16 surrogate.
@@ -59,7 +63,7 @@ pub enum TextReason {
 }
 
 /// The figures behind a violation; each code has its own shape.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Params {
     /// `not_object`.
@@ -113,8 +117,9 @@ pub enum Params {
         /// The largest value allowed.
         #[serde(skip_serializing_if = "Option::is_none")]
         max: Option<f64>,
-        /// The value given.
-        actual: f64,
+        /// The value given, with the text JavaScript writes for it.
+        #[serde(serialize_with = "number_value")]
+        actual: Number,
         /// The field whose value `min` is, when the bound comes from another field.
         #[serde(skip_serializing_if = "Option::is_none")]
         after: Option<&'static str>,
@@ -124,16 +129,27 @@ pub enum Params {
         /// The boolean field whose being true makes this one worth giving.
         when: &'static str,
     },
+    /// `too_many_violations`.
+    TooManyViolations {
+        /// How many violations of the list were not listed.
+        omitted: usize,
+    },
     /// `required`, `blank`: nothing more to say.
     None {},
 }
 
+fn number_value<S: Serializer>(number: &Number, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(number.value())
+}
+
 /// One violation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Violation {
     /// What kind of violation.
     pub code: Code,
-    /// Dotted path of the field, `""` for the root.
+    /// Dotted path of the field, `""` for the root. A key that is empty, or holds a
+    /// `.`, a bracket, a quote, a backslash, a control character or an unpaired
+    /// surrogate, is written `["…"]` as a JSON string, so a path names one key exactly.
     pub path: String,
     /// Human text in the requested locale.
     pub message: String,
@@ -142,9 +158,10 @@ pub struct Violation {
 }
 
 impl Violation {
-    /// A violation with its message written in `locale`.
-    pub fn new(code: Code, path: String, params: Params, locale: Locale) -> Self {
-        let message = message(code, &path, &params, locale);
+    /// A violation with its message written in `locale`, naming the field by
+    /// `labels` (the rule's own labels; none for a key no rule knows).
+    pub fn new(code: Code, path: String, params: Params, labels: Labels, locale: Locale) -> Self {
+        let message = message(code, &path, &params, labels, locale);
         Violation {
             code,
             path,
@@ -154,13 +171,30 @@ impl Violation {
     }
 }
 
-/// The outcome of validation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The outcome of validation. Valid means no errors: validity is derived, never
+/// stored beside them.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
-    /// No errors (warnings do not count).
-    pub valid: bool,
     /// What makes the request invalid, in document order.
     pub errors: Vec<Violation>,
     /// What is worth a look but may be sent.
     pub warnings: Vec<Violation>,
+}
+
+impl Report {
+    /// No errors (warnings do not count).
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+impl Serialize for Report {
+    /// The shape the JavaScript API documents: `{ valid, errors, warnings }`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut report = serializer.serialize_struct("Report", 3)?;
+        report.serialize_field("valid", &self.is_valid())?;
+        report.serialize_field("errors", &self.errors)?;
+        report.serialize_field("warnings", &self.warnings)?;
+        report.end()
+    }
 }

@@ -413,7 +413,7 @@ fn submit(state: &Rc<RefCell<State>>) {
         let s = state.borrow();
         (s.form.clone(), s.client.clone())
     };
-    if !report.valid {
+    if !report.is_valid() {
         // Focus fires events our listeners handle, so no borrow is held here.
         if let Ok(Some(first)) = form.query_selector("[aria-invalid=true]") {
             if let Some(first) = first.dyn_ref::<HtmlElement>() {

@@ -135,8 +135,10 @@ impl Config {
         };
         let timeout_ms = match options.get("timeoutMs") {
             Value::Undefined | Value::Null => DEFAULT_TIMEOUT_MS,
-            Value::Number(ms) if ms.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(ms) => {
-                *ms as u32
+            Value::Number(ms)
+                if ms.value().fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(&ms.value()) =>
+            {
+                ms.value() as u32
             }
             other => {
                 let actual = other.type_name();
@@ -218,13 +220,12 @@ impl Config {
 /// One handle call, start to end.
 async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
     let value = read(&input);
-    let (report, checked) = check(&value, config.validate);
-    let Some(checked) = checked else {
-        return Err(validation_error(
-            &report.errors,
-            &report.warnings,
-            config.validate.locale,
-        ));
+    let checked = match check(&value, config.validate) {
+        Ok(checked) => checked,
+        Err(report) => {
+            let locale = config.validate.locale;
+            return Err(validation_error(&report.errors, &report.warnings, locale));
+        }
     };
     if config.aborted() {
         return Err(abort_error(config.signal.as_ref()));

@@ -15,7 +15,7 @@ mod typescript;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::core::json;
+use crate::core::report_json;
 use crate::core::request::{build, BuildError, Target};
 use crate::core::validate::{validate, ValidateOptions};
 use crate::core::violation::{Report, Violation};
@@ -31,10 +31,10 @@ use read::read;
 /// engine's JSON.parse, one crossing however many violations, where
 /// serde-wasm-bindgen made a call per field and per string.
 fn report_to_js(report: &Report) -> JsValue {
-    if report.valid && report.warnings.is_empty() {
+    if report.is_valid() && report.warnings.is_empty() {
         return clean_report();
     }
-    parse_json(&json::report(report))
+    parse_json(&report_json::report(report))
 }
 
 // The most common answer, made where it is used: no string crosses for it.
@@ -47,7 +47,7 @@ extern "C" {
 
 /// Violations as a fresh array of plain objects.
 fn violations_to_js(violations: &[Violation]) -> JsValue {
-    parse_json(&json::violations(violations))
+    parse_json(&report_json::violations(violations))
 }
 
 fn parse_json(text: &str) -> JsValue {

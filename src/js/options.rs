@@ -73,7 +73,7 @@ impl Options {
 
     /// An option as JavaScript holds it, for the ones that are functions or instances.
     pub fn raw(&self, key: &str) -> JsValue {
-        js_sys::Reflect::get(&self.raw, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        super::read::property(&self.raw, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     }
 
     /// The value of an option.
@@ -88,6 +88,10 @@ impl Options {
             Value::String(text) if text.unpaired_surrogate_at().is_none() => {
                 Ok(Some(text.as_str()))
             }
+            Value::String(_) => Err(ConfigError::new(
+                key,
+                format!("{key} holds an unpaired surrogate (a broken character)"),
+            )),
             other => Err(ConfigError::new(
                 key,
                 format!("{key} must be a string, got {}", other.type_name()),

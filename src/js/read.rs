@@ -2,76 +2,30 @@
 //! trusting it: every property read that can throw (getters, proxies) is caught,
 //! and depth and size are bounded so that no input can exhaust the instance.
 
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::core::parse::parse;
 use crate::core::text::Text;
-use crate::core::value::{Foreign, Object, Value, MAX_DEPTH, MAX_NODES};
+use crate::core::value::{is_safe_integer, Foreign, Number, Object, Value, MAX_DEPTH, MAX_NODES};
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
-    fn get_prototype_of(value: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-}
-
-// One call per string: wasm-bindgen's own string conversion would replace an
-// unpaired surrogate with U+FFFD silently, so where one is must be asked first.
-#[wasm_bindgen(inline_js = "export function unpaired_surrogate_at(s) {
-  if (s.isWellFormed()) return -1;
-  return /[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/.exec(s).index;
-}")]
-extern "C" {
-    fn unpaired_surrogate_at(text: &JsValue) -> i32;
-}
-
-// The fast way in: when the input is plain data (plain objects and arrays, strings,
-// finite numbers, booleans, null, no `toJSON` anywhere), JSON.stringify gives exactly
-// the tree the slow reader would build, in one crossing instead of one per property.
-// Anything else (a getter that throws, a proxy, a Date, a function, NaN, a cycle, too
-// deep or too large) answers undefined and is read the slow way, which names it.
-// Each property is read twice here (check, then stringify); what is validated is what
-// JSON.stringify wrote, so it is also exactly what would be sent.
-#[wasm_bindgen(
-    inline_js = "const stringify = JSON.stringify, proto = Object.getPrototypeOf, keys = Object.keys, isArray = Array.isArray;
-const MAX_DEPTH = 32, MAX_NODES = 10000;
-export function plain_json(input) {
-  if (typeof input !== 'object' || input === null) return undefined;
-  if (Object.prototype.toJSON !== undefined || Array.prototype.toJSON !== undefined ||
-      String.prototype.toJSON !== undefined || Number.prototype.toJSON !== undefined ||
-      Boolean.prototype.toJSON !== undefined) return undefined;
-  let nodes = 0;
-  const plain = (x, depth) => {
-    if (++nodes > MAX_NODES) return false;
-    switch (typeof x) {
-      case 'string': case 'boolean': return true;
-      case 'number': return x - x === 0;
-      case 'object': {
-        if (x === null) return true;
-        if (depth >= MAX_DEPTH) return false;
-        if (isArray(x)) {
-          for (let i = 0; i < x.length; i++) { const y = x[i]; if (y === undefined || !plain(y, depth + 1)) return false; }
-          return true;
-        }
-        const p = proto(x);
-        if (p !== null && proto(p) !== null) return false;
-        const k = keys(x);
-        for (let i = 0; i < k.length; i++) { const y = x[k[i]]; if (y !== undefined && !plain(y, depth + 1)) return false; }
-        return true;
-      }
-      default: return false;
-    }
-  };
-  try { return plain(input, 0) ? stringify(input) : undefined; } catch { return undefined; }
-}"
-)]
+// None of these throws: each catches in JavaScript and answers a value (see read.js
+// for why `catch` imports are not used).
+#[wasm_bindgen(module = "/src/js/read.js")]
 extern "C" {
     fn plain_json(input: &JsValue) -> Option<String>;
+    fn object_kind(value: &JsValue) -> u32;
+    fn own_keys(value: &JsValue, budget: u32) -> JsValue;
+    /// `value[key]`, or undefined when reading threw (then `took_exception()`).
+    pub(crate) fn get_property(value: &JsValue, key: &JsValue) -> JsValue;
+    pub(crate) fn took_exception() -> bool;
+    fn unpaired_surrogates(text: &JsValue) -> Option<Uint32Array>;
+    fn number_text(n: f64) -> String;
 }
+
+const PLAIN_OBJECT: u32 = 0;
+const ARRAY: u32 = 1;
+const INSTANCE: u32 = 2;
 
 /// Reads `value` whole, within [`MAX_DEPTH`] and [`MAX_NODES`].
 pub fn read(value: &JsValue) -> Value {
@@ -81,13 +35,39 @@ pub fn read(value: &JsValue) -> Value {
     Reader { nodes: 0 }.value(value, 0)
 }
 
-/// Reads a string, keeping where an unpaired surrogate was: wasm-bindgen's own
-/// conversion would replace it silently.
+/// Reads a string, keeping each unpaired surrogate: wasm-bindgen's own conversion
+/// replaces them with U+FFFD silently, so where they were is asked first.
 pub fn read_text(value: &JsValue) -> Option<Text> {
     let text = value.as_string()?;
-    match usize::try_from(unpaired_surrogate_at(value)) {
-        Ok(index) => Some(Text::with_unpaired_surrogate(text, index)),
-        Err(_) => Some(Text::from(text)),
+    match unpaired_surrogates(value) {
+        None => Some(Text::from(text)),
+        Some(found) => {
+            let found = found.to_vec();
+            let pairs = found
+                .chunks_exact(2)
+                .map(|pair| (pair[0] as usize, pair[1] as u16))
+                .collect();
+            Some(Text::with_unpaired_surrogates(text, pairs))
+        }
+    }
+}
+
+/// A number, with the engine's own text when it is not a safe integer.
+fn read_number(n: f64) -> Number {
+    if is_safe_integer(n) || !n.is_finite() {
+        Number::with_text(n, "")
+    } else {
+        Number::with_text(n, number_text(n))
+    }
+}
+
+/// `value[key]`, or `None` when reading it threw.
+pub(crate) fn property(value: &JsValue, key: &JsValue) -> Option<JsValue> {
+    let item = get_property(value, key);
+    if item.is_undefined() && took_exception() {
+        None
+    } else {
+        Some(item)
     }
 }
 
@@ -108,7 +88,7 @@ impl Reader {
         } else if let Some(b) = value.as_bool() {
             Value::Bool(b)
         } else if let Some(n) = value.as_f64() {
-            Value::Number(n)
+            Value::Number(read_number(n))
         } else if let Some(text) = read_text(value) {
             Value::String(text)
         } else if value.is_function() {
@@ -122,48 +102,53 @@ impl Reader {
             Value::Foreign(Foreign::TooDeep)
         } else {
             self.object(value, depth)
-                .unwrap_or(Value::Foreign(Foreign::Unreadable))
         }
     }
 
-    /// An array, a plain object or an instance; `Err` when reading it threw.
-    fn object(&mut self, value: &JsValue, depth: usize) -> Result<Value, JsValue> {
-        if is_array(value)? {
-            let length = Reflect::get(value, &JsValue::from_str("length"))?
-                .as_f64()
-                .unwrap_or(0.0);
-            if length > MAX_NODES as f64 {
-                return Ok(Value::Foreign(Foreign::TooLarge));
+    /// An array, a plain object, an instance, or what could not be read.
+    fn object(&mut self, value: &JsValue, depth: usize) -> Value {
+        let budget = MAX_NODES.saturating_sub(self.nodes);
+        match object_kind(value) {
+            ARRAY => {
+                let Some(length) = property(value, &JsValue::from_str("length")) else {
+                    return Value::Foreign(Foreign::Unreadable);
+                };
+                let length = length.as_f64().unwrap_or(0.0);
+                if length > budget as f64 {
+                    return Value::Foreign(Foreign::TooLarge);
+                }
+                let mut items = Vec::with_capacity(length as usize);
+                for index in 0..length as u32 {
+                    items.push(match property(value, &JsValue::from(index)) {
+                        Some(item) => self.value(&item, depth + 1),
+                        None => Value::Foreign(Foreign::Unreadable),
+                    });
+                }
+                Value::Array(items)
             }
-            let mut items = Vec::with_capacity(length as usize);
-            for index in 0..length as u32 {
-                let item = Reflect::get_u32(value, index)?;
-                items.push(self.value(&item, depth + 1));
+            PLAIN_OBJECT => {
+                let keys = own_keys(value, budget as u32);
+                if keys.is_null() {
+                    return Value::Foreign(Foreign::TooLarge);
+                }
+                if keys.is_undefined() {
+                    return Value::Foreign(Foreign::Unreadable);
+                }
+                let mut object = Object::new();
+                for key in Array::from(&keys).iter() {
+                    let Some(name) = read_text(&key) else {
+                        continue;
+                    };
+                    let item = match property(value, &key) {
+                        Some(item) => self.value(&item, depth + 1),
+                        None => Value::Foreign(Foreign::Unreadable),
+                    };
+                    object.push(name, item);
+                }
+                Value::Object(object)
             }
-            return Ok(Value::Array(items));
+            INSTANCE => Value::Foreign(Foreign::Instance),
+            _ => Value::Foreign(Foreign::Unreadable),
         }
-        if !is_plain(value)? {
-            return Ok(Value::Foreign(Foreign::Instance));
-        }
-        let keys = own_keys(value)?;
-        let mut object = Object::new();
-        for key in keys.iter() {
-            let Some(name) = read_text(&key) else {
-                continue;
-            };
-            let item = match Reflect::get(value, &key) {
-                Ok(item) => self.value(&item, depth + 1),
-                Err(_) => Value::Foreign(Foreign::Unreadable),
-            };
-            object.push(name, item);
-        }
-        Ok(Value::Object(object))
     }
-}
-
-/// A plain object: its prototype is `null` or a realm's `Object.prototype` (whose
-/// own prototype is `null`), so objects from another frame count too.
-fn is_plain(value: &JsValue) -> Result<bool, JsValue> {
-    let prototype = get_prototype_of(value)?;
-    Ok(prototype.is_null() || get_prototype_of(&prototype)?.is_null())
 }

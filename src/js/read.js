@@ -1,0 +1,156 @@
+// The JavaScript half of reading an input (src/js/read.rs): every helper here never
+// throws. wasm-bindgen's `catch` imports leak one externref table slot each time a
+// value-returning import throws (measured: 1M throwing getters grew the table by 1M
+// slots, then the instance trapped), so exceptions are caught here and reported as
+// plain values instead.
+const proto = Object.getPrototypeOf;
+const ownKeys = Reflect.ownKeys;
+const keys = Object.keys;
+const hasOwn = Object.hasOwn;
+const isArray = Array.isArray;
+const stringify = JSON.stringify;
+const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
+const ObjectPrototype = Object.prototype;
+
+/** The limits of src/core/value.rs: what one input may cost. */
+const MAX_DEPTH = 32;
+const MAX_NODES = 10000;
+
+/** Another realm's `Object.prototype` (an iframe's): a null-prototype object whose own
+ * `constructor` is a function named Object that it is the prototype of. */
+function isObjectPrototype(p) {
+  if (proto(p) !== null || !hasOwn(p, "constructor") || !hasOwn(p, "hasOwnProperty")) return false;
+  const c = p.constructor;
+  return typeof c === "function" && c.prototype === p && c.name === "Object";
+}
+
+/**
+ * A plain object: its prototype is null or a realm's `Object.prototype`, and no
+ * `toJSON` is inherited. Anything with a prototype of its own (a class instance, a
+ * `Date`, an object made with `Object.create(proto)`) is not. May throw (a proxy).
+ */
+export function isPlainObject(x) {
+  if (typeof x !== "object" || x === null || isArray(x)) return false;
+  const p = proto(x);
+  if (p === null) return true;
+  if (p !== ObjectPrototype && !isObjectPrototype(p)) return false;
+  return !("toJSON" in p);
+}
+
+/**
+ * The fast way in: when the input is plain data (plain objects and arrays, strings,
+ * finite numbers, booleans, null; no `toJSON` anywhere; within the limits),
+ * JSON.stringify writes exactly the tree the slow reader would build, in one crossing
+ * instead of one per property. Anything else answers undefined and is read the slow
+ * way, which names it. What is validated is what JSON.stringify wrote, so it is also
+ * exactly what would be sent.
+ */
+export function plain_json(input) {
+  if (typeof input !== "object" || input === null) return undefined;
+  let nodes = 0;
+  const plain = (x, depth) => {
+    if (++nodes > MAX_NODES) return false;
+    switch (typeof x) {
+      case "string":
+      case "boolean":
+        return true;
+      case "number":
+        return x - x === 0;
+      case "object": {
+        if (x === null) return true;
+        if (depth >= MAX_DEPTH) return false;
+        if (isArray(x)) {
+          if ("toJSON" in x || x.length > MAX_NODES - nodes) return false;
+          for (let i = 0; i < x.length; i++) {
+            const y = x[i];
+            if (y === undefined || !plain(y, depth + 1)) return false;
+          }
+          return true;
+        }
+        if (!isPlainObject(x)) return false;
+        // Bound the keys before asking which are enumerable (a proxy may claim millions).
+        if (ownKeys(x).length > MAX_NODES - nodes) return false;
+        const k = keys(x);
+        for (let i = 0; i < k.length; i++) {
+          const y = x[k[i]];
+          if (y !== undefined && !plain(y, depth + 1)) return false;
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+  try {
+    return plain(input, 0) ? stringify(input) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an object is, for the slow reader: 0 a plain object, 1 an array, 2 anything
+ * else (an instance), 3 unreadable (asking threw: a revoked proxy, a throwing trap). */
+export function object_kind(x) {
+  try {
+    if (isArray(x)) return 1;
+    return isPlainObject(x) ? 0 : 2;
+  } catch {
+    return 3;
+  }
+}
+
+/** The own enumerable string keys of `x` (as Object.keys), `null` when there are more
+ * than `budget`, `undefined` when asking threw. */
+export function own_keys(x, budget) {
+  try {
+    const all = ownKeys(x);
+    if (all.length > budget) return null;
+    const found = [];
+    for (const key of all) if (typeof key === "string" && isEnumerable(x, key)) found.push(key);
+    return found;
+  } catch {
+    return undefined;
+  }
+}
+
+let threw = false;
+
+/** `x[key]`, or undefined when reading threw (then `took_exception()` is true once). */
+export function get_property(x, key) {
+  try {
+    return x[key];
+  } catch {
+    threw = true;
+    return undefined;
+  }
+}
+
+/** Whether the last `get_property` threw; resets. */
+export function took_exception() {
+  const t = threw;
+  threw = false;
+  return t;
+}
+
+/** Each unpaired surrogate of `s` as (UTF-16 index, code unit) pairs, flattened; none
+ * (undefined) for a well-formed string, which is nearly every string. */
+export function unpaired_surrogates(s) {
+  if (s.isWellFormed()) return undefined;
+  const found = [];
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else found.push(i, unit);
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      found.push(i, unit);
+    }
+  }
+  return new Uint32Array(found);
+}
+
+/** A number as JSON.stringify writes it (for a finite number, that is String(n)). */
+export function number_text(n) {
+  return String(n);
+}
