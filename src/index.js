@@ -1,51 +1,116 @@
-// The package's entry point: wasm-bindgen's bindings, with validateHandleRequest
-// answering a clean request (valid, no warning) in JavaScript, from the Rust rule
-// tables, before entering wasm. Any other input, or options it cannot vouch for, goes
-// to the Rust validator, which reports.
-import initWasm, {
-  initSync as initSyncWasm,
-  validateHandleRequest as validateInWasm,
-  __fastPathTables,
-} from "../pkg/coc_incident.js";
+// The package's entry point: wasm-bindgen's bindings, each guarded so that a call
+// before `init()` says what to do, with validateHandleRequest answering a clean request
+// (valid, no warning, default options) in JavaScript, from the Rust rule tables, before
+// entering wasm. Any other input or any options go to the Rust validator, which reports.
+import initWasm, * as wasm from "../pkg/coc_incident.js";
 import { fast_path_report, install_fast_path } from "./js/fast_path.js";
 
-export * from "../pkg/coc_incident.js";
+let ready = false;
+
+function started(exports) {
+  install_fast_path(wasm.__fastPathTables());
+  ready = true;
+  return exports;
+}
 
 /** Loads the WebAssembly module (see wasm-bindgen's `init`), then the fast path's tables. */
 export default async function init(moduleOrPath) {
-  const exports = await initWasm(moduleOrPath);
-  install_fast_path(__fastPathTables());
-  return exports;
+  return started(await initWasm(moduleOrPath));
 }
 
 /** Synchronous `init`, for a module already compiled. */
 export function initSync(module) {
-  const exports = initSyncWasm(module);
-  install_fast_path(__fastPathTables());
-  return exports;
+  return started(wasm.initSync(module));
 }
 
-/** Options the fast path may answer under: none, or valid ones (a clean report does not depend on them). */
-function plainOptions(options) {
-  if (options === undefined || options === null) return true;
-  if (typeof options !== "object" || Object.getPrototypeOf(options) !== Object.prototype) return false;
-  for (const key in options) {
-    const value = options[key];
-    if (key === "locale") {
-      if (typeof value !== "string" && value != null) return false;
-    } else if (key === "allowUnknownFields") {
-      if (typeof value !== "boolean" && value != null) return false;
-    } else {
-      return false;
-    }
+/** A mistake in how the package is used (not in what a user typed). */
+function usageError(message) {
+  const error = new Error(message);
+  error.name = "UsageError";
+  return error;
+}
+
+function ensureReady(name) {
+  if (!ready) {
+    throw usageError(`coc-incident is not initialised: \`await init()\` (once, before any other call) must finish before ${name}`);
   }
-  return true;
 }
 
 export function validateHandleRequest(input, options) {
-  if (plainOptions(options)) {
+  ensureReady("validateHandleRequest()");
+  // Options are the validator's to read (a getter may throw, a locale may be broken):
+  // the fast path answers only the call with none.
+  if (options === undefined || options === null) {
     const report = fast_path_report(input);
     if (report !== undefined) return report;
   }
-  return validateInWasm(input, options);
+  return wasm.validateHandleRequest(input, options);
+}
+
+export function buildHandleRequest(input, options) {
+  ensureReady("buildHandleRequest()");
+  return wasm.buildHandleRequest(input, options);
+}
+
+export function textLength(text) {
+  ensureReady("textLength()");
+  return wasm.textLength(text);
+}
+
+export function readForm(form) {
+  ensureReady("readForm()");
+  return wasm.readForm(form);
+}
+
+export function bindForm(form, options) {
+  ensureReady("bindForm()");
+  return wasm.bindForm(form, options);
+}
+
+export const FormBinding = wasm.FormBinding;
+
+/** wasm-bindgen's client, with a documented error (not a null pointer) once freed. */
+export class IncidentClient extends wasm.IncidentClient {
+  #freed = false;
+
+  constructor(options) {
+    ensureReady("new IncidentClient()");
+    super(options);
+  }
+
+  #usable() {
+    return this.#freed ? Promise.reject(usageError("this IncidentClient was freed (free() or a `using` block): make a new one")) : undefined;
+  }
+
+  handle(input) {
+    return this.#usable() ?? super.handle(input);
+  }
+
+  acceptIncident(incidentNum, operator) {
+    return this.#usable() ?? super.acceptIncident(incidentNum, operator);
+  }
+
+  submitSolution(incidentNum, operator, parameter) {
+    return this.#usable() ?? super.submitSolution(incidentNum, operator, parameter);
+  }
+
+  verifyResolution(incidentNum, operator, parameter) {
+    return this.#usable() ?? super.verifyResolution(incidentNum, operator, parameter);
+  }
+
+  free() {
+    if (this.#freed) return;
+    this.#freed = true;
+    super.free();
+  }
+}
+// wasm-bindgen binds Symbol.dispose to its own free(); `using` must take this one.
+if (typeof Symbol.dispose === "symbol") {
+  Object.defineProperty(IncidentClient.prototype, Symbol.dispose, {
+    value() {
+      this.free();
+    },
+    writable: true,
+    configurable: true,
+  });
 }

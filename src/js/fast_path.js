@@ -2,15 +2,22 @@
 // the Rust rule tables (installed once, as JSON): is this input valid with no warning
 // at all? `true` only when every rule is certainly met; anything unusual, any doubt,
 // and every invalid input answer `false`, and the Rust validator then decides and
-// reports. Differential tests in tests/browser.rs hold the two to agreement.
-const proto = Object.getPrototypeOf;
-const isArray = Array.isArray;
+// reports. It reads an input as the Rust reader does (src/js/read.js: the same plain
+// object test, the keys of Object.keys). tests/client/fast_path.test.mjs holds the two
+// to agreement on whole reports, over hand-picked and generated inputs.
+import { isPlainObject } from "./read.js";
+
+const keysOf = Object.keys;
+const ownKeysOf = Reflect.ownKeys;
+/** More keys than this is never clean here: Rust decides (a proxy may claim millions,
+ * and Object.keys asks each one whether it is enumerable). */
+const MAX_CLEAN_KEYS = 64;
 const isSafeInteger = Number.isSafeInteger;
 
 let root = null;
 let operations = null;
 
-/** Takes the tables: { root: [field], operations: { key: { parameterRequired, fields: [field] } } }. */
+/** Takes the tables: { root: [field], operations: [{ key, parameterRequired, fields: [field] }] }. */
 export function install_fast_path(json) {
   const tables = JSON.parse(json);
   // Fresh objects of one shape, so that every field access stays monomorphic.
@@ -27,12 +34,6 @@ export function install_fast_path(json) {
   root = index(tables.root);
   operations = new Map();
   for (const op of tables.operations) operations.set(op.key, { parameterRequired: op.parameterRequired, fields: index(op.fields) });
-}
-
-function plainObject(x) {
-  if (typeof x !== "object" || x === null || isArray(x)) return false;
-  const p = proto(x);
-  return p === null || proto(p) === null;
 }
 
 // Printable ASCII with no space at either end: most ids and codes, in one test.
@@ -58,26 +59,28 @@ function cleanText(s, max, trimmed) {
   );
 }
 
-const hasOwn = Object.hasOwn;
-
 /**
- * The object's own values for `fields`, in table order, or null when it has any other
- * enumerable key (an unknown field is an error, or a warning when allowed: never clean).
+ * The object's values for `fields`, in table order, or null when it has any other own
+ * enumerable key (an unknown field is an error, or a warning when allowed: never
+ * clean). Keys as Object.keys gives them, as the Rust reader reads them.
  */
 function values(object, fields) {
+  if (ownKeysOf(object).length > MAX_CLEAN_KEYS) return null;
   const found = new Array(fields.length);
-  let own = 0;
-  for (let j = 0; j < fields.length; j++) {
-    const key = fields[j].key;
-    if (hasOwn(object, key)) {
-      own++;
-      found[j] = object[key];
+  const keys = keysOf(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    let j = 0;
+    while (j < fields.length && fields[j].key !== key) j++;
+    const value = object[key];
+    if (j === fields.length) {
+      // An unknown key with an undefined value is no key at all, to JSON and the rules.
+      if (value !== undefined) return null;
+    } else {
+      found[j] = value;
     }
   }
-  // for-in also counts inherited enumerable keys: any doubt makes the input not clean.
-  let enumerable = 0;
-  for (const _ in object) enumerable++;
-  return enumerable === own ? found : null;
+  return found;
 }
 
 function cleanFields(fields, found) {
@@ -130,7 +133,7 @@ export function fast_path_report(input) {
 }
 
 function clean(input) {
-  if (!plainObject(input)) return false;
+  if (!isPlainObject(input)) return false;
   const found = values(input, root);
   if (found === null || !cleanFields(root, found)) return false;
   // The root table ends with operate_key and parameter, which the tables name.
@@ -138,7 +141,7 @@ function clean(input) {
   if (operation === undefined) return false;
   const parameter = found[root.length - 1];
   if (parameter === undefined || parameter === null) return !operation.parameterRequired;
-  if (!plainObject(parameter)) return false;
+  if (!isPlainObject(parameter)) return false;
   const inner = values(parameter, operation.fields);
   return inner !== null && cleanFields(operation.fields, inner);
 }

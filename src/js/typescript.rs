@@ -92,11 +92,16 @@ export type TypeName =
 
 export type ViolationCode =
   | "not_object" | "required" | "wrong_type" | "blank" | "too_long"
-  | "unknown_operate_key" | "unknown_field" | "invalid_text" | "out_of_range" | "recommended";
+  | "unknown_operate_key" | "unknown_field" | "invalid_text" | "out_of_range" | "recommended"
+  | "too_many_violations";
 
 interface ViolationBase<C extends ViolationCode, P> {
   code: C;
-  /** Dotted path, e.g. `parameter.virtual_confirm_comment`; `""` for the root. */
+  /**
+   * Dotted path, e.g. `parameter.virtual_confirm_comment`; `""` for the root. A key a
+   * dotted path cannot name exactly (empty, with a `.`, a bracket, a quote, a backslash,
+   * a control character or an unpaired surrogate) is written `["…"]` as a JSON string.
+   */
   path: string;
   /** Human text in the requested locale. */
   message: string;
@@ -114,7 +119,9 @@ export type Violation =
   | ViolationBase<"unknown_field", { suggestion?: string }>
   | ViolationBase<"invalid_text", { reason: "unpaired_surrogate" | "control_character"; index: number; code_point?: number }>
   | ViolationBase<"out_of_range", { min?: number; max?: number; actual: number; after?: string }>
-  | ViolationBase<"recommended", { when: string }>;
+  | ViolationBase<"recommended", { when: string }>
+  /** Closes a list that had more than 100 violations: how many more were counted, not listed. */
+  | ViolationBase<"too_many_violations", { omitted: number }>;
 
 export interface ValidationReport {
   /** True when there are no errors; warnings do not count. */
@@ -181,8 +188,13 @@ export interface AbortError extends Error {
   cause: unknown;
 }
 
+/** The package was used wrongly: a call before `init()` finished, a freed client. */
+export interface UsageError extends Error {
+  name: "UsageError";
+}
+
 /** Every error this library throws or rejects with, discriminated by `name`. */
-export type CocError = ValidationError | ConfigError | ApiError | HttpError | NetworkError | TimeoutError | AbortError;
+export type CocError = ValidationError | ConfigError | ApiError | HttpError | NetworkError | TimeoutError | AbortError | UsageError;
 
 /** A successful answer of the handle endpoint. */
 export interface HandleResponse {
