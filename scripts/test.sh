@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native core, browser boundary, and the packed npm package as a
 # user imports it. Does its own set-up first (scripts/setup.sh).
+# Every step is a gate: under `set -e` a command fails the run only where errexit sees it,
+# so no step here is followed by `&& echo …` or hidden in `$(...)` inside another command.
 set -euo pipefail
 . "$(dirname "$0")/setup.sh" browser
 cd "$ROOT"
@@ -41,10 +43,23 @@ bash scripts/build.sh
 
 step "The packed package as a user imports it (tsc, Node); the emulator; client, forms and demo in headless Chromium (node --test)"
 consumer="$ROOT/target/consumer"
-rm -rf "$consumer" && mkdir -p "$consumer/node_modules/coc-incident"
+rm -rf "$consumer"
+mkdir -p "$consumer/node_modules/coc-incident"
 tarball=$(npm pack --silent --pack-destination "$ROOT/target")
 tar -xzf "$ROOT/target/$tarball" -C "$consumer/node_modules/coc-incident" --strip-components=1
-cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json "$consumer/"
+cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json tests/types/tsconfig.bundler.json "$consumer/"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > "$consumer/package.json"
-tsc -p "$consumer/tsconfig.json" && echo "tsc: the usage file type-checks against the generated .d.ts"
+# The usage file as consumers check it: strict, skipLibCheck false, the default lib of an
+# ES2022 target, with the current TypeScript and the last 5.x (devDependency typescript5),
+# under module resolution nodenext (tsconfig.json) and bundler (tsconfig.bundler.json).
+for ts in typescript typescript5; do
+  tsc="$ROOT/node_modules/$ts/bin/tsc"
+  version=$("$tsc" --version)
+  for resolution in nodenext bundler; do
+    config=tsconfig.json
+    if [ "$resolution" = bundler ]; then config=tsconfig.bundler.json; fi
+    "$tsc" -p "$consumer/$config"
+    echo "tsc: usage.ts type-checks against the packed .d.ts (TypeScript ${version#Version }, moduleResolution $resolution)"
+  done
+done
 node --test --test-reporter=spec "$consumer/package.test.mjs" tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs
