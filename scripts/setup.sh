@@ -2,6 +2,9 @@
 # environment the build needs. Sourced by the other scripts: `. scripts/setup.sh [browser]`.
 # Idempotent, and quick when everything is already there. Follows ../shared/TOOLCHAIN.md:
 # a rustup wasm32 target when one works, else Debian's rustc-web with build-std.
+# The scripts source it under `set -euo pipefail`, which is what stops them at a failed step:
+# keep each command that may fail where errexit sees it (not inside `$(...)` within another
+# command's arguments, not before a `&&`, not in `local x=$(...)`).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="$ROOT/target"
@@ -48,7 +51,11 @@ choose_rust() {
     # Debian's compiler first; cargo-installed tools stay reachable behind it.
     export PATH="$ROOT/node_modules/.bin:/usr/bin:$HOME/.cargo/bin:$PATH"
     # wasm-pack insists on this directory for a non-rustup compiler; build-std fills the need.
-    as_root mkdir -p "$(rustc --print sysroot)/lib/rustlib/$WASM_TARGET/lib"
+    # (The sysroot on a line of its own: inside mkdir's argument a failing rustc would pass
+    # unnoticed, and mkdir would make /lib/rustlib/... instead.)
+    local sysroot
+    sysroot=$(rustc --print sysroot)
+    as_root mkdir -p "$sysroot/lib/rustlib/$WASM_TARGET/lib"
   fi
 }
 
@@ -66,6 +73,10 @@ wasm_env() {
 install_wasm_tools() {
   local wanted
   wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$ROOT/Cargo.lock")
+  if [ -z "$wanted" ]; then
+    say "Cargo.lock names no wasm-bindgen version"
+    return 1
+  fi
   if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wanted"; then
     say "installing wasm-bindgen-cli $wanted (a few minutes, once)"
     env -u CARGO_TARGET_DIR cargo install -q --force wasm-bindgen-cli --version "$wanted" >&2
@@ -100,4 +111,5 @@ choose_rust
 install_wasm_tools
 install_npm_packages
 if [ "${1:-}" = browser ]; then install_browser; fi
-say "ready (rust route: $RUST_ROUTE, $(rustc --version))"
+RUSTC_VERSION=$(rustc --version)
+say "ready (rust route: $RUST_ROUTE, $RUSTC_VERSION)"

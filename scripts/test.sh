@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native core, browser boundary, and the packed npm package as a
 # user imports it. Does its own set-up first (scripts/setup.sh).
+# Every step is a gate: under `set -e` a command fails the run only where errexit sees it,
+# so no step here is followed by `&& echo …` or hidden in `$(...)` inside another command.
 set -euo pipefail
 . "$(dirname "$0")/setup.sh" browser
 cd "$ROOT"
@@ -12,12 +14,22 @@ step "Lints (rustfmt, clippy)"
 # It gets its own PATH (rustup's rustc with rustup's clippy) and its own target dir,
 # so that the artifacts of two compilers never meet.
 lint() { PATH="$HOME/.cargo/bin:$PATH" CARGO_TARGET_DIR="$ROOT/target/lint" cargo "$@"; }
-if lint clippy --version >/dev/null 2>&1 && lint fmt --version >/dev/null 2>&1; then
+have_lints() { lint fmt --version >/dev/null 2>&1 && lint clippy --version >/dev/null 2>&1; }
+if ! have_lints; then
+  echo "rustfmt or clippy missing: rustup component add rustfmt clippy"
+  # A short time-out: where rustup's download host is unreachable it hangs rather than fails.
+  PATH="$HOME/.cargo/bin:$PATH" timeout 60 rustup component add rustfmt clippy ||
+    echo "rustup could not add rustfmt and clippy" >&2
+fi
+if have_lints; then
   lint fmt --check
   lint clippy --all-targets --quiet -- -D warnings
   echo "rustfmt and clippy: clean"
+elif [ -n "${CI:-}" ] && [ "$CI" != false ]; then
+  echo "rustfmt and clippy are required in CI, and could not be installed" >&2
+  exit 1
 else
-  echo "rustfmt or clippy not installed: lints skipped"
+  echo "rustfmt or clippy not installed: lints skipped (outside CI only)"
 fi
 
 step "Native tests of the core (cargo test)"
@@ -31,10 +43,23 @@ bash scripts/build.sh
 
 step "The packed package as a user imports it (tsc, Node); the emulator; client, forms and demo in headless Chromium (node --test)"
 consumer="$ROOT/target/consumer"
-rm -rf "$consumer" && mkdir -p "$consumer/node_modules/coc-incident"
+rm -rf "$consumer"
+mkdir -p "$consumer/node_modules/coc-incident"
 tarball=$(npm pack --silent --pack-destination "$ROOT/target")
 tar -xzf "$ROOT/target/$tarball" -C "$consumer/node_modules/coc-incident" --strip-components=1
-cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json "$consumer/"
+cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json tests/types/tsconfig.bundler.json "$consumer/"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > "$consumer/package.json"
-tsc -p "$consumer/tsconfig.json" && echo "tsc: the usage file type-checks against the generated .d.ts"
+# The usage file as consumers check it: strict, skipLibCheck false, the default lib of an
+# ES2022 target, with the current TypeScript and the last 5.x (devDependency typescript5),
+# under module resolution nodenext (tsconfig.json) and bundler (tsconfig.bundler.json).
+for ts in typescript typescript5; do
+  tsc="$ROOT/node_modules/$ts/bin/tsc"
+  version=$("$tsc" --version)
+  for resolution in nodenext bundler; do
+    config=tsconfig.json
+    if [ "$resolution" = bundler ]; then config=tsconfig.bundler.json; fi
+    "$tsc" -p "$consumer/$config"
+    echo "tsc: usage.ts type-checks against the packed .d.ts (TypeScript ${version#Version }, moduleResolution $resolution)"
+  done
+done
 node --test --test-reporter=spec "$consumer/package.test.mjs" tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs

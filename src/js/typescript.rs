@@ -237,7 +237,9 @@ export class IncidentClient {
   verifyResolution(incidentNum: string, operator: string, parameter: ConfirmParameter): Promise<HandleResponse>;
   /** Releases the client's memory in the wasm instance. */
   free(): void;
-  [Symbol.dispose](): void;
+  // Where the engine has Symbol.dispose, the class also has [Symbol.dispose]() (= free()).
+  // It is not declared here: the declaration needs a lib with Symbol.dispose (esnext), so it
+  // would fail a consumer's default lib (TS2550) and every setup of TS 5.0/5.1 (TS1165).
 }
 
 /**

@@ -72,7 +72,7 @@ try {
   const error = e as CocError;
   if (error.name === "ValidationError") {
     error.violations.map(describe);
-  } else {
+  } else if (error.name === "ConfigError") {
     const option: string = error.option;
     void option;
   }
