@@ -62,4 +62,4 @@ for ts in typescript typescript5; do
     echo "tsc: usage.ts type-checks against the packed .d.ts (TypeScript ${version#Version }, moduleResolution $resolution)"
   done
 done
-node --test --test-reporter=spec "$consumer/package.test.mjs" tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs
+node --test --test-reporter=spec "$consumer/package.test.mjs" tests/js/fuzz.test.mjs tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs

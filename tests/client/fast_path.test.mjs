@@ -19,6 +19,11 @@ const VARIATIONS = `
       parameter: { mtm_type: "t", is_service_interrupt: false, cause: "c", solution: "s", start_time: 5, fault_recovery_time: 9 } },
     { incident_num: "IM1", operator: "op", operate_key: "confirm",
       parameter: { virtual_confirm_result: true, virtual_confirm_comment: "ok" } },
+    // Warnings: interrupted with no times (recommended), and with one of them.
+    { incident_num: "IM1", operator: "op", operate_key: "commitSolution1",
+      parameter: { mtm_type: "t", is_service_interrupt: true, cause: "c", solution: "s" } },
+    { incident_num: "IM1", operator: "op", operate_key: "commitSolution1",
+      parameter: { mtm_type: "t", is_service_interrupt: true, cause: "c", solution: "s", start_time: 5 } },
   ];
   const values = [undefined, null, true, false, "true", "", " ", "\\u3000", "x", " x ", "x".repeat(255), " " + "x".repeat(255),
     "x".repeat(256), "x".repeat(300), "x".repeat(301), "事".repeat(300), " 事 ", "😀".repeat(150), "😀".repeat(151),
@@ -34,6 +39,16 @@ const VARIATIONS = `
     }
     const { parameter, ...noParameter } = base;
     inputs.push(noParameter, Object.assign(Object.create(null), base), Object.assign(Object.create({ extra: 1 }), base));
+    // Disguises: a non-enumerable own key beside an unknown one (the two must not cancel),
+    // a descriptor claiming a key ownKeys omits, an inherited toJSON.
+    inputs.push(Object.defineProperty({ ...base, junk: 1 }, "parameter", {}));
+    inputs.push(Object.defineProperty({ ...base, junk: 1 }, "operator", { value: "op", enumerable: false }));
+    inputs.push(new Proxy({ ...base }, {
+      getOwnPropertyDescriptor: (t, k) => (k === "junk" ? { value: 1, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(t, k)),
+    }));
+    const withToJSON = Object.create(null);
+    withToJSON.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
+    inputs.push(Object.assign(Object.create(withToJSON), base));
   }
 `;
 
@@ -45,6 +60,7 @@ test("clean in JavaScript only when valid with no warning in Rust, and nearly al
     const mismatches = [];
     const leftToRust = [];
     let clean = 0;
+    let warned = 0;
     // Where the fast path may stay out although the input is clean: a key whose value
     // is undefined or inherited (it counts enumerable keys, for-in style).
     const doubtful = (x) => {
@@ -58,14 +74,16 @@ test("clean in JavaScript only when valid with no warning in Rust, and nearly al
       if (fast && !expected) mismatches.push(i + ": " + JSON.stringify(input) + " passed the fast path");
       if (!fast && expected) (doubtful(input) ? leftToRust : mismatches).push(i + ": " + JSON.stringify(input) + " missed");
       if (expected) clean += 1;
+      if (report.warnings.length > 0) warned += 1;
       // Through the entry point, the report is the same either way.
       const entry = coc.validateHandleRequest(input);
       if (JSON.stringify(entry) !== JSON.stringify(report)) mismatches.push(i + ": entry differs");
     });
-    return { count: inputs.length, clean, mismatches, leftToRust: leftToRust.length };
+    return { count: inputs.length, clean, warned, mismatches, leftToRust: leftToRust.length };
   `);
   assert.deepEqual(result.ok.mismatches, []);
-  assert.ok(result.ok.count > 700, String(result.ok.count));
+  assert.ok(result.ok.count > 1100, String(result.ok.count));
+  assert.ok(result.ok.warned > 100, String(result.ok.warned));
   assert.ok(result.ok.clean > 60, String(result.ok.clean));
   assert.ok(result.ok.leftToRust <= 6, String(result.ok.leftToRust));
 });
@@ -84,7 +102,8 @@ test("hostile inputs never pass the fast path, and options it cannot vouch for g
     ];
     const passed = hostile.map((x) => fast_path_clean(x));
     const errors = [];
-    for (const options of [{ locale: 1 }, { lokale: "en" }, "en"]) {
+    const throwing = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
+    for (const options of [{ locale: 1 }, { lokale: "en" }, "en", { get locale() { throw new Error("getter"); } }, throwing, { locale: "\uD800" }]) {
       try { coc.validateHandleRequest(valid, options); errors.push("no error"); } catch (e) { errors.push(e.name + ":" + e.option); }
     }
     return { passed, errors, zh: coc.validateHandleRequest(valid, { locale: "zh-CN" }).valid };
@@ -92,6 +111,10 @@ test("hostile inputs never pass the fast path, and options it cannot vouch for g
   // A proxy of a clean object is clean data; the rest must be left to Rust (a
   // non-enumerable operator is no operator to it).
   assert.deepEqual(result.ok.passed.slice(1), [false, false, false]);
-  assert.deepEqual(result.ok.errors, ["ConfigError:locale", "ConfigError:options", "ConfigError:options"]);
+  // Whatever the request, a bad option is a ConfigError (never a raw Error, never a clean report).
+  assert.deepEqual(result.ok.errors, [
+    "ConfigError:locale", "ConfigError:options", "ConfigError:options",
+    "ConfigError:locale", "ConfigError:options", "ConfigError:locale",
+  ]);
   assert.equal(result.ok.zh, true);
 });

@@ -5,7 +5,23 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { createRequire } from "node:module";
 
-import init, { buildHandleRequest, textLength, validateHandleRequest } from "coc-incident";
+import init, * as coc from "coc-incident";
+import { buildHandleRequest, IncidentClient, textLength, validateHandleRequest } from "coc-incident";
+
+// Before init(): every export says what to do.
+const beforeInit = [
+  () => validateHandleRequest({}),
+  () => buildHandleRequest({}, { endpoint: "/api" }),
+  () => textLength("x"),
+  () => new IncidentClient({ endpoint: "/api" }),
+].map((call) => {
+  try {
+    call();
+    return "no error";
+  } catch (error) {
+    return `${error.name}: ${error.message}`;
+  }
+});
 
 await init();
 
@@ -121,8 +137,103 @@ test("the package ships the build and nothing else", () => {
     "pkg/coc_incident_bg.wasm",
     "pkg/coc_incident_bg.wasm.d.ts",
     "pkg/snippets/*/inline*.js",
+    "pkg/snippets/*/src/js/read.js",
     "src/index.js",
     "src/js/fast_path.js",
+    "src/js/read.js",
     "src/node.js",
   ]);
+});
+
+test("a call before init() is a UsageError that names init()", () => {
+  assert.equal(beforeInit.length, 4);
+  for (const outcome of beforeInit) assert.match(outcome, /^UsageError: .*`await init\(\)`/);
+});
+
+test("only the documented API is exported (no internal tables)", () => {
+  assert.deepEqual(Object.keys(coc).sort(), [
+    "FormBinding", "IncidentClient", "bindForm", "buildHandleRequest", "default", "initSync",
+    "readForm", "textLength", "validateHandleRequest",
+  ]);
+});
+
+test("options are read by the validator alone: a bad option is a ConfigError whatever the request", () => {
+  const invalid = { ...confirm, operator: " " };
+  const badOptions = [
+    { get locale() { throw new Error("getter"); } },
+    new Proxy({}, { ownKeys() { throw new Error("trap"); } }),
+    { locale: "\uD800" },
+    { allowUnknownFields: "yes" },
+  ];
+  for (const options of badOptions) {
+    for (const input of [confirm, invalid]) {
+      assert.throws(() => validateHandleRequest(input, options), { name: "ConfigError" });
+    }
+  }
+});
+
+test("numbers are sent as JSON.stringify writes them, and shown as a person writes them", () => {
+  const { body } = buildHandleRequest(
+    { ...confirm, extra: 0.1, big: 1e21, list: [1.5, -2e-7] },
+    { endpoint: "/api", allowUnknownFields: true },
+  );
+  assert.equal(body, JSON.stringify({ ...confirm, extra: 0.1, big: 1e21, list: [1.5, -2e-7] }));
+  const report = validateHandleRequest({
+    ...confirm,
+    operate_key: "commitSolution1",
+    parameter: { mtm_type: "t", is_service_interrupt: false, cause: "c", solution: "s", start_time: 1e300 },
+  });
+  assert.equal(report.errors[0].message, "Fault start time must be at most 9007199254740991, got 1e+300.");
+  assert.equal(report.errors[0].params.actual, 1e300);
+});
+
+test("a label belongs to a path: an unknown parameter.operator is not the Operator", () => {
+  const report = validateHandleRequest({ ...confirm, parameter: { ...confirm.parameter, operator: "x" } });
+  assert.equal(report.errors[0].message, '"parameter.operator" is not a known field.');
+});
+
+test("paths name every key exactly", () => {
+  const report = validateHandleRequest({ ...confirm, "": 1, "a.b": 2, "\uD800": 3, "\uDC00": 4, "\uFFFD": 5 });
+  assert.deepEqual(
+    report.errors.map((v) => v.path),
+    ['[""]', '["a.b"]', '["\\ud800"]', '["\\udc00"]', "\uFFFD"],
+  );
+});
+
+test("what is validated is what is sent: an inherited toJSON makes an instance", () => {
+  const proto = Object.create(null);
+  proto.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
+  const disguised = Object.assign(Object.create(proto), { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" });
+  const report = validateHandleRequest(disguised);
+  assert.deepEqual(report.errors.map((v) => [v.code, v.params.actual]), [["not_object", "instance"]]);
+  assert.throws(() => buildHandleRequest(disguised, { endpoint: "/api" }), { name: "ValidationError" });
+  // Disguised keys: a non-enumerable own key does not cancel an unknown one.
+  const o = { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1", junk: 1 };
+  Object.defineProperty(o, "parameter", {});
+  assert.deepEqual(validateHandleRequest(o).errors.map((v) => v.path), ["junk"]);
+});
+
+test("reports list at most 100 violations and count the rest; huge inputs are bounded", () => {
+  const many = { ...confirm };
+  for (let i = 0; i < 5000; i++) many[`k${i}`] = i;
+  const report = validateHandleRequest(many);
+  assert.equal(report.errors.length, 101);
+  assert.deepEqual(report.errors[100].params, { omitted: 4900 });
+  assert.equal(report.errors[100].code, "too_many_violations");
+  const huge = { ...confirm };
+  for (let i = 0; i < 200000; i++) huge[`k${i}`] = i;
+  assert.deepEqual(validateHandleRequest(huge).errors.map((v) => [v.code, v.params.actual]), [["not_object", "too_large"]]);
+  const claims = new Proxy({}, {
+    ownKeys: () => Array.from({ length: 1000000 }, (_, i) => `k${i}`),
+    getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }),
+  });
+  assert.equal(validateHandleRequest(claims).errors[0].params.actual, "too_large");
+});
+
+test("a freed IncidentClient rejects with a UsageError, not a null pointer", async () => {
+  const client = new IncidentClient({ endpoint: "/api" });
+  client.free();
+  client.free();
+  await assert.rejects(client.handle(confirm), { name: "UsageError" });
+  await assert.rejects(client.acceptIncident("IM1", "op"), { name: "UsageError" });
 });
