@@ -51,7 +51,7 @@ const glueMin = (await esbuild.transform(glue.toString(), { minify: true, format
 const snippet = `${root}pkg/snippets`;
 const snippets = readdirSync(snippet, { recursive: true }).filter((f) => f.endsWith(".js"));
 // The package's own JavaScript counts with the glue: its entry point and the fast path.
-const ownJs = ["src/index.js", "src/js/fast_path.js"].map((f) => join(root, f));
+const ownJs = ["src/index.js", "src/js/fast_path.js", "src/js/read.js"].map((f) => join(root, f));
 const snippetBytes = Buffer.concat(
   await Promise.all([...snippets.map((f) => join(snippet, f)), ...ownJs].map((f) => readFile(f))),
 );

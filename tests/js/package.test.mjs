@@ -138,6 +138,7 @@ test("the package ships the build and nothing else", () => {
     "pkg/coc_incident_bg.wasm.d.ts",
     "pkg/snippets/*/inline*.js",
     "pkg/snippets/*/src/js/read.js",
+    "src/index.d.ts",
     "src/index.js",
     "src/js/fast_path.js",
     "src/js/read.js",

@@ -15,6 +15,9 @@ import init, {
   type ValidationReport,
   type Violation,
 } from "coc-incident";
+// @ts-expect-error the rule tables of the fast path are internal: not exported, not typed
+import { __fastPathTables } from "coc-incident";
+void __fastPathTables;
 
 await init();
 
@@ -70,7 +73,11 @@ try {
   void fetch(request.url, init);
 } catch (e) {
   const error = e as CocError;
-  if (error.name === "ValidationError") {
+  if (error.name === "UsageError") {
+    // A call before init() finished, or a freed client: a bug in the portal's code.
+    const message: string = error.message;
+    void message;
+  } else if (error.name === "ValidationError") {
     error.violations.map(describe);
   } else if (error.name === "ConfigError") {
     const option: string = error.option;
