@@ -275,10 +275,14 @@ async fn exchange(
 }
 
 /// Turns an answer into the resolved `HandleResponse` or the rejected error.
+/// The body is parsed once; only the API's fields are read from it by name
+/// (serde-wasm-bindgen), so `data` of any size passes through untouched.
 fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
     let parsed = JSON::parse(body).ok();
-    let value = parsed.as_ref().map(read);
-    match interpret(status, body, value.as_ref()) {
+    let fields = parsed
+        .as_ref()
+        .and_then(|p| serde_wasm_bindgen::from_value::<ApiFields>(p.clone()).ok());
+    match interpret(status, body, fields) {
         Answer::Success(fields) => {
             let response = Object::new();
             set_fields(&response, &fields);
