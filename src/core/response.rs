@@ -385,9 +385,9 @@ mod tests {
             r#"{"error_code":true}"#,
             r#"{"error_code":["GOM.00000000"]}"#,
             r#"{"error_code":{"code":"GOM.00000000"}}"#,
-            // not an object (an array is not read as the fields in order)
+            // not an object: an array is not read as the fields in order
+            r#"["049","GOM.00000000",null]"#,
             r#"["049","GOM.00000000",null,null]"#,
-            r#"["GOM.00000000"]"#,
             r#""GOM.00000000""#,
             "42",
             "null",

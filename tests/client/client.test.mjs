@@ -324,7 +324,7 @@ test("JSON that is not the API's object is an HttpError with the body as its sni
     `{"provider_code":"049","error_code":null,"error_msg":null,"data":null}`,
     `{"provider_code":"049","error_code":{"code":"GOM.00000000"}}`,
     `{"provider_code":"049","error_msg":null,"data":null}`,
-    `["049","GOM.00000000",null,null]`,
+    `["049","GOM.00000000",null]`,
     `"GOM.00000000"`,
     `42`,
     `null`,
