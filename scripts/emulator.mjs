@@ -7,7 +7,7 @@
 //   GET  /v1/external/incident/{incident_num} one ticket (read-only view for the demo)
 // Control paths (the emulator's own, never logged):
 //   GET  /__emulator/tickets   every ticket        GET  /__emulator/log    the request log
-//   POST /__emulator/reset     seeds and log anew  POST /__emulator/misbehave {mode, delay_ms?, count?}
+//   POST /__emulator/reset     seeds and log anew  POST /__emulator/misbehave {mode, delay_ms?, count?, status?, body?}
 //
 // Error codes: GOM.00000000 success and GOM.00007256 "Invalid parameters" are COC's;
 // the EMU.* codes below are this emulator's own.
@@ -184,6 +184,14 @@ export function createEmulator({ token } = {}) {
       response.end(`<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>${"<p>upstream unavailable</p>".repeat(100)}</body></html>`);
       return;
     }
+    // "answer": the given status and body text, exactly as given, as JSON (for answers
+    // a real server might send and this one would not: fields in another order, a
+    // large data, a field of another type). The request is logged but not acted on.
+    if (trouble?.mode === "answer") {
+      response.writeHead(trouble.status ?? 200, { "Content-Type": "application/json;charset=UTF-8" });
+      response.end(trouble.body ?? "");
+      return;
+    }
 
     let body;
     try {
@@ -223,11 +231,12 @@ export function createEmulator({ token } = {}) {
     }
     if (route === "POST /__emulator/misbehave") {
       const wish = JSON.parse((await readBody(request)) || "{}");
-      if (!["slow", "html502", "numeric_provider_code", "drop"].includes(wish.mode)) {
-        return send(response, 400, { error: "mode must be slow, html502, numeric_provider_code or drop" });
+      if (!["slow", "html502", "numeric_provider_code", "drop", "answer"].includes(wish.mode)) {
+        return send(response, 400, { error: "mode must be slow, html502, numeric_provider_code, drop or answer" });
       }
-      misbehaviour = { mode: wish.mode, delay_ms: wish.delay_ms, count: wish.count ?? 1 };
-      return send(response, 200, misbehaviour);
+      misbehaviour = { mode: wish.mode, delay_ms: wish.delay_ms, count: wish.count ?? 1, status: wish.status, body: wish.body };
+      const { body: _, ...shown } = misbehaviour; // a large body is not echoed back
+      return send(response, 200, shown);
     }
     return send(response, 404, { error: "no such control path" });
   }

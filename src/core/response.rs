@@ -1,22 +1,185 @@
 //! What an answer from the handle endpoint means: success, the API's own error, or
 //! something that is not the API talking (a gateway's HTML page, say).
+//!
+//! The answer's JSON is read once, as the API defines it, into [`ApiFields`]: only the
+//! three fields the API names are read, whatever else the object holds (`data`, fields
+//! added later), so the size of `data` never matters here.
 
-use super::value::Value;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 
 /// The code of success.
 pub const SUCCESS_CODE: &str = "GOM.00000000";
 /// The most of a non-API body kept for an error: 1 KiB of UTF-8.
 pub const SNIPPET_BYTES: usize = 1024;
+/// The largest whole number a JavaScript number holds exactly: 2^53 - 1.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// The API's fields of an answer.
+///
+/// Deserialized from the answer's JSON object; that fails (the answer is then not the
+/// API's JSON) when it is not an object or has no string `error_code`. Other fields
+/// are ignored; a `provider_code` or `error_msg` missing or of another type is `""` or
+/// `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiFields {
-    /// Service ID, as a string whether the server sent `"049"` or `4`; `""` when absent.
+    /// Service ID, as a string whether the server sent `"049"` or `4`: a whole number
+    /// is written as its digits. `""` when absent, and for any other number (a
+    /// fraction is not a service ID; beyond 2^53 - 1 JavaScript has already rounded it,
+    /// so its digits would not be the server's) or type.
     pub provider_code: String,
     /// `GOM.00000000` on success; any other code is opaque.
     pub error_code: String,
     /// The server's description, when there is one.
     pub error_msg: Option<String>,
+}
+
+/// The answer's object as the API defines it. Unknown fields are skipped.
+#[derive(Deserialize)]
+struct Wire {
+    #[serde(default, deserialize_with = "provider_code")]
+    provider_code: String,
+    error_code: String,
+    #[serde(default, deserialize_with = "text_or_none")]
+    error_msg: Option<String>,
+}
+
+/// The names a deserializer is asked for (serde-wasm-bindgen reads these properties
+/// and no others): `Wire`'s fields.
+const WIRE_FIELDS: &[&str] = &["provider_code", "error_code", "error_msg"];
+
+impl<'de> Deserialize<'de> for ApiFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = deserializer.deserialize_struct("ApiFields", WIRE_FIELDS, ObjectOnly)?;
+        Ok(ApiFields {
+            provider_code: wire.provider_code,
+            error_code: wire.error_code,
+            error_msg: wire.error_msg,
+        })
+    }
+}
+
+/// Accepts a JSON object only: a derived struct would also take an array, its
+/// items as the fields in order.
+struct ObjectOnly;
+
+impl<'de> Visitor<'de> for ObjectOnly {
+    type Value = Wire;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the COC API's JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Wire, A::Error> {
+        Wire::deserialize(de::value::MapAccessDeserializer::new(map))
+    }
+}
+
+/// A field that may come as any JSON type, reduced to what the answer needs.
+enum Loose {
+    Text(String),
+    /// A whole number within ±(2^53 - 1).
+    Whole(i64),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LooseVisitor)
+    }
+}
+
+/// Takes every JSON type without an error, so that an unexpected type is a fact the
+/// caller decides on, not a failure of the whole answer.
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Loose, E> {
+        Ok(Loose::Text(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Loose, E> {
+        Ok(Loose::Text(text))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Loose, E> {
+        Ok(match i64::try_from(n) {
+            Ok(n) if n.unsigned_abs() <= MAX_SAFE_INTEGER => Loose::Whole(n),
+            _ => Loose::Other,
+        })
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Loose, E> {
+        Ok(if n.unsigned_abs() <= MAX_SAFE_INTEGER {
+            Loose::Whole(n)
+        } else {
+            Loose::Other
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Loose, E> {
+        // Whole when it converts to an integer and back unchanged (NaN and the
+        // infinities do not); no float formatting involved.
+        let whole = n as i64;
+        if whole as f64 == n {
+            self.visit_i64(whole)
+        } else {
+            Ok(Loose::Other)
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Loose, E> {
+        Ok(Loose::Other)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Loose, D::Error> {
+        Loose::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+}
+
+/// `provider_code` as a string: the docs show both `"049"` and `4`.
+fn provider_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(match Loose::deserialize(deserializer)? {
+        Loose::Text(text) => text,
+        Loose::Whole(n) => n.to_string(),
+        Loose::Other => String::new(),
+    })
+}
+
+/// A string, or `None` for any other type.
+fn text_or_none<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(match Loose::deserialize(deserializer)? {
+        Loose::Text(text) => Some(text),
+        _ => None,
+    })
 }
 
 /// An answer, classified.
@@ -40,24 +203,10 @@ pub enum Answer {
     },
 }
 
-/// Classifies an answer from its status, its body text and that body parsed as JSON
-/// (`None` when it is not JSON).
-pub fn interpret(status: u16, body: &str, parsed: Option<&Value>) -> Answer {
-    let fields = match parsed {
-        Some(Value::Object(object)) => match object.get("error_code") {
-            Value::String(code) if code.unpaired_surrogate_at().is_none() => Some(ApiFields {
-                provider_code: provider_code(object.get("provider_code")),
-                error_code: code.as_str().to_owned(),
-                error_msg: match object.get("error_msg") {
-                    Value::String(msg) => Some(msg.as_str().to_owned()),
-                    _ => None,
-                },
-            }),
-            _ => None,
-        },
-        _ => None,
-    };
-    match fields {
+/// Classifies an answer from its status, its body text and that body read as the
+/// API's JSON (`None` when it is not: not JSON, not an object, no string `error_code`).
+pub fn interpret(status: u16, body: &str, parsed: Option<ApiFields>) -> Answer {
+    match parsed {
         Some(fields) if (200..300).contains(&status) && fields.error_code == SUCCESS_CODE => {
             Answer::Success(fields)
         }
@@ -66,15 +215,6 @@ pub fn interpret(status: u16, body: &str, parsed: Option<&Value>) -> Answer {
             status,
             body_snippet: snippet(body).to_owned(),
         },
-    }
-}
-
-/// `provider_code` as a string: the docs show both `"049"` and `4`.
-fn provider_code(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.as_str().to_owned(),
-        Value::Number(n) => n.to_text(),
-        _ => String::new(),
     }
 }
 
@@ -93,39 +233,104 @@ pub fn snippet(body: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::object;
 
-    fn answer(status: u16, parsed: Value) -> Answer {
-        interpret(status, "", Some(&parsed))
+    /// The answer as the client reads it, with serde_json in place of JSON.parse.
+    fn answer(status: u16, body: &str) -> Answer {
+        interpret(status, body, serde_json::from_str(body).ok())
+    }
+
+    fn success(provider_code: &str, error_msg: Option<&str>) -> Answer {
+        Answer::Success(ApiFields {
+            provider_code: provider_code.to_owned(),
+            error_code: SUCCESS_CODE.to_owned(),
+            error_msg: error_msg.map(str::to_owned),
+        })
+    }
+
+    fn http(status: u16, body: &str) -> Answer {
+        Answer::Http {
+            status,
+            body_snippet: body.to_owned(),
+        }
     }
 
     #[test]
     fn success_normalises_provider_code() {
-        let fields = |provider_code: &str| ApiFields {
-            provider_code: provider_code.to_owned(),
-            error_code: SUCCESS_CODE.to_owned(),
-            error_msg: None,
-        };
-        let ok = |code: Value| object! { "error_code" => SUCCESS_CODE, "error_msg" => Value::Null, "provider_code" => code, "data" => Value::Null };
+        let cases = [
+            (r#""049""#, "049"),
+            ("4", "4"),
+            ("4.0", "4"),
+            ("-4", "-4"),
+            ("0", "0"),
+            ("-0.0", "0"),
+            ("9007199254740991", "9007199254740991"),
+            ("-9007199254740991", "-9007199254740991"),
+            ("1e3", "1000"),
+            // Beyond 2^53 - 1, JavaScript has rounded it: treated as absent, as
+            // integers and floats alike.
+            ("9007199254740992", ""),
+            ("9007199254740993", ""),
+            ("1e16", ""),
+            ("18446744073709551615", ""),
+            ("-9223372036854775808", ""),
+            ("1e300", ""),
+            // A fraction is not a service ID.
+            ("4.5", ""),
+            ("-0.1", ""),
+            ("null", ""),
+            ("true", ""),
+            ("[4]", ""),
+            (r#"{"code": 4}"#, ""),
+        ];
+        for (sent, expected) in cases {
+            let body = format!(
+                r#"{{"error_code":"GOM.00000000","error_msg":null,"provider_code":{sent},"data":null}}"#
+            );
+            assert_eq!(answer(200, &body), success(expected, None), "{sent}");
+        }
+    }
+
+    #[test]
+    fn missing_fields_are_defaulted_and_other_fields_ignored() {
         assert_eq!(
-            answer(200, ok(Value::string("049")).into()),
-            Answer::Success(fields("049"))
+            answer(200, r#"{"error_code":"GOM.00000000"}"#),
+            success("", None)
         );
         assert_eq!(
-            answer(200, ok(Value::from(4)).into()),
-            Answer::Success(fields("4"))
+            answer(204, r#"{"error_code":"GOM.00000000","error_msg":"done"}"#),
+            success("", Some("done"))
         );
-        assert_eq!(
-            answer(200, ok(Value::Undefined).into()),
-            Answer::Success(fields(""))
+        // An error_msg that is not text is no message.
+        for msg in ["42", "false", "[]", r#"{"en":"x"}"#] {
+            let body = format!(r#"{{"error_code":"GOM.00000000","error_msg":{msg}}}"#);
+            assert_eq!(answer(200, &body), success("", None), "{msg}");
+        }
+        let extra = r#"{"request_id":"r-1","data":{"incident_num":"IM1","nested":[[1],{"a":null}]},
+            "provider_code":"049","trace":[1,2,3],"error_code":"GOM.00000000","error_msg":null,"x":true}"#;
+        assert_eq!(answer(200, extra), success("049", None));
+    }
+
+    #[test]
+    fn a_large_data_before_error_code_is_still_success() {
+        let rows: Vec<String> = (0..5_000)
+            .map(|row| {
+                let items: Vec<String> = (0..10).map(|c| (row * 10 + c).to_string()).collect();
+                format!("[{}]", items.join(","))
+            })
+            .collect();
+        let body = format!(
+            r#"{{"data":[{}],"provider_code":"049","error_code":"GOM.00000000","error_msg":null}}"#,
+            rows.join(",")
         );
+        assert_eq!(answer(200, &body), success("049", None));
     }
 
     #[test]
     fn other_codes_are_api_errors() {
-        let invalid = object! { "error_code" => "GOM.00007256", "error_msg" => "Invalid parameters", "provider_code" => 4 };
+        let invalid =
+            r#"{"error_code":"GOM.00007256","error_msg":"Invalid parameters","provider_code":4}"#;
         assert_eq!(
-            answer(400, invalid.into()),
+            answer(400, invalid),
             Answer::Api {
                 status: 400,
                 fields: ApiFields {
@@ -135,18 +340,31 @@ mod tests {
                 },
             }
         );
-        // Success's code with a failing status is not success.
-        let odd = object! { "error_code" => SUCCESS_CODE };
+        // Even on a 2xx: the code decides.
         assert!(matches!(
-            answer(500, odd.into()),
-            Answer::Api { status: 500, .. }
+            answer(200, invalid),
+            Answer::Api { status: 200, .. }
         ));
+        // Success's code with a failing status is not success.
+        for status in [199, 300, 500] {
+            assert_eq!(
+                answer(status, r#"{"error_code":"GOM.00000000"}"#),
+                Answer::Api {
+                    status,
+                    fields: ApiFields {
+                        provider_code: String::new(),
+                        error_code: SUCCESS_CODE.to_owned(),
+                        error_msg: None,
+                    },
+                }
+            );
+        }
     }
 
     #[test]
     fn anything_else_is_an_http_error_with_a_snippet() {
         let html = format!("<html>{}</html>", "事".repeat(400));
-        match interpret(502, &html, None) {
+        match answer(502, &html) {
             Answer::Http {
                 status,
                 body_snippet,
@@ -159,14 +377,29 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(
-            interpret(200, "[]", Some(&Value::Array(vec![]))),
-            Answer::Http { .. }
-        ));
-        assert!(matches!(
-            answer(200, object! { "error_code" => 0 }.into()),
-            Answer::Http { .. }
-        ));
+        let not_the_api = [
+            // error_code missing or not a string
+            r#"{"provider_code":"049","error_msg":null,"data":null}"#,
+            r#"{"error_code":0}"#,
+            r#"{"error_code":null,"provider_code":"049"}"#,
+            r#"{"error_code":true}"#,
+            r#"{"error_code":["GOM.00000000"]}"#,
+            r#"{"error_code":{"code":"GOM.00000000"}}"#,
+            // not an object: an array is not read as the fields in order
+            r#"["049","GOM.00000000",null]"#,
+            r#"["049","GOM.00000000",null,null]"#,
+            r#""GOM.00000000""#,
+            "42",
+            "null",
+            "true",
+            // not JSON
+            "",
+            r#"{"error_code":"GOM.00000000""#,
+            "<html>502</html>",
+        ];
+        for body in not_the_api {
+            assert_eq!(answer(200, body), http(200, body), "{body}");
+        }
         assert_eq!(snippet("short"), "short");
     }
 }

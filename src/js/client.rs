@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Function, Object, Promise, Reflect, JSON};
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
@@ -18,7 +18,7 @@ use crate::core::value::Value;
 use super::deadline::{Deadline, Stop};
 use super::errors::{config_error, named_error, validation_error};
 use super::options::{Options, CLIENT_KEYS};
-use super::read::{read, read_text};
+use super::read::{parse_json, read, read_text};
 use super::set;
 
 /// The time-out when `timeoutMs` is not given: 30 s.
@@ -276,10 +276,15 @@ async fn exchange(
 }
 
 /// Turns an answer into the resolved `HandleResponse` or the rejected error.
+/// The body is parsed once; only the API's fields are read from it by name
+/// (serde-wasm-bindgen), so `data` of any size passes through untouched.
 fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
-    let parsed = JSON::parse(body).ok();
-    let value = parsed.as_ref().map(read);
-    match interpret(status, body, value.as_ref()) {
+    // Not js_sys::JSON::parse: a throwing `catch` import leaks a table slot (read.js).
+    let parsed = Some(parse_json(body)).filter(|p| !p.is_undefined());
+    let fields = parsed
+        .as_ref()
+        .and_then(|p| serde_wasm_bindgen::from_value::<ApiFields>(p.clone()).ok());
+    match interpret(status, body, fields) {
         Answer::Success(fields) => {
             let response = Object::new();
             set_fields(&response, &fields);

@@ -154,3 +154,12 @@ export function unpaired_surrogates(s) {
 export function number_text(n) {
   return String(n);
 }
+
+/** JSON.parse, or undefined for text that is not JSON (which JSON.parse never returns). */
+export function parse_json(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -21,6 +21,8 @@ extern "C" {
     pub(crate) fn took_exception() -> bool;
     fn unpaired_surrogates(text: &JsValue) -> Option<Uint32Array>;
     fn number_text(n: f64) -> String;
+    /// `JSON.parse`, or undefined for text that is not JSON.
+    pub(crate) fn parse_json(text: &str) -> JsValue;
 }
 
 const PLAIN_OBJECT: u32 = 0;

@@ -234,3 +234,110 @@ test("the caller's headers reach the server through CORS", async () => {
   `);
   assert.deepEqual(result, { ok: SUCCESS });
 });
+
+// Answers as a real server may send them and the emulator itself would not: the
+// emulator's "answer" mode sends the given status and body text unchanged.
+const answered = async (status, body) => {
+  await misbehave({ mode: "answer", status, body });
+  return inPage(`
+    return new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN }).acceptIncident(args.NUM, "op");
+  `);
+};
+
+test("a large data, sent before error_code, resolves intact", async () => {
+  // 55,001 values: 5,000 rows of 10 numbers.
+  const data = Array.from({ length: 5_000 }, (_, row) => Array.from({ length: 10 }, (_, column) => row * 10 + column));
+  const body = `{"data":${JSON.stringify(data)},"provider_code":"049","error_code":"GOM.00000000","error_msg":null}`;
+  const result = await answered(200, body);
+  assert.ok(result.ok, JSON.stringify(result).slice(0, 300));
+  assert.deepEqual(result.ok, { provider_code: "049", error_code: "GOM.00000000", error_msg: null, data });
+  // The same for the API's own error: still an ApiError, not an HttpError.
+  const failed = await answered(400, `{"data":${JSON.stringify(data)},"error_code":"GOM.00007256","error_msg":"Invalid parameters"}`);
+  assert.deepEqual(failed.error, {
+    name: "ApiError",
+    message: "COC answered GOM.00007256 (HTTP 400): Invalid parameters",
+    status: 400,
+    errorCode: "GOM.00007256",
+    errorMsg: "Invalid parameters",
+    providerCode: "",
+  });
+});
+
+test("provider_code: a string as sent, a whole number as its digits, anything else absent", async () => {
+  const cases = [
+    ['"049"', "049"],
+    ["4", "4"],
+    ["4.0", "4"],
+    ["-4", "-4"],
+    ["9007199254740991", "9007199254740991"],
+    // JSON.parse has already rounded a larger one: its digits would not be the server's.
+    ["9007199254740993", ""],
+    // Not a service ID: treated as absent.
+    ["4.5", ""],
+    ["1e300", ""],
+    ["null", ""],
+    ["true", ""],
+    ["[4]", ""],
+    ['{"code":4}', ""],
+  ];
+  for (const [sent, expected] of cases) {
+    const result = await answered(200, `{"provider_code":${sent},"error_code":"GOM.00000000","error_msg":null,"data":null}`);
+    assert.deepEqual(result, { ok: { ...SUCCESS, provider_code: expected } }, sent);
+  }
+});
+
+test("missing provider_code, error_msg and data are defaulted", async () => {
+  const result = await answered(200, `{"error_code":"GOM.00000000"}`);
+  assert.deepEqual(result, { ok: { provider_code: "", error_code: "GOM.00000000", error_msg: null, data: null } });
+  // An error_msg that is not text is no message.
+  const odd = await answered(200, `{"error_code":"GOM.00000000","error_msg":42,"data":"kept"}`);
+  assert.deepEqual(odd, { ok: { provider_code: "", error_code: "GOM.00000000", error_msg: null, data: "kept" } });
+});
+
+test("fields the API does not define are ignored", async () => {
+  const result = await answered(
+    200,
+    `{"request_id":"r-1","provider_code":"049","trace":{"spans":[1,2,3]},"error_code":"GOM.00000000","error_msg":null,"data":{"incident_num":"IM1"},"extra":[null]}`,
+  );
+  assert.deepEqual(result, { ok: { ...SUCCESS, data: { incident_num: "IM1" } } });
+  const failed = await answered(409, `{"error_code":"EMU.1","error_msg":"no","provider_code":4,"request_id":"r-2"}`);
+  assert.equal(failed.error.name, "ApiError");
+  assert.equal(failed.error.providerCode, "4");
+  assert.ok(!("request_id" in failed.error));
+});
+
+test("success's code with a failing status is an ApiError", async () => {
+  const result = await answered(500, `{"provider_code":"049","error_code":"GOM.00000000","error_msg":null,"data":null}`);
+  assert.deepEqual(result.error, {
+    name: "ApiError",
+    message: "COC answered GOM.00000000 (HTTP 500)",
+    status: 500,
+    errorCode: "GOM.00000000",
+    errorMsg: null,
+    providerCode: "049",
+  });
+});
+
+test("JSON that is not the API's object is an HttpError with the body as its snippet", async () => {
+  const bodies = [
+    `{"provider_code":"049","error_code":0,"error_msg":null,"data":null}`,
+    `{"provider_code":"049","error_code":null,"error_msg":null,"data":null}`,
+    `{"provider_code":"049","error_code":{"code":"GOM.00000000"}}`,
+    `{"provider_code":"049","error_msg":null,"data":null}`,
+    `["049","GOM.00000000",null]`,
+    `"GOM.00000000"`,
+    `42`,
+    `null`,
+    ``,
+    `{"error_code":"GOM.00000000"`,
+  ];
+  for (const body of bodies) {
+    const result = await answered(200, body);
+    assert.deepEqual(result.error, {
+      name: "HttpError",
+      message: "HTTP 200 with a body that is not the COC API's JSON",
+      status: 200,
+      bodySnippet: body,
+    }, body);
+  }
+});
