@@ -62,6 +62,53 @@ type Listener = (&'static str, Closure<dyn FnMut(Event)>);
 pub struct FormBinding {
     state: Rc<RefCell<State>>,
     listeners: RefCell<Vec<Listener>>,
+    after_reset: Rc<Timer>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// A closure run once by `setTimeout`, at most one run pending. Cancelling (or
+/// dropping) it clears the pending timeout, so a freed closure is never called.
+struct Timer {
+    callback: Closure<dyn FnMut()>,
+    pending: Rc<Cell<Option<JsValue>>>,
+}
+
+impl Timer {
+    fn new(mut action: impl FnMut() + 'static) -> Timer {
+        let pending = Rc::new(Cell::new(None));
+        let callback = Closure::<dyn FnMut()>::new({
+            let pending = pending.clone();
+            move || {
+                pending.set(None);
+                action();
+            }
+        });
+        Timer { callback, pending }
+    }
+
+    /// Runs the action after the current task (once, however often this is called).
+    fn schedule(&self) {
+        self.cancel();
+        let id = super::deadline::set_timeout(self.callback.as_ref().unchecked_ref(), 0);
+        self.pending.set(Some(id));
+    }
+
+    fn cancel(&self) {
+        if let Some(id) = self.pending.take() {
+            clear_timeout(&id);
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        self.cancel();
+    }
 }
 
 /// `bindForm(form, options)`.
@@ -110,6 +157,14 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     let binding = FormBinding {
         state: state.clone(),
         listeners: RefCell::new(Vec::new()),
+        after_reset: Rc::new(Timer::new({
+            let state = state.clone();
+            move || {
+                if !state.borrow().destroyed {
+                    refresh(&state);
+                }
+            }
+        })),
     };
     // Not on focusout: a message appearing as a field loses focus would move the
     // submit button from under the pointer between mousedown and mouseup.
@@ -131,21 +186,14 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     }
     // A reset empties the fields after its event: start afresh once it has.
     let reset_state = state.clone();
-    let after_reset = Rc::new(Closure::<dyn FnMut()>::new({
-        let state = state.clone();
-        move || {
-            if !state.borrow().destroyed {
-                refresh(&state);
-            }
-        }
-    }));
+    let after_reset = binding.after_reset.clone();
     binding.listen(&form, "reset", move |_| {
         {
             let mut s = reset_state.borrow_mut();
             s.touched_names.clear();
             s.show_all = false;
         }
-        super::deadline::set_timeout(after_reset.as_ref().as_ref().unchecked_ref(), 0);
+        after_reset.schedule();
     })?;
     let submit_state = state.clone();
     binding.listen(&form, "submit", move |event| {
@@ -171,6 +219,7 @@ impl FormBinding {
         if std::mem::replace(&mut self.state.borrow_mut().destroyed, true) {
             return;
         }
+        self.after_reset.cancel();
         let form = self.state.borrow().form.clone();
         for (kind, listener) in self.listeners.borrow_mut().drain(..) {
             let _ =

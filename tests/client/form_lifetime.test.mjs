@@ -1,0 +1,94 @@
+// How long a bindForm binding lives, in headless Chromium: until destroy() or until its
+// form leaves the document, never until a garbage collection; a bound form never falls
+// back to a native submit; page code that calls back into a binding while it works on
+// the DOM finds it usable.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { startHarness } from "../support/harness.mjs";
+import { watchErrors } from "../support/chromium.mjs";
+
+let harness;
+let errors;
+let home;
+before(async () => {
+  harness = await startHarness();
+  errors = watchErrors(harness.page);
+  home = harness.page.url();
+});
+after(() => harness?.close());
+beforeEach(() => {
+  harness.emulator.reset();
+  errors.length = 0;
+});
+
+const NUM = "IM202403221515060171753781";
+
+// A confirm form: valid once the operator is filled in.
+const CONFIRM = `
+  <input type="hidden" name="incident_num" value="${NUM}">
+  <input name="operator">
+  <input type="hidden" name="operate_key" value="confirm">
+  <input type="checkbox" name="virtual_confirm_result" checked>
+  <textarea name="virtual_confirm_comment">ok</textarea>
+  <button type="submit">Send</button>`;
+
+/** Puts `html` in a fresh <form id=f> and runs `body`, with small helpers in scope. */
+function withForm(html, body, args = {}) {
+  return harness.inPage(
+    `document.querySelectorAll("form").forEach((f) => f.remove());
+     const form = document.createElement("form");
+     form.id = "f";
+     form.innerHTML = args.html;
+     document.body.append(form);
+     const type = (name, text) => {
+       const el = form.elements[name];
+       el.value = text;
+       el.dispatchEvent(new Event("input", { bubbles: true }));
+     };
+     const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+     const message = (name) => form.querySelector("[id$=message-" + name + "]")?.textContent;
+     const counter = (name) => form.querySelector("[id$=counter-" + name + "]")?.textContent;
+     /** Collects what is only weakly held, then lets the FinalizationRegistry callbacks run. */
+     const collect = async (ref) => {
+       for (let i = 0; i < 20 && ref.deref() !== undefined; i++) { gc(); await tick(); }
+       for (let i = 0; i < 5; i++) { gc(); await tick(); }
+       return ref.deref() === undefined;
+     };
+     ${body}`,
+    { html, ...args },
+  );
+}
+
+/**
+ * Runs `script` and reports whether the page navigated (a native form submission)
+ * within a moment after; brings the harness page back if it did.
+ */
+async function navigationAfter(script) {
+  const outcome = await script().catch((error) => ({ error: error.message }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const url = harness.page.url();
+  if (url !== home) {
+    await harness.page.goto(home);
+    await harness.page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+  }
+  return { outcome, navigatedTo: url === home ? null : url };
+}
+
+test("destroy() in the task of a reset cancels the refresh the reset scheduled", async () => {
+  const result = await withForm(CONFIRM, `
+    const binding = coc.bindForm(form, { locale: "en" });
+    type("operator", " ");
+    form.reset();
+    binding.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const destroyed = form.querySelector(".coc-message") === null;
+    binding.destroy();
+    return destroyed;
+  `);
+  assert.equal(result.ok, true);
+  assert.deepEqual(errors, []);
+});
+
+// Page code that runs inside the DOM calls a refresh makes: a counter element that
+// reacts to its class, an input that reacts to aria-invalid (a customized built-in).
