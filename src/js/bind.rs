@@ -62,7 +62,16 @@ type Listener = (&'static str, Closure<dyn FnMut(Event)>);
 pub struct FormBinding {
     state: Rc<RefCell<State>>,
     listeners: RefCell<Vec<Listener>>,
+    submit_guard: Function,
     after_reset: Rc<Timer>,
+}
+
+#[wasm_bindgen(
+    inline_js = "export function submit_guard() { return (event) => event.preventDefault(); }"
+)]
+extern "C" {
+    /// A fresh `submit` listener that only prevents the default, written in JavaScript.
+    fn submit_guard() -> Function;
 }
 
 #[wasm_bindgen]
@@ -157,6 +166,7 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     let binding = FormBinding {
         state: state.clone(),
         listeners: RefCell::new(Vec::new()),
+        submit_guard: submit_guard(),
         after_reset: Rc::new(Timer::new({
             let state = state.clone();
             move || {
@@ -195,11 +205,12 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
         }
         after_reset.schedule();
     })?;
+    // The native submission is stopped in plain JavaScript, before and apart from the
+    // Rust handler: were that to throw (an instance that trapped, say), a bound form
+    // must still not fall back to a GET that puts every field in the page's URL.
+    form.add_event_listener_with_callback("submit", &binding.submit_guard)?;
     let submit_state = state.clone();
-    binding.listen(&form, "submit", move |event| {
-        event.prevent_default();
-        submit(&submit_state);
-    })?;
+    binding.listen(&form, "submit", move |_| submit(&submit_state))?;
     refresh(&state);
     Ok(binding)
 }
@@ -221,6 +232,7 @@ impl FormBinding {
         }
         self.after_reset.cancel();
         let form = self.state.borrow().form.clone();
+        let _ = form.remove_event_listener_with_callback("submit", &self.submit_guard);
         for (kind, listener) in self.listeners.borrow_mut().drain(..) {
             let _ =
                 form.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());

@@ -75,6 +75,33 @@ async function navigationAfter(script) {
   return { outcome, navigatedTo: url === home ? null : url };
 }
 
+test("a bound form never submits natively, even when its wasm listener fails", async () => {
+  const { outcome, navigatedTo } = await navigationAfter(() =>
+    withForm(CONFIRM, `
+      // Stands in for a trapped instance: every submit listener that calls into wasm
+      // (wasm-bindgen marks them with _wbg_cb_unref) throws before doing anything.
+      const add = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (kind, listener, options) {
+        if (kind === "submit" && typeof listener?._wbg_cb_unref === "function") {
+          listener = () => { throw new WebAssembly.RuntimeError("unreachable"); };
+        }
+        return add.call(this, kind, listener, options);
+      };
+      try {
+        coc.bindForm(form, { locale: "en" });
+      } finally {
+        EventTarget.prototype.addEventListener = add;
+      }
+      type("operator", "op-1");
+      form.requestSubmit();
+      return "submitted";
+    `),
+  );
+  assert.equal(outcome.ok, "submitted");
+  assert.equal(navigatedTo, null, "the form must not fall back to a native submission");
+  assert.deepEqual(errors, ["unreachable"]);
+});
+
 test("destroy() in the task of a reset cancels the refresh the reset scheduled", async () => {
   const result = await withForm(CONFIRM, `
     const binding = coc.bindForm(form, { locale: "en" });
