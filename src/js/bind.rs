@@ -32,11 +32,22 @@ struct Touched {
     describedby: Option<String>,
 }
 
+/// A portal's own `[data-coc-*-for]` element the binding writes into, with the
+/// attributes it may change there as they were.
+struct Adopted {
+    element: Element,
+    id: Option<String>,
+    class: Option<String>,
+}
+
 struct Decoration {
     name: String,
     message: Option<Element>,
     counter: Option<Element>,
+    /// Elements the binding made, removed on `destroy`.
     created: Vec<Element>,
+    /// The portal's elements it used, emptied and given back their `id` and `class`.
+    adopted: Vec<Adopted>,
 }
 
 struct State {
@@ -243,20 +254,16 @@ impl FormBinding {
         }
         for touched in s.restore.drain(..) {
             let _ = touched.element.remove_attribute("aria-invalid");
-            let _ = match touched.describedby {
-                Some(ids) => touched.element.set_attribute("aria-describedby", &ids),
-                None => touched.element.remove_attribute("aria-describedby"),
-            };
+            restore_attribute(&touched.element, "aria-describedby", touched.describedby);
         }
         for decoration in s.decorations.drain(..) {
             for element in decoration.created {
                 element.remove();
             }
-            if let Some(message) = decoration.message {
-                message.set_text_content(None);
-            }
-            if let Some(counter) = decoration.counter {
-                counter.set_text_content(None);
+            for adopted in decoration.adopted {
+                adopted.element.set_text_content(None);
+                restore_attribute(&adopted.element, "id", adopted.id);
+                restore_attribute(&adopted.element, "class", adopted.class);
             }
         }
         for item in s.summary_items.drain(..) {
@@ -373,12 +380,18 @@ impl State {
             return &self.decorations[i];
         }
         let mut created = Vec::new();
-        let make = |role: &str, class: &str, created: &mut Vec<Element>| -> Option<Element> {
+        let mut adopted = Vec::new();
+        let mut make = |role: &str, class: &str| -> Option<Element> {
             let selector = format!(
                 "[data-coc-{role}-for=\"{}\"]",
                 control.name.replace(['"', '\\'], "")
             );
             if let Ok(Some(existing)) = self.form.query_selector(&selector) {
+                adopted.push(Adopted {
+                    element: existing.clone(),
+                    id: existing.get_attribute("id"),
+                    class: existing.get_attribute("class"),
+                });
                 return Some(existing);
             }
             let element = self.form.owner_document()?.create_element("span").ok()?;
@@ -399,8 +412,8 @@ impl State {
         };
         let counter = placement
             .max_length
-            .and_then(|_| make("counter", "coc-counter", &mut created));
-        let message = make("message", "coc-message", &mut created);
+            .and_then(|_| make("counter", "coc-counter"));
+        let message = make("message", "coc-message");
         let mut ids = Vec::new();
         for (element, role) in [(message.as_ref(), "message"), (counter.as_ref(), "counter")] {
             if let Some(element) = element {
@@ -432,6 +445,7 @@ impl State {
             message,
             counter,
             created,
+            adopted,
         });
         let last = self.decorations.len() - 1;
         &self.decorations[last]
@@ -444,6 +458,14 @@ fn join(violations: &[&Violation]) -> String {
         .map(|v| v.message.as_str())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Puts an attribute back as it was: its old value, or none.
+fn restore_attribute(element: &Element, name: &str, before: Option<String>) {
+    let _ = match before {
+        Some(value) => element.set_attribute(name, &value),
+        None => element.remove_attribute(name),
+    };
 }
 
 fn set_custom_validity(element: &Element, message: &str) {
