@@ -50,28 +50,51 @@ struct Decoration {
     adopted: Vec<Adopted>,
 }
 
-struct State {
+/// What never changes for a binding.
+struct Binding {
     form: HtmlFormElement,
     options: ValidateOptions,
     client: Option<JsValue>,
     uid: u32,
+    no_validate_before: bool,
+    state: RefCell<State>,
+    rendering: Cell<Rendering>,
+}
+
+/// What changes. Borrowed only to read or update it, never across a DOM call: those
+/// may run page code (a custom element's callbacks, a patched `setCustomValidity`,
+/// an event listener) that calls back into the binding.
+#[derive(Default)]
+struct State {
     touched_names: Vec<String>,
     show_all: bool,
     busy: bool,
-    no_validate_before: bool,
     decorations: Vec<Decoration>,
     restore: Vec<Touched>,
     summary_items: Vec<Element>,
     destroyed: bool,
 }
 
+/// Whether a refresh is writing to the page, and whether page code it ran asked for
+/// another meanwhile.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rendering {
+    Idle,
+    Writing,
+    Again,
+}
+
+/// How many times a refresh goes round for page code that keeps asking for another:
+/// one that asks from every pass would otherwise never let go.
+const MAX_PASSES: u32 = 8;
+
 /// An event type and the handler the binding added for it.
-type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+type Listener = (&'static str, Closure<dyn Fn(Event)>);
 
 /// A live binding; `destroy()` removes everything it added.
 #[wasm_bindgen(skip_typescript)]
 pub struct FormBinding {
-    state: Rc<RefCell<State>>,
+    binding: Rc<Binding>,
     listeners: RefCell<Vec<Listener>>,
     submit_guard: Function,
     after_reset: Rc<Timer>,
@@ -94,14 +117,14 @@ extern "C" {
 /// A closure run once by `setTimeout`, at most one run pending. Cancelling (or
 /// dropping) it clears the pending timeout, so a freed closure is never called.
 struct Timer {
-    callback: Closure<dyn FnMut()>,
+    callback: Closure<dyn Fn()>,
     pending: Rc<Cell<Option<JsValue>>>,
 }
 
 impl Timer {
-    fn new(mut action: impl FnMut() + 'static) -> Timer {
+    fn new(action: impl Fn() + 'static) -> Timer {
         let pending = Rc::new(Cell::new(None));
-        let callback = Closure::<dyn FnMut()>::new({
+        let callback = Closure::<dyn Fn()>::new({
             let pending = pending.clone();
             move || {
                 pending.set(None);
@@ -160,57 +183,50 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     let no_validate_before = form.no_validate();
     // Our messages replace the browser's bubbles; `destroy` puts this back.
     form.set_no_validate(true);
-    let state = Rc::new(RefCell::new(State {
+    let binding = Rc::new(Binding {
         form: form.clone(),
         options: validate_options,
         client,
         uid,
-        touched_names: Vec::new(),
-        show_all: false,
-        busy: false,
         no_validate_before,
-        decorations: Vec::new(),
-        restore: Vec::new(),
-        summary_items: Vec::new(),
-        destroyed: false,
-    }));
-    let binding = FormBinding {
-        state: state.clone(),
+        state: RefCell::new(State::default()),
+        rendering: Cell::new(Rendering::Idle),
+    });
+    let handle = FormBinding {
+        binding: binding.clone(),
         listeners: RefCell::new(Vec::new()),
         submit_guard: submit_guard(),
         after_reset: Rc::new(Timer::new({
-            let state = state.clone();
+            let binding = binding.clone();
             move || {
-                if !state.borrow().destroyed {
-                    refresh(&state);
-                }
+                refresh(&binding);
             }
         })),
     };
     // Not on focusout: a message appearing as a field loses focus would move the
     // submit button from under the pointer between mousedown and mouseup.
     for kind in ["input", "change"] {
-        let state = state.clone();
-        binding.listen(&form, kind, move |event| {
+        let binding = binding.clone();
+        handle.listen(&form, kind, move |event| {
             if let Some(name) = event
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .and_then(|e| e.get_attribute("name"))
             {
-                let mut s = state.borrow_mut();
+                let mut s = binding.state.borrow_mut();
                 if !s.touched_names.contains(&name) {
                     s.touched_names.push(name);
                 }
             }
-            refresh(&state);
+            refresh(&binding);
         })?;
     }
     // A reset empties the fields after its event: start afresh once it has.
-    let reset_state = state.clone();
-    let after_reset = binding.after_reset.clone();
-    binding.listen(&form, "reset", move |_| {
+    let reset_binding = binding.clone();
+    let after_reset = handle.after_reset.clone();
+    handle.listen(&form, "reset", move |_| {
         {
-            let mut s = reset_state.borrow_mut();
+            let mut s = reset_binding.state.borrow_mut();
             s.touched_names.clear();
             s.show_all = false;
         }
@@ -219,57 +235,54 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     // The native submission is stopped in plain JavaScript, before and apart from the
     // Rust handler: were that to throw (an instance that trapped, say), a bound form
     // must still not fall back to a GET that puts every field in the page's URL.
-    form.add_event_listener_with_callback("submit", &binding.submit_guard)?;
-    let submit_state = state.clone();
-    binding.listen(&form, "submit", move |_| submit(&submit_state))?;
-    refresh(&state);
-    Ok(binding)
+    form.add_event_listener_with_callback("submit", &handle.submit_guard)?;
+    let submit_binding = binding.clone();
+    handle.listen(&form, "submit", move |_| submit(&submit_binding))?;
+    refresh(&binding);
+    Ok(handle)
 }
 
 #[wasm_bindgen]
 impl FormBinding {
     /// Validates now and shows every message; returns the report.
     pub fn validate(&self) -> JsValue {
-        self.state.borrow_mut().show_all = true;
-        report_to_js(&refresh(&self.state))
+        self.binding.state.borrow_mut().show_all = true;
+        report_to_js(&refresh(&self.binding))
     }
 
     /// Removes every listener, element and attribute the binding added. Once only:
     /// a later call (or the drop when JavaScript frees the binding) must not undo
     /// what a newer binding of the same form did.
     pub fn destroy(&self) {
-        if std::mem::replace(&mut self.state.borrow_mut().destroyed, true) {
-            return;
-        }
+        // Taken in one borrow, and marked destroyed first: page code the DOM calls
+        // below run finds a binding that does nothing.
+        let (restore, decorations, summary_items) = {
+            let mut s = self.binding.state.borrow_mut();
+            if std::mem::replace(&mut s.destroyed, true) {
+                return;
+            }
+            (
+                std::mem::take(&mut s.restore),
+                std::mem::take(&mut s.decorations),
+                std::mem::take(&mut s.summary_items),
+            )
+        };
         self.after_reset.cancel();
-        let form = self.state.borrow().form.clone();
+        let form = &self.binding.form;
         let _ = form.remove_event_listener_with_callback("submit", &self.submit_guard);
-        for (kind, listener) in self.listeners.borrow_mut().drain(..) {
+        let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
+        for (kind, listener) in &listeners {
             let _ =
                 form.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
         }
-        let mut s = self.state.borrow_mut();
-        for control in controls(&form) {
+        drop(listeners);
+        for control in controls(form) {
             set_custom_validity(&control.element, "");
         }
-        for touched in s.restore.drain(..) {
-            let _ = touched.element.remove_attribute("aria-invalid");
-            restore_attribute(&touched.element, "aria-describedby", touched.describedby);
-        }
-        for decoration in s.decorations.drain(..) {
-            for element in decoration.created {
-                element.remove();
-            }
-            for adopted in decoration.adopted {
-                adopted.element.set_text_content(None);
-                restore_attribute(&adopted.element, "id", adopted.id);
-                restore_attribute(&adopted.element, "class", adopted.class);
-            }
-        }
-        for item in s.summary_items.drain(..) {
-            item.remove();
-        }
-        form.set_no_validate(s.no_validate_before);
+        restore.into_iter().for_each(Touched::undo);
+        decorations.into_iter().for_each(Decoration::undo);
+        summary_items.iter().for_each(Element::remove);
+        form.set_no_validate(self.binding.no_validate_before);
     }
 }
 
@@ -285,9 +298,9 @@ impl FormBinding {
         &self,
         form: &HtmlFormElement,
         kind: &'static str,
-        handler: impl FnMut(Event) + 'static,
+        handler: impl Fn(Event) + 'static,
     ) -> Result<(), JsValue> {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let closure = Closure::<dyn Fn(Event)>::new(handler);
         form.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
         self.listeners.borrow_mut().push((kind, closure));
         Ok(())
@@ -295,90 +308,167 @@ impl FormBinding {
 }
 
 /// Reads, validates and shows; returns the report. Fires no event.
-fn refresh(state: &Rc<RefCell<State>>) -> Report {
-    let mut s = state.borrow_mut();
-    let controls = controls(&s.form);
-    let placed = placements(&controls);
-    let report = validate(&read(&request(&controls, &placed)), s.options);
-    let mut shown_paths: Vec<String> = Vec::new();
-    for placement in &placed {
-        let control = &controls[placement.field];
-        let path = placement.path();
-        let errors: Vec<&Violation> = report.errors.iter().filter(|v| v.path == path).collect();
-        let warnings: Vec<&Violation> = report.warnings.iter().filter(|v| v.path == path).collect();
-        // A hidden input has no place to show a message: its violations go to the summary.
-        if control.element.get_attribute("type").as_deref() == Some("hidden") {
-            continue;
+///
+/// Page code run by the DOM calls of a refresh may call back into the binding. A
+/// refresh it starts returns its report at once and leaves the showing to the one
+/// running, which goes round again; a `destroy()` stops the running one's writes.
+fn refresh(binding: &Binding) -> Report {
+    let nested = binding.rendering.get() != Rendering::Idle;
+    let mut passes = 0;
+    loop {
+        let controls = controls(&binding.form);
+        let placed = placements(&controls);
+        let report = validate(&read(&request(&controls, &placed)), binding.options);
+        if nested {
+            binding.rendering.set(Rendering::Again);
+            return report;
         }
-        let visible = s.show_all || s.touched_names.contains(&control.name);
-        let decoration = s.decoration(control, placement);
-        // The browser's own validity always follows the rules; what is shown waits for a touch.
-        set_custom_validity(&control.element, &join(&errors));
-        if let Some(counter) = &decoration.counter {
-            // The value controls() already read, not a second read of the DOM.
-            let length = control
-                .value()
-                .dyn_ref::<js_sys::JsString>()
-                .map_or(0, |v| v.length());
-            let max = placement.max_length.unwrap_or(0);
-            counter.set_text_content(Some(&format!("{length} / {max}")));
-            let _ = counter
-                .class_list()
-                .toggle_with_force("coc-over", length > max);
+        if !binding.is_live() {
+            return report;
         }
-        if let Some(message) = &decoration.message {
-            let shown = if !visible {
-                String::new()
-            } else if errors.is_empty() {
-                join(&warnings)
-            } else {
-                join(&errors)
-            };
-            message.set_text_content(Some(&shown));
-            let is_warning = visible && errors.is_empty() && !warnings.is_empty();
-            let _ = message
-                .class_list()
-                .toggle_with_force("coc-warning", is_warning);
-        }
-        let invalid = visible && !errors.is_empty();
-        let _ = if invalid {
-            control.element.set_attribute("aria-invalid", "true")
-        } else {
-            control.element.remove_attribute("aria-invalid")
-        };
-        shown_paths.push(path);
-    }
-    // Violations with no control of their own go to the form's summary, if it has one.
-    for item in s.summary_items.drain(..) {
-        item.remove();
-    }
-    if s.show_all {
-        if let Ok(Some(summary)) = s.form.query_selector("[data-coc-summary]") {
-            let document = s.form.owner_document();
-            for violation in report
-                .errors
-                .iter()
-                .filter(|v| !shown_paths.contains(&v.path))
-            {
-                if let Some(item) = document.as_ref().and_then(|d| d.create_element("li").ok()) {
-                    item.set_text_content(Some(&violation.message));
-                    let _ = summary.append_with_node_1(&item);
-                    s.summary_items.push(item);
-                }
-            }
+        binding.rendering.set(Rendering::Writing);
+        binding.show(&controls, &placed, &report);
+        passes += 1;
+        let again = binding.rendering.replace(Rendering::Idle) == Rendering::Again;
+        if !again || passes == MAX_PASSES {
+            return report;
         }
     }
-    report
 }
 
-impl State {
-    /// The message (and counter) elements of a control, made on first need: the
-    /// portal's own `[data-coc-message-for=name]` / `[data-coc-counter-for=name]`
-    /// placeholders when it has them, else new elements after the control.
-    fn decoration(&mut self, control: &FormControl, placement: &Placement) -> &Decoration {
-        if let Some(i) = self.decorations.iter().position(|d| d.name == control.name) {
-            return &self.decorations[i];
+impl Binding {
+    fn is_live(&self) -> bool {
+        !self.state.borrow().destroyed
+    }
+
+    /// Runs one DOM write, unless page code an earlier one ran destroyed the binding.
+    fn write(&self, write: impl FnOnce()) {
+        if self.is_live() {
+            write();
         }
+    }
+
+    fn show(&self, controls: &[FormControl], placed: &[Placement], report: &Report) {
+        let (show_all, touched_names) = {
+            let s = self.state.borrow();
+            (s.show_all, s.touched_names.clone())
+        };
+        let mut shown_paths: Vec<String> = Vec::new();
+        for placement in placed {
+            let control = &controls[placement.field];
+            // A hidden input has no place to show a message: its violations go to the summary.
+            if control.element.get_attribute("type").as_deref() == Some("hidden") {
+                continue;
+            }
+            if !self.is_live() {
+                return;
+            }
+            let path = placement.path();
+            let errors: Vec<&Violation> = report.errors.iter().filter(|v| v.path == path).collect();
+            let warnings: Vec<&Violation> =
+                report.warnings.iter().filter(|v| v.path == path).collect();
+            let visible = show_all || touched_names.contains(&control.name);
+            let (message, counter) = self.decoration(control, placement);
+            // The browser's own validity always follows the rules; what is shown waits for a touch.
+            self.write(|| set_custom_validity(&control.element, &join(&errors)));
+            if let Some(counter) = &counter {
+                // The value controls() already read, not a second read of the DOM.
+                let length = control
+                    .value()
+                    .dyn_ref::<js_sys::JsString>()
+                    .map_or(0, |v| v.length());
+                let max = placement.max_length.unwrap_or(0);
+                self.write(|| set_text(counter, &format!("{length} / {max}")));
+                self.write(|| set_class(counter, "coc-over", length > max));
+            }
+            if let Some(message) = &message {
+                let shown = if !visible {
+                    String::new()
+                } else if errors.is_empty() {
+                    join(&warnings)
+                } else {
+                    join(&errors)
+                };
+                let is_warning = visible && errors.is_empty() && !warnings.is_empty();
+                self.write(|| set_text(message, &shown));
+                self.write(|| set_class(message, "coc-warning", is_warning));
+            }
+            let invalid = visible && !errors.is_empty();
+            self.write(|| set_flag(&control.element, "aria-invalid", invalid));
+            shown_paths.push(path);
+        }
+        self.show_summary(report, &shown_paths, show_all);
+    }
+
+    /// Violations with no control of their own go to the form's summary, if it has one.
+    fn show_summary(&self, report: &Report, shown_paths: &[String], show_all: bool) {
+        let old = std::mem::take(&mut self.state.borrow_mut().summary_items);
+        old.iter().for_each(Element::remove);
+        if !show_all || !self.is_live() {
+            return;
+        }
+        let Ok(Some(summary)) = self.form.query_selector("[data-coc-summary]") else {
+            return;
+        };
+        let Some(document) = self.form.owner_document() else {
+            return;
+        };
+        let mut items = Vec::new();
+        for violation in report
+            .errors
+            .iter()
+            .filter(|v| !shown_paths.contains(&v.path))
+        {
+            if let Ok(item) = document.create_element("li") {
+                item.set_text_content(Some(&violation.message));
+                let _ = summary.append_with_node_1(&item);
+                items.push(item);
+            }
+        }
+        let mut s = self.state.borrow_mut();
+        if s.destroyed {
+            drop(s);
+            items.iter().for_each(Element::remove);
+        } else {
+            s.summary_items.extend(items);
+        }
+    }
+
+    /// The message and counter elements of a control, made on first need.
+    fn decoration(
+        &self,
+        control: &FormControl,
+        placement: &Placement,
+    ) -> (Option<Element>, Option<Element>) {
+        if let Some(d) = self
+            .state
+            .borrow()
+            .decorations
+            .iter()
+            .find(|d| d.name == control.name)
+        {
+            return (d.message.clone(), d.counter.clone());
+        }
+        let (decoration, touched) = self.decorate(control, placement);
+        let elements = (decoration.message.clone(), decoration.counter.clone());
+        let mut s = self.state.borrow_mut();
+        if s.destroyed {
+            // By page code the DOM calls ran: take back what was just added.
+            drop(s);
+            touched.undo();
+            decoration.undo();
+            return (None, None);
+        }
+        s.restore.push(touched);
+        s.decorations.push(decoration);
+        elements
+    }
+
+    /// Makes a control's message (and counter) elements: the portal's own
+    /// `[data-coc-message-for=name]` / `[data-coc-counter-for=name]` placeholders when
+    /// it has them, else new elements after the control; and links them to the
+    /// control with `aria-describedby`.
+    fn decorate(&self, control: &FormControl, placement: &Placement) -> (Decoration, Touched) {
         let mut created = Vec::new();
         let mut adopted = Vec::new();
         let mut make = |role: &str, class: &str| -> Option<Element> {
@@ -436,19 +526,36 @@ impl State {
         let _ = control
             .element
             .set_attribute("aria-describedby", &describedby.join(" "));
-        self.restore.push(Touched {
+        let touched = Touched {
             element: control.element.clone(),
             describedby: before,
-        });
-        self.decorations.push(Decoration {
+        };
+        let decoration = Decoration {
             name: control.name.clone(),
             message,
             counter,
             created,
             adopted,
-        });
-        let last = self.decorations.len() - 1;
-        &self.decorations[last]
+        };
+        (decoration, touched)
+    }
+}
+
+impl Touched {
+    fn undo(self) {
+        let _ = self.element.remove_attribute("aria-invalid");
+        restore_attribute(&self.element, "aria-describedby", self.describedby);
+    }
+}
+
+impl Decoration {
+    fn undo(self) {
+        self.created.iter().for_each(Element::remove);
+        for adopted in self.adopted {
+            adopted.element.set_text_content(None);
+            restore_attribute(&adopted.element, "id", adopted.id);
+            restore_attribute(&adopted.element, "class", adopted.class);
+        }
     }
 }
 
@@ -458,6 +565,35 @@ fn join(violations: &[&Violation]) -> String {
         .map(|v| v.message.as_str())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+// Each write below is skipped when it would change nothing: page code that reacts to
+// a change (a custom element's attributeChangedCallback, say) is not woken for nothing,
+// and one that refreshes the binding from there does not go round for ever.
+
+fn set_text(element: &Element, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// (A forced toggle already leaves the attribute alone when it would not change.)
+fn set_class(element: &Element, class: &str, on: bool) {
+    let _ = element.class_list().toggle_with_force(class, on);
+}
+
+/// `name="true"` when `on`, no attribute otherwise.
+fn set_flag(element: &Element, name: &str, on: bool) {
+    let _ = if !on {
+        if !element.has_attribute(name) {
+            return;
+        }
+        element.remove_attribute(name)
+    } else if element.get_attribute(name).as_deref() != Some("true") {
+        element.set_attribute(name, "true")
+    } else {
+        return;
+    };
 }
 
 /// Puts an attribute back as it was: its old value, or none.
@@ -486,37 +622,40 @@ fn dispatch(form: &HtmlFormElement, kind: &str, detail: &JsValue) {
     }
 }
 
-fn submit(state: &Rc<RefCell<State>>) {
-    if state.borrow().busy {
+fn submit(binding: &Rc<Binding>) {
+    {
+        let mut s = binding.state.borrow_mut();
+        if s.busy || s.destroyed {
+            return;
+        }
+        s.show_all = true;
+    }
+    let report = refresh(binding);
+    if !binding.is_live() {
+        // Page code the refresh ran destroyed the binding: send nothing.
         return;
     }
-    state.borrow_mut().show_all = true;
-    let report = refresh(state);
-    let (form, client) = {
-        let s = state.borrow();
-        (s.form.clone(), s.client.clone())
-    };
-    if !report.valid {
-        // Focus fires events our listeners handle, so no borrow is held here.
+    let form = &binding.form;
+    if !report.errors.is_empty() {
         if let Ok(Some(first)) = form.query_selector("[aria-invalid=true]") {
             if let Some(first) = first.dyn_ref::<HtmlElement>() {
                 let _ = first.focus();
             }
         }
-        dispatch(&form, "coc:invalid", &report_to_js(&report));
+        dispatch(form, "coc:invalid", &report_to_js(&report));
         return;
     }
-    let controls = controls(&form);
+    let controls = controls(form);
     let request = request(&controls, &placements(&controls));
-    let Some(client) = client else {
+    let Some(client) = binding.client.clone() else {
         let detail = js_sys::Object::new();
         set(&detail, "request", &request);
-        dispatch(&form, "coc:submit", &detail);
+        dispatch(form, "coc:submit", &detail);
         return;
     };
-    state.borrow_mut().busy = true;
+    binding.state.borrow_mut().busy = true;
     let _ = form.set_attribute("aria-busy", "true");
-    let state = state.clone();
+    let binding = binding.clone();
     spawn_local(async move {
         let sent = Reflect::get(&client, &JsValue::from_str("handle"))
             .and_then(|handle| handle.dyn_into::<Function>())
@@ -525,18 +664,19 @@ fn submit(state: &Rc<RefCell<State>>) {
             Ok(promise) => JsFuture::from(Promise::resolve(&promise)).await,
             Err(error) => Err(error),
         };
-        state.borrow_mut().busy = false;
+        binding.state.borrow_mut().busy = false;
+        let form = &binding.form;
         let _ = form.remove_attribute("aria-busy");
         let detail = js_sys::Object::new();
         set(&detail, "request", &request);
         match outcome {
             Ok(response) => {
                 set(&detail, "response", &response);
-                dispatch(&form, "coc:success", &detail);
+                dispatch(form, "coc:success", &detail);
             }
             Err(error) => {
                 set(&detail, "error", &error);
-                dispatch(&form, "coc:error", &detail);
+                dispatch(form, "coc:error", &detail);
             }
         }
     });

@@ -119,3 +119,77 @@ test("destroy() in the task of a reset cancels the refresh the reset scheduled",
 
 // Page code that runs inside the DOM calls a refresh makes: a counter element that
 // reacts to its class, an input that reacts to aria-invalid (a customized built-in).
+const DEFINE_REACTIVE_ELEMENTS = `
+  window.reactions ??= [];
+  if (!customElements.get("x-counter")) {
+    customElements.define("x-counter", class extends HTMLElement {
+      static observedAttributes = ["class"];
+      attributeChangedCallback() { window.react?.("counter"); }
+    });
+    customElements.define("x-field", class extends HTMLInputElement {
+      static observedAttributes = ["aria-invalid"];
+      attributeChangedCallback() { window.react?.("field"); }
+    }, { extends: "input" });
+  }
+`;
+
+const REACTIVE_FORM = `
+  <input type="hidden" name="incident_num" value="${NUM}">
+  <input is="x-field" name="operator">
+  <input type="hidden" name="operate_key" value="confirm">
+  <input type="checkbox" name="virtual_confirm_result" checked>
+  <textarea name="virtual_confirm_comment"></textarea>
+  <x-counter data-coc-counter-for="virtual_confirm_comment"></x-counter>
+  <ul data-coc-summary></ul>`;
+
+test("page code run by a refresh's DOM calls may validate the binding again", async () => {
+  const result = await withForm(REACTIVE_FORM, `
+    ${DEFINE_REACTIVE_ELEMENTS}
+    const binding = coc.bindForm(form, { locale: "en" });
+    const nested = [];
+    window.react = (who) => nested.push([who, binding.validate().errors.map((v) => v.path)]);
+    type("virtual_confirm_comment", "x".repeat(301));
+    type("operator", " ");
+    window.react = undefined;
+    const shown = {
+      operator: message("operator"),
+      invalid: form.elements.operator.getAttribute("aria-invalid"),
+      counter: form.querySelector("x-counter").textContent,
+      over: form.querySelector("x-counter").classList.contains("coc-over"),
+      messages: form.querySelectorAll(".coc-message").length,
+    };
+    type("virtual_confirm_comment", "fine");
+    type("operator", "op-1");
+    const fixed = { counter: form.querySelector("x-counter").textContent, invalid: form.elements.operator.getAttribute("aria-invalid") };
+    binding.destroy();
+    return { nested, shown, fixed };
+  `);
+  assert.deepEqual(errors, []);
+  const r = result.ok;
+  assert.deepEqual(r.nested[0], ["counter", ["operator", "parameter.virtual_confirm_comment"]]);
+  assert.ok(r.nested.some(([who]) => who === "field"), JSON.stringify(r.nested));
+  assert.deepEqual(r.shown, {
+    operator: "Operator must not be blank.",
+    invalid: "true",
+    counter: "301 / 300",
+    over: true,
+    messages: 3, // one per control that is not hidden, made once
+  });
+  assert.deepEqual(r.fixed, { counter: "4 / 300", invalid: null });
+});
+
+test("page code run by a refresh's DOM calls may destroy the binding", async () => {
+  const result = await withForm(REACTIVE_FORM, `
+    ${DEFINE_REACTIVE_ELEMENTS}
+    const before = form.outerHTML;
+    const binding = coc.bindForm(form, { locale: "en" });
+    window.react = () => binding.destroy();
+    type("virtual_confirm_comment", "x".repeat(301));
+    window.react = undefined;
+    const same = form.outerHTML === before;
+    type("operator", " ");
+    return { same, quiet: form.outerHTML === before, report: binding.validate().errors.length };
+  `);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(result.ok, { same: true, quiet: true, report: 2 });
+});
