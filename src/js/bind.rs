@@ -1,7 +1,8 @@
 //! `bindForm`: live validation of a portal's form. Messages through
 //! `setCustomValidity`, `aria-invalid` and `aria-describedby`; a counter for every
 //! limited text field; submit blocked while invalid, then sent through a client;
-//! outcomes as DOM events. `destroy()` undoes all of it.
+//! outcomes as DOM events. `destroy()` undoes all of it, and so does the form
+//! leaving the document; nothing else ends a binding.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,7 +10,10 @@ use std::rc::Rc;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement, MutationObserver,
+    MutationObserverInit,
+};
 
 use crate::core::form::Placement;
 use crate::core::validate::{validate, ValidateOptions};
@@ -24,6 +28,75 @@ use super::{report_to_js, set};
 thread_local! {
     /// Makes element ids unique when several forms are bound on one page.
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// Every live binding. This, not the handle `bindForm` returns, keeps a binding
+    /// alive: JavaScript dropping the handle (or a garbage collection of it) must not
+    /// take away what the portal set up.
+    static LIVE: RefCell<Vec<Rc<Binding>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A form's binding: what never changes, and its state.
+struct Binding {
+    form: HtmlFormElement,
+    options: ValidateOptions,
+    client: Option<JsValue>,
+    uid: u32,
+    no_validate_before: bool,
+    state: RefCell<State>,
+    rendering: Cell<Rendering>,
+}
+
+/// What changes. Borrowed only to read or update it, never across a DOM call: those
+/// may run page code (a custom element's callbacks, a patched `setCustomValidity`,
+/// an event listener) that calls back into the binding.
+#[derive(Default)]
+struct State {
+    /// Present from `bindForm` until `destroy()`: the binding is live while it is.
+    hooks: Option<Hooks>,
+    /// Whether the form was in the document, so that leaving it means something.
+    seen_connected: bool,
+    touched_names: Vec<String>,
+    show_all: bool,
+    busy: bool,
+    decorations: Vec<Decoration>,
+    restore: Vec<Touched>,
+    summary_items: Vec<Element>,
+}
+
+/// What `bindForm` returns: a handle on a binding, which lives until `destroy()` or
+/// until its form leaves the document. Freeing the handle (`free()`, or its garbage
+/// collection) leaves the form bound.
+#[wasm_bindgen(skip_typescript)]
+pub struct FormBinding {
+    binding: Rc<Binding>,
+}
+
+/// Everything a live binding added to the page that calls back into it: listeners on
+/// the form, an observer of the document, timers. Dropping it takes them all away,
+/// so no freed closure is ever called.
+struct Hooks {
+    form: HtmlFormElement,
+    /// Each listener as added to the form, to remove it.
+    listeners: Vec<(&'static str, Function)>,
+    /// The Rust handlers behind them.
+    handlers: Vec<Closure<dyn Fn(Event)>>,
+    observer: Option<MutationObserver>,
+    on_mutation: Closure<dyn Fn()>,
+    after_reset: Timer,
+    after_detach: Timer,
+}
+
+#[wasm_bindgen(
+    inline_js = "export function submit_guard() { return (event) => event.preventDefault(); }"
+)]
+extern "C" {
+    /// A fresh `submit` listener that only prevents the default, written in JavaScript.
+    fn submit_guard() -> Function;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
 }
 
 /// What was on an element before the binding touched it, to put back on `destroy`.
@@ -50,31 +123,6 @@ struct Decoration {
     adopted: Vec<Adopted>,
 }
 
-/// What never changes for a binding.
-struct Binding {
-    form: HtmlFormElement,
-    options: ValidateOptions,
-    client: Option<JsValue>,
-    uid: u32,
-    no_validate_before: bool,
-    state: RefCell<State>,
-    rendering: Cell<Rendering>,
-}
-
-/// What changes. Borrowed only to read or update it, never across a DOM call: those
-/// may run page code (a custom element's callbacks, a patched `setCustomValidity`,
-/// an event listener) that calls back into the binding.
-#[derive(Default)]
-struct State {
-    touched_names: Vec<String>,
-    show_all: bool,
-    busy: bool,
-    decorations: Vec<Decoration>,
-    restore: Vec<Touched>,
-    summary_items: Vec<Element>,
-    destroyed: bool,
-}
-
 /// Whether a refresh is writing to the page, and whether page code it ran asked for
 /// another meanwhile.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -87,32 +135,6 @@ enum Rendering {
 /// How many times a refresh goes round for page code that keeps asking for another:
 /// one that asks from every pass would otherwise never let go.
 const MAX_PASSES: u32 = 8;
-
-/// An event type and the handler the binding added for it.
-type Listener = (&'static str, Closure<dyn Fn(Event)>);
-
-/// A live binding; `destroy()` removes everything it added.
-#[wasm_bindgen(skip_typescript)]
-pub struct FormBinding {
-    binding: Rc<Binding>,
-    listeners: RefCell<Vec<Listener>>,
-    submit_guard: Function,
-    after_reset: Rc<Timer>,
-}
-
-#[wasm_bindgen(
-    inline_js = "export function submit_guard() { return (event) => event.preventDefault(); }"
-)]
-extern "C" {
-    /// A fresh `submit` listener that only prevents the default, written in JavaScript.
-    fn submit_guard() -> Function;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
-}
 
 /// A closure run once by `setTimeout`, at most one run pending. Cancelling (or
 /// dropping) it clears the pending timeout, so a freed closure is never called.
@@ -180,66 +202,26 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
         id.set(uid + 1);
         uid
     });
-    let no_validate_before = form.no_validate();
-    // Our messages replace the browser's bubbles; `destroy` puts this back.
-    form.set_no_validate(true);
     let binding = Rc::new(Binding {
         form: form.clone(),
         options: validate_options,
         client,
         uid,
-        no_validate_before,
+        no_validate_before: form.no_validate(),
         state: RefCell::new(State::default()),
         rendering: Cell::new(Rendering::Idle),
     });
-    let handle = FormBinding {
-        binding: binding.clone(),
-        listeners: RefCell::new(Vec::new()),
-        submit_guard: submit_guard(),
-        after_reset: Rc::new(Timer::new({
-            let binding = binding.clone();
-            move || {
-                refresh(&binding);
-            }
-        })),
-    };
-    // Not on focusout: a message appearing as a field loses focus would move the
-    // submit button from under the pointer between mousedown and mouseup.
-    for kind in ["input", "change"] {
-        let binding = binding.clone();
-        handle.listen(&form, kind, move |event| {
-            if let Some(name) = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.get_attribute("name"))
-            {
-                let mut s = binding.state.borrow_mut();
-                if !s.touched_names.contains(&name) {
-                    s.touched_names.push(name);
-                }
-            }
-            refresh(&binding);
-        })?;
+    let hooks = Hooks::attach(&binding)?;
+    {
+        let mut s = binding.state.borrow_mut();
+        s.hooks = Some(hooks);
+        s.seen_connected = form.is_connected();
     }
-    // A reset empties the fields after its event: start afresh once it has.
-    let reset_binding = binding.clone();
-    let after_reset = handle.after_reset.clone();
-    handle.listen(&form, "reset", move |_| {
-        {
-            let mut s = reset_binding.state.borrow_mut();
-            s.touched_names.clear();
-            s.show_all = false;
-        }
-        after_reset.schedule();
-    })?;
-    // The native submission is stopped in plain JavaScript, before and apart from the
-    // Rust handler: were that to throw (an instance that trapped, say), a bound form
-    // must still not fall back to a GET that puts every field in the page's URL.
-    form.add_event_listener_with_callback("submit", &handle.submit_guard)?;
-    let submit_binding = binding.clone();
-    handle.listen(&form, "submit", move |_| submit(&submit_binding))?;
+    LIVE.with(|live| live.borrow_mut().push(binding.clone()));
+    // Our messages replace the browser's bubbles; `destroy` puts this back.
+    form.set_no_validate(true);
     refresh(&binding);
-    Ok(handle)
+    Ok(FormBinding { binding })
 }
 
 #[wasm_bindgen]
@@ -251,59 +233,176 @@ impl FormBinding {
     }
 
     /// Removes every listener, element and attribute the binding added. Once only:
-    /// a later call (or the drop when JavaScript frees the binding) must not undo
-    /// what a newer binding of the same form did.
+    /// a later call must not undo what a newer binding of the same form did.
     pub fn destroy(&self) {
-        // Taken in one borrow, and marked destroyed first: page code the DOM calls
-        // below run finds a binding that does nothing.
-        let (restore, decorations, summary_items) = {
-            let mut s = self.binding.state.borrow_mut();
-            if std::mem::replace(&mut s.destroyed, true) {
-                return;
+        self.binding.destroy();
+    }
+}
+
+impl Hooks {
+    /// Adds the binding's listeners to its form and watches the form's document.
+    fn attach(binding: &Rc<Binding>) -> Result<Hooks, JsValue> {
+        let on_mutation = {
+            let binding = binding.clone();
+            Closure::<dyn Fn()>::new(move || binding.on_mutation())
+        };
+        let after_reset = Timer::new({
+            let binding = binding.clone();
+            move || {
+                refresh(&binding);
             }
+        });
+        // Out of the document when the task that took it out is over: not a move.
+        let after_detach = Timer::new({
+            let binding = binding.clone();
+            move || {
+                if !binding.form.is_connected() {
+                    binding.destroy();
+                }
+            }
+        });
+        // Built before anything is added, so that an error below drops it and takes
+        // back whatever was.
+        let mut hooks = Hooks {
+            form: binding.form.clone(),
+            listeners: Vec::new(),
+            handlers: Vec::new(),
+            observer: None,
+            on_mutation,
+            after_reset,
+            after_detach,
+        };
+        // Not on focusout: a message appearing as a field loses focus would move the
+        // submit button from under the pointer between mousedown and mouseup.
+        for kind in ["input", "change"] {
+            let binding = binding.clone();
+            hooks.listen(kind, move |event| {
+                if let Some(name) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|e| e.get_attribute("name"))
+                {
+                    let mut s = binding.state.borrow_mut();
+                    if !s.touched_names.contains(&name) {
+                        s.touched_names.push(name);
+                    }
+                }
+                refresh(&binding);
+            })?;
+        }
+        // A reset empties the fields after its event: start afresh once it has.
+        let reset = binding.clone();
+        hooks.listen("reset", move |_| {
+            let mut s = reset.state.borrow_mut();
+            s.touched_names.clear();
+            s.show_all = false;
+            if let Some(hooks) = &s.hooks {
+                hooks.after_reset.schedule();
+            }
+        })?;
+        // The native submission is stopped in plain JavaScript, before and apart from
+        // the Rust handler: were that to throw (an instance that trapped, say), a bound
+        // form must still not fall back to a GET that puts every field in the page's URL.
+        hooks.add("submit", submit_guard())?;
+        let submitting = binding.clone();
+        hooks.listen("submit", move |_| submit(&submitting))?;
+        // Removal from the document ends the binding: watch the whole document, as a
+        // form leaves it when any of its ancestors does.
+        if let Some(document) = binding.form.owner_document() {
+            let observer = MutationObserver::new(hooks.on_mutation.as_ref().unchecked_ref())?;
+            let init = MutationObserverInit::new();
+            init.set_child_list(true);
+            init.set_subtree(true);
+            observer.observe_with_options(&document, &init)?;
+            hooks.observer = Some(observer);
+        }
+        Ok(hooks)
+    }
+
+    fn listen(
+        &mut self,
+        kind: &'static str,
+        handler: impl Fn(Event) + 'static,
+    ) -> Result<(), JsValue> {
+        let handler = Closure::<dyn Fn(Event)>::new(handler);
+        self.add(kind, handler.as_ref().unchecked_ref::<Function>().clone())?;
+        self.handlers.push(handler);
+        Ok(())
+    }
+
+    fn add(&mut self, kind: &'static str, listener: Function) -> Result<(), JsValue> {
+        self.form
+            .add_event_listener_with_callback(kind, &listener)?;
+        self.listeners.push((kind, listener));
+        Ok(())
+    }
+}
+
+impl Drop for Hooks {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+        for (kind, listener) in &self.listeners {
+            let _ = self
+                .form
+                .remove_event_listener_with_callback(kind, listener);
+        }
+        // The timers cancel themselves as they drop, after this.
+    }
+}
+
+impl Binding {
+    fn is_live(&self) -> bool {
+        self.state.borrow().hooks.is_some()
+    }
+
+    /// Takes away everything the binding added, once; the binding is then no
+    /// longer kept alive.
+    fn destroy(&self) {
+        // Taken in one borrow, hooks first: page code the DOM calls below run finds
+        // a binding that does nothing.
+        let (hooks, restore, decorations, summary_items) = {
+            let mut s = self.state.borrow_mut();
+            let Some(hooks) = s.hooks.take() else {
+                return;
+            };
             (
+                hooks,
                 std::mem::take(&mut s.restore),
                 std::mem::take(&mut s.decorations),
                 std::mem::take(&mut s.summary_items),
             )
         };
-        self.after_reset.cancel();
-        let form = &self.binding.form;
-        let _ = form.remove_event_listener_with_callback("submit", &self.submit_guard);
-        let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
-        for (kind, listener) in &listeners {
-            let _ =
-                form.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
-        }
-        drop(listeners);
-        for control in controls(form) {
+        let this: *const Binding = self;
+        let released = LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let index = live.iter().position(|b| std::ptr::eq(Rc::as_ptr(b), this));
+            index.map(|i| live.swap_remove(i))
+        });
+        drop(hooks);
+        for control in controls(&self.form) {
             set_custom_validity(&control.element, "");
         }
         restore.into_iter().for_each(Touched::undo);
         decorations.into_iter().for_each(Decoration::undo);
         summary_items.iter().for_each(Element::remove);
-        form.set_no_validate(self.binding.no_validate_before);
+        self.form.set_no_validate(self.no_validate_before);
+        drop(released);
     }
-}
 
-impl Drop for FormBinding {
-    /// `free()` must not leave listeners behind that call into freed closures.
-    fn drop(&mut self) {
-        self.destroy();
-    }
-}
-
-impl FormBinding {
-    fn listen(
-        &self,
-        form: &HtmlFormElement,
-        kind: &'static str,
-        handler: impl Fn(Event) + 'static,
-    ) -> Result<(), JsValue> {
-        let closure = Closure::<dyn Fn(Event)>::new(handler);
-        form.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-        self.listeners.borrow_mut().push((kind, closure));
-        Ok(())
+    /// The document changed: if the form has left it, end the binding once the
+    /// task is over, unless the form is back by then.
+    fn on_mutation(&self) {
+        let connected = self.form.is_connected();
+        let mut s = self.state.borrow_mut();
+        if connected {
+            s.seen_connected = true;
+        } else if s.seen_connected {
+            if let Some(hooks) = &s.hooks {
+                hooks.after_detach.schedule();
+            }
+        }
     }
 }
 
@@ -337,10 +436,6 @@ fn refresh(binding: &Binding) -> Report {
 }
 
 impl Binding {
-    fn is_live(&self) -> bool {
-        !self.state.borrow().destroyed
-    }
-
     /// Runs one DOM write, unless page code an earlier one ran destroyed the binding.
     fn write(&self, write: impl FnOnce()) {
         if self.is_live() {
@@ -426,7 +521,7 @@ impl Binding {
             }
         }
         let mut s = self.state.borrow_mut();
-        if s.destroyed {
+        if s.hooks.is_none() {
             drop(s);
             items.iter().for_each(Element::remove);
         } else {
@@ -452,7 +547,7 @@ impl Binding {
         let (decoration, touched) = self.decorate(control, placement);
         let elements = (decoration.message.clone(), decoration.counter.clone());
         let mut s = self.state.borrow_mut();
-        if s.destroyed {
+        if s.hooks.is_none() {
             // By page code the DOM calls ran: take back what was just added.
             drop(s);
             touched.undo();
@@ -625,7 +720,7 @@ fn dispatch(form: &HtmlFormElement, kind: &str, detail: &JsValue) {
 fn submit(binding: &Rc<Binding>) {
     {
         let mut s = binding.state.borrow_mut();
-        if s.busy || s.destroyed {
+        if s.busy || s.hooks.is_none() {
             return;
         }
         s.show_all = true;

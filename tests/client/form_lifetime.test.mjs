@@ -75,6 +75,92 @@ async function navigationAfter(script) {
   return { outcome, navigatedTo: url === home ? null : url };
 }
 
+test("a garbage collection leaves a form bound whose binding JavaScript no longer holds", async () => {
+  const { outcome, navigatedTo } = await navigationAfter(() =>
+    withForm(CONFIRM, `
+      // The README's pattern: the binding is kept in a variable that is never used again.
+      const collected = await collect(new WeakRef(coc.bindForm(form, { locale: "en" })));
+      type("operator", " ");
+      const blank = { message: message("operator"), validity: form.elements.operator.validationMessage };
+      type("virtual_confirm_comment", "x".repeat(301));
+      const long = { message: message("virtual_confirm_comment"), counter: counter("virtual_confirm_comment") };
+      type("virtual_confirm_comment", "fixed");
+      type("operator", "op-1");
+      const submitted = [];
+      form.addEventListener("coc:submit", (e) => submitted.push(e.detail.request.operator));
+      form.requestSubmit();
+      form.remove();
+      return { collected, blank, long, submitted };
+    `),
+  );
+  assert.equal(navigatedTo, null, "a valid submit must not be a native submission");
+  assert.deepEqual(outcome.ok, {
+    collected: true,
+    blank: { message: "Operator must not be blank.", validity: "Operator must not be blank." },
+    long: { message: "Verification comment must be at most 300 characters, got 301.", counter: "301 / 300" },
+    submitted: ["op-1"],
+  });
+});
+
+test("free() lets go of the handle only: the form stays bound", async () => {
+  const result = await withForm(CONFIRM, `
+    const binding = coc.bindForm(form, { locale: "en" });
+    binding.free();
+    type("operator", " ");
+    const shown = message("operator");
+    form.remove();
+    return shown;
+  `);
+  assert.equal(result.ok, "Operator must not be blank.");
+});
+
+test("a form that leaves the document is unbound; one moved within a task stays bound", async () => {
+  const result = await withForm(CONFIRM, `
+    const before = form.outerHTML;
+    coc.bindForm(form, { locale: "en" });
+    const bound = form.outerHTML !== before;
+    form.remove();
+    await tick();
+    await tick();
+    const left = { same: form.outerHTML === before, noValidate: form.noValidate };
+    // Back in the document later: no longer bound.
+    document.body.append(form);
+    type("operator", " ");
+    const afterReturn = { message: message("operator"), validity: form.elements.operator.validationMessage };
+    form.remove();
+
+    // Moved as a framework moves a node: out and back in before the task ends.
+    const moved = document.createElement("form");
+    moved.innerHTML = args.html;
+    document.body.append(moved);
+    const binding = coc.bindForm(moved, { locale: "en" });
+    const box = document.createElement("div");
+    document.body.append(box);
+    box.append(moved);
+    moved.remove();
+    await Promise.resolve();
+    document.body.append(moved);
+    await tick();
+    await tick();
+    moved.elements.operator.value = " ";
+    moved.elements.operator.dispatchEvent(new Event("input", { bubbles: true }));
+    const stillBound = moved.querySelector("[id$=message-operator]")?.textContent;
+    binding.destroy();
+    binding.destroy();
+    const destroyed = moved.querySelector(".coc-message") === null && !moved.noValidate;
+    moved.remove();
+    box.remove();
+    return { bound, left, afterReturn, stillBound, destroyed };
+  `);
+  assert.deepEqual(result.ok, {
+    bound: true,
+    left: { same: true, noValidate: false },
+    afterReturn: { message: undefined, validity: "" },
+    stillBound: "Operator must not be blank.",
+    destroyed: true,
+  });
+});
+
 test("a bound form never submits natively, even when its wasm listener fails", async () => {
   const { outcome, navigatedTo } = await navigationAfter(() =>
     withForm(CONFIRM, `
