@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
     CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement, MutationObserver,
-    MutationObserverInit,
+    MutationObserverInit, ShadowRoot,
 };
 
 use crate::core::validate::ValidateOptions;
@@ -226,17 +226,28 @@ impl Hooks {
         hooks.add("submit", submit_guard())?;
         let submitting = binding.clone();
         hooks.listen("submit", move |_| submit(&submitting))?;
-        // Removal from the document ends the binding: watch the whole document, as a
-        // form leaves it when any of its ancestors does.
-        if let Some(document) = binding.form.owner_document() {
-            let observer = MutationObserver::new(hooks.on_mutation.as_ref().unchecked_ref())?;
-            let init = MutationObserverInit::new();
-            init.set_child_list(true);
-            init.set_subtree(true);
-            observer.observe_with_options(&document, &init)?;
-            hooks.observer = Some(observer);
-        }
+        hooks.observe(&binding.form)?;
         Ok(hooks)
+    }
+
+    /// Removal from the document ends the binding: watches the whole document, as a
+    /// form leaves it when any of its ancestors does, and each shadow root the form
+    /// is in, whose changes an observer of the document does not see.
+    fn observe(&mut self, form: &HtmlFormElement) -> Result<(), JsValue> {
+        let observer = MutationObserver::new(self.on_mutation.as_ref().unchecked_ref())?;
+        self.observer = Some(observer.clone());
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        let mut root = form.get_root_node();
+        while let Some(shadow) = root.dyn_ref::<ShadowRoot>() {
+            observer.observe_with_options(shadow, &init)?;
+            root = shadow.host().get_root_node();
+        }
+        if let Some(document) = form.owner_document() {
+            observer.observe_with_options(&document, &init)?;
+        }
+        Ok(())
     }
 
     fn listen(

@@ -161,6 +161,27 @@ test("a form that leaves the document is unbound; one moved within a task stays 
   });
 });
 
+test("a form taken out of a shadow root is unbound too", async () => {
+  const result = await withForm("", `
+    form.remove();
+    const host = document.createElement("div");
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: "open" });
+    const inner = document.createElement("form");
+    inner.innerHTML = args.confirm;
+    shadow.append(inner);
+    const before = inner.outerHTML;
+    coc.bindForm(inner, { locale: "en" });
+    const bound = inner.outerHTML !== before;
+    inner.remove();
+    await tick();
+    await tick();
+    host.remove();
+    return { bound, same: inner.outerHTML === before, noValidate: inner.noValidate };
+  `, { confirm: CONFIRM });
+  assert.deepEqual(result.ok, { bound: true, same: true, noValidate: false });
+});
+
 test("a bound form never submits natively, even when its wasm listener fails", async () => {
   const { outcome, navigatedTo } = await navigationAfter(() =>
     withForm(CONFIRM, `
