@@ -146,7 +146,8 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
 
 #[wasm_bindgen]
 impl FormBinding {
-    /// Validates now and shows every message; returns the report.
+    /// Validates now and shows every message; returns the report. Once the binding
+    /// has ended, only returns it.
     pub fn validate(&self) -> JsValue {
         self.binding.state.borrow_mut().show_all = true;
         report_to_js(&refresh(&self.binding))

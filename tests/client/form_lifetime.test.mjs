@@ -147,16 +147,19 @@ test("a form that leaves the document is unbound; one moved within a task stays 
     const stillBound = moved.querySelector("[id$=message-operator]")?.textContent;
     binding.destroy();
     binding.destroy();
+    const after = binding.validate().errors.map((v) => v.path);
     const destroyed = moved.querySelector(".coc-message") === null && !moved.noValidate;
     moved.remove();
     box.remove();
-    return { bound, left, afterReturn, stillBound, destroyed };
+    return { bound, left, afterReturn, stillBound, after, destroyed };
   `);
   assert.deepEqual(result.ok, {
     bound: true,
     left: { same: true, noValidate: false },
     afterReturn: { message: undefined, validity: "" },
     stillBound: "Operator must not be blank.",
+    // validate() on an ended binding reports and shows nothing.
+    after: ["operator"],
     destroyed: true,
   });
 });
