@@ -1,7 +1,8 @@
 //! `bindForm`: live validation of a portal's form. Messages through
 //! `setCustomValidity`, `aria-invalid` and `aria-describedby`; a counter for every
 //! limited text field; submit blocked while invalid, then sent through a client;
-//! outcomes as DOM events. `destroy()` undoes all of it.
+//! outcomes as DOM events. `destroy()` undoes all of it, and so does the form
+//! leaving the document; nothing else ends a binding.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,59 +10,90 @@ use std::rc::Rc;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement, MutationObserver,
+    MutationObserverInit, ShadowRoot,
+};
 
-use crate::core::form::Placement;
-use crate::core::validate::{validate, ValidateOptions};
-use crate::core::violation::{Report, Violation};
+use crate::core::validate::ValidateOptions;
 
 use super::errors::config_error;
-use super::form::{as_form, controls, placements, request, FormControl};
+use super::form::{as_form, controls, placements, request};
 use super::options::{Options, BIND_KEYS};
-use super::read::read;
 use super::{report_to_js, set};
+
+mod show;
+mod timer;
+
+use show::{refresh, set_custom_validity, Decoration, Rendering, Touched};
+use timer::Timer;
 
 thread_local! {
     /// Makes element ids unique when several forms are bound on one page.
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// Every live binding. This, not the handle `bindForm` returns, keeps a binding
+    /// alive: JavaScript dropping the handle (or a garbage collection of it) must not
+    /// take away what the portal set up.
+    static LIVE: RefCell<Vec<Rc<Binding>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// What was on an element before the binding touched it, to put back on `destroy`.
-struct Touched {
-    element: Element,
-    describedby: Option<String>,
-}
-
-struct Decoration {
-    name: String,
-    message: Option<Element>,
-    counter: Option<Element>,
-    created: Vec<Element>,
-}
-
-struct State {
+/// A form's binding: what never changes, and its state.
+struct Binding {
     form: HtmlFormElement,
     options: ValidateOptions,
     client: Option<JsValue>,
     uid: u32,
+    no_validate_before: bool,
+    state: RefCell<State>,
+    rendering: Cell<Rendering>,
+}
+
+/// What changes. Borrowed only to read or update it, never across a DOM call: those
+/// may run page code (a custom element's callbacks, a patched `setCustomValidity`,
+/// an event listener) that calls back into the binding.
+#[derive(Default)]
+struct State {
+    /// Present from `bindForm` until `destroy()`: the binding is live while it is.
+    hooks: Option<Hooks>,
+    /// Whether the form was in the document, so that leaving it means something.
+    seen_connected: bool,
     touched_names: Vec<String>,
     show_all: bool,
     busy: bool,
-    no_validate_before: bool,
     decorations: Vec<Decoration>,
     restore: Vec<Touched>,
     summary_items: Vec<Element>,
-    destroyed: bool,
 }
 
-/// An event type and the handler the binding added for it.
-type Listener = (&'static str, Closure<dyn FnMut(Event)>);
-
-/// A live binding; `destroy()` removes everything it added.
+/// What `bindForm` returns: a handle on a binding, which lives until `destroy()` or
+/// until its form leaves the document. Freeing the handle (`free()`, or its garbage
+/// collection) leaves the form bound.
 #[wasm_bindgen(skip_typescript)]
 pub struct FormBinding {
-    state: Rc<RefCell<State>>,
-    listeners: RefCell<Vec<Listener>>,
+    binding: Rc<Binding>,
+}
+
+/// Everything a live binding added to the page that calls back into it: listeners on
+/// the form, an observer of the document, timers. Dropping it takes them all away,
+/// so no freed closure is ever called.
+struct Hooks {
+    form: HtmlFormElement,
+    /// Each listener as added to the form, to remove it.
+    listeners: Vec<(&'static str, Function)>,
+    /// The Rust handlers behind them.
+    handlers: Vec<Closure<dyn Fn(Event)>>,
+    observer: Option<MutationObserver>,
+    on_mutation: Closure<dyn Fn()>,
+    after_reset: Timer,
+    after_detach: Timer,
+}
+
+#[wasm_bindgen(
+    inline_js = "export function submit_guard() { return (event) => event.preventDefault(); }"
+)]
+extern "C" {
+    /// A fresh `submit` listener that only prevents the default, written in JavaScript.
+    fn submit_guard() -> Function;
 }
 
 /// `bindForm(form, options)`.
@@ -73,9 +105,8 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     let client = options.raw("client");
     let client = if client.is_undefined() || client.is_null() {
         None
-    } else if Reflect::get(&client, &JsValue::from_str("handle"))
-        .map(|h| h.is_function())
-        .unwrap_or(false)
+    } else if super::read::property(&client, &JsValue::from_str("handle"))
+        .is_some_and(|h| h.is_function())
     {
         Some(client)
     } else {
@@ -90,305 +121,218 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
         id.set(uid + 1);
         uid
     });
-    let no_validate_before = form.no_validate();
-    // Our messages replace the browser's bubbles; `destroy` puts this back.
-    form.set_no_validate(true);
-    let state = Rc::new(RefCell::new(State {
+    let binding = Rc::new(Binding {
         form: form.clone(),
         options: validate_options,
         client,
         uid,
-        touched_names: Vec::new(),
-        show_all: false,
-        busy: false,
-        no_validate_before,
-        decorations: Vec::new(),
-        restore: Vec::new(),
-        summary_items: Vec::new(),
-        destroyed: false,
-    }));
-    let binding = FormBinding {
-        state: state.clone(),
-        listeners: RefCell::new(Vec::new()),
-    };
-    // Not on focusout: a message appearing as a field loses focus would move the
-    // submit button from under the pointer between mousedown and mouseup.
-    for kind in ["input", "change"] {
-        let state = state.clone();
-        binding.listen(&form, kind, move |event| {
-            if let Some(name) = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.get_attribute("name"))
-            {
-                let mut s = state.borrow_mut();
-                if !s.touched_names.contains(&name) {
-                    s.touched_names.push(name);
-                }
-            }
-            refresh(&state);
-        })?;
+        no_validate_before: form.no_validate(),
+        state: RefCell::new(State::default()),
+        rendering: Cell::new(Rendering::Idle),
+    });
+    let hooks = Hooks::attach(&binding)?;
+    {
+        let mut s = binding.state.borrow_mut();
+        s.hooks = Some(hooks);
+        s.seen_connected = form.is_connected();
     }
-    // A reset empties the fields after its event: start afresh once it has.
-    let reset_state = state.clone();
-    let after_reset = Rc::new(Closure::<dyn FnMut()>::new({
-        let state = state.clone();
-        move || {
-            if !state.borrow().destroyed {
-                refresh(&state);
-            }
-        }
-    }));
-    binding.listen(&form, "reset", move |_| {
-        {
-            let mut s = reset_state.borrow_mut();
-            s.touched_names.clear();
-            s.show_all = false;
-        }
-        super::deadline::set_timeout(after_reset.as_ref().as_ref().unchecked_ref(), 0);
-    })?;
-    let submit_state = state.clone();
-    binding.listen(&form, "submit", move |event| {
-        event.prevent_default();
-        submit(&submit_state);
-    })?;
-    refresh(&state);
-    Ok(binding)
+    LIVE.with(|live| live.borrow_mut().push(binding.clone()));
+    // Our messages replace the browser's bubbles; `destroy` puts this back.
+    form.set_no_validate(true);
+    refresh(&binding);
+    Ok(FormBinding { binding })
 }
 
 #[wasm_bindgen]
 impl FormBinding {
-    /// Validates now and shows every message; returns the report.
+    /// Validates now and shows every message; returns the report. Once the binding
+    /// has ended, only returns it.
     pub fn validate(&self) -> JsValue {
-        self.state.borrow_mut().show_all = true;
-        report_to_js(&refresh(&self.state))
+        self.binding.state.borrow_mut().show_all = true;
+        report_to_js(&refresh(&self.binding))
     }
 
     /// Removes every listener, element and attribute the binding added. Once only:
-    /// a later call (or the drop when JavaScript frees the binding) must not undo
-    /// what a newer binding of the same form did.
+    /// a later call must not undo what a newer binding of the same form did.
     pub fn destroy(&self) {
-        if std::mem::replace(&mut self.state.borrow_mut().destroyed, true) {
-            return;
-        }
-        let form = self.state.borrow().form.clone();
-        for (kind, listener) in self.listeners.borrow_mut().drain(..) {
-            let _ =
-                form.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
-        }
-        let mut s = self.state.borrow_mut();
-        for control in controls(&form) {
-            set_custom_validity(&control.element, "");
-        }
-        for touched in s.restore.drain(..) {
-            let _ = touched.element.remove_attribute("aria-invalid");
-            let _ = match touched.describedby {
-                Some(ids) => touched.element.set_attribute("aria-describedby", &ids),
-                None => touched.element.remove_attribute("aria-describedby"),
-            };
-        }
-        for decoration in s.decorations.drain(..) {
-            for element in decoration.created {
-                element.remove();
-            }
-            if let Some(message) = decoration.message {
-                message.set_text_content(None);
-            }
-            if let Some(counter) = decoration.counter {
-                counter.set_text_content(None);
-            }
-        }
-        for item in s.summary_items.drain(..) {
-            item.remove();
-        }
-        form.set_no_validate(s.no_validate_before);
+        self.binding.destroy();
     }
 }
 
-impl Drop for FormBinding {
-    /// `free()` must not leave listeners behind that call into freed closures.
-    fn drop(&mut self) {
-        self.destroy();
+impl Hooks {
+    /// Adds the binding's listeners to its form and watches the form's document.
+    fn attach(binding: &Rc<Binding>) -> Result<Hooks, JsValue> {
+        let on_mutation = {
+            let binding = binding.clone();
+            Closure::<dyn Fn()>::new(move || binding.on_mutation())
+        };
+        let after_reset = Timer::new({
+            let binding = binding.clone();
+            move || {
+                refresh(&binding);
+            }
+        });
+        // Out of the document when the task that took it out is over: not a move.
+        let after_detach = Timer::new({
+            let binding = binding.clone();
+            move || {
+                if !binding.form.is_connected() {
+                    binding.destroy();
+                }
+            }
+        });
+        // Built before anything is added, so that an error below drops it and takes
+        // back whatever was.
+        let mut hooks = Hooks {
+            form: binding.form.clone(),
+            listeners: Vec::new(),
+            handlers: Vec::new(),
+            observer: None,
+            on_mutation,
+            after_reset,
+            after_detach,
+        };
+        // Not on focusout: a message appearing as a field loses focus would move the
+        // submit button from under the pointer between mousedown and mouseup.
+        for kind in ["input", "change"] {
+            let binding = binding.clone();
+            hooks.listen(kind, move |event| {
+                if let Some(name) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|e| e.get_attribute("name"))
+                {
+                    let mut s = binding.state.borrow_mut();
+                    if !s.touched_names.contains(&name) {
+                        s.touched_names.push(name);
+                    }
+                }
+                refresh(&binding);
+            })?;
+        }
+        // A reset empties the fields after its event: start afresh once it has.
+        let reset = binding.clone();
+        hooks.listen("reset", move |_| {
+            let mut s = reset.state.borrow_mut();
+            s.touched_names.clear();
+            s.show_all = false;
+            if let Some(hooks) = &s.hooks {
+                hooks.after_reset.schedule();
+            }
+        })?;
+        // The native submission is stopped in plain JavaScript, before and apart from
+        // the Rust handler: were that to throw (an instance that trapped, say), a bound
+        // form must still not fall back to a GET that puts every field in the page's URL.
+        hooks.add("submit", submit_guard())?;
+        let submitting = binding.clone();
+        hooks.listen("submit", move |_| submit(&submitting))?;
+        hooks.observe(&binding.form)?;
+        Ok(hooks)
     }
-}
 
-impl FormBinding {
+    /// Removal from the document ends the binding: watches the whole document, as a
+    /// form leaves it when any of its ancestors does, and each shadow root the form
+    /// is in, whose changes an observer of the document does not see.
+    fn observe(&mut self, form: &HtmlFormElement) -> Result<(), JsValue> {
+        let observer = MutationObserver::new(self.on_mutation.as_ref().unchecked_ref())?;
+        self.observer = Some(observer.clone());
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        let mut root = form.get_root_node();
+        while let Some(shadow) = root.dyn_ref::<ShadowRoot>() {
+            observer.observe_with_options(shadow, &init)?;
+            root = shadow.host().get_root_node();
+        }
+        if let Some(document) = form.owner_document() {
+            observer.observe_with_options(&document, &init)?;
+        }
+        Ok(())
+    }
+
     fn listen(
-        &self,
-        form: &HtmlFormElement,
+        &mut self,
         kind: &'static str,
-        handler: impl FnMut(Event) + 'static,
+        handler: impl Fn(Event) + 'static,
     ) -> Result<(), JsValue> {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
-        form.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-        self.listeners.borrow_mut().push((kind, closure));
+        let handler = Closure::<dyn Fn(Event)>::new(handler);
+        self.add(kind, handler.as_ref().unchecked_ref::<Function>().clone())?;
+        self.handlers.push(handler);
+        Ok(())
+    }
+
+    fn add(&mut self, kind: &'static str, listener: Function) -> Result<(), JsValue> {
+        self.form
+            .add_event_listener_with_callback(kind, &listener)?;
+        self.listeners.push((kind, listener));
         Ok(())
     }
 }
 
-/// Reads, validates and shows; returns the report. Fires no event.
-fn refresh(state: &Rc<RefCell<State>>) -> Report {
-    let mut s = state.borrow_mut();
-    let controls = controls(&s.form);
-    let placed = placements(&controls);
-    let report = validate(&read(&request(&controls, &placed)), s.options);
-    let mut shown_paths: Vec<String> = Vec::new();
-    for placement in &placed {
-        let control = &controls[placement.field];
-        let path = placement.path();
-        let errors: Vec<&Violation> = report.errors.iter().filter(|v| v.path == path).collect();
-        let warnings: Vec<&Violation> = report.warnings.iter().filter(|v| v.path == path).collect();
-        // A hidden input has no place to show a message: its violations go to the summary.
-        if control.element.get_attribute("type").as_deref() == Some("hidden") {
-            continue;
+impl Drop for Hooks {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
         }
-        let visible = s.show_all || s.touched_names.contains(&control.name);
-        let decoration = s.decoration(control, placement);
-        // The browser's own validity always follows the rules; what is shown waits for a touch.
-        set_custom_validity(&control.element, &join(&errors));
-        if let Some(counter) = &decoration.counter {
-            // The value controls() already read, not a second read of the DOM.
-            let length = control
-                .value()
-                .dyn_ref::<js_sys::JsString>()
-                .map_or(0, |v| v.length());
-            let max = placement.max_length.unwrap_or(0);
-            counter.set_text_content(Some(&format!("{length} / {max}")));
-            let _ = counter
-                .class_list()
-                .toggle_with_force("coc-over", length > max);
+        for (kind, listener) in &self.listeners {
+            let _ = self
+                .form
+                .remove_event_listener_with_callback(kind, listener);
         }
-        if let Some(message) = &decoration.message {
-            let shown = if !visible {
-                String::new()
-            } else if errors.is_empty() {
-                join(&warnings)
-            } else {
-                join(&errors)
+        // The timers cancel themselves as they drop, after this.
+    }
+}
+
+impl Binding {
+    fn is_live(&self) -> bool {
+        self.state.borrow().hooks.is_some()
+    }
+
+    /// Takes away everything the binding added, once; the binding is then no
+    /// longer kept alive.
+    fn destroy(&self) {
+        // Taken in one borrow, hooks first: page code the DOM calls below run finds
+        // a binding that does nothing.
+        let (hooks, restore, decorations, summary_items) = {
+            let mut s = self.state.borrow_mut();
+            let Some(hooks) = s.hooks.take() else {
+                return;
             };
-            message.set_text_content(Some(&shown));
-            let is_warning = visible && errors.is_empty() && !warnings.is_empty();
-            let _ = message
-                .class_list()
-                .toggle_with_force("coc-warning", is_warning);
-        }
-        let invalid = visible && !errors.is_empty();
-        let _ = if invalid {
-            control.element.set_attribute("aria-invalid", "true")
-        } else {
-            control.element.remove_attribute("aria-invalid")
+            (
+                hooks,
+                std::mem::take(&mut s.restore),
+                std::mem::take(&mut s.decorations),
+                std::mem::take(&mut s.summary_items),
+            )
         };
-        shown_paths.push(path);
-    }
-    // Violations with no control of their own go to the form's summary, if it has one.
-    for item in s.summary_items.drain(..) {
-        item.remove();
-    }
-    if s.show_all {
-        if let Ok(Some(summary)) = s.form.query_selector("[data-coc-summary]") {
-            let document = s.form.owner_document();
-            for violation in report
-                .errors
-                .iter()
-                .filter(|v| !shown_paths.contains(&v.path))
-            {
-                if let Some(item) = document.as_ref().and_then(|d| d.create_element("li").ok()) {
-                    item.set_text_content(Some(&violation.message));
-                    let _ = summary.append_with_node_1(&item);
-                    s.summary_items.push(item);
-                }
-            }
-        }
-    }
-    report
-}
-
-impl State {
-    /// The message (and counter) elements of a control, made on first need: the
-    /// portal's own `[data-coc-message-for=name]` / `[data-coc-counter-for=name]`
-    /// placeholders when it has them, else new elements after the control.
-    fn decoration(&mut self, control: &FormControl, placement: &Placement) -> &Decoration {
-        if let Some(i) = self.decorations.iter().position(|d| d.name == control.name) {
-            return &self.decorations[i];
-        }
-        let mut created = Vec::new();
-        let make = |role: &str, class: &str, created: &mut Vec<Element>| -> Option<Element> {
-            let selector = format!(
-                "[data-coc-{role}-for=\"{}\"]",
-                control.name.replace(['"', '\\'], "")
-            );
-            if let Ok(Some(existing)) = self.form.query_selector(&selector) {
-                return Some(existing);
-            }
-            let element = self.form.owner_document()?.create_element("span").ok()?;
-            element.set_class_name(class);
-            let anchor = if control.element.get_attribute("type").as_deref() == Some("radio") {
-                control
-                    .element
-                    .closest("fieldset")
-                    .ok()
-                    .flatten()
-                    .unwrap_or_else(|| control.element.clone())
-            } else {
-                control.element.clone()
-            };
-            anchor.after_with_node_1(&element).ok()?;
-            created.push(element.clone());
-            Some(element)
-        };
-        let counter = placement
-            .max_length
-            .and_then(|_| make("counter", "coc-counter", &mut created));
-        let message = make("message", "coc-message", &mut created);
-        let mut ids = Vec::new();
-        for (element, role) in [(message.as_ref(), "message"), (counter.as_ref(), "counter")] {
-            if let Some(element) = element {
-                if element.id().is_empty() {
-                    element.set_id(&format!("coc-{}-{role}-{}", self.uid, control.name));
-                }
-                ids.push(element.id());
-            }
-        }
-        let before = control.element.get_attribute("aria-describedby");
-        let mut describedby: Vec<String> = before
-            .iter()
-            .flat_map(|b| b.split_whitespace().map(str::to_owned))
-            .collect();
-        for id in ids {
-            if !describedby.contains(&id) {
-                describedby.push(id);
-            }
-        }
-        let _ = control
-            .element
-            .set_attribute("aria-describedby", &describedby.join(" "));
-        self.restore.push(Touched {
-            element: control.element.clone(),
-            describedby: before,
+        let this: *const Binding = self;
+        let released = LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let index = live.iter().position(|b| std::ptr::eq(Rc::as_ptr(b), this));
+            index.map(|i| live.swap_remove(i))
         });
-        self.decorations.push(Decoration {
-            name: control.name.clone(),
-            message,
-            counter,
-            created,
-        });
-        let last = self.decorations.len() - 1;
-        &self.decorations[last]
+        drop(hooks);
+        for control in controls(&self.form) {
+            set_custom_validity(&control.element, "");
+        }
+        restore.into_iter().for_each(Touched::undo);
+        decorations.into_iter().for_each(Decoration::undo);
+        summary_items.iter().for_each(Element::remove);
+        self.form.set_no_validate(self.no_validate_before);
+        drop(released);
     }
-}
 
-fn join(violations: &[&Violation]) -> String {
-    violations
-        .iter()
-        .map(|v| v.message.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn set_custom_validity(element: &Element, message: &str) {
-    if let Ok(set) = Reflect::get(element, &JsValue::from_str("setCustomValidity")) {
-        if let Some(set) = set.dyn_ref::<Function>() {
-            let _ = set.call1(element, &JsValue::from_str(message));
+    /// The document changed: if the form has left it, end the binding once the
+    /// task is over, unless the form is back by then.
+    fn on_mutation(&self) {
+        let connected = self.form.is_connected();
+        let mut s = self.state.borrow_mut();
+        if connected {
+            s.seen_connected = true;
+        } else if s.seen_connected {
+            if let Some(hooks) = &s.hooks {
+                hooks.after_detach.schedule();
+            }
         }
     }
 }
@@ -403,37 +347,40 @@ fn dispatch(form: &HtmlFormElement, kind: &str, detail: &JsValue) {
     }
 }
 
-fn submit(state: &Rc<RefCell<State>>) {
-    if state.borrow().busy {
+fn submit(binding: &Rc<Binding>) {
+    {
+        let mut s = binding.state.borrow_mut();
+        if s.busy || s.hooks.is_none() {
+            return;
+        }
+        s.show_all = true;
+    }
+    let report = refresh(binding);
+    if !binding.is_live() {
+        // Page code the refresh ran destroyed the binding: send nothing.
         return;
     }
-    state.borrow_mut().show_all = true;
-    let report = refresh(state);
-    let (form, client) = {
-        let s = state.borrow();
-        (s.form.clone(), s.client.clone())
-    };
+    let form = &binding.form;
     if !report.is_valid() {
-        // Focus fires events our listeners handle, so no borrow is held here.
         if let Ok(Some(first)) = form.query_selector("[aria-invalid=true]") {
             if let Some(first) = first.dyn_ref::<HtmlElement>() {
                 let _ = first.focus();
             }
         }
-        dispatch(&form, "coc:invalid", &report_to_js(&report));
+        dispatch(form, "coc:invalid", &report_to_js(&report));
         return;
     }
-    let controls = controls(&form);
+    let controls = controls(form);
     let request = request(&controls, &placements(&controls));
-    let Some(client) = client else {
+    let Some(client) = binding.client.clone() else {
         let detail = js_sys::Object::new();
         set(&detail, "request", &request);
-        dispatch(&form, "coc:submit", &detail);
+        dispatch(form, "coc:submit", &detail);
         return;
     };
-    state.borrow_mut().busy = true;
+    binding.state.borrow_mut().busy = true;
     let _ = form.set_attribute("aria-busy", "true");
-    let state = state.clone();
+    let binding = binding.clone();
     spawn_local(async move {
         let sent = Reflect::get(&client, &JsValue::from_str("handle"))
             .and_then(|handle| handle.dyn_into::<Function>())
@@ -442,18 +389,19 @@ fn submit(state: &Rc<RefCell<State>>) {
             Ok(promise) => JsFuture::from(Promise::resolve(&promise)).await,
             Err(error) => Err(error),
         };
-        state.borrow_mut().busy = false;
+        binding.state.borrow_mut().busy = false;
+        let form = &binding.form;
         let _ = form.remove_attribute("aria-busy");
         let detail = js_sys::Object::new();
         set(&detail, "request", &request);
         match outcome {
             Ok(response) => {
                 set(&detail, "response", &response);
-                dispatch(&form, "coc:success", &detail);
+                dispatch(form, "coc:success", &detail);
             }
             Err(error) => {
                 set(&detail, "error", &error);
-                dispatch(&form, "coc:error", &detail);
+                dispatch(form, "coc:error", &detail);
             }
         }
     });

@@ -213,6 +213,25 @@ test("destroy() leaves the form as it was; several forms bind independently", as
   });
 });
 
+test("destroy() gives the portal's own message and counter elements back as they were", async () => {
+  const result = await withForm(
+    `<input name="operator">
+     <span data-coc-message-for="operator"></span>
+     <input name="operate_key" value="confirm">
+     <textarea name="virtual_confirm_comment"></textarea>
+     <span data-coc-counter-for="virtual_confirm_comment" class="hint" id="comment-count"></span>`,
+    `const before = form.outerHTML;
+     const binding = coc.bindForm(form, { locale: "en" });
+     type("operator", " ");
+     type("virtual_confirm_comment", "x".repeat(301));
+     const shown = [form.querySelector("[data-coc-message-for]").textContent, form.querySelector("#comment-count").className];
+     binding.destroy();
+     return { shown, same: form.outerHTML === before, after: form.outerHTML };`,
+  );
+  assert.deepEqual(result.ok.shown, ["Operator must not be blank.", "hint coc-over"]);
+  assert.equal(result.ok.same, true, result.ok.after);
+});
+
 test("a form reset clears the messages and the counters", async () => {
   const result = await withForm(
     `<input name="operate_key" value="confirm"><textarea name="virtual_confirm_comment"></textarea>`,

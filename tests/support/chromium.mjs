@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, with the flags this closed network
-// needs (no background traffic, no sandbox as root).
+// needs (no background traffic, no sandbox as root), and `gc()` exposed to pages so
+// that tests can show what a garbage collection does to what the library set up.
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -16,6 +17,7 @@ export function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--disable-quic",
+      "--js-flags=--expose-gc",
     ],
   });
 }

@@ -1,0 +1,352 @@
+//! What a binding shows: a control's message, counter and `aria-*`, the form's
+//! summary; made on first need and taken back on `destroy`.
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::core::form::Placement;
+use crate::core::validate::validate;
+use crate::core::violation::{Report, Violation};
+
+use super::Binding;
+use crate::js::form::{controls, placements, request, FormControl};
+use crate::js::read::read;
+
+/// What was on an element before the binding touched it, to put back on `destroy`.
+pub(super) struct Touched {
+    element: Element,
+    describedby: Option<String>,
+}
+
+/// A portal's own `[data-coc-*-for]` element the binding writes into, with the
+/// attributes it may change there as they were.
+struct Adopted {
+    element: Element,
+    id: Option<String>,
+    class: Option<String>,
+}
+
+pub(super) struct Decoration {
+    name: String,
+    message: Option<Element>,
+    counter: Option<Element>,
+    /// Elements the binding made, removed on `destroy`.
+    created: Vec<Element>,
+    /// The portal's elements it used, emptied and given back their `id` and `class`.
+    adopted: Vec<Adopted>,
+}
+
+/// Whether a refresh is writing to the page, and whether page code it ran asked for
+/// another meanwhile.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rendering {
+    Idle,
+    Writing,
+    Again,
+}
+
+/// How many times a refresh goes round for page code that keeps asking for another:
+/// one that asks from every pass would otherwise never let go.
+const MAX_PASSES: u32 = 8;
+
+/// Reads, validates and shows; returns the report. Fires no event.
+///
+/// Page code run by the DOM calls of a refresh may call back into the binding. A
+/// refresh it starts returns its report at once and leaves the showing to the one
+/// running, which goes round again; a `destroy()` stops the running one's writes.
+pub(super) fn refresh(binding: &Binding) -> Report {
+    let nested = binding.rendering.get() != Rendering::Idle;
+    let mut passes = 0;
+    loop {
+        let controls = controls(&binding.form);
+        let placed = placements(&controls);
+        let report = validate(&read(&request(&controls, &placed)), binding.options);
+        if nested {
+            binding.rendering.set(Rendering::Again);
+            return report;
+        }
+        if !binding.is_live() {
+            return report;
+        }
+        binding.rendering.set(Rendering::Writing);
+        binding.show(&controls, &placed, &report);
+        passes += 1;
+        let again = binding.rendering.replace(Rendering::Idle) == Rendering::Again;
+        if !again || passes == MAX_PASSES {
+            return report;
+        }
+    }
+}
+
+impl Binding {
+    /// Runs one DOM write, unless page code an earlier one ran destroyed the binding.
+    fn write(&self, write: impl FnOnce()) {
+        if self.is_live() {
+            write();
+        }
+    }
+
+    fn show(&self, controls: &[FormControl], placed: &[Placement], report: &Report) {
+        let (show_all, touched_names) = {
+            let s = self.state.borrow();
+            (s.show_all, s.touched_names.clone())
+        };
+        let mut shown_paths: Vec<String> = Vec::new();
+        for placement in placed {
+            let control = &controls[placement.field];
+            // A hidden input has no place to show a message: its violations go to the summary.
+            if control.element.get_attribute("type").as_deref() == Some("hidden") {
+                continue;
+            }
+            if !self.is_live() {
+                return;
+            }
+            let path = placement.path();
+            let errors: Vec<&Violation> = report.errors.iter().filter(|v| v.path == path).collect();
+            let warnings: Vec<&Violation> =
+                report.warnings.iter().filter(|v| v.path == path).collect();
+            let visible = show_all || touched_names.contains(&control.name);
+            let (message, counter) = self.decoration(control, placement);
+            // The browser's own validity always follows the rules; what is shown waits for a touch.
+            self.write(|| set_custom_validity(&control.element, &join(&errors)));
+            if let Some(counter) = &counter {
+                // The value controls() already read, not a second read of the DOM.
+                let length = control
+                    .value()
+                    .dyn_ref::<js_sys::JsString>()
+                    .map_or(0, |v| v.length());
+                let max = placement.max_length.unwrap_or(0);
+                self.write(|| set_text(counter, &format!("{length} / {max}")));
+                self.write(|| set_class(counter, "coc-over", length > max));
+            }
+            if let Some(message) = &message {
+                let shown = if !visible {
+                    String::new()
+                } else if errors.is_empty() {
+                    join(&warnings)
+                } else {
+                    join(&errors)
+                };
+                let is_warning = visible && errors.is_empty() && !warnings.is_empty();
+                self.write(|| set_text(message, &shown));
+                self.write(|| set_class(message, "coc-warning", is_warning));
+            }
+            let invalid = visible && !errors.is_empty();
+            self.write(|| set_flag(&control.element, "aria-invalid", invalid));
+            shown_paths.push(path);
+        }
+        self.show_summary(report, &shown_paths, show_all);
+    }
+
+    /// Violations with no control of their own go to the form's summary, if it has one.
+    fn show_summary(&self, report: &Report, shown_paths: &[String], show_all: bool) {
+        let old = std::mem::take(&mut self.state.borrow_mut().summary_items);
+        old.iter().for_each(Element::remove);
+        if !show_all || !self.is_live() {
+            return;
+        }
+        let Ok(Some(summary)) = self.form.query_selector("[data-coc-summary]") else {
+            return;
+        };
+        let Some(document) = self.form.owner_document() else {
+            return;
+        };
+        let mut items = Vec::new();
+        for violation in report
+            .errors
+            .iter()
+            .filter(|v| !shown_paths.contains(&v.path))
+        {
+            if let Ok(item) = document.create_element("li") {
+                item.set_text_content(Some(&violation.message));
+                let _ = summary.append_with_node_1(&item);
+                items.push(item);
+            }
+        }
+        let mut s = self.state.borrow_mut();
+        if s.hooks.is_none() {
+            drop(s);
+            items.iter().for_each(Element::remove);
+        } else {
+            s.summary_items.extend(items);
+        }
+    }
+
+    /// The message and counter elements of a control, made on first need.
+    fn decoration(
+        &self,
+        control: &FormControl,
+        placement: &Placement,
+    ) -> (Option<Element>, Option<Element>) {
+        if let Some(d) = self
+            .state
+            .borrow()
+            .decorations
+            .iter()
+            .find(|d| d.name == control.name)
+        {
+            return (d.message.clone(), d.counter.clone());
+        }
+        let (decoration, touched) = self.decorate(control, placement);
+        let elements = (decoration.message.clone(), decoration.counter.clone());
+        let mut s = self.state.borrow_mut();
+        if s.hooks.is_none() {
+            // By page code the DOM calls ran: take back what was just added.
+            drop(s);
+            touched.undo();
+            decoration.undo();
+            return (None, None);
+        }
+        s.restore.push(touched);
+        s.decorations.push(decoration);
+        elements
+    }
+
+    /// Makes a control's message (and counter) elements: the portal's own
+    /// `[data-coc-message-for=name]` / `[data-coc-counter-for=name]` placeholders when
+    /// it has them, else new elements after the control; and links them to the
+    /// control with `aria-describedby`.
+    fn decorate(&self, control: &FormControl, placement: &Placement) -> (Decoration, Touched) {
+        let mut created = Vec::new();
+        let mut adopted = Vec::new();
+        let mut make = |role: &str, class: &str| -> Option<Element> {
+            let selector = format!(
+                "[data-coc-{role}-for=\"{}\"]",
+                control.name.replace(['"', '\\'], "")
+            );
+            if let Ok(Some(existing)) = self.form.query_selector(&selector) {
+                adopted.push(Adopted {
+                    element: existing.clone(),
+                    id: existing.get_attribute("id"),
+                    class: existing.get_attribute("class"),
+                });
+                return Some(existing);
+            }
+            let element = self.form.owner_document()?.create_element("span").ok()?;
+            element.set_class_name(class);
+            let anchor = if control.element.get_attribute("type").as_deref() == Some("radio") {
+                control
+                    .element
+                    .closest("fieldset")
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(|| control.element.clone())
+            } else {
+                control.element.clone()
+            };
+            anchor.after_with_node_1(&element).ok()?;
+            created.push(element.clone());
+            Some(element)
+        };
+        let counter = placement
+            .max_length
+            .and_then(|_| make("counter", "coc-counter"));
+        let message = make("message", "coc-message");
+        let mut ids = Vec::new();
+        for (element, role) in [(message.as_ref(), "message"), (counter.as_ref(), "counter")] {
+            if let Some(element) = element {
+                if element.id().is_empty() {
+                    element.set_id(&format!("coc-{}-{role}-{}", self.uid, control.name));
+                }
+                ids.push(element.id());
+            }
+        }
+        let before = control.element.get_attribute("aria-describedby");
+        let mut describedby: Vec<String> = before
+            .iter()
+            .flat_map(|b| b.split_whitespace().map(str::to_owned))
+            .collect();
+        for id in ids {
+            if !describedby.contains(&id) {
+                describedby.push(id);
+            }
+        }
+        let _ = control
+            .element
+            .set_attribute("aria-describedby", &describedby.join(" "));
+        let touched = Touched {
+            element: control.element.clone(),
+            describedby: before,
+        };
+        let decoration = Decoration {
+            name: control.name.clone(),
+            message,
+            counter,
+            created,
+            adopted,
+        };
+        (decoration, touched)
+    }
+}
+
+impl Touched {
+    pub(super) fn undo(self) {
+        let _ = self.element.remove_attribute("aria-invalid");
+        restore_attribute(&self.element, "aria-describedby", self.describedby);
+    }
+}
+
+impl Decoration {
+    pub(super) fn undo(self) {
+        self.created.iter().for_each(Element::remove);
+        for adopted in self.adopted {
+            adopted.element.set_text_content(None);
+            restore_attribute(&adopted.element, "id", adopted.id);
+            restore_attribute(&adopted.element, "class", adopted.class);
+        }
+    }
+}
+
+fn join(violations: &[&Violation]) -> String {
+    violations
+        .iter()
+        .map(|v| v.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+// Each write below is skipped when it would change nothing: page code that reacts to
+// a change (a custom element's attributeChangedCallback, say) is not woken for nothing,
+// and one that refreshes the binding from there does not go round for ever.
+
+fn set_text(element: &Element, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// (A forced toggle already leaves the attribute alone when it would not change.)
+fn set_class(element: &Element, class: &str, on: bool) {
+    let _ = element.class_list().toggle_with_force(class, on);
+}
+
+/// `name="true"` when `on`, no attribute otherwise.
+fn set_flag(element: &Element, name: &str, on: bool) {
+    let _ = if !on {
+        if !element.has_attribute(name) {
+            return;
+        }
+        element.remove_attribute(name)
+    } else if element.get_attribute(name).as_deref() != Some("true") {
+        element.set_attribute(name, "true")
+    } else {
+        return;
+    };
+}
+
+/// Puts an attribute back as it was: its old value, or none.
+fn restore_attribute(element: &Element, name: &str, before: Option<String>) {
+    let _ = match before {
+        Some(value) => element.set_attribute(name, &value),
+        None => element.remove_attribute(name),
+    };
+}
+
+pub(super) fn set_custom_validity(element: &Element, message: &str) {
+    if let Ok(set) = Reflect::get(element, &JsValue::from_str("setCustomValidity")) {
+        if let Some(set) = set.dyn_ref::<Function>() {
+            let _ = set.call1(element, &JsValue::from_str(message));
+        }
+    }
+}

@@ -1,0 +1,308 @@
+// How long a bindForm binding lives, in headless Chromium: until destroy() or until its
+// form leaves the document, never until a garbage collection; a bound form never falls
+// back to a native submit; page code that calls back into a binding while it works on
+// the DOM finds it usable.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { startHarness } from "../support/harness.mjs";
+import { watchErrors } from "../support/chromium.mjs";
+
+let harness;
+let errors;
+let home;
+before(async () => {
+  harness = await startHarness();
+  errors = watchErrors(harness.page);
+  home = harness.page.url();
+});
+after(() => harness?.close());
+beforeEach(() => {
+  harness.emulator.reset();
+  errors.length = 0;
+});
+
+const NUM = "IM202403221515060171753781";
+
+// A confirm form: valid once the operator is filled in.
+const CONFIRM = `
+  <input type="hidden" name="incident_num" value="${NUM}">
+  <input name="operator">
+  <input type="hidden" name="operate_key" value="confirm">
+  <input type="checkbox" name="virtual_confirm_result" checked>
+  <textarea name="virtual_confirm_comment">ok</textarea>
+  <button type="submit">Send</button>`;
+
+/** Puts `html` in a fresh <form id=f> and runs `body`, with small helpers in scope. */
+function withForm(html, body, args = {}) {
+  return harness.inPage(
+    `document.querySelectorAll("form").forEach((f) => f.remove());
+     const form = document.createElement("form");
+     form.id = "f";
+     form.innerHTML = args.html;
+     document.body.append(form);
+     const type = (name, text) => {
+       const el = form.elements[name];
+       el.value = text;
+       el.dispatchEvent(new Event("input", { bubbles: true }));
+     };
+     const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+     const message = (name) => form.querySelector("[id$=message-" + name + "]")?.textContent;
+     const counter = (name) => form.querySelector("[id$=counter-" + name + "]")?.textContent;
+     /** Collects what is only weakly held, then lets the FinalizationRegistry callbacks run. */
+     const collect = async (ref) => {
+       for (let i = 0; i < 20 && ref.deref() !== undefined; i++) { gc(); await tick(); }
+       for (let i = 0; i < 5; i++) { gc(); await tick(); }
+       return ref.deref() === undefined;
+     };
+     ${body}`,
+    { html, ...args },
+  );
+}
+
+/**
+ * Runs `script` and reports whether the page navigated (a native form submission)
+ * within a moment after; brings the harness page back if it did.
+ */
+async function navigationAfter(script) {
+  const outcome = await script().catch((error) => ({ error: error.message }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const url = harness.page.url();
+  if (url !== home) {
+    await harness.page.goto(home);
+    await harness.page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+  }
+  return { outcome, navigatedTo: url === home ? null : url };
+}
+
+test("a garbage collection leaves a form bound whose binding JavaScript no longer holds", async () => {
+  const { outcome, navigatedTo } = await navigationAfter(() =>
+    withForm(CONFIRM, `
+      // The README's pattern: the binding is kept in a variable that is never used again.
+      const collected = await collect(new WeakRef(coc.bindForm(form, { locale: "en" })));
+      type("operator", " ");
+      const blank = { message: message("operator"), validity: form.elements.operator.validationMessage };
+      type("virtual_confirm_comment", "x".repeat(301));
+      const long = { message: message("virtual_confirm_comment"), counter: counter("virtual_confirm_comment") };
+      type("virtual_confirm_comment", "fixed");
+      type("operator", "op-1");
+      const submitted = [];
+      form.addEventListener("coc:submit", (e) => submitted.push(e.detail.request.operator));
+      form.requestSubmit();
+      form.remove();
+      return { collected, blank, long, submitted };
+    `),
+  );
+  assert.equal(navigatedTo, null, "a valid submit must not be a native submission");
+  assert.deepEqual(outcome.ok, {
+    collected: true,
+    blank: { message: "Operator must not be blank.", validity: "Operator must not be blank." },
+    long: { message: "Verification comment must be at most 300 characters, got 301.", counter: "301 / 300" },
+    submitted: ["op-1"],
+  });
+});
+
+test("free() lets go of the handle only: the form stays bound", async () => {
+  const result = await withForm(CONFIRM, `
+    const binding = coc.bindForm(form, { locale: "en" });
+    binding.free();
+    type("operator", " ");
+    const shown = message("operator");
+    form.remove();
+    return shown;
+  `);
+  assert.equal(result.ok, "Operator must not be blank.");
+});
+
+test("a form that leaves the document is unbound; one moved within a task stays bound", async () => {
+  const result = await withForm(CONFIRM, `
+    const before = form.outerHTML;
+    coc.bindForm(form, { locale: "en" });
+    const bound = form.outerHTML !== before;
+    form.remove();
+    await tick();
+    await tick();
+    const left = { same: form.outerHTML === before, noValidate: form.noValidate };
+    // Back in the document later: no longer bound.
+    document.body.append(form);
+    type("operator", " ");
+    const afterReturn = { message: message("operator"), validity: form.elements.operator.validationMessage };
+    form.remove();
+
+    // Moved as a framework moves a node: out and back in before the task ends.
+    const moved = document.createElement("form");
+    moved.innerHTML = args.html;
+    document.body.append(moved);
+    const binding = coc.bindForm(moved, { locale: "en" });
+    const box = document.createElement("div");
+    document.body.append(box);
+    box.append(moved);
+    moved.remove();
+    await Promise.resolve();
+    document.body.append(moved);
+    await tick();
+    await tick();
+    moved.elements.operator.value = " ";
+    moved.elements.operator.dispatchEvent(new Event("input", { bubbles: true }));
+    const stillBound = moved.querySelector("[id$=message-operator]")?.textContent;
+    binding.destroy();
+    binding.destroy();
+    const after = binding.validate().errors.map((v) => v.path);
+    const destroyed = moved.querySelector(".coc-message") === null && !moved.noValidate;
+    moved.remove();
+    box.remove();
+    return { bound, left, afterReturn, stillBound, after, destroyed };
+  `);
+  assert.deepEqual(result.ok, {
+    bound: true,
+    left: { same: true, noValidate: false },
+    afterReturn: { message: undefined, validity: "" },
+    stillBound: "Operator must not be blank.",
+    // validate() on an ended binding reports and shows nothing.
+    after: ["operator"],
+    destroyed: true,
+  });
+});
+
+test("a form taken out of a shadow root is unbound too", async () => {
+  const result = await withForm("", `
+    form.remove();
+    const host = document.createElement("div");
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: "open" });
+    const inner = document.createElement("form");
+    inner.innerHTML = args.confirm;
+    shadow.append(inner);
+    const before = inner.outerHTML;
+    coc.bindForm(inner, { locale: "en" });
+    const bound = inner.outerHTML !== before;
+    inner.remove();
+    await tick();
+    await tick();
+    host.remove();
+    return { bound, same: inner.outerHTML === before, noValidate: inner.noValidate };
+  `, { confirm: CONFIRM });
+  assert.deepEqual(result.ok, { bound: true, same: true, noValidate: false });
+});
+
+test("a bound form never submits natively, even when its wasm listener fails", async () => {
+  const { outcome, navigatedTo } = await navigationAfter(() =>
+    withForm(CONFIRM, `
+      // Stands in for a trapped instance: every submit listener that calls into wasm
+      // (wasm-bindgen marks them with _wbg_cb_unref) throws before doing anything.
+      const add = EventTarget.prototype.addEventListener;
+      let replaced = 0;
+      EventTarget.prototype.addEventListener = function (kind, listener, options) {
+        if (kind === "submit" && typeof listener?._wbg_cb_unref === "function") {
+          replaced++;
+          listener = () => { throw new WebAssembly.RuntimeError("unreachable"); };
+        }
+        return add.call(this, kind, listener, options);
+      };
+      try {
+        coc.bindForm(form, { locale: "en" });
+      } finally {
+        EventTarget.prototype.addEventListener = add;
+      }
+      type("operator", "op-1");
+      form.requestSubmit();
+      return { replaced };
+    `),
+  );
+  // Else the stand-in did not take (wasm-bindgen marks its closures differently): the test would prove nothing.
+  assert.deepEqual(outcome.ok, { replaced: 1 });
+  assert.equal(navigatedTo, null, "the form must not fall back to a native submission");
+  assert.deepEqual(errors, ["unreachable"]);
+});
+
+test("destroy() in the task of a reset cancels the refresh the reset scheduled", async () => {
+  const result = await withForm(CONFIRM, `
+    const binding = coc.bindForm(form, { locale: "en" });
+    type("operator", " ");
+    form.reset();
+    binding.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const destroyed = form.querySelector(".coc-message") === null;
+    binding.destroy();
+    return destroyed;
+  `);
+  assert.equal(result.ok, true);
+  assert.deepEqual(errors, []);
+});
+
+// Page code that runs inside the DOM calls a refresh makes: a counter element that
+// reacts to its class, an input that reacts to aria-invalid (a customized built-in).
+const DEFINE_REACTIVE_ELEMENTS = `
+  window.reactions ??= [];
+  if (!customElements.get("x-counter")) {
+    customElements.define("x-counter", class extends HTMLElement {
+      static observedAttributes = ["class"];
+      attributeChangedCallback() { window.react?.("counter"); }
+    });
+    customElements.define("x-field", class extends HTMLInputElement {
+      static observedAttributes = ["aria-invalid"];
+      attributeChangedCallback() { window.react?.("field"); }
+    }, { extends: "input" });
+  }
+`;
+
+const REACTIVE_FORM = `
+  <input type="hidden" name="incident_num" value="${NUM}">
+  <input is="x-field" name="operator">
+  <input type="hidden" name="operate_key" value="confirm">
+  <input type="checkbox" name="virtual_confirm_result" checked>
+  <textarea name="virtual_confirm_comment"></textarea>
+  <x-counter data-coc-counter-for="virtual_confirm_comment"></x-counter>
+  <ul data-coc-summary></ul>`;
+
+test("page code run by a refresh's DOM calls may validate the binding again", async () => {
+  const result = await withForm(REACTIVE_FORM, `
+    ${DEFINE_REACTIVE_ELEMENTS}
+    const binding = coc.bindForm(form, { locale: "en" });
+    const nested = [];
+    window.react = (who) => nested.push([who, binding.validate().errors.map((v) => v.path)]);
+    type("virtual_confirm_comment", "x".repeat(301));
+    type("operator", " ");
+    window.react = undefined;
+    const shown = {
+      operator: message("operator"),
+      invalid: form.elements.operator.getAttribute("aria-invalid"),
+      counter: form.querySelector("x-counter").textContent,
+      over: form.querySelector("x-counter").classList.contains("coc-over"),
+      messages: form.querySelectorAll(".coc-message").length,
+    };
+    type("virtual_confirm_comment", "fine");
+    type("operator", "op-1");
+    const fixed = { counter: form.querySelector("x-counter").textContent, invalid: form.elements.operator.getAttribute("aria-invalid") };
+    binding.destroy();
+    return { nested, shown, fixed };
+  `);
+  assert.deepEqual(errors, []);
+  const r = result.ok;
+  assert.deepEqual(r.nested[0], ["counter", ["operator", "parameter.virtual_confirm_comment"]]);
+  assert.ok(r.nested.some(([who]) => who === "field"), JSON.stringify(r.nested));
+  assert.deepEqual(r.shown, {
+    operator: "Operator must not be blank.",
+    invalid: "true",
+    counter: "301 / 300",
+    over: true,
+    messages: 3, // one per control that is not hidden, made once
+  });
+  assert.deepEqual(r.fixed, { counter: "4 / 300", invalid: null });
+});
+
+test("page code run by a refresh's DOM calls may destroy the binding", async () => {
+  const result = await withForm(REACTIVE_FORM, `
+    ${DEFINE_REACTIVE_ELEMENTS}
+    const before = form.outerHTML;
+    const binding = coc.bindForm(form, { locale: "en" });
+    window.react = () => binding.destroy();
+    type("virtual_confirm_comment", "x".repeat(301));
+    window.react = undefined;
+    const same = form.outerHTML === before;
+    type("operator", " ");
+    return { same, quiet: form.outerHTML === before, report: binding.validate().errors.length };
+  `);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(result.ok, { same: true, quiet: true, report: 2 });
+});
