@@ -271,12 +271,16 @@ export interface BindOptions extends ValidateOptions {
   client?: Pick<IncidentClient, "handle">;
 }
 
-/** What `bindForm` returns. */
+/**
+ * What `bindForm` returns. The binding lives until `destroy()` is called or its form
+ * leaves the document (a garbage collection of this handle never ends it).
+ */
 export interface FormBinding {
   /** Validates now, shows every message and returns the report. */
   validate(): ValidationReport;
-  /** Removes every listener, element and attribute the binding added. */
+  /** Removes every listener, element and attribute the binding added. Idempotent. */
   destroy(): void;
+  /** Releases this handle only; the binding goes on (then only removing the form ends it). */
   free(): void;
 }
 
