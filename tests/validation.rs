@@ -774,9 +774,7 @@ fn as_javascript(value: serde_json::Value) -> serde_json::Value {
 #[test]
 fn a_label_belongs_to_the_rule_not_to_a_key_name() {
     // `operator` is a root field; inside `parameter` it is just an unknown key.
-    let mut parameter = confirm_parameter();
-    parameter.push("operator", Value::from("op"));
-    let report = check(&with_parameter("confirm", parameter));
+    let report = check(&set_param(&confirm(), "operator", Some(Value::from("op"))));
     assert_eq!(report.errors.len(), 1);
     assert_eq!(report.errors[0].path, "parameter.operator");
     assert_eq!(
@@ -784,21 +782,15 @@ fn a_label_belongs_to_the_rule_not_to_a_key_name() {
         "\"parameter.operator\" is not a known field."
     );
     // `mtm_type` belongs to commitSolution1's table, not confirm's.
-    let mut parameter = confirm_parameter();
-    parameter.push("mtm_type", Value::from("x"));
-    let report = check(&with_parameter("confirm", parameter));
+    let report = check(&set_param(&confirm(), "mtm_type", Some(Value::from("x"))));
     assert_eq!(
         report.errors[0].message,
         "\"parameter.mtm_type\" is not a known field."
     );
     // A known field still reads by its label, in both languages.
-    let parameter = set(
-        &confirm_parameter(),
-        "virtual_confirm_comment",
-        Some(Value::from(" ")),
-    );
+    let blank = set_param(&confirm(), "virtual_confirm_comment", Some(Value::from(" ")));
     let zh = validate(
-        &with_parameter("confirm", parameter).into(),
+        &blank.into(),
         ValidateOptions {
             locale: Locale::ZhCn,
             ..ValidateOptions::default()

@@ -2,6 +2,7 @@
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 
+import { formRunner } from "../support/forms.mjs";
 import { startHarness } from "../support/harness.mjs";
 
 let harness;
@@ -13,23 +14,7 @@ beforeEach(() => harness.emulator.reset());
 
 const NUM = "IM202403221515060171753781";
 
-/** Puts `html` in a fresh <form id=f> (several with `count`) and runs `body`. */
-function withForm(html, body, args = {}) {
-  return harness.inPage(
-    `document.querySelectorAll("form").forEach((f) => f.remove());
-     const form = document.createElement("form");
-     form.id = "f";
-     form.innerHTML = args.html;
-     document.body.append(form);
-     const type = (name, text) => {
-       const el = form.elements[name];
-       el.value = text;
-       el.dispatchEvent(new Event("input", { bubbles: true }));
-     };
-     ${body}`,
-    { html, ...args },
-  );
-}
+const withForm = (html, body, args) => formRunner(harness)(html, body, args);
 
 const SOLUTION = `
   <input type="hidden" name="incident_num" value="  IM1 ">

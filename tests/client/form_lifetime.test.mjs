@@ -5,6 +5,7 @@
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 
+import { formRunner } from "../support/forms.mjs";
 import { startHarness } from "../support/harness.mjs";
 import { watchErrors } from "../support/chromium.mjs";
 
@@ -33,32 +34,7 @@ const CONFIRM = `
   <textarea name="virtual_confirm_comment">ok</textarea>
   <button type="submit">Send</button>`;
 
-/** Puts `html` in a fresh <form id=f> and runs `body`, with small helpers in scope. */
-function withForm(html, body, args = {}) {
-  return harness.inPage(
-    `document.querySelectorAll("form").forEach((f) => f.remove());
-     const form = document.createElement("form");
-     form.id = "f";
-     form.innerHTML = args.html;
-     document.body.append(form);
-     const type = (name, text) => {
-       const el = form.elements[name];
-       el.value = text;
-       el.dispatchEvent(new Event("input", { bubbles: true }));
-     };
-     const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-     const message = (name) => form.querySelector("[id$=message-" + name + "]")?.textContent;
-     const counter = (name) => form.querySelector("[id$=counter-" + name + "]")?.textContent;
-     /** Collects what is only weakly held, then lets the FinalizationRegistry callbacks run. */
-     const collect = async (ref) => {
-       for (let i = 0; i < 20 && ref.deref() !== undefined; i++) { gc(); await tick(); }
-       for (let i = 0; i < 5; i++) { gc(); await tick(); }
-       return ref.deref() === undefined;
-     };
-     ${body}`,
-    { html, ...args },
-  );
-}
+const withForm = (html, body, args) => formRunner(harness)(html, body, args);
 
 /**
  * Runs `script` and reports whether the page navigated (a native form submission)
