@@ -123,11 +123,15 @@ export function generate(r) {
     const inParameter = typeof input.parameter === "object" && input.parameter !== null && r.chance(0.6);
     const object = inParameter ? input.parameter : input;
     const keys = inParameter ? PARAMETER_KEYS : KEYS;
-    switch (r.int(4)) {
-      case 0: delete object[r.pick(keys)]; break;
-      case 1: object[r.pick(keys)] = anyValue(r); break;
-      case 2: object[r.pick(ODD_KEYS)] = anyValue(r); break;
-      default: object[r.pick(keys)] = r.chance(0.5) ? text(r) : r.pick(NUMBERS);
+    try {
+      switch (r.int(4)) {
+        case 0: delete object[r.pick(keys)]; break;
+        case 1: object[r.pick(keys)] = anyValue(r); break;
+        case 2: object[r.pick(ODD_KEYS)] = anyValue(r); break;
+        default: object[r.pick(keys)] = r.chance(0.5) ? text(r) : r.pick(NUMBERS);
+      }
+    } catch {
+      // A hostile value (a proxy, a frozen key) refused the edit: it stays as it was.
     }
   }
   if (kind === 9) {

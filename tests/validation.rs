@@ -788,7 +788,11 @@ fn a_label_belongs_to_the_rule_not_to_a_key_name() {
         "\"parameter.mtm_type\" is not a known field."
     );
     // A known field still reads by its label, in both languages.
-    let blank = set_param(&confirm(), "virtual_confirm_comment", Some(Value::from(" ")));
+    let blank = set_param(
+        &confirm(),
+        "virtual_confirm_comment",
+        Some(Value::from(" ")),
+    );
     let zh = validate(
         &blank.into(),
         ValidateOptions {

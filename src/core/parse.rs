@@ -2,7 +2,7 @@
 //! a request to cross from JavaScript, one string instead of a call per property.
 //! `\uD800`-style escapes of unpaired surrogates are kept as such, never replaced.
 
-use super::text::Text;
+use super::text::{utf16_len, Text};
 use super::value::{Number, Object, Value, MAX_DEPTH, MAX_NODES};
 
 /// Why JSON text was not read; the caller then reads the value the slow way.
@@ -155,46 +155,80 @@ impl Parser<'_> {
         Err(NotRead)
     }
 
+    /// A string with escapes, written straight into UTF-8: plain runs copied whole,
+    /// surrogate pairs joined, an unpaired surrogate kept as U+FFFD plus where it was.
     fn escaped_string(&mut self, start: usize) -> Result<Text, NotRead> {
-        let mut units: Vec<u16> = Vec::new();
+        let mut text = String::new();
+        let mut units = 0; // UTF-16 length of `text`
+        let mut unpaired = Vec::new();
         let mut run = start;
         loop {
             // Everything up to the next quote or backslash is plain UTF-8: one copy.
-            while let Some(&b) = self.bytes.get(self.at) {
-                if b == b'"' || b == b'\\' {
-                    break;
-                }
-                self.at += 1;
-            }
+            let rest = &self.bytes[self.at..];
+            let stop = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\')
+                .ok_or(NotRead)?;
+            self.at += stop;
             let plain = core::str::from_utf8(&self.bytes[run..self.at]).map_err(|_| NotRead)?;
-            units.extend(plain.encode_utf16());
-            let b = *self.bytes.get(self.at).ok_or(NotRead)?;
+            text.push_str(plain);
+            units += utf16_len(plain);
+            let quote = self.bytes[self.at] == b'"';
             self.at += 1;
-            if b == b'"' {
-                return Ok(Text::from_utf16(&units));
+            if quote {
+                return Ok(Text::with_unpaired_surrogates(text, unpaired));
             }
             let escape = *self.bytes.get(self.at).ok_or(NotRead)?;
             self.at += 1;
-            let unit = match escape {
-                b'"' => 0x22,
-                b'\\' => 0x5C,
-                b'/' => 0x2F,
-                b'b' => 0x08,
-                b'f' => 0x0C,
-                b'n' => 0x0A,
-                b'r' => 0x0D,
-                b't' => 0x09,
+            let c = match escape {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
                 b'u' => {
-                    let hex = self.bytes.get(self.at..self.at + 4).ok_or(NotRead)?;
-                    self.at += 4;
-                    let hex = core::str::from_utf8(hex).map_err(|_| NotRead)?;
-                    u16::from_str_radix(hex, 16).map_err(|_| NotRead)?
+                    let unit = self.hex_unit()?;
+                    match unit {
+                        0xD800..=0xDBFF if self.bytes[self.at..].starts_with(b"\\u") => {
+                            let at = self.at;
+                            self.at += 2;
+                            let low = self.hex_unit()?;
+                            if (0xDC00..=0xDFFF).contains(&low) {
+                                let code = 0x10000
+                                    + ((u32::from(unit) - 0xD800) << 10)
+                                    + (u32::from(low) - 0xDC00);
+                                char::from_u32(code).ok_or(NotRead)?
+                            } else {
+                                // Not a pair: the high one stands alone; read the next escape anew.
+                                self.at = at;
+                                unpaired.push((units, unit));
+                                char::REPLACEMENT_CHARACTER
+                            }
+                        }
+                        0xD800..=0xDFFF => {
+                            unpaired.push((units, unit));
+                            char::REPLACEMENT_CHARACTER
+                        }
+                        _ => char::from_u32(u32::from(unit)).ok_or(NotRead)?,
+                    }
                 }
                 _ => return Err(NotRead),
             };
-            units.push(unit);
+            text.push(c);
+            units += c.len_utf16();
             run = self.at;
         }
+    }
+
+    /// Four hex digits at the cursor, as one UTF-16 code unit.
+    fn hex_unit(&mut self) -> Result<u16, NotRead> {
+        let hex = self.bytes.get(self.at..self.at + 4).ok_or(NotRead)?;
+        self.at += 4;
+        let hex = core::str::from_utf8(hex).map_err(|_| NotRead)?;
+        u16::from_str_radix(hex, 16).map_err(|_| NotRead)
     }
 }
 
@@ -216,6 +250,21 @@ mod tests {
             "d" => "\"\\\n\t\u{7}é事😀",
         };
         assert_eq!(parse(text), Ok(Value::Object(expected)));
+    }
+
+    #[test]
+    fn keeps_every_unpaired_surrogate_where_it_was() {
+        let Ok(Value::String(text)) = parse(r#""\udc00x\ud800\ud800\ude00é\ud801""#) else {
+            panic!()
+        };
+        assert_eq!(
+            text.unpaired_surrogates(),
+            [(0, 0xDC00), (2, 0xD800), (6, 0xD801)]
+        );
+        assert_eq!(
+            text.exact_utf16(),
+            [0xDC00, 0x78, 0xD800, 0xD800, 0xDE00, 0xE9, 0xD801]
+        );
     }
 
     #[test]
