@@ -26,6 +26,15 @@ const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// The longest time-out `setTimeout` honours (2^31 - 1 ms).
 const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
+// The token provider, called so that a throw becomes a rejection: a `catch` import
+// (Function::call0) would leak a table slot each time it threw (see read.js).
+#[wasm_bindgen(inline_js = "export function call_provider(provider) {
+  try { return Promise.resolve(provider()); } catch (error) { return Promise.reject(error); }
+}")]
+extern "C" {
+    fn call_provider(provider: &Function) -> Promise;
+}
+
 /// Where the token comes from.
 enum Token {
     None,
@@ -200,8 +209,7 @@ impl Config {
             Token::Fixed(token) => return Ok(Some(token.clone())),
             Token::Provider(provider) => provider,
         };
-        let answer = provider.call0(&JsValue::UNDEFINED)?;
-        let token = JsFuture::from(Promise::resolve(&answer)).await?;
+        let token = JsFuture::from(call_provider(provider)).await?;
         if token.is_undefined() || token.is_null() {
             return Ok(None);
         }

@@ -15,7 +15,7 @@ extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
     pub(super) fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
+    pub(super) fn clear_timeout(id: &JsValue);
 }
 
 /// Why a request stopped before its answer.

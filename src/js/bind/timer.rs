@@ -5,11 +5,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
-}
+use crate::js::deadline::{clear_timeout, set_timeout};
 
 /// A closure run once by `setTimeout`, at most one run pending. Cancelling (or
 /// dropping) it clears the pending timeout, so a freed closure is never called.
@@ -34,7 +30,7 @@ impl Timer {
     /// Runs the action after the current task (once, however often this is called).
     pub(super) fn schedule(&self) {
         self.cancel();
-        let id = crate::js::deadline::set_timeout(self.callback.as_ref().unchecked_ref(), 0);
+        let id = set_timeout(self.callback.as_ref().unchecked_ref(), 0);
         self.pending.set(Some(id));
     }
 
