@@ -87,7 +87,7 @@ function hostile(r, target) {
   let keys = [];
   try { keys = Object.keys(target); } catch { /* already hostile */ }
   const key = r.pick(keys.length ? keys : ["x"]);
-  switch (r.int(9)) {
+  switch (r.int(10)) {
     case 0: return Object.defineProperty({ ...target }, key, { enumerable: true, get() { throw new Error("getter"); } });
     case 1: return new Proxy(target, { get() { throw new Error("get"); } });
     case 2: return new Proxy(target, { ownKeys() { throw new Error("ownKeys"); } });
@@ -108,6 +108,11 @@ function hostile(r, target) {
       return Object.assign(Object.create(p), target);
     }
     case 7: return Object.assign(Object.create(null), target);
+    case 8: {
+      // An own toJSON JSON.stringify would call, hidden from Object.keys.
+      const toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
+      return Object.defineProperty({ ...target }, "toJSON", { value: toJSON });
+    }
     default: return Object.defineProperty({ ...target }, key, { enumerable: false, value: target[key] });
   }
 }
@@ -144,7 +149,15 @@ export function generate(r) {
   return r.chance(0.05) ? r.pick([null, "x", [], 7, () => 1]) : input;
 }
 
-const LOCALES = [undefined, { locale: "zh-CN" }, { allowUnknownFields: true }, { locale: "en", allowUnknownFields: false }];
+// Half the calls have no options: only those may take the entry's JavaScript fast path.
+const LOCALES = [undefined, undefined, undefined, { locale: "zh-CN" }, { allowUnknownFields: true }, { locale: "en", allowUnknownFields: false }];
+
+/** The body a valid input must build: its own enumerable data as JSON reads it, the
+ * root's texts trimmed, root keys in the documented order, then the extras. */
+function expectedBody(input) {
+  const { incident_num, operator, operate_key, parameter, ...extra } = JSON.parse(JSON.stringify(input));
+  return JSON.stringify({ incident_num: incident_num.trim(), operator: operator.trim(), operate_key, parameter: parameter ?? {}, ...extra });
+}
 
 /** Runs `count` inputs from `seed`; returns what was found. */
 export function fuzz({ coc, raw, exports, seed = 1, count = 10000 }) {
@@ -192,8 +205,15 @@ export function fuzz({ coc, raw, exports, seed = 1, count = 10000 }) {
     }
     if (!entry.valid) note(i, "invalid, yet build built it", input);
     if (!same(built.warnings, entry.warnings)) note(i, "build's warnings differ from the report", input);
-    const body = JSON.parse(built.body);
-    if (body.operate_key !== input.operate_key || body.incident_num !== String(input.incident_num).trim()) note(i, "the body is not what was validated", input);
+    let expected;
+    try {
+      expected = expectedBody(input);
+    } catch {
+      // JSON.stringify itself throws on it (a proxy's get trap for toJSON): the reader's
+      // view, which the report is of, is the only one there is.
+      continue;
+    }
+    if (built.body !== expected) note(i, `the body is not what was validated: ${built.body.slice(0, 200)}`, input);
   }
   return {
     count, valid, warned, differences,
@@ -246,7 +266,10 @@ async function main() {
   for (const line of found.differences) console.log("  " + line);
   const hammered = hammer({ coc, exports, count: Math.min(count, 1000000) });
   console.log(`leak check: ${Math.min(count, 1000000)} throwing inputs: table ${hammered.before.table} -> ${hammered.after.table} slots, memory ${hammered.before.memory} -> ${hammered.after.memory} bytes`);
-  const failed = found.differences.length > 0 || found.tableGrowth > 64 || hammered.after.table > hammered.before.table + 64 || !hammered.stillWorks;
+  const failed =
+    found.differences.length > 0 || found.tableGrowth > 64 || found.memoryGrowth > 0 ||
+    hammered.after.table > hammered.before.table + 64 || hammered.after.memory > hammered.before.memory ||
+    !hammered.stillWorks;
   console.log(failed ? "1 failed, 0 passed" : "0 failed, 1 passed");
   process.exitCode = failed ? 1 : 0;
 }

@@ -64,10 +64,55 @@ export function readForm(form) {
 
 export function bindForm(form, options) {
   ensureReady("bindForm()");
-  return wasm.bindForm(form, options);
+  return new FormBinding(wasm.bindForm(form, options));
 }
 
-export const FormBinding = wasm.FormBinding;
+/**
+ * What bindForm returns. The binding lives until `destroy()` or until its form leaves
+ * the document; `free()` releases only this handle (and then `validate()` and
+ * `destroy()` are a UsageError); `using` ends the binding.
+ */
+export class FormBinding {
+  #handle;
+
+  constructor(handle) {
+    if (!(handle instanceof wasm.FormBinding)) throw new TypeError("a FormBinding is made by bindForm()");
+    this.#handle = handle;
+  }
+
+  #live(method) {
+    if (this.#handle === null) {
+      throw usageError(`this FormBinding was freed, so ${method}() is no longer possible (removing its form from the document ends the binding)`);
+    }
+    return this.#handle;
+  }
+
+  validate() {
+    return this.#live("validate").validate();
+  }
+
+  destroy() {
+    this.#live("destroy").destroy();
+  }
+
+  free() {
+    this.#handle?.free();
+    this.#handle = null;
+  }
+
+  static {
+    if (typeof Symbol.dispose === "symbol") {
+      Object.defineProperty(this.prototype, Symbol.dispose, {
+        value() {
+          this.#handle?.destroy();
+          this.free();
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+}
 
 /** wasm-bindgen's client, with a documented error (not a null pointer) once freed. */
 export class IncidentClient extends wasm.IncidentClient {

@@ -6,7 +6,9 @@
 //! when `operate_key` is not one) and any control named `parameter.<key>` go to
 //! `parameter`. Other controls (a search box, a CSRF field) are not the request's.
 
-use super::rules::{field_rule, operation, Kind, OPERATIONS};
+use super::path;
+use super::rules::{operation, FieldRule, Kind, OPERATIONS, ROOT_TEXT_FIELDS};
+use super::text::Text;
 
 /// What the DOM side read from one control (or one radio group).
 #[derive(Debug, Clone, PartialEq)]
@@ -68,13 +70,10 @@ pub struct Placement {
 }
 
 impl Placement {
-    /// The violation path of the key.
+    /// The violation path of the key, written as the validator writes it.
     pub fn path(&self) -> String {
-        if self.in_parameter {
-            format!("parameter.{}", self.key)
-        } else {
-            self.key.clone()
-        }
+        let prefix = if self.in_parameter { "parameter" } else { "" };
+        path::child(prefix, &Text::from(self.key.as_str()))
     }
 }
 
@@ -90,12 +89,18 @@ pub fn place(fields: &[Field<'_>]) -> Vec<Placement> {
             _ => None,
         });
     let table = operate_key.and_then(operation);
-    let is_parameter_key = |key: &str| match table {
-        Some(op) => op.fields.iter().any(|rule| rule.key == key),
-        None => OPERATIONS
-            .iter()
-            .any(|op| op.fields.iter().any(|rule| rule.key == key)),
+    // A rule belongs to its table: the chosen operation's (every operation's while
+    // operate_key is not one yet), or the root's.
+    let parameter_rule = |key: &str| -> Option<&'static FieldRule> {
+        match table {
+            Some(op) => op.fields.iter().find(|rule| rule.key == key),
+            None => OPERATIONS
+                .iter()
+                .flat_map(|op| op.fields.iter())
+                .find(|rule| rule.key == key),
+        }
     };
+    let is_parameter_key = |key: &str| parameter_rule(key).is_some();
     let mut placements = Vec::new();
     for (index, field) in fields.iter().enumerate() {
         let (in_parameter, key) = if ROOT.contains(&field.name) {
@@ -107,9 +112,14 @@ pub fn place(fields: &[Field<'_>]) -> Vec<Placement> {
         } else {
             continue;
         };
+        let rule = if in_parameter {
+            parameter_rule(key)
+        } else {
+            ROOT_TEXT_FIELDS.iter().find(|rule| rule.key == key)
+        };
         let kind = match key {
-            "operate_key" => Some(Kind::Text { max: 255 }),
-            _ => field_rule(key).map(|rule| rule.kind),
+            "operate_key" if !in_parameter => Some(Kind::Text { max: 255 }),
+            _ => rule.map(|rule| rule.kind),
         };
         let max_length = match kind {
             Some(Kind::Text { max }) => Some(max),
@@ -240,6 +250,22 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn rules_and_paths_belong_to_their_table() {
+        let fields = [
+            field("operate_key", Control::Text("confirm")),
+            field("parameter.operator", Control::Text("x")),
+            field("parameter.start_time", Control::Text("12")),
+            field("parameter.a.b", Control::Text("y")),
+        ];
+        let placed = place(&fields);
+        // Not the root's operator, not commitSolution1's start_time: keys no rule knows.
+        assert_eq!(placed[1].max_length, None);
+        assert_eq!(placed[2].value, Coerced::Original);
+        assert_eq!(placed[1].path(), "parameter.operator");
+        assert_eq!(placed[3].path(), "parameter[\"a.b\"]");
     }
 
     #[test]

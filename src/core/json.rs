@@ -42,10 +42,14 @@ pub fn text(out: &mut String, text: &Text) {
     let mut done = 0; // UTF-16 units of the text written so far
     for &(index, unit) in text.unpaired_surrogates() {
         // The lossy copy holds U+FFFD (3 bytes of UTF-8, 1 unit) where the surrogate was.
-        let (before, after) = split_at_utf16(rest, index - done);
+        let (before, after) = split_at_utf16(rest, index.saturating_sub(done));
+        let Some(after) = after.strip_prefix(char::REPLACEMENT_CHARACTER) else {
+            // Positions that do not match the text (a hand-made Text): write it as it is.
+            break;
+        };
         escaped(out, before);
         unit_escape(out, u32::from(unit));
-        rest = after.get(3..).unwrap_or("");
+        rest = after;
         done = index + 1;
     }
     escaped(out, rest);

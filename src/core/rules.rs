@@ -276,14 +276,6 @@ pub fn operation(key: &str) -> Option<&'static Operation> {
     RULES.operation(key)
 }
 
-/// The rule of a field anywhere in the tables, for labels.
-pub fn field_rule(key: &str) -> Option<&'static FieldRule> {
-    ROOT_TEXT_FIELDS
-        .iter()
-        .chain(OPERATIONS.iter().flat_map(|op| op.fields.iter()))
-        .find(|rule| rule.key == key)
-}
-
 /// The tables as JSON, for the JavaScript fast path that answers "valid, no warning"
 /// without entering wasm (`src/js/fast_path.js`).
 pub fn tables_json() -> String {

@@ -7,7 +7,8 @@
 /// surrogate becomes U+FFFD, one code unit for one, so positions are unchanged) and
 /// remembers where each one was and what it was. A text with an unpaired surrogate
 /// never passes validation, so the lossy copy is never sent; the exact text is still
-/// at hand for naming a key in a path ([`Text::exact_utf16`]).
+/// at hand for naming a key in a path (`json::text`) or for a Rust caller
+/// ([`Text::exact_utf16`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     text: String,
@@ -105,7 +106,9 @@ pub fn utf16_len(text: &str) -> usize {
 /// Whitespace as JavaScript's `String.prototype.trim` and HTML forms see it
 /// (Unicode White_Space plus U+FEFF), so that "blank" means the same on both sides.
 pub fn is_js_whitespace(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
+    // Unicode's White_Space has U+0085 (NEL); JavaScript's WhiteSpace and
+    // LineTerminator do not, and add U+FEFF.
+    (c.is_whitespace() && c != '\u{85}') || c == '\u{FEFF}'
 }
 
 /// The text without leading and trailing whitespace, as `String.prototype.trim`.
@@ -193,6 +196,9 @@ mod tests {
         assert_eq!(js_trim("\u{FEFF}\u{3000} a b \n"), "a b");
         assert!(is_blank(" \t\u{00A0}"));
         assert!(!is_blank(" x "));
+        // "\u0085".trim() is "\u0085" in JavaScript: a control character, not a space.
+        assert!(!is_blank("\u{85}"));
+        assert_eq!(js_trim(" \u{85} "), "\u{85}");
     }
 
     #[test]

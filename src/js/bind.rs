@@ -100,6 +100,19 @@ extern "C" {
 #[wasm_bindgen(js_name = bindForm, skip_typescript)]
 pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue> {
     let form = as_form(&form)?;
+    // Two bindings would each send a submit, and each restore the other's noValidate.
+    let form_value: &JsValue = form.as_ref();
+    if LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .any(|b| AsRef::<JsValue>::as_ref(&b.form) == form_value)
+    }) {
+        return Err(super::errors::named_error(
+            "UsageError",
+            "this form is already bound: destroy() its binding before binding it again",
+            &[],
+        ));
+    }
     let options = Options::read(&options, BIND_KEYS).map_err(|e| config_error(&e))?;
     let validate_options = options.validate_options().map_err(|e| config_error(&e))?;
     let client = options.raw("client");

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::core::messages::Locale;
 use crate::core::request::ConfigError;
-use crate::core::violation::Violation;
+use crate::core::violation::{Params, Violation};
 
 use super::violations_to_js;
 
@@ -32,7 +32,15 @@ pub fn config_error(error: &ConfigError) -> JsValue {
 /// `ValidationError` with `violations` (the errors) and `warnings`.
 pub fn validation_error(errors: &[Violation], warnings: &[Violation], locale: Locale) -> JsValue {
     let first = errors.first().map_or("", |v| v.message.as_str());
-    let more = errors.len().saturating_sub(1);
+    // The rest: those listed after the first, and those only counted.
+    let more = errors
+        .iter()
+        .skip(1)
+        .map(|v| match v.params {
+            Params::TooManyViolations { omitted } => omitted,
+            _ => 1,
+        })
+        .sum::<usize>();
     let message = match (locale, more) {
         (Locale::En, 0) => format!("Invalid handle request: {first}"),
         (Locale::En, n) => format!("Invalid handle request: {first} (and {n} more)"),

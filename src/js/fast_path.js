@@ -3,8 +3,10 @@
 // at all? `true` only when every rule is certainly met; anything unusual, any doubt,
 // and every invalid input answer `false`, and the Rust validator then decides and
 // reports. It reads an input as the Rust reader does (src/js/read.js: the same plain
-// object test, the keys of Object.keys). tests/client/fast_path.test.mjs holds the two
-// to agreement on whole reports, over hand-picked and generated inputs.
+// object test, the keys of Object.keys). tests/client/fast_path.test.mjs and the fuzzer
+// (scripts/fuzz.mjs) hold the two to agreement on whole reports. A getter or proxy
+// that answers differently on each read can be judged on a different read here than
+// in Rust: only data that stays put is judged the same way twice.
 import { isPlainObject } from "./read.js";
 
 const keysOf = Object.keys;

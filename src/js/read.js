@@ -25,16 +25,17 @@ function isObjectPrototype(p) {
 }
 
 /**
- * A plain object: its prototype is null or a realm's `Object.prototype`, and no
- * `toJSON` is inherited. Anything with a prototype of its own (a class instance, a
- * `Date`, an object made with `Object.create(proto)`) is not. May throw (a proxy).
+ * A plain object: its prototype is null or a realm's `Object.prototype`, and it has no
+ * `toJSON` at all (own, non-enumerable or inherited: JSON.stringify would send what
+ * that returns, not what was validated). Anything with a prototype of its own (a class
+ * instance, a `Date`, an object made with `Object.create(proto)`) is not. May throw
+ * (a proxy).
  */
 export function isPlainObject(x) {
   if (typeof x !== "object" || x === null || isArray(x)) return false;
   const p = proto(x);
-  if (p === null) return true;
-  if (p !== ObjectPrototype && !isObjectPrototype(p)) return false;
-  return !("toJSON" in p);
+  if (p !== null && p !== ObjectPrototype && !isObjectPrototype(p)) return false;
+  return !("toJSON" in x);
 }
 
 /**

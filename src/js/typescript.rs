@@ -203,7 +203,7 @@ export interface HandleResponse {
   /** `GOM.00000000`. */
   error_code: string;
   error_msg: string | null;
-  /** Currently always `null`. */
+  /** The answer's `data`, as the server sent it (`null` in the documented answers). */
   data: unknown;
 }
 
@@ -280,7 +280,11 @@ export interface FormBinding {
   validate(): ValidationReport;
   /** Removes every listener, element and attribute the binding added. Idempotent. */
   destroy(): void;
-  /** Releases this handle only; the binding goes on (then only removing the form ends it). */
+  /**
+   * Releases this handle only: the binding goes on, and only removing the form ends it;
+   * `validate()` and `destroy()` are then a `UsageError`. (Where the engine has
+   * `Symbol.dispose`, a `using` block ends the binding.)
+   */
   free(): void;
 }
 
@@ -304,7 +308,8 @@ export interface FormEventMap {
  * and messages with no field go to a `[data-coc-summary]` list. Submit is blocked
  * while invalid; a valid one is sent through `options.client`. Outcomes are the events
  * of `FormEventMap`.
- * @throws {TypeError} when `form` is not a `<form>`; {ConfigError} for bad options.
+ * @throws {TypeError} when `form` is not a `<form>`; {ConfigError} for bad options;
+ * {UsageError} when the form is already bound (destroy() that binding first).
  */
 export function bindForm(form: HTMLFormElement, options?: BindOptions): FormBinding;
 

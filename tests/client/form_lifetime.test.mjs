@@ -90,6 +90,47 @@ test("free() lets go of the handle only: the form stays bound", async () => {
   assert.equal(result.ok, "Operator must not be blank.");
 });
 
+test("after free(), validate() and destroy() are a UsageError; a using block ends the binding", async () => {
+  const result = await withForm(CONFIRM, `
+    const binding = coc.bindForm(form, { locale: "en" });
+    binding.free();
+    binding.free();
+    const outcomes = [];
+    for (const call of [() => binding.validate(), () => binding.destroy()]) {
+      try { call(); outcomes.push("no error"); } catch (e) { outcomes.push(e.name + ": " + e.message); }
+    }
+    form.remove();
+    await tick();
+    await tick();
+    // Symbol.dispose (what a using block calls) destroys the binding.
+    document.body.append(form);
+    const disposed = coc.bindForm(form, { locale: "en" });
+    disposed[Symbol.dispose]();
+    type("operator", " ");
+    return { outcomes, afterDispose: message("operator") ?? null, noValidate: form.noValidate };
+  `);
+  assert.equal(result.ok?.outcomes.length, 2, JSON.stringify(result.error));
+  for (const outcome of result.ok.outcomes) assert.match(outcome, /^UsageError: this FormBinding was freed/);
+  assert.equal(result.ok.afterDispose, null);
+  assert.equal(result.ok.noValidate, false);
+});
+
+test("a form is bound once: a second bindForm is a UsageError until the first is destroyed", async () => {
+  const result = await withForm(CONFIRM, `
+    const first = coc.bindForm(form, { locale: "en" });
+    let second;
+    try { coc.bindForm(form, {}); second = "no error"; } catch (e) { second = e.name + ": " + e.message; }
+    first.destroy();
+    const again = coc.bindForm(form, {});
+    const noValidate = form.noValidate;
+    again.destroy();
+    return { second, noValidate, restored: form.noValidate };
+  `);
+  assert.match(result.ok.second, /^UsageError: this form is already bound/);
+  assert.equal(result.ok.noValidate, true);
+  assert.equal(result.ok.restored, false);
+});
+
 test("a form that leaves the document is unbound; one moved within a task stays bound", async () => {
   const result = await withForm(CONFIRM, `
     const before = form.outerHTML;

@@ -208,6 +208,12 @@ test("what is validated is what is sent: an inherited toJSON makes an instance",
   const report = validateHandleRequest(disguised);
   assert.deepEqual(report.errors.map((v) => [v.code, v.params.actual]), [["not_object", "instance"]]);
   assert.throws(() => buildHandleRequest(disguised, { endpoint: "/api" }), { name: "ValidationError" });
+  // An own toJSON, even one Object.keys does not see: JSON.stringify would call it.
+  const hidden = Object.defineProperty({ incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" }, "toJSON", {
+    value: () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" }),
+  });
+  assert.deepEqual(validateHandleRequest(hidden).errors.map((v) => [v.code, v.params.actual]), [["not_object", "instance"]]);
+  assert.throws(() => buildHandleRequest(hidden, { endpoint: "/api" }), { name: "ValidationError" });
   // Disguised keys: a non-enumerable own key does not cancel an unknown one.
   const o = { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1", junk: 1 };
   Object.defineProperty(o, "parameter", {});
@@ -221,6 +227,11 @@ test("reports list at most 100 violations and count the rest; huge inputs are bo
   assert.equal(report.errors.length, 101);
   assert.deepEqual(report.errors[100].params, { omitted: 4900 });
   assert.equal(report.errors[100].code, "too_many_violations");
+  // A ValidationError's message counts every error after the first, listed or not.
+  assert.throws(() => buildHandleRequest(many, { endpoint: "/api" }), {
+    name: "ValidationError",
+    message: /\(and 4999 more\)$/,
+  });
   const huge = { ...confirm };
   for (let i = 0; i < 200000; i++) huge[`k${i}`] = i;
   assert.deepEqual(validateHandleRequest(huge).errors.map((v) => [v.code, v.params.actual]), [["not_object", "too_large"]]);
