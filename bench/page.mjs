@@ -1,12 +1,13 @@
 // The benchmark in a browser page: the built package as a portal loads it, the
 // alternatives from their esbuild bundle.
 import init, * as coc from "/src/index.js";
+import * as raw from "/pkg/coc_incident.js";
 import * as alternatives from "/target/bench/alternatives.js";
 import { contenders, disagreements, time } from "/bench/suite.mjs";
 
 window.runBench = async (options) => {
   await init();
-  const list = contenders({ coc, ...alternatives });
+  const list = contenders({ coc, raw, ...alternatives });
   return { disagreements: disagreements(list), timings: time(list, options) };
 };
 

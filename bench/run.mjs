@@ -71,7 +71,8 @@ const alternativesNode = {
   zod: (await import("./rules/zod.mjs")).validate,
   valibot: (await import("./rules/valibot.mjs")).validate,
 };
-const nodeList = contenders({ coc: cocNode, ...alternativesNode });
+const rawNode = await import("../pkg/coc_incident.js");
+const nodeList = contenders({ coc: cocNode, raw: rawNode, ...alternativesNode });
 const nodeDisagreements = disagreements(nodeList);
 if (nodeDisagreements.length) {
   console.error(`The validators disagree; nothing was timed:\n  ${nodeDisagreements.join("\n  ")}`);
@@ -177,7 +178,9 @@ Versions: Node ${process.versions.node}, Chromium ${chromiumVersion}, ajv ${vers
 Every contender implements the same rules (SPEC.md, all three operate keys; \`bench/rules/\`) and
 must agree with coc-incident on ${(await import("./cases.mjs")).AGREEMENT.length} shared valid and invalid requests (\`bench/cases.mjs\`) before anything
 is timed. Times are medians of ${timing.samples} samples, per call as a portal makes it from JavaScript
-(coc-incident: \`validateHandleRequest(input)\`, building the whole report; the others: their
+(coc-incident: \`validateHandleRequest(input)\` through the package entry, as users call it, building
+the whole report; "raw wasm": the same call on wasm-bindgen's binding, which always runs the Rust
+validator, with no JavaScript fast path; the others: their
 \`safeParse\` / validate function; "validate + build" adds \`JSON.stringify\` for them and is
 \`buildHandleRequest\` for coc-incident). In brackets: the contender's time over
 coc-incident's, measured in the same run (above 1 means coc-incident is faster).

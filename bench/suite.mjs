@@ -5,20 +5,22 @@ import { measure } from "./timer.mjs";
 const BUILD = { endpoint: "/api/coc" };
 
 /** Each contender as `validate(input) -> boolean` and `build(input) -> body | undefined`. */
-export function contenders({ coc, ajv, ajvStandalone, zod, valibot }) {
+export function contenders({ coc, raw, ajv, ajvStandalone, zod, valibot }) {
   const js = (validate) => ({ validate, build: (x) => (validate(x) ? JSON.stringify(x) : undefined) });
-  const list = {
-    "coc-incident": {
-      validate: (x) => coc.validateHandleRequest(x).valid,
-      build: (x) => {
-        try {
-          return coc.buildHandleRequest(x, BUILD).body;
-        } catch {
-          return undefined;
-        }
-      },
+  const ours = (api) => ({
+    validate: (x) => api.validateHandleRequest(x).valid,
+    build: (x) => {
+      try {
+        return api.buildHandleRequest(x, BUILD).body;
+      } catch {
+        return undefined;
+      }
     },
-  };
+  });
+  // What users get (the package entry, with its JavaScript fast path), and what the
+  // wasm itself does (wasm-bindgen's binding, every call through the Rust validator).
+  const list = { "coc-incident": ours(coc) };
+  if (raw) list["coc-incident (raw wasm)"] = ours(raw);
   if (ajv) list["ajv (compiled)"] = js(ajv);
   if (ajvStandalone) list["ajv (standalone)"] = js(ajvStandalone);
   if (zod) list.zod = js(zod);

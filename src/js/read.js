@@ -69,9 +69,8 @@ export function plain_json(input) {
           return true;
         }
         if (!isPlainObject(x)) return false;
-        // Bound the keys before asking which are enumerable (a proxy may claim millions).
-        if (ownKeys(x).length > MAX_NODES - nodes) return false;
         const k = keys(x);
+        if (k.length > MAX_NODES - nodes) return false;
         for (let i = 0; i < k.length; i++) {
           const y = x[k[i]];
           if (y !== undefined && !plain(y, depth + 1)) return false;
