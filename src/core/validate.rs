@@ -114,6 +114,11 @@ impl Listed {
         }
     }
 
+    /// Violations known to be there but not looked at one by one.
+    fn count(&mut self, unlisted: usize) {
+        self.omitted += unlisted;
+    }
+
     /// The list, closed by a `too_many_violations` when some were only counted.
     fn finish(mut self, locale: Locale) -> Vec<Violation> {
         if self.omitted > 0 {
@@ -168,8 +173,18 @@ impl Walk<'_> {
                 _ => fields = None,
             }
         }
-        let operation = self.operate_key(root.get("operate_key"));
-        let parameter = self.parameter(root.get("parameter"), operation);
+        // A key not found may be among those not read: nothing is claimed of it.
+        let unread = |key| root.unread() > 0 && *root.get(key) == Value::Undefined;
+        let operation = if unread("operate_key") {
+            None
+        } else {
+            self.operate_key(root.get("operate_key"))
+        };
+        let parameter = if unread("parameter") {
+            None
+        } else {
+            self.parameter(root.get("parameter"), operation)
+        };
         let rules = self.rules;
         let extra = self.unknown_keys(root, "", |key| rules.is_root_key(key), &root_keys(rules));
         Some(Checked {
@@ -328,6 +343,11 @@ impl Walk<'_> {
         let path = path::child(prefix, &Text::from(rule.key));
         let labels = Labels::of(rule.label);
         let label_of = |key: &str| table.iter().find(|r| r.key == key).map(|r| r.label);
+        if *value == Value::Undefined && object.unread() > 0 {
+            // It may be among the keys not read: say nothing of it (the unread keys
+            // are reported, so the input is invalid anyway).
+            return None;
+        }
         if value.is_absent() {
             match rule.presence {
                 Presence::Required => {
@@ -446,6 +466,8 @@ impl Walk<'_> {
                 self.error(Code::UnknownField, path, params, Labels::default());
             }
         }
+        // Keys not read can be neither checked nor sent: errors, counted.
+        self.errors.count(object.unread());
         allowed
     }
 
@@ -459,6 +481,14 @@ impl Walk<'_> {
             Value::Array(items) => items.iter().enumerate().fold(true, |ok, (i, item)| {
                 self.json(item, &path::item(path, i)) && ok
             }),
+            Value::Object(object) if object.unread() > 0 => {
+                let params = Params::WrongType {
+                    expected: "json",
+                    actual: super::value::Foreign::TooLarge.type_name(),
+                };
+                self.error(Code::WrongType, path.to_owned(), params, none);
+                false
+            }
             Value::Object(object) => object
                 .entries()
                 .filter(|(_, item)| **item != Value::Undefined)
@@ -531,6 +561,23 @@ mod tests {
         let checked = rules.check(&given, ValidateOptions::default()).unwrap();
         assert_eq!(checked.text("tenant"), Some("t1"));
         assert_eq!(checked.root.len(), 3);
+    }
+
+    #[test]
+    fn keys_not_read_are_counted_and_absent_fields_not_claimed() {
+        let mut input = object! { "junk" => 1 };
+        input.set_unread(20_000);
+        let report = validate(&input.into(), ValidateOptions::default());
+        let codes: Vec<_> = report.errors.iter().map(|v| (v.code, v.path.as_str())).collect();
+        // No `required` for incident_num and the rest: they may be among the unread keys.
+        assert_eq!(
+            codes,
+            [(Code::UnknownField, "junk"), (Code::TooManyViolations, "")]
+        );
+        assert_eq!(
+            report.errors[1].params,
+            Params::TooManyViolations { omitted: 20_000 }
+        );
     }
 
     #[test]

@@ -150,6 +150,8 @@ pub const MAX_NODES: usize = 10_000;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Object {
     entries: Vec<(Text, Value)>,
+    /// Keys beyond what one input may cost, counted but not read.
+    unread: usize,
 }
 
 impl Object {
@@ -178,7 +180,18 @@ impl Object {
 
     /// Whether there are no keys.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.is_empty() && self.unread == 0
+    }
+
+    /// Records `count` more keys that were not read (over [`MAX_NODES`]).
+    pub fn set_unread(&mut self, count: usize) {
+        self.unread = count;
+    }
+
+    /// How many keys were counted but not read: a field that seems absent may be
+    /// among them.
+    pub fn unread(&self) -> usize {
+        self.unread
     }
 }
 

@@ -99,18 +99,31 @@ export function object_kind(x) {
   }
 }
 
-/** The own enumerable string keys of `x` (as Object.keys), `null` when there are more
- * than `budget`, `undefined` when asking threw. */
+let unread = 0;
+
+/** The own enumerable string keys of `x` (as Object.keys), at most `budget` of them
+ * (`unread_keys()` then counts the string keys left unread); `undefined` when asking
+ * threw. */
 export function own_keys(x, budget) {
+  unread = 0;
   try {
     const all = ownKeys(x);
-    if (all.length > budget) return null;
     const found = [];
-    for (const key of all) if (typeof key === "string" && isEnumerable(x, key)) found.push(key);
+    let i = 0;
+    for (; i < all.length && found.length < budget; i++) {
+      const key = all[i];
+      if (typeof key === "string" && isEnumerable(x, key)) found.push(key);
+    }
+    for (; i < all.length; i++) if (typeof all[i] === "string") unread++;
     return found;
   } catch {
     return undefined;
   }
+}
+
+/** How many string keys the last `own_keys` left unread. */
+export function unread_keys() {
+  return unread;
 }
 
 let threw = false;

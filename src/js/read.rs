@@ -16,6 +16,7 @@ extern "C" {
     fn plain_json(input: &JsValue) -> Option<String>;
     fn object_kind(value: &JsValue) -> u32;
     fn own_keys(value: &JsValue, budget: u32) -> JsValue;
+    fn unread_keys() -> u32;
     /// `value[key]`, or undefined when reading threw (then `took_exception()`).
     pub(crate) fn get_property(value: &JsValue, key: &JsValue) -> JsValue;
     pub(crate) fn took_exception() -> bool;
@@ -130,13 +131,12 @@ impl Reader {
             }
             PLAIN_OBJECT => {
                 let keys = own_keys(value, budget as u32);
-                if keys.is_null() {
-                    return Value::Foreign(Foreign::TooLarge);
-                }
                 if keys.is_undefined() {
                     return Value::Foreign(Foreign::Unreadable);
                 }
                 let mut object = Object::new();
+                // Keys over the budget are counted, not read: the validator reports them.
+                object.set_unread(unread_keys() as usize);
                 for key in Array::from(&keys).iter() {
                     let Some(name) = read_text(&key) else {
                         continue;
