@@ -568,7 +568,11 @@ mod tests {
         let mut input = object! { "junk" => 1 };
         input.set_unread(20_000);
         let report = validate(&input.into(), ValidateOptions::default());
-        let codes: Vec<_> = report.errors.iter().map(|v| (v.code, v.path.as_str())).collect();
+        let codes: Vec<_> = report
+            .errors
+            .iter()
+            .map(|v| (v.code, v.path.as_str()))
+            .collect();
         // No `required` for incident_num and the rest: they may be among the unread keys.
         assert_eq!(
             codes,
