@@ -250,6 +250,8 @@ pub struct Rules {
     pub operations: &'static [Operation],
     /// Their keys, in the same order, as `unknown_operate_key` lists them.
     pub operate_keys: &'static [&'static str],
+    /// Every key the root may hold: `root`'s, then `operate_key` and `parameter`.
+    pub root_keys: &'static [&'static str],
 }
 
 /// The rules of the v1 handle endpoint.
@@ -257,17 +259,13 @@ pub const RULES: Rules = Rules {
     root: ROOT_TEXT_FIELDS,
     operations: OPERATIONS,
     operate_keys: OPERATE_KEYS,
+    root_keys: ROOT_KEYS,
 };
 
 impl Rules {
     /// The operation of an operate key.
     pub fn operation(&self, key: &str) -> Option<&'static Operation> {
         self.operations.iter().find(|op| op.key == key)
-    }
-
-    /// Whether `key` is one of the root's keys.
-    pub fn is_root_key(&self, key: &str) -> bool {
-        key == "operate_key" || key == "parameter" || self.root.iter().any(|r| r.key == key)
     }
 }
 

@@ -185,8 +185,7 @@ impl Walk<'_> {
         } else {
             self.parameter(root.get("parameter"), operation)
         };
-        let rules = self.rules;
-        let extra = self.unknown_keys(root, "", |key| rules.is_root_key(key), &root_keys(rules));
+        let extra = self.unknown_keys(root, "", self.rules.root_keys);
         Some(Checked {
             root: fields?,
             operation: operation?,
@@ -303,9 +302,8 @@ impl Walk<'_> {
         for rule in operation.fields {
             ok &= self.field(object, path, rule, operation.fields).is_some();
         }
-        let is_known = |key: &str| operation.fields.iter().any(|rule| rule.key == key);
         let known: Vec<&'static str> = operation.fields.iter().map(|rule| rule.key).collect();
-        let extra = self.unknown_keys(object, path, is_known, &known);
+        let extra = self.unknown_keys(object, path, &known);
         if !ok {
             return None;
         }
@@ -317,7 +315,7 @@ impl Walk<'_> {
             if *value == Value::Undefined || key.unpaired_surrogate_at().is_some() {
                 continue;
             }
-            if is_known(key.as_str()) {
+            if known.contains(&key.as_str()) {
                 sent.push((key.as_str(), value));
             } else if extra
                 .peek()
@@ -442,13 +440,12 @@ impl Walk<'_> {
         &mut self,
         object: &'a Object,
         prefix: &str,
-        is_known: impl Fn(&str) -> bool,
         known: &[&'static str],
     ) -> Vec<(&'a str, &'a Value)> {
         let mut allowed = Vec::new();
         for (key, value) in object.entries() {
             // An undefined value is no key at all to JSON, and to the rules.
-            let known_key = key.unpaired_surrogate_at().is_none() && is_known(key.as_str());
+            let known_key = key.unpaired_surrogate_at().is_none() && known.contains(&key.as_str());
             if known_key || *value == Value::Undefined {
                 continue;
             }
@@ -505,13 +502,6 @@ impl Walk<'_> {
     }
 }
 
-/// The root's keys, as suggestions for an unknown one.
-fn root_keys(rules: &Rules) -> Vec<&'static str> {
-    let mut keys: Vec<&'static str> = rules.root.iter().map(|rule| rule.key).collect();
-    keys.extend(["operate_key", "parameter"]);
-    keys
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,6 +528,13 @@ mod tests {
     fn every_root_field_of_the_table_is_checked_and_sent() {
         let rules = Rules {
             root: EXTRA_ROOT,
+            root_keys: &[
+                "incident_num",
+                "operator",
+                "tenant",
+                "operate_key",
+                "parameter",
+            ],
             ..RULES
         };
         let base = || {
