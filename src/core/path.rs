@@ -22,6 +22,15 @@ pub fn child(prefix: &str, key: &Text) -> String {
     path
 }
 
+/// The path of a rule's own key (plain by construction, so no quoting to decide).
+pub fn field(prefix: &str, key: &'static str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
 /// The path of an array's item.
 pub fn item(prefix: &str, index: usize) -> String {
     format!("{prefix}.{index}")
@@ -54,5 +63,22 @@ mod tests {
         assert_ne!(lone(0xD800), lone(0xDC00));
         assert_ne!(lone(0xD800), child("", &Text::from("k\u{FFFD}")));
         assert_eq!(item("extra", 2), "extra.2");
+    }
+
+    #[test]
+    fn every_rule_key_is_bare_so_field_paths_need_no_quoting() {
+        let rules = crate::core::rules::RULES;
+        let keys = rules
+            .root
+            .iter()
+            .chain(rules.operations.iter().flat_map(|op| op.fields.iter()))
+            .map(|rule| rule.key);
+        for key in keys {
+            assert!(is_bare(&Text::from(key)), "{key}");
+            assert_eq!(
+                field("parameter", key),
+                child("parameter", &Text::from(key))
+            );
+        }
     }
 }

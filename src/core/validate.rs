@@ -338,7 +338,7 @@ impl Walk<'_> {
         table: &[FieldRule],
     ) -> Option<&'a Value> {
         let value = object.get(rule.key);
-        let path = path::child(prefix, &Text::from(rule.key));
+        let path = path::field(prefix, rule.key);
         let labels = Labels::of(rule.label);
         let label_of = |key: &str| table.iter().find(|r| r.key == key).map(|r| r.label);
         if *value == Value::Undefined && object.unread() > 0 {
@@ -479,11 +479,8 @@ impl Walk<'_> {
                 self.json(item, &path::item(path, i)) && ok
             }),
             Value::Object(object) if object.unread() > 0 => {
-                let params = Params::WrongType {
-                    expected: "json",
-                    actual: super::value::Foreign::TooLarge.type_name(),
-                };
-                self.error(Code::WrongType, path.to_owned(), params, none);
+                let too_large = Value::Foreign(super::value::Foreign::TooLarge);
+                self.wrong_type(path.to_owned(), "json", &too_large, none);
                 false
             }
             Value::Object(object) => object
