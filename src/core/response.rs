@@ -13,7 +13,7 @@ pub const SUCCESS_CODE: &str = "GOM.00000000";
 /// The most of a non-API body kept for an error: 1 KiB of UTF-8.
 pub const SNIPPET_BYTES: usize = 1024;
 /// The largest whole number a JavaScript number holds exactly: 2^53 - 1.
-const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+const MAX_SAFE_INTEGER: u64 = super::value::MAX_SAFE_INTEGER as u64;
 
 /// The API's fields of an answer.
 ///

@@ -71,8 +71,8 @@ pub struct Operation {
     pub fields: &'static [FieldRule],
 }
 
-/// The largest integer JavaScript and JSON carry exactly.
-pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+/// The largest integer JavaScript and JSON carry exactly (the epoch fields' bound).
+pub use super::value::MAX_SAFE_INTEGER;
 
 /// The limit on `incident_num` and `operator`.
 pub const TOP_LEVEL_TEXT_MAX: u32 = 255;

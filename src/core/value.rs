@@ -243,9 +243,12 @@ pub fn is_integer(n: f64) -> bool {
     n.is_finite() && n.fract() == 0.0
 }
 
+/// The largest integer JavaScript and JSON carry exactly: 2^53 - 1.
+pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
 /// A whole number JavaScript and JSON carry exactly: at most 2^53 - 1 either way.
 pub fn is_safe_integer(n: f64) -> bool {
-    is_integer(n) && n.abs() <= 9_007_199_254_740_991.0
+    is_integer(n) && n.abs() <= MAX_SAFE_INTEGER
 }
 
 impl From<Object> for Value {
