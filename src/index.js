@@ -148,14 +148,17 @@ export class IncidentClient extends wasm.IncidentClient {
     this.#freed = true;
     super.free();
   }
-}
-// wasm-bindgen binds Symbol.dispose to its own free(); `using` must take this one.
-if (typeof Symbol.dispose === "symbol") {
-  Object.defineProperty(IncidentClient.prototype, Symbol.dispose, {
-    value() {
-      this.free();
-    },
-    writable: true,
-    configurable: true,
-  });
+
+  static {
+    // wasm-bindgen binds Symbol.dispose to its own free(); `using` must take this one.
+    if (typeof Symbol.dispose === "symbol") {
+      Object.defineProperty(this.prototype, Symbol.dispose, {
+        value() {
+          this.free();
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
 }
