@@ -12,10 +12,6 @@ const stringify = JSON.stringify;
 const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
 const ObjectPrototype = Object.prototype;
 
-/** The limits of src/core/value.rs: what one input may cost. */
-const MAX_DEPTH = 32;
-const MAX_NODES = 10000;
-
 /** Another realm's `Object.prototype` (an iframe's): a null-prototype object whose own
  * `constructor` is a function named Object that it is the prototype of. */
 function isObjectPrototype(p) {
@@ -46,11 +42,12 @@ export function isPlainObject(x) {
  * way, which names it. What is validated is what JSON.stringify wrote, so it is also
  * exactly what would be sent.
  */
-export function plain_json(input) {
+export function plain_json(input, maxDepth, maxNodes) {
+  // The limits are src/core/value.rs's, passed in: what one input may cost.
   if (typeof input !== "object" || input === null) return undefined;
   let nodes = 0;
   const plain = (x, depth) => {
-    if (++nodes > MAX_NODES) return false;
+    if (++nodes > maxNodes) return false;
     switch (typeof x) {
       case "string":
       case "boolean":
@@ -59,9 +56,9 @@ export function plain_json(input) {
         return x - x === 0;
       case "object": {
         if (x === null) return true;
-        if (depth >= MAX_DEPTH) return false;
+        if (depth >= maxDepth) return false;
         if (isArray(x)) {
-          if ("toJSON" in x || x.length > MAX_NODES - nodes) return false;
+          if ("toJSON" in x || x.length > maxNodes - nodes) return false;
           for (let i = 0; i < x.length; i++) {
             const y = x[i];
             if (y === undefined || !plain(y, depth + 1)) return false;
@@ -70,7 +67,7 @@ export function plain_json(input) {
         }
         if (!isPlainObject(x)) return false;
         const k = keys(x);
-        if (k.length > MAX_NODES - nodes) return false;
+        if (k.length > maxNodes - nodes) return false;
         for (let i = 0; i < k.length; i++) {
           const y = x[k[i]];
           if (y !== undefined && !plain(y, depth + 1)) return false;

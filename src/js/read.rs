@@ -13,7 +13,7 @@ use crate::core::value::{is_safe_integer, Foreign, Number, Object, Value, MAX_DE
 // for why `catch` imports are not used).
 #[wasm_bindgen(module = "/src/js/read.js")]
 extern "C" {
-    fn plain_json(input: &JsValue) -> Option<String>;
+    fn plain_json(input: &JsValue, max_depth: u32, max_nodes: u32) -> Option<String>;
     fn object_kind(value: &JsValue) -> u32;
     fn own_keys(value: &JsValue, budget: u32) -> JsValue;
     fn unread_keys() -> u32;
@@ -32,7 +32,8 @@ const INSTANCE: u32 = 2;
 
 /// Reads `value` whole, within [`MAX_DEPTH`] and [`MAX_NODES`].
 pub fn read(value: &JsValue) -> Value {
-    if let Some(Ok(fast)) = plain_json(value).map(|json| parse(&json)) {
+    let crossed = plain_json(value, MAX_DEPTH as u32, MAX_NODES as u32);
+    if let Some(Ok(fast)) = crossed.map(|json| parse(&json)) {
         return fast;
     }
     Reader { nodes: 0 }.value(value, 0)
