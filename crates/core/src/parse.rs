@@ -2,15 +2,16 @@
 //! a request to cross from JavaScript, one string instead of a call per property.
 //! `\uD800`-style escapes of unpaired surrogates are kept as such, never replaced.
 
-use super::text::{utf16_len, Text};
-use super::value::{Number, Object, Value, MAX_DEPTH, MAX_NODES};
+use crate::prelude::*;
+use crate::text::{utf16_len, Text};
+use crate::value::{Number, Object, Value, MAX_DEPTH, MAX_NODES};
 
 /// Why JSON text was not read; the caller then reads the value the slow way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotRead;
 
 /// Parses one JSON value; nesting and size are bounded as the JavaScript reader bounds them.
-pub fn parse(text: &str) -> Result<Value, NotRead> {
+pub fn parse_json(text: &str) -> Result<Value, NotRead> {
     let mut parser = Parser {
         bytes: text.as_bytes(),
         at: 0,
@@ -249,12 +250,12 @@ mod tests {
             "c" => object! {},
             "d" => "\"\\\n\t\u{7}é事😀",
         };
-        assert_eq!(parse(text), Ok(Value::Object(expected)));
+        assert_eq!(parse_json(text), Ok(Value::Object(expected)));
     }
 
     #[test]
     fn keeps_every_unpaired_surrogate_where_it_was() {
-        let Ok(Value::String(text)) = parse(r#""\udc00x\ud800\ud800\ude00é\ud801""#) else {
+        let Ok(Value::String(text)) = parse_json(r#""\udc00x\ud800\ud800\ude00é\ud801""#) else {
             panic!()
         };
         assert_eq!(
@@ -269,11 +270,11 @@ mod tests {
 
     #[test]
     fn keeps_unpaired_surrogates_where_they_were() {
-        let Ok(Value::String(text)) = parse(r#""ab\ud800c""#) else {
+        let Ok(Value::String(text)) = parse_json(r#""ab\ud800c""#) else {
             panic!()
         };
         assert_eq!(text.unpaired_surrogate_at(), Some(2));
-        let Ok(Value::String(pair)) = parse(r#""\ud83d\ude00""#) else {
+        let Ok(Value::String(pair)) = parse_json(r#""\ud83d\ude00""#) else {
             panic!()
         };
         assert_eq!((pair.as_str(), pair.unpaired_surrogate_at()), ("😀", None));
@@ -291,9 +292,9 @@ mod tests {
             "1 2",
             "{\"a\":1}}",
         ] {
-            assert_eq!(parse(bad), Err(NotRead), "{bad}");
+            assert_eq!(parse_json(bad), Err(NotRead), "{bad}");
         }
         let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
-        assert_eq!(parse(&deep), Err(NotRead));
+        assert_eq!(parse_json(&deep), Err(NotRead));
     }
 }

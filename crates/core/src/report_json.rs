@@ -1,12 +1,13 @@
 //! Reports and violations as JSON text, the shape the JavaScript API documents:
 //! one string crosses to JavaScript, where `JSON.parse` makes the objects.
 
-use super::json::{integer, string};
-use super::value::Number;
-use super::violation::{Params, Report, TextReason, Violation};
+use crate::json::{integer, string};
+use crate::prelude::*;
+use crate::value::Number;
+use crate::violation::{Problem, Report, Violation};
 
 /// A report as JSON, the shape the public API documents (what serde gives too).
-pub fn report(report: &Report) -> String {
+pub fn report_json(report: &Report) -> String {
     let mut out = String::with_capacity(64);
     out.push_str(if report.is_valid() {
         "{\"valid\":true,\"errors\":"
@@ -21,7 +22,7 @@ pub fn report(report: &Report) -> String {
 }
 
 /// Violations as a JSON array.
-pub fn violations(items: &[Violation]) -> String {
+pub fn violations_json(items: &[Violation]) -> String {
     let mut out = String::new();
     list(&mut out, items);
     out
@@ -34,31 +35,31 @@ fn list(out: &mut String, items: &[Violation]) {
             out.push(',');
         }
         out.push_str("{\"code\":");
-        string(out, v.code.as_str());
+        string(out, v.code());
         out.push_str(",\"path\":");
         string(out, &v.path);
         out.push_str(",\"message\":");
-        string(out, &v.message);
+        string(out, &v.message());
         out.push_str(",\"params\":");
-        params(out, &v.params);
+        params(out, &v.problem);
         out.push('}');
     }
     out.push(']');
 }
 
-fn params(out: &mut String, params: &Params) {
+fn params(out: &mut String, problem: &Problem) {
     let mut fields = Fields { out, first: true };
-    match params {
-        Params::NotObject { actual } => fields.text("actual", actual),
-        Params::WrongType { expected, actual } => {
+    match problem {
+        Problem::NotObject { actual } => fields.text("actual", actual),
+        Problem::WrongType { expected, actual } => {
             fields.text("expected", expected);
             fields.text("actual", actual);
         }
-        Params::TooLong { max, actual } => {
+        Problem::TooLong { max, actual } => {
             fields.integer("max", *max as usize);
             fields.integer("actual", *actual);
         }
-        Params::UnknownOperateKey {
+        Problem::UnknownOperateKey {
             allowed,
             suggestion,
         } => {
@@ -75,27 +76,23 @@ fn params(out: &mut String, params: &Params) {
                 fields.text("suggestion", s);
             }
         }
-        Params::UnknownField { suggestion } => {
+        Problem::UnknownField { suggestion } => {
             if let Some(s) = suggestion {
                 fields.text("suggestion", s);
             }
         }
-        Params::InvalidText {
+        Problem::InvalidText {
             reason,
             index,
             code_point,
         } => {
-            let reason = match reason {
-                TextReason::UnpairedSurrogate => "unpaired_surrogate",
-                TextReason::ControlCharacter => "control_character",
-            };
-            fields.text("reason", reason);
+            fields.text("reason", reason.as_str());
             fields.integer("index", *index);
             if let Some(c) = code_point {
                 fields.integer("code_point", *c as usize);
             }
         }
-        Params::OutOfRange {
+        Problem::OutOfRange {
             min,
             max,
             actual,
@@ -112,9 +109,9 @@ fn params(out: &mut String, params: &Params) {
                 fields.text("after", after);
             }
         }
-        Params::Recommended { when } => fields.text("when", when),
-        Params::TooManyViolations { omitted } => fields.integer("omitted", *omitted),
-        Params::None {} => {}
+        Problem::Recommended { when } => fields.text("when", when),
+        Problem::TooManyViolations { omitted } => fields.integer("omitted", *omitted),
+        Problem::Required | Problem::Blank => {}
     }
     if fields.first {
         fields.out.push('{');

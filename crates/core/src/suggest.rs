@@ -1,12 +1,14 @@
 //! "Did you mean": the closest known name to a mistyped one.
 
+use crate::prelude::*;
+
 /// Longer inputs are never a typo of a known name; skipping them bounds the work.
 const MAX_INPUT_CHARS: usize = 64;
 
 /// The candidate closest to `input`, when it is close enough to be a typo: an edit
 /// distance (case-insensitive, a swap of neighbours counting one) of at most a third
 /// of the candidate's length, and at least one.
-pub fn suggest(input: &str, candidates: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn suggest(input: &str, candidates: &[&'static str]) -> Option<&'static str> {
     // Known names are ASCII; ASCII case folding is all a typo of one needs.
     let input: Vec<char> = input
         .trim()
@@ -31,7 +33,7 @@ pub fn suggest(input: &str, candidates: &[&'static str]) -> Option<&'static str>
 /// transpositions of neighbours each cost one.
 fn edit_distance(a: &[char], b: &[char]) -> usize {
     let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
+    let mut rows = alloc::vec![0usize; (a.len() + 1) * width];
     for (j, cell) in rows.iter_mut().enumerate().take(width) {
         *cell = j;
     }

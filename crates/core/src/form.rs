@@ -6,9 +6,10 @@
 //! when `operate_key` is not one) and any control named `parameter.<key>` go to
 //! `parameter`. Other controls (a search box, a CSRF field) are not the request's.
 
-use super::path;
-use super::rules::{operation, FieldRule, Kind, OPERATIONS, ROOT_TEXT_FIELDS};
-use super::text::Text;
+use crate::path;
+use crate::prelude::*;
+use crate::rules::{operation, FieldRule, Kind, OPERATIONS, ROOT_TEXT_FIELDS};
+use crate::text::Text;
 
 /// What the DOM side read from one control (or one radio group).
 #[derive(Debug, Clone, PartialEq)]

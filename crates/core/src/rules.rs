@@ -72,7 +72,7 @@ pub struct Operation {
 }
 
 /// The largest integer JavaScript and JSON carry exactly (the epoch fields' bound).
-pub use super::value::MAX_SAFE_INTEGER;
+pub use crate::value::MAX_SAFE_INTEGER;
 
 /// The limit on `incident_num` and `operator`.
 pub const TOP_LEVEL_TEXT_MAX: u32 = 255;
@@ -274,83 +274,10 @@ pub fn operation(key: &str) -> Option<&'static Operation> {
     RULES.operation(key)
 }
 
-/// The tables as JSON, for the JavaScript fast path that answers "valid, no warning"
-/// without entering wasm (`src/js/fast_path.js`).
-pub fn tables_json() -> String {
-    use super::json::string;
-    fn field(out: &mut String, rule: &FieldRule) {
-        let trimmed = rule.trimmed;
-        out.push_str("{\"key\":");
-        string(out, rule.key);
-        let (kind, max, not_before) = match rule.kind {
-            Kind::Text { max } => ("text", max, None),
-            Kind::Bool => ("bool", 0, None),
-            Kind::EpochMillis { not_before } => ("millis", 0, not_before),
-        };
-        out.push_str(",\"kind\":");
-        string(out, kind);
-        out.push_str(&format!(",\"max\":{max},\"trimmed\":{trimmed}"));
-        let (required, when) = match rule.presence {
-            Presence::Required => (true, None),
-            Presence::RecommendedWhen(flag) => (false, Some(flag)),
-        };
-        out.push_str(&format!(",\"required\":{required},\"notBefore\":"));
-        match not_before {
-            Some(other) => string(out, other),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\"recommendedWhen\":");
-        match when {
-            Some(flag) => string(out, flag),
-            None => out.push_str("null"),
-        }
-        out.push('}');
-    }
-    let mut out = String::from("{\"root\":[");
-    for rule in ROOT_TEXT_FIELDS {
-        field(&mut out, rule);
-        out.push(',');
-    }
-    out.push_str("{\"key\":\"operate_key\",\"kind\":\"operate_key\",\"required\":true},");
-    out.push_str(
-        "{\"key\":\"parameter\",\"kind\":\"parameter\",\"required\":false}],\"operations\":[",
-    );
-    for (i, op) in OPERATIONS.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"key\":");
-        string(&mut out, op.key);
-        let required = op.parameter == ParameterPresence::Required;
-        out.push_str(&format!(",\"parameterRequired\":{required},\"fields\":["));
-        for (j, rule) in op.fields.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            field(&mut out, rule);
-        }
-        out.push_str("]}");
-    }
-    out.push_str("]}");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_tables_as_json_name_the_root_keys_in_order() {
-        let json = tables_json();
-        let root = &json[..json.find("\"operations\"").unwrap_or(0)];
-        let positions: Vec<usize> = ROOT_KEYS
-            .iter()
-            .filter_map(|k| root.find(&format!("\"key\":\"{k}\"")))
-            .collect();
-        assert_eq!(positions.len(), ROOT_KEYS.len());
-        assert!(positions.windows(2).all(|w| w[0] < w[1]));
-        assert!(json.contains("\"key\":\"fault_recovery_time\",\"kind\":\"millis\",\"max\":0,\"trimmed\":false,\"required\":false,\"notBefore\":\"start_time\",\"recommendedWhen\":\"is_service_interrupt\""));
-    }
+    use crate::prelude::*;
 
     #[test]
     fn operate_keys_match_the_tables() {

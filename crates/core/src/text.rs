@@ -1,6 +1,8 @@
 //! Text as the rules see it: UTF-16 lengths, JavaScript's notion of whitespace,
 //! and the characters that are refused rather than silently replaced.
 
+use crate::prelude::*;
+
 /// A string that came from JavaScript, which may hold unpaired UTF-16 surrogates.
 ///
 /// Rust strings cannot hold those, so the text keeps a lossy copy (each unpaired

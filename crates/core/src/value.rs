@@ -1,7 +1,9 @@
 //! The input as the core sees it: a JSON-like tree that also names the JavaScript
 //! values JSON has no room for, so that each can be reported rather than dropped.
 
-use super::text::Text;
+use crate::json::unsigned;
+use crate::prelude::*;
+use crate::text::Text;
 
 /// One input value, read from JavaScript (or built by hand in native tests).
 #[derive(Debug, Clone, PartialEq)]
@@ -56,12 +58,15 @@ impl Number {
     /// Writes the number as JSON: a safe integer's digits, another finite number as
     /// JavaScript writes it, `null` for NaN and the infinities (as `JSON.stringify`).
     pub fn write_json(&self, out: &mut String) {
-        use std::fmt::Write;
         match &self.text {
             Some(text) => out.push_str(text),
             None if self.value.is_finite() => {
                 // A safe integer: exact as an i64 (and -0 is written 0, as JavaScript does).
-                let _ = write!(out, "{}", self.value as i64);
+                let whole = self.value as i64;
+                if whole < 0 {
+                    out.push('-');
+                }
+                unsigned(out, whole.unsigned_abs());
             }
             None => out.push_str("null"),
         }
@@ -88,7 +93,7 @@ impl From<f64> for Number {
 /// shortest digits that read back as `value` (Rust's `{:e}` finds them), laid out by
 /// ECMAScript's rules (plain digits from 1e-6 up to 1e21, an exponent outside).
 fn shortest_json(value: f64) -> Box<str> {
-    let scientific = format!("{:e}", value.abs());
+    let scientific = alloc::format!("{:e}", value.abs());
     let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     let k = digits.len() as i32;
@@ -117,7 +122,7 @@ fn shortest_json(value: f64) -> Box<str> {
         }
         out.push('e');
         out.push(if n - 1 < 0 { '-' } else { '+' });
-        out.push_str(&(n - 1).abs().to_string());
+        unsigned(&mut out, u64::from((n - 1).unsigned_abs()));
     }
     out.into()
 }
@@ -155,6 +160,12 @@ pub struct Object {
 }
 
 impl Object {
+    /// An empty object, as a constant.
+    pub const EMPTY: Object = Object {
+        entries: Vec::new(),
+        unread: 0,
+    };
+
     /// An empty object.
     pub fn new() -> Self {
         Object::default()
@@ -239,8 +250,10 @@ impl Foreign {
 }
 
 /// A finite whole number.
-pub fn is_integer(n: f64) -> bool {
-    n.is_finite() && n.fract() == 0.0
+pub(crate) fn is_integer(n: f64) -> bool {
+    // Every double of magnitude 2^52 or more is whole; below, a round trip through
+    // i64 is exact only for a whole number (no `fract` without std).
+    n.is_finite() && (n.abs() >= 4_503_599_627_370_496.0 || (n as i64) as f64 == n)
 }
 
 /// The largest integer JavaScript and JSON carry exactly: 2^53 - 1.

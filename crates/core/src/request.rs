@@ -1,10 +1,18 @@
 //! The request builder: options checked, input validated, then the exact request.
 
-use super::json::string;
-use super::text::js_trim;
-use super::validate::{check, Checked, ValidateOptions};
-use super::value::Value;
-use super::violation::{Report, Violation};
+use core::fmt;
+
+use crate::json::string;
+use crate::prelude::*;
+use crate::text::js_trim;
+use crate::validate::{check, Checked, ValidateOptions};
+use crate::value::Value;
+use crate::violation::{Report, Violation};
+
+/// Joins pieces into one text (no formatter on the paths a small build links).
+fn cat(pieces: &[&str]) -> String {
+    pieces.concat()
+}
 
 /// The handle endpoint's path below the configured endpoint.
 pub const HANDLE_PATH: &str = "/v1/external/incident/handle";
@@ -57,6 +65,14 @@ impl ConfigError {
     }
 }
 
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl core::error::Error for ConfigError {}
+
 /// Why a request could not be built.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BuildError {
@@ -64,6 +80,30 @@ pub enum BuildError {
     Config(ConfigError),
     /// The input is invalid; the report holds every violation.
     Invalid(Report),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Config(error) => write!(f, "invalid options: {error}"),
+            BuildError::Invalid(report) => write!(f, "invalid request:\n{report}"),
+        }
+    }
+}
+
+impl core::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match self {
+            BuildError::Config(error) => Some(error),
+            BuildError::Invalid(report) => Some(report),
+        }
+    }
+}
+
+impl From<ConfigError> for BuildError {
+    fn from(error: ConfigError) -> Self {
+        BuildError::Config(error)
+    }
 }
 
 /// How to send: where, with which credentials and headers.
@@ -131,7 +171,7 @@ impl Envelope {
 /// Checks the target, validates the input and builds the request. The options are
 /// checked first: a wrong option is the portal's bug whatever the user typed.
 pub fn build(
-    input: &super::value::Value,
+    input: &Value,
     target: &Target<'_>,
     options: ValidateOptions,
 ) -> Result<Built, BuildError> {
@@ -215,7 +255,7 @@ fn write_value(out: &mut String, value: &Value) {
 /// The handle URL under `endpoint`, when the endpoint is one a browser may send a
 /// token to.
 pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
-    let refuse = |why: &str| Err(ConfigError::new("endpoint", format!("endpoint {why}")));
+    let refuse = |why: &str| Err(ConfigError::new("endpoint", cat(&["endpoint ", why])));
     if endpoint.is_empty() {
         return refuse("is empty");
     }
@@ -259,7 +299,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
             return refuse("must use https: (or http: on localhost)");
         }
     }
-    Ok(format!("{}{HANDLE_PATH}", endpoint.trim_end_matches('/')))
+    Ok(cat(&[endpoint.trim_end_matches('/'), HANDLE_PATH]))
 }
 
 fn split_host_port(authority: &str) -> (&str, Option<&str>) {
@@ -315,36 +355,42 @@ fn is_token_char(c: char) -> bool {
 
 /// The headers to send: content type, the caller's, then the token.
 pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError> {
-    let mut out = vec![("Content-Type".to_owned(), CONTENT_TYPE.to_owned())];
+    let mut out = alloc::vec![("Content-Type".to_owned(), CONTENT_TYPE.to_owned())];
     for (i, &(name, value)) in target.headers.iter().enumerate() {
         let refuse = |why: String| Err(ConfigError::new("headers", why));
         if name.is_empty() || !name.chars().all(is_token_char) {
-            return refuse(format!(
-                "header name \"{name}\" is not a valid HTTP header name"
-            ));
+            return refuse(cat(&[
+                "header name \"",
+                name,
+                "\" is not a valid HTTP header name",
+            ]));
         }
         let lower = name.to_ascii_lowercase();
         if lower == "content-type" || lower == TOKEN_HEADER.to_ascii_lowercase() {
-            return refuse(format!(
-                "header {name} is set by coc-incident and cannot be overridden"
-            ));
+            return refuse(cat(&[
+                "header ",
+                name,
+                " is set by coc-incident and cannot be overridden",
+            ]));
         }
         if FORBIDDEN_HEADERS.contains(&lower.as_str())
             || lower.starts_with("proxy-")
             || lower.starts_with("sec-")
         {
-            return refuse(format!(
-                "header {name} is one browsers do not let a page set"
-            ));
+            return refuse(cat(&[
+                "header ",
+                name,
+                " is one browsers do not let a page set",
+            ]));
         }
         if target.headers[..i]
             .iter()
             .any(|(other, _)| other.eq_ignore_ascii_case(name))
         {
-            return refuse(format!("header {name} is given twice"));
+            return refuse(cat(&["header ", name, " is given twice"]));
         }
         if let Some(why) = header_value_problem(value) {
-            return refuse(format!("the value of header {name} {why}"));
+            return refuse(cat(&["the value of header ", name, " ", why]));
         }
         out.push((name.to_owned(), value.to_owned()));
     }
@@ -356,7 +402,7 @@ pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError
             ));
         }
         if let Some(why) = header_value_problem(token) {
-            return Err(ConfigError::new("token", format!("token {why}")));
+            return Err(ConfigError::new("token", cat(&["token ", why])));
         }
         out.push((TOKEN_HEADER.to_owned(), token.to_owned()));
     }

@@ -2,16 +2,17 @@
 //! every violation in document order. A valid input yields a [`Checked`] request,
 //! which is all the request builder trusts.
 
-use super::messages::{Labels, Locale};
-use super::path;
-use super::rules::{
+use crate::messages::{Labels, Locale};
+use crate::path;
+use crate::prelude::*;
+use crate::rules::{
     FieldRule, Kind, Operation, ParameterPresence, Presence, Rules, MAX_SAFE_INTEGER,
     OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES,
 };
-use super::suggest::suggest;
-use super::text::{is_blank, js_trim, text_problem, utf16_len, Text, TextProblem};
-use super::value::{is_integer, Object, Value};
-use super::violation::{Code, Params, Report, TextReason, Violation};
+use crate::suggest::suggest;
+use crate::text::{is_blank, js_trim, text_problem, utf16_len, Text, TextProblem};
+use crate::value::{is_integer, Foreign, Object, Value};
+use crate::violation::{Problem, Report, TextReason, Violation};
 
 /// The most violations a report lists in each of its lists; the rest are counted in
 /// one `too_many_violations` at the end, so that no input makes a report huge.
@@ -122,11 +123,10 @@ impl Listed {
     /// The list, closed by a `too_many_violations` when some were only counted.
     fn finish(mut self, locale: Locale) -> Vec<Violation> {
         if self.omitted > 0 {
-            let params = Params::TooManyViolations {
+            let problem = Problem::TooManyViolations {
                 omitted: self.omitted,
             };
-            let code = Code::TooManyViolations;
-            let note = Violation::new(code, String::new(), params, Labels::default(), locale);
+            let note = Violation::new(String::new(), problem, Labels::default(), locale);
             self.listed.push(note);
         }
         self.listed
@@ -141,24 +141,24 @@ struct Walk<'r> {
 }
 
 impl Walk<'_> {
-    fn error(&mut self, code: Code, path: String, params: Params, labels: Labels) {
+    fn error(&mut self, path: String, problem: Problem, labels: Labels) {
         let locale = self.options.locale;
         self.errors
-            .push(|| Violation::new(code, path, params, labels, locale));
+            .push(|| Violation::new(path, problem, labels, locale));
     }
 
-    fn warning(&mut self, code: Code, path: String, params: Params, labels: Labels) {
+    fn warning(&mut self, path: String, problem: Problem, labels: Labels) {
         let locale = self.options.locale;
         self.warnings
-            .push(|| Violation::new(code, path, params, labels, locale));
+            .push(|| Violation::new(path, problem, labels, locale));
     }
 
     fn root<'a>(&mut self, input: &'a Value) -> Option<Checked<'a>> {
         let Value::Object(root) = input else {
-            let params = Params::NotObject {
+            let problem = Problem::NotObject {
                 actual: input.type_name(),
             };
-            self.error(Code::NotObject, String::new(), params, Labels::default());
+            self.error(String::new(), problem, Labels::default());
             return None;
         };
         let table = self.rules.root;
@@ -198,7 +198,7 @@ impl Walk<'_> {
     /// Checks a string: `invalid_text`, then `blank` / `too_long`. True when it passes.
     fn text(&mut self, text: &Text, path: String, max: u32, trimmed: bool, labels: Labels) -> bool {
         if is_blank(text.as_str()) {
-            self.error(Code::Blank, path, Params::None {}, labels);
+            self.error(path, Problem::Blank, labels);
             return false;
         }
         let mut ok = self.text_content(text, &path, labels);
@@ -209,7 +209,7 @@ impl Walk<'_> {
         };
         let actual = utf16_len(counted);
         if actual > max as usize {
-            self.error(Code::TooLong, path, Params::TooLong { max, actual }, labels);
+            self.error(path, Problem::TooLong { max, actual }, labels);
             ok = false;
         }
         ok
@@ -217,29 +217,29 @@ impl Walk<'_> {
 
     /// Reports an unpaired surrogate or control character; true when there is none.
     fn text_content(&mut self, text: &Text, path: &str, labels: Labels) -> bool {
-        let params = match text_problem(text) {
+        let problem = match text_problem(text) {
             None => return true,
-            Some(TextProblem::UnpairedSurrogate { index }) => Params::InvalidText {
+            Some(TextProblem::UnpairedSurrogate { index }) => Problem::InvalidText {
                 reason: TextReason::UnpairedSurrogate,
                 index,
                 code_point: None,
             },
-            Some(TextProblem::ControlCharacter { index, code_point }) => Params::InvalidText {
+            Some(TextProblem::ControlCharacter { index, code_point }) => Problem::InvalidText {
                 reason: TextReason::ControlCharacter,
                 index,
                 code_point: Some(code_point),
             },
         };
-        self.error(Code::InvalidText, path.to_owned(), params, labels);
+        self.error(path.to_owned(), problem, labels);
         false
     }
 
     fn wrong_type(&mut self, path: String, expected: &'static str, actual: &Value, labels: Labels) {
-        let params = Params::WrongType {
+        let problem = Problem::WrongType {
             expected,
             actual: actual.type_name(),
         };
-        self.error(Code::WrongType, path, params, labels);
+        self.error(path, problem, labels);
     }
 
     fn operate_key(&mut self, value: &Value) -> Option<&'static Operation> {
@@ -247,10 +247,10 @@ impl Walk<'_> {
         let labels = Labels::of(OPERATE_KEY_LABEL);
         match value {
             Value::Undefined | Value::Null => {
-                self.error(Code::Required, path(), Params::None {}, labels)
+                self.error(path(), Problem::Required, labels)
             }
             Value::String(text) if is_blank(text.as_str()) => {
-                self.error(Code::Blank, path(), Params::None {}, labels)
+                self.error(path(), Problem::Blank, labels)
             }
             Value::String(text) => {
                 if text.unpaired_surrogate_at().is_none() {
@@ -260,11 +260,11 @@ impl Walk<'_> {
                 }
                 if self.text_content(text, "operate_key", labels) {
                     let allowed = self.rules.operate_keys;
-                    let params = Params::UnknownOperateKey {
+                    let problem = Problem::UnknownOperateKey {
                         allowed,
                         suggestion: suggest(text.as_str(), allowed),
                     };
-                    self.error(Code::UnknownOperateKey, path(), params, labels);
+                    self.error(path(), problem, labels);
                 }
             }
             other => self.wrong_type(path(), "string", other, labels),
@@ -286,7 +286,7 @@ impl Walk<'_> {
             Value::Undefined | Value::Null => {
                 return match operation.map(|op| op.parameter) {
                     Some(ParameterPresence::Required) => {
-                        self.error(Code::Required, path.to_owned(), Params::None {}, labels);
+                        self.error(path.to_owned(), Problem::Required, labels);
                         None
                     }
                     _ => Some(Vec::new()),
@@ -319,7 +319,7 @@ impl Walk<'_> {
                 sent.push((key.as_str(), value));
             } else if extra
                 .peek()
-                .is_some_and(|(k, _)| std::ptr::eq(*k, key.as_str()))
+                .is_some_and(|(k, _)| core::ptr::eq(*k, key.as_str()))
             {
                 sent.extend(extra.next());
             }
@@ -349,14 +349,14 @@ impl Walk<'_> {
         if value.is_absent() {
             match rule.presence {
                 Presence::Required => {
-                    self.error(Code::Required, path, Params::None {}, labels);
+                    self.error(path, Problem::Required, labels);
                     return None;
                 }
                 Presence::RecommendedWhen(flag) => {
                     if *object.get(flag) == Value::Bool(true) {
                         let labels = labels.with_other(label_of(flag));
-                        let params = Params::Recommended { when: flag };
-                        self.warning(Code::Recommended, path, params, labels);
+                        let problem = Problem::Recommended { when: flag };
+                        self.warning(path, problem, labels);
                     }
                 }
             }
@@ -388,7 +388,7 @@ impl Walk<'_> {
         object: &Object,
         value: &Value,
         path: String,
-        not_before: Option<(&'static str, Option<super::rules::Label>)>,
+        not_before: Option<(&'static str, Option<crate::rules::Label>)>,
         labels: Labels,
     ) -> bool {
         let number = match value {
@@ -399,19 +399,18 @@ impl Walk<'_> {
             }
         };
         let n = number.value();
-        let range = |min, max, after| Params::OutOfRange {
+        let range = |min, max, after| Problem::OutOfRange {
             min,
             max,
             actual: number.clone(),
             after,
         };
         if n < 0.0 {
-            self.error(Code::OutOfRange, path, range(Some(0.0), None, None), labels);
+            self.error(path, range(Some(0.0), None, None), labels);
             return false;
         }
         if n > MAX_SAFE_INTEGER {
-            let params = range(None, Some(MAX_SAFE_INTEGER), None);
-            self.error(Code::OutOfRange, path, params, labels);
+            self.error(path, range(None, Some(MAX_SAFE_INTEGER), None), labels);
             return false;
         }
         if let Some((other, other_label)) = not_before {
@@ -419,13 +418,8 @@ impl Walk<'_> {
             if let Value::Number(start) = object.get(other) {
                 let start = start.value();
                 if is_integer(start) && (0.0..=MAX_SAFE_INTEGER).contains(&start) && n < start {
-                    let params = range(Some(start), None, Some(other));
-                    self.error(
-                        Code::OutOfRange,
-                        path,
-                        params,
-                        labels.with_other(other_label),
-                    );
+                    let problem = range(Some(start), None, Some(other));
+                    self.error(path, problem, labels.with_other(other_label));
                     return false;
                 }
             }
@@ -450,17 +444,17 @@ impl Walk<'_> {
                 continue;
             }
             let path = path::child(prefix, key);
-            let params = Params::UnknownField {
+            let problem = Problem::UnknownField {
                 suggestion: suggest(key.as_str(), known),
             };
             if self.options.allow_unknown_fields {
-                self.warning(Code::UnknownField, path.clone(), params, Labels::default());
+                self.warning(path.clone(), problem, Labels::default());
                 let key_ok = self.text_content(key, &path, Labels::default());
                 if self.json(value, &path) && key_ok {
                     allowed.push((key.as_str(), value));
                 }
             } else {
-                self.error(Code::UnknownField, path, params, Labels::default());
+                self.error(path, problem, Labels::default());
             }
         }
         // Keys not read can be neither checked nor sent: errors, counted.
@@ -479,7 +473,7 @@ impl Walk<'_> {
                 self.json(item, &path::item(path, i)) && ok
             }),
             Value::Object(object) if object.unread() > 0 => {
-                let too_large = Value::Foreign(super::value::Foreign::TooLarge);
+                let too_large = Value::Foreign(Foreign::TooLarge);
                 self.wrong_type(path.to_owned(), "json", &too_large, none);
                 false
             }
@@ -503,16 +497,17 @@ impl Walk<'_> {
 mod tests {
     use super::*;
     use crate::object;
+    use crate::rules::{Label, ROOT_TEXT_FIELDS};
 
     const EXTRA_ROOT: &[FieldRule] = &[
-        super::super::rules::ROOT_TEXT_FIELDS[0],
-        super::super::rules::ROOT_TEXT_FIELDS[1],
+        ROOT_TEXT_FIELDS[0],
+        ROOT_TEXT_FIELDS[1],
         FieldRule {
             key: "tenant",
             kind: Kind::Text { max: 8 },
             presence: Presence::Required,
             trimmed: true,
-            label: super::super::rules::Label {
+            label: Label {
                 en: "Tenant",
                 zh: "租户",
             },
@@ -545,10 +540,10 @@ mod tests {
         let codes: Vec<_> = missing
             .errors
             .iter()
-            .map(|v| (v.code, v.path.as_str()))
+            .map(|v| (v.code(), v.path.as_str()))
             .collect();
-        assert_eq!(codes, [(Code::Required, "tenant")]);
-        assert_eq!(missing.errors[0].message, "Tenant is required.");
+        assert_eq!(codes, [("required", "tenant")]);
+        assert_eq!(missing.errors[0].message(), "Tenant is required.");
         let mut given = base();
         given.push("tenant", Value::from(" t1 "));
         let given = Value::from(given);
@@ -565,16 +560,16 @@ mod tests {
         let codes: Vec<_> = report
             .errors
             .iter()
-            .map(|v| (v.code, v.path.as_str()))
+            .map(|v| (v.code(), v.path.as_str()))
             .collect();
         // No `required` for incident_num and the rest: they may be among the unread keys.
         assert_eq!(
             codes,
-            [(Code::UnknownField, "junk"), (Code::TooManyViolations, "")]
+            [("unknown_field", "junk"), ("too_many_violations", "")]
         );
         assert_eq!(
-            report.errors[1].params,
-            Params::TooManyViolations { omitted: 20_000 }
+            report.errors[1].problem,
+            Problem::TooManyViolations { omitted: 20_000 }
         );
     }
 
@@ -590,8 +585,7 @@ mod tests {
         assert!(!report.is_valid());
         assert_eq!(report.errors.len(), MAX_LISTED + 1);
         let last = &report.errors[MAX_LISTED];
-        assert_eq!(last.code, Code::TooManyViolations);
-        assert_eq!(last.params, Params::TooManyViolations { omitted: 150 });
-        assert_eq!(last.message, "150 more were not listed.");
+        assert_eq!(last.problem, Problem::TooManyViolations { omitted: 150 });
+        assert_eq!(last.message(), "150 more were not listed.");
     }
 }

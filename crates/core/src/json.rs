@@ -1,10 +1,11 @@
 //! Low-level JSON writers: strings exactly as given (unpaired surrogates escaped,
 //! never replaced) and whole numbers. They know nothing of requests or reports.
 
-use super::text::Text;
+use crate::prelude::*;
+use crate::text::Text;
 
 /// Writes a JSON string: quotes, backslashes and C0 controls escaped, the rest as is.
-pub fn string(out: &mut String, text: &str) {
+pub(crate) fn string(out: &mut String, text: &str) {
     out.push('"');
     escaped(out, text);
     out.push('"');
@@ -30,13 +31,28 @@ fn escaped(out: &mut String, text: &str) {
 }
 
 fn unit_escape(out: &mut String, unit: u32) {
-    use std::fmt::Write;
-    let _ = write!(out, "\\u{unit:04x}");
+    out.push_str("\\u");
+    hex_digits(out, unit, b"0123456789abcdef");
+}
+
+/// Four hex digits, upper case (`001F`), as a code point is written in a message.
+pub(crate) fn hex4(unit: u32) -> String {
+    let mut out = String::with_capacity(4);
+    hex_digits(&mut out, unit, b"0123456789ABCDEF");
+    out
+}
+
+/// At least four hex digits of `n` (no formatter: see messages.rs).
+fn hex_digits(out: &mut String, n: u32, alphabet: &[u8; 16]) {
+    let width = (1..=8).rev().find(|&w| n >> (4 * (w - 1)) != 0).unwrap_or(1).max(4);
+    for shift in (0..width).rev() {
+        out.push(char::from(alphabet[((n >> (4 * shift)) & 0xF) as usize]));
+    }
 }
 
 /// Writes a JSON string of a text exactly as JavaScript held it: each unpaired
 /// surrogate as its `\\uXXXX` escape, which `JSON.parse` reads back as that unit.
-pub fn text(out: &mut String, text: &Text) {
+pub(crate) fn text(out: &mut String, text: &Text) {
     out.push('"');
     let mut rest = text.as_str();
     let mut done = 0; // UTF-16 units of the text written so far
@@ -69,9 +85,25 @@ fn split_at_utf16(text: &str, units: usize) -> (&str, &str) {
 }
 
 /// Writes a whole number (a limit, a length, an index).
-pub fn integer(out: &mut String, n: usize) {
-    use std::fmt::Write;
-    let _ = write!(out, "{n}");
+pub(crate) fn integer(out: &mut String, n: usize) {
+    unsigned(out, n as u64);
+}
+
+/// Writes an unsigned number's digits.
+pub(crate) fn unsigned(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 #[cfg(test)]
@@ -90,6 +122,18 @@ mod tests {
             quoted("a\"b\\c\n\t\r\u{1}é事😀"),
             "\"a\\\"b\\\\c\\n\\t\\r\\u0001é事😀\""
         );
+    }
+
+    #[test]
+    fn writes_numbers_and_hex_without_a_formatter() {
+        let mut out = String::new();
+        integer(&mut out, 0);
+        out.push(' ');
+        unsigned(&mut out, u64::MAX);
+        assert_eq!(out, "0 18446744073709551615");
+        assert_eq!(hex4(0x1F), "001F");
+        assert_eq!(hex4(0x10FFFF), "10FFFF");
+        assert_eq!(quoted("\u{7f}\u{1}"), "\"\u{7f}\\u0001\"");
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! any key that a dotted path could not name exactly written `["…"]` as a JSON string,
 //! so that two different keys never share a path.
 
-use super::json;
-use super::text::Text;
+use crate::json;
+use crate::prelude::*;
+use crate::text::Text;
 
 /// The path of `key` inside the value at `prefix` (`""` for the root).
-pub fn child(prefix: &str, key: &Text) -> String {
+pub(crate) fn child(prefix: &str, key: &Text) -> String {
     let mut path = String::with_capacity(prefix.len() + key.as_str().len() + 1);
     path.push_str(prefix);
     if is_bare(key) {
@@ -23,17 +24,23 @@ pub fn child(prefix: &str, key: &Text) -> String {
 }
 
 /// The path of a rule's own key (plain by construction, so no quoting to decide).
-pub fn field(prefix: &str, key: &'static str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{prefix}.{key}")
+pub(crate) fn field(prefix: &str, key: &'static str) -> String {
+    let mut path = String::with_capacity(prefix.len() + key.len() + 1);
+    if !prefix.is_empty() {
+        path.push_str(prefix);
+        path.push('.');
     }
+    path.push_str(key);
+    path
 }
 
 /// The path of an array's item.
-pub fn item(prefix: &str, index: usize) -> String {
-    format!("{prefix}.{index}")
+pub(crate) fn item(prefix: &str, index: usize) -> String {
+    let mut path = String::with_capacity(prefix.len() + 4);
+    path.push_str(prefix);
+    path.push('.');
+    json::integer(&mut path, index);
+    path
 }
 
 /// A key a dotted path names as it is: not empty, no `.`, brackets, quotes or
@@ -67,7 +74,7 @@ mod tests {
 
     #[test]
     fn every_rule_key_is_bare_so_field_paths_need_no_quoting() {
-        let rules = crate::core::rules::RULES;
+        let rules = crate::rules::RULES;
         let keys = rules
             .root
             .iter()

@@ -8,12 +8,14 @@
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
+use crate::prelude::*;
+
 /// The code of success.
 pub const SUCCESS_CODE: &str = "GOM.00000000";
 /// The most of a non-API body kept for an error: 1 KiB of UTF-8.
 pub const SNIPPET_BYTES: usize = 1024;
 /// The largest whole number a JavaScript number holds exactly: 2^53 - 1.
-const MAX_SAFE_INTEGER: u64 = super::value::MAX_SAFE_INTEGER as u64;
+const MAX_SAFE_INTEGER: u64 = crate::value::MAX_SAFE_INTEGER as u64;
 
 /// The API's fields of an answer.
 ///
@@ -66,7 +68,7 @@ struct ObjectOnly;
 impl<'de> Visitor<'de> for ObjectOnly {
     type Value = Wire;
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+    fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
         f.write_str("the COC API's JSON object")
     }
 
@@ -96,7 +98,7 @@ struct LooseVisitor;
 impl<'de> Visitor<'de> for LooseVisitor {
     type Value = Loose;
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+    fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
         f.write_str("any JSON value")
     }
 
@@ -169,7 +171,14 @@ impl<'de> Visitor<'de> for LooseVisitor {
 fn provider_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     Ok(match Loose::deserialize(deserializer)? {
         Loose::Text(text) => text,
-        Loose::Whole(n) => n.to_string(),
+        Loose::Whole(n) => {
+            let mut digits = String::new();
+            if n < 0 {
+                digits.push('-');
+            }
+            crate::json::unsigned(&mut digits, n.unsigned_abs());
+            digits
+        }
         Loose::Other => String::new(),
     })
 }

@@ -1,0 +1,78 @@
+//! The rules of Huawei Cloud COC's incident handle request
+//! (`POST /v1/external/incident/handle`): validation that reports every violation
+//! with its path and a message in English or Chinese, and the exact request to send.
+//!
+//! Pure Rust with no `std`: no wasm, no DOM, no I/O. The npm package `coc-incident`
+//! compiles it to WebAssembly; a Rust service can use it as it is.
+//!
+//! ```
+//! use coc_incident_core::{object, validate, ValidateOptions, Value};
+//!
+//! let request = object! {
+//!     "incident_num" => "IM1", "operator" => "op", "operate_key" => "confirn",
+//! };
+//! let report = validate(&Value::from(request), ValidateOptions::default());
+//! assert!(!report.is_valid());
+//! assert_eq!(report.errors[0].code(), "unknown_operate_key");
+//! assert_eq!(
+//!     report.errors[0].to_string(),
+//!     "operate_key: Operation must be one of acceptedIncident1, commitSolution1, confirm. Did you mean \"confirm\"?"
+//! );
+//! ```
+#![no_std]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+mod prelude {
+    pub(crate) use alloc::borrow::ToOwned;
+    pub(crate) use alloc::boxed::Box;
+    pub(crate) use alloc::string::String;
+    pub(crate) use alloc::vec::Vec;
+    #[cfg(test)]
+    pub(crate) use alloc::{format, vec};
+}
+
+pub mod form;
+mod json;
+mod messages;
+mod options;
+mod parse;
+mod path;
+mod report_json;
+mod request;
+#[cfg(feature = "serde")]
+pub mod response;
+mod rules;
+mod suggest;
+mod text;
+mod validate;
+mod value;
+mod violation;
+
+pub use messages::Locale;
+pub use options::{
+    read_build_options, read_validate_options, BuildOptions, Options, BUILD_KEYS, VALIDATE_KEYS,
+};
+pub use parse::{parse_json, NotRead};
+pub use report_json::{report_json, violations_json};
+pub use request::{
+    body, build, handle_url, BuildError, Built, BuiltRequest, ConfigError, Envelope, Target,
+    CONTENT_TYPE, HANDLE_PATH, TOKEN_HEADER,
+};
+pub use rules::{
+    FieldRule, Kind, Label, Operation, ParameterPresence, Presence, Rules, KNOWN_MTM_TYPES,
+    OPERATE_KEYS, RULES,
+};
+pub use text::{utf16_len, Text};
+pub use validate::{check, validate, Checked, ValidateOptions, MAX_LISTED};
+pub use value::{
+    is_safe_integer, Foreign, Number, Object, Value, MAX_DEPTH, MAX_NODES, MAX_SAFE_INTEGER,
+};
+pub use violation::{Problem, Report, TextReason, Violation};

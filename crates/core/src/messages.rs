@@ -1,0 +1,293 @@
+//! Messages in English and Simplified Chinese. Each names the field by its label and,
+//! for limits, gives the limit and the count.
+
+//!
+//! The catalogue is data (each message a few fixed pieces around the figures) joined
+//! by concatenation: no `format!`, so a build that only validates links no formatter.
+
+use crate::json::{hex4, integer};
+use crate::prelude::*;
+use crate::rules::Label;
+use crate::value::Number;
+use crate::violation::{Problem, TextReason};
+
+/// The language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    /// English (`en`), the default.
+    #[default]
+    En,
+    /// Simplified Chinese (`zh-CN`).
+    ZhCn,
+}
+
+impl Locale {
+    /// The locale for a BCP 47 tag such as `navigator.language` gives: any `zh` tag
+    /// is Chinese, anything else English.
+    pub fn from_tag(tag: &str) -> Locale {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("zh") {
+            Locale::ZhCn
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The tag of the locale.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+        }
+    }
+}
+
+/// The labels a message names: the field's own (from its rule: a label belongs to
+/// a rule, so to a path, never to a key name alone) and, for `recommended` and a
+/// bound set by another field, that field's. No label: a key no rule knows, named by
+/// its path.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// The field's own label.
+    pub field: Option<Label>,
+    /// The other field a message refers to.
+    pub other: Option<Label>,
+}
+
+impl Labels {
+    /// A field's label.
+    pub fn of(label: Label) -> Self {
+        Labels {
+            field: Some(label),
+            other: None,
+        }
+    }
+
+    /// With the other field's label.
+    pub fn with_other(self, other: Option<Label>) -> Self {
+        Labels { other, ..self }
+    }
+}
+
+/// Joins pieces into one text.
+fn cat(pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    out
+}
+
+fn digits(n: usize) -> String {
+    let mut out = String::new();
+    integer(&mut out, n);
+    out
+}
+
+/// A label in `locale`, or `fallback` (a path or key) quoted.
+fn name(label: Option<Label>, fallback: &str, locale: Locale) -> String {
+    match (label, locale) {
+        (Some(label), Locale::En) => label.en.to_owned(),
+        (Some(label), Locale::ZhCn) => label.zh.to_owned(),
+        (None, Locale::En) => cat(&["\"", fallback, "\""]),
+        (None, Locale::ZhCn) => cat(&["“", fallback, "”"]),
+    }
+}
+
+fn type_phrase(name: &str, locale: Locale) -> &str {
+    match (locale, name) {
+        (Locale::En, "string") => "a string",
+        (Locale::En, "boolean") => "a boolean",
+        (Locale::En, "object") => "an object",
+        (Locale::En, "integer") => "an integer",
+        (Locale::En, "number") => "a number with a fraction",
+        (Locale::En, "array") => "an array",
+        (Locale::En, "null") => "null",
+        (Locale::En, "json") => "a JSON value",
+        (Locale::En, "undefined") => "undefined",
+        (Locale::En, "function") => "a function",
+        (Locale::En, "symbol") => "a symbol",
+        (Locale::En, "bigint") => "a BigInt",
+        (Locale::En, "instance") => "a non-plain object",
+        (Locale::En, "too_deep") => "a value nested too deeply (or cyclic)",
+        (Locale::En, "too_large") => "a value too large to read",
+        (Locale::En, "unreadable") => "a value that could not be read",
+        (Locale::ZhCn, "string") => "字符串",
+        (Locale::ZhCn, "boolean") => "布尔值",
+        (Locale::ZhCn, "object") => "对象",
+        (Locale::ZhCn, "integer") => "整数",
+        (Locale::ZhCn, "number") => "带小数的数字",
+        (Locale::ZhCn, "array") => "数组",
+        (Locale::ZhCn, "null") => "null",
+        (Locale::ZhCn, "json") => "JSON 值",
+        (Locale::ZhCn, "undefined") => "undefined",
+        (Locale::ZhCn, "function") => "函数",
+        (Locale::ZhCn, "symbol") => "Symbol",
+        (Locale::ZhCn, "bigint") => "BigInt",
+        (Locale::ZhCn, "instance") => "非普通对象",
+        (Locale::ZhCn, "too_deep") => "嵌套过深（或循环引用）的值",
+        (Locale::ZhCn, "too_large") => "过大而无法读取的值",
+        (Locale::ZhCn, "unreadable") => "无法读取的值",
+        (_, other) => other,
+    }
+}
+
+fn did_you_mean(suggestion: Option<&str>, locale: Locale) -> String {
+    match (suggestion, locale) {
+        (None, _) => String::new(),
+        (Some(s), Locale::En) => cat(&[" Did you mean \"", s, "\"?"]),
+        (Some(s), Locale::ZhCn) => cat(&["您是否想输入“", s, "”？"]),
+    }
+}
+
+/// The message of a problem at `path`, naming fields by `labels`.
+pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Locale) -> String {
+    let field = &name(labels.field, path, locale);
+    let zh = locale == Locale::ZhCn;
+    match problem {
+        Problem::NotObject { actual } => {
+            let actual = type_phrase(actual, locale);
+            if zh {
+                cat(&["请求必须是普通对象，实际为", actual, "。"])
+            } else {
+                cat(&["The request must be a plain object, got ", actual, "."])
+            }
+        }
+        Problem::Required => cat(&[field, if zh { "为必填项。" } else { " is required." }]),
+        Problem::WrongType { expected, actual } => {
+            let (expected, actual) = (type_phrase(expected, locale), type_phrase(actual, locale));
+            if zh {
+                cat(&[field, "必须是", expected, "，实际为", actual, "。"])
+            } else {
+                cat(&[field, " must be ", expected, ", got ", actual, "."])
+            }
+        }
+        Problem::Blank => cat(&[field, if zh { "不能为空。" } else { " must not be blank." }]),
+        Problem::TooLong { max, actual } => {
+            let (max, actual) = (&digits(*max as usize), &digits(*actual));
+            if zh {
+                cat(&[field, "最多 ", max, " 个字符，当前为 ", actual, " 个。"])
+            } else {
+                cat(&[field, " must be at most ", max, " characters, got ", actual, "."])
+            }
+        }
+        Problem::UnknownOperateKey {
+            allowed,
+            suggestion,
+        } => {
+            let allowed = &allowed.join(", ");
+            let hint = &did_you_mean(*suggestion, locale);
+            if zh {
+                cat(&[field, "必须是 ", allowed, " 之一。", hint])
+            } else {
+                cat(&[field, " must be one of ", allowed, ".", hint])
+            }
+        }
+        Problem::UnknownField { suggestion } => {
+            let hint = &did_you_mean(*suggestion, locale);
+            if zh {
+                cat(&[field, "不是已知字段。", hint])
+            } else {
+                cat(&[field, " is not a known field.", hint])
+            }
+        }
+        Problem::InvalidText {
+            reason,
+            index,
+            code_point,
+        } => {
+            let position = &digits(index + 1);
+            let code = &hex4(code_point.unwrap_or(0));
+            match (reason, zh) {
+                (TextReason::UnpairedSurrogate, false) => cat(&[
+                    field,
+                    " contains an unpaired surrogate (a broken character) at position ",
+                    position,
+                    ".",
+                ]),
+                (TextReason::UnpairedSurrogate, true) => cat(&[
+                    field,
+                    "在第 ",
+                    position,
+                    " 个位置包含未配对的代理项（损坏的字符）。",
+                ]),
+                (TextReason::ControlCharacter, false) => cat(&[
+                    field,
+                    " contains the control character U+",
+                    code,
+                    " at position ",
+                    position,
+                    ".",
+                ]),
+                (TextReason::ControlCharacter, true) => cat(&[
+                    field,
+                    "在第 ",
+                    position,
+                    " 个位置包含控制字符 U+",
+                    code,
+                    "。",
+                ]),
+            }
+        }
+        Problem::OutOfRange {
+            min,
+            max,
+            actual,
+            after,
+        } => {
+            // Numbers as JavaScript writes them (1e+300, never 301 digits).
+            let figure = |n: &f64| Number::from_safe_integer(*n).to_text();
+            let (min, max) = (min.as_ref().map(figure), max.as_ref().map(figure));
+            let other = after.map(|key| name(labels.other, key, locale));
+            out_of_range(field, other, min, max, &actual.to_text(), locale)
+        }
+        Problem::TooManyViolations { omitted } => {
+            let omitted = &digits(*omitted);
+            if zh {
+                cat(&["另有 ", omitted, " 处未列出。"])
+            } else {
+                cat(&[omitted, " more were not listed."])
+            }
+        }
+        Problem::Recommended { when } => {
+            let when = &name(labels.other, when, locale);
+            if zh {
+                cat(&["“", when, "”为是时，建议填写", field, "。"])
+            } else {
+                cat(&[field, " is recommended when \"", when, "\" is true."])
+            }
+        }
+    }
+}
+
+fn out_of_range(
+    field: &str,
+    after: Option<String>,
+    min: Option<String>,
+    max: Option<String>,
+    actual: &str,
+    locale: Locale,
+) -> String {
+    let zh = locale == Locale::ZhCn;
+    match (after.as_deref(), min.as_deref(), max.as_deref(), zh) {
+        (Some(other), Some(min), _, false) => cat(&[
+            field,
+            " must not be before ",
+            other,
+            " (",
+            min,
+            "), got ",
+            actual,
+            ".",
+        ]),
+        (Some(other), Some(min), _, true) => {
+            cat(&[field, "不能早于", other, "（", min, "），当前为 ", actual, "。"])
+        }
+        (_, Some(min), _, false) => cat(&[field, " must be at least ", min, ", got ", actual, "."]),
+        (_, Some(min), _, true) => cat(&[field, "不能小于 ", min, "，当前为 ", actual, "。"]),
+        (_, _, Some(max), false) => cat(&[field, " must be at most ", max, ", got ", actual, "."]),
+        (_, _, Some(max), true) => cat(&[field, "不能大于 ", max, "，当前为 ", actual, "。"]),
+        (_, None, None, false) => cat(&[field, " is out of range, got ", actual, "."]),
+        (_, None, None, true) => cat(&[field, "超出范围，当前为 ", actual, "。"]),
+    }
+}

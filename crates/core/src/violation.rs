@@ -1,0 +1,297 @@
+//! What the validator reports: where (a path), what (a [`Problem`], which carries its
+//! own figures) and a message in the requested language.
+
+use core::fmt;
+
+use crate::messages::{message, Labels, Locale};
+use crate::prelude::*;
+use crate::value::Number;
+
+/// Why a text is refused, as `params.reason` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextReason {
+    /// An unpaired UTF-16 surrogate.
+    UnpairedSurrogate,
+    /// A control character other than tab, LF, CR.
+    ControlCharacter,
+}
+
+impl TextReason {
+    /// The public name, as `params.reason` carries it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextReason::UnpairedSurrogate => "unpaired_surrogate",
+            TextReason::ControlCharacter => "control_character",
+        }
+    }
+}
+
+/// What is wrong, with the figures behind it (the public `params`). Its
+/// [`code`](Problem::code) is the public `code`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The request is not a plain object.
+    NotObject {
+        /// The type that was given.
+        actual: &'static str,
+    },
+    /// A required field is missing or `null`.
+    Required,
+    /// A field has the wrong type.
+    WrongType {
+        /// The type wanted.
+        expected: &'static str,
+        /// The type given.
+        actual: &'static str,
+    },
+    /// A text is empty or whitespace only.
+    Blank,
+    /// A text is longer than its limit.
+    TooLong {
+        /// The limit, in UTF-16 code units.
+        max: u32,
+        /// The length given, in UTF-16 code units.
+        actual: usize,
+    },
+    /// `operate_key` is none of the known operations.
+    UnknownOperateKey {
+        /// The operate keys there are.
+        allowed: &'static [&'static str],
+        /// The closest one, when one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A key no rule knows.
+    UnknownField {
+        /// The closest known key, when one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A text holds an unpaired surrogate or a control character.
+    InvalidText {
+        /// What is wrong.
+        reason: TextReason,
+        /// Where, in UTF-16 code units from 0.
+        index: usize,
+        /// The control character's code point.
+        code_point: Option<u32>,
+    },
+    /// A number outside its range, or before the field it may not precede.
+    OutOfRange {
+        /// The smallest value allowed.
+        min: Option<f64>,
+        /// The largest value allowed.
+        max: Option<f64>,
+        /// The value given, with the text JavaScript writes for it.
+        actual: Number,
+        /// The field whose value `min` is, when the bound comes from another field.
+        after: Option<&'static str>,
+    },
+    /// A field worth giving (a warning, never an error).
+    Recommended {
+        /// The boolean field whose being true makes this one worth giving.
+        when: &'static str,
+    },
+    /// More violations than a report lists: the rest were counted, not listed.
+    TooManyViolations {
+        /// How many violations of the list were not listed.
+        omitted: usize,
+    },
+}
+
+impl Problem {
+    /// The public name of the problem, as `code` carries it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::NotObject { .. } => "not_object",
+            Problem::Required => "required",
+            Problem::WrongType { .. } => "wrong_type",
+            Problem::Blank => "blank",
+            Problem::TooLong { .. } => "too_long",
+            Problem::UnknownOperateKey { .. } => "unknown_operate_key",
+            Problem::UnknownField { .. } => "unknown_field",
+            Problem::InvalidText { .. } => "invalid_text",
+            Problem::OutOfRange { .. } => "out_of_range",
+            Problem::Recommended { .. } => "recommended",
+            Problem::TooManyViolations { .. } => "too_many_violations",
+        }
+    }
+}
+
+/// One violation: a problem at a path, told in a locale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// Dotted path of the field, `""` for the root. A key that is empty, or holds a
+    /// `.`, a bracket, a quote, a backslash, a control character or an unpaired
+    /// surrogate, is written `["…"]` as a JSON string, so a path names one key exactly.
+    pub path: String,
+    /// What is wrong, with its figures.
+    pub problem: Problem,
+    /// The labels its message names (the rule's own, never a key name's).
+    pub(crate) labels: Labels,
+    /// The language of its message.
+    pub(crate) locale: Locale,
+}
+
+impl Violation {
+    pub(crate) fn new(path: String, problem: Problem, labels: Labels, locale: Locale) -> Self {
+        Violation {
+            path,
+            problem,
+            labels,
+            locale,
+        }
+    }
+
+    /// The public code (`too_long`, …).
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    /// The message in the locale validation was asked for.
+    pub fn message(&self) -> String {
+        self.message_in(self.locale)
+    }
+
+    /// The message in `locale`.
+    pub fn message_in(&self, locale: Locale) -> String {
+        message(&self.problem, &self.path, self.labels, locale)
+    }
+}
+
+impl fmt::Display for Violation {
+    /// `path: message` (the message alone at the root).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message())
+    }
+}
+
+/// The outcome of validation. Valid means no errors: validity is derived, never
+/// stored beside them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    /// What makes the request invalid, in document order.
+    pub errors: Vec<Violation>,
+    /// What is worth a look but may be sent.
+    pub warnings: Vec<Violation>,
+}
+
+impl Report {
+    /// No errors (warnings do not count).
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+impl fmt::Display for Report {
+    /// The errors, one per line, or "valid".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_valid() {
+            return f.write_str("valid");
+        }
+        for (i, error) in self.errors.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for Report {}
+
+#[cfg(feature = "serde")]
+mod serialize {
+    use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+
+    use super::{Problem, Report, Violation};
+
+    impl Serialize for Report {
+        /// The shape the JavaScript API documents: `{ valid, errors, warnings }`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut report = serializer.serialize_struct("Report", 3)?;
+            report.serialize_field("valid", &self.is_valid())?;
+            report.serialize_field("errors", &self.errors)?;
+            report.serialize_field("warnings", &self.warnings)?;
+            report.end()
+        }
+    }
+
+    impl Serialize for Violation {
+        /// `{ code, path, message, params }`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut violation = serializer.serialize_struct("Violation", 4)?;
+            violation.serialize_field("code", self.code())?;
+            violation.serialize_field("path", &self.path)?;
+            violation.serialize_field("message", &self.message())?;
+            violation.serialize_field("params", &self.problem)?;
+            violation.end()
+        }
+    }
+
+    impl Serialize for Problem {
+        /// The `params` object: each problem's own figures.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            match self {
+                Problem::NotObject { actual } => map.serialize_entry("actual", actual)?,
+                Problem::Required | Problem::Blank => {}
+                Problem::WrongType { expected, actual } => {
+                    map.serialize_entry("expected", expected)?;
+                    map.serialize_entry("actual", actual)?;
+                }
+                Problem::TooLong { max, actual } => {
+                    map.serialize_entry("max", max)?;
+                    map.serialize_entry("actual", actual)?;
+                }
+                Problem::UnknownOperateKey {
+                    allowed,
+                    suggestion,
+                } => {
+                    map.serialize_entry("allowed", allowed)?;
+                    if let Some(s) = suggestion {
+                        map.serialize_entry("suggestion", s)?;
+                    }
+                }
+                Problem::UnknownField { suggestion } => {
+                    if let Some(s) = suggestion {
+                        map.serialize_entry("suggestion", s)?;
+                    }
+                }
+                Problem::InvalidText {
+                    reason,
+                    index,
+                    code_point,
+                } => {
+                    map.serialize_entry("reason", reason.as_str())?;
+                    map.serialize_entry("index", index)?;
+                    if let Some(c) = code_point {
+                        map.serialize_entry("code_point", c)?;
+                    }
+                }
+                Problem::OutOfRange {
+                    min,
+                    max,
+                    actual,
+                    after,
+                } => {
+                    if let Some(min) = min {
+                        map.serialize_entry("min", min)?;
+                    }
+                    if let Some(max) = max {
+                        map.serialize_entry("max", max)?;
+                    }
+                    map.serialize_entry("actual", &actual.value())?;
+                    if let Some(after) = after {
+                        map.serialize_entry("after", after)?;
+                    }
+                }
+                Problem::Recommended { when } => map.serialize_entry("when", when)?,
+                Problem::TooManyViolations { omitted } => map.serialize_entry("omitted", omitted)?,
+            }
+            map.end()
+        }
+    }
+}
