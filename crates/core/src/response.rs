@@ -242,6 +242,8 @@ pub fn snippet(body: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
+    use alloc::string::ToString;
 
     /// The answer as the client reads it, with serde_json in place of JSON.parse.
     fn answer(status: u16, body: &str) -> Answer {

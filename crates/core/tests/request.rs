@@ -2,7 +2,7 @@
 
 mod common;
 
-use coc_incident::{build, object, BuildError, Object, Target, Text, ValidateOptions, Value};
+use coc_incident_core::{build, object, BuildError, Object, Target, Text, ValidateOptions, Value};
 use common::*;
 
 fn target(endpoint: &str) -> Target<'_> {
@@ -181,7 +181,7 @@ fn endpoints() {
     ];
     for (endpoint, url) in accepted {
         assert_eq!(
-            coc_incident::core::request::handle_url(endpoint).as_deref(),
+            coc_incident_core::handle_url(endpoint).as_deref(),
             Ok(url),
             "{endpoint}"
         );
@@ -209,7 +209,7 @@ fn endpoints() {
         "https://host:",
     ];
     for endpoint in refused {
-        let error = coc_incident::core::request::handle_url(endpoint).unwrap_err();
+        let error = coc_incident_core::handle_url(endpoint).unwrap_err();
         assert_eq!(error.option, "endpoint", "{endpoint}");
     }
 }
@@ -305,7 +305,7 @@ fn numbers_are_sent_as_javascript_writes_them() {
     request.push("big", Value::from(1e300));
     request.push(
         "neg",
-        Value::Number(coc_incident::Number::with_text(-2.5e-8, "-2.5e-8")),
+        Value::Number(coc_incident_core::Number::with_text(-2.5e-8, "-2.5e-8")),
     );
     let body = body_with(&request, true);
     assert!(

@@ -1,7 +1,7 @@
 //! Requests and helpers shared by the native test files.
 #![allow(dead_code)]
 
-use coc_incident::{object, Object, Report, Value, Violation};
+use coc_incident_core::{object, Object, Report, Value, Violation};
 
 pub fn accept() -> Object {
     object! {
@@ -89,7 +89,7 @@ pub fn set_path(request: &Object, path: &str, value: Option<Value>) -> Object {
 pub fn codes(violations: &[Violation]) -> Vec<String> {
     violations
         .iter()
-        .map(|v| format!("{}@{}", v.code.as_str(), v.path))
+        .map(|v| format!("{}@{}", v.code(), v.path))
         .collect()
 }
 
