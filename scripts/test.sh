@@ -23,7 +23,7 @@ if ! have_lints; then
 fi
 if have_lints; then
   lint fmt --check
-  lint clippy --all-targets --quiet -- -D warnings
+  lint clippy --workspace --all-features --all-targets --quiet -- -D warnings
   echo "rustfmt and clippy: clean"
 elif [ -n "${CI:-}" ] && [ "$CI" != false ]; then
   echo "rustfmt and clippy are required in CI, and could not be installed" >&2
@@ -32,8 +32,10 @@ else
   echo "rustfmt or clippy not installed: lints skipped (outside CI only)"
 fi
 
-step "Native tests of the core (cargo test)"
-cargo test --all-targets
+step "Native tests of the core crate (cargo test), with and without its serde feature"
+cargo test -p coc-incident-core --all-features --all-targets
+cargo test -p coc-incident-core --doc
+cargo test -p coc-incident-core --no-default-features --lib
 
 step "Browser tests of the JavaScript boundary (wasm-pack test, headless Chromium)"
 wasm_env wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --test browser

@@ -15,7 +15,7 @@ use web_sys::{
     MutationObserverInit, ShadowRoot,
 };
 
-use crate::core::validate::ValidateOptions;
+use coc_incident_core::ValidateOptions;
 
 use super::errors::config_error;
 use super::form::{as_form, controls, placements, request};
@@ -123,7 +123,7 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     {
         Some(client)
     } else {
-        let error = crate::ConfigError::new(
+        let error = coc_incident_core::ConfigError::new(
             "client",
             "client must be an IncidentClient (an object with handle(request))",
         );

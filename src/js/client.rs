@@ -10,10 +10,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
 
-use crate::core::request::{BuiltRequest, ConfigError, Envelope, Target};
-use crate::core::response::{interpret, Answer, ApiFields};
-use crate::core::validate::{check, ValidateOptions};
-use crate::core::value::Value;
+use coc_incident_core::response::{interpret, Answer, ApiFields};
+use coc_incident_core::Value;
+use coc_incident_core::{check, ValidateOptions};
+use coc_incident_core::{BuiltRequest, ConfigError, Envelope, Target};
 
 use super::deadline::{Deadline, Stop};
 use super::errors::{config_error, named_error, validation_error};
@@ -137,7 +137,7 @@ impl Config {
         let options = Options::read(options, CLIENT_KEYS)?;
         let token = match options.get("token") {
             Value::Undefined | Value::Null => Token::None,
-            Value::Foreign(crate::Foreign::Function) => {
+            Value::Foreign(coc_incident_core::Foreign::Function) => {
                 Token::Provider(options.raw("token").unchecked_into())
             }
             _ => Token::Fixed(options.string("token")?.unwrap_or_default().to_owned()),
@@ -166,7 +166,8 @@ impl Config {
         let config = Config {
             endpoint: options.endpoint()?.to_owned(),
             headers: options
-                .headers()?
+                .target()?
+                .headers
                 .into_iter()
                 .map(|(k, v)| (k.to_owned(), v.to_owned()))
                 .collect(),
@@ -230,10 +231,7 @@ async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
     let value = read(&input);
     let checked = match check(&value, config.validate) {
         Ok(checked) => checked,
-        Err(report) => {
-            let locale = config.validate.locale;
-            return Err(validation_error(&report.errors, &report.warnings, locale));
-        }
+        Err(report) => return Err(validation_error(&report)),
     };
     if config.aborted() {
         return Err(abort_error(config.signal.as_ref()));

@@ -3,9 +3,7 @@
 use js_sys::{Error, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::core::messages::Locale;
-use crate::core::request::ConfigError;
-use crate::core::violation::{Params, Violation};
+use coc_incident_core::{ConfigError, Report};
 
 use super::violations_to_js;
 
@@ -30,29 +28,13 @@ pub fn config_error(error: &ConfigError) -> JsValue {
 }
 
 /// `ValidationError` with `violations` (the errors) and `warnings`.
-pub fn validation_error(errors: &[Violation], warnings: &[Violation], locale: Locale) -> JsValue {
-    let first = errors.first().map_or("", |v| v.message.as_str());
-    // The rest: those listed after the first, and those only counted.
-    let more = errors
-        .iter()
-        .skip(1)
-        .map(|v| match v.params {
-            Params::TooManyViolations { omitted } => omitted,
-            _ => 1,
-        })
-        .sum::<usize>();
-    let message = match (locale, more) {
-        (Locale::En, 0) => format!("Invalid handle request: {first}"),
-        (Locale::En, n) => format!("Invalid handle request: {first} (and {n} more)"),
-        (Locale::ZhCn, 0) => format!("请求无效：{first}"),
-        (Locale::ZhCn, n) => format!("请求无效：{first}（另有 {n} 处）"),
-    };
+pub fn validation_error(report: &Report) -> JsValue {
     named_error(
         "ValidationError",
-        &message,
+        &report.summary(),
         &[
-            ("violations", violations_to_js(errors)),
-            ("warnings", violations_to_js(warnings)),
+            ("violations", violations_to_js(&report.errors)),
+            ("warnings", violations_to_js(&report.warnings)),
         ],
     )
 }

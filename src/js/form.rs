@@ -5,7 +5,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 
-use crate::core::form::{place, Coerced, Control, Field, Placement};
+use coc_incident_core::form::{place, Coerced, Control, Field, Placement};
 
 use super::set;
 

@@ -6,7 +6,6 @@ mod bind;
 mod client;
 mod deadline;
 mod errors;
-mod fast_path;
 mod form;
 mod options;
 mod read;
@@ -15,10 +14,8 @@ mod typescript;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::core::report_json;
-use crate::core::request::{build, BuildError, Target};
-use crate::core::validate::{validate, ValidateOptions};
-use crate::core::violation::{Report, Violation};
+use coc_incident_core::{build, report_json, validate, violations_json, BuildError};
+use coc_incident_core::{Report, ValidateOptions, Violation};
 
 pub use bind::{bind_form, FormBinding};
 pub use client::IncidentClient;
@@ -34,7 +31,7 @@ fn report_to_js(report: &Report) -> JsValue {
     if report.is_valid() && report.warnings.is_empty() {
         return clean_report();
     }
-    parse_json(&report_json::report(report))
+    parse_json(&report_json(report))
 }
 
 // The most common answer, made where it is used: no string crosses for it.
@@ -47,7 +44,7 @@ extern "C" {
 
 /// Violations as a fresh array of plain objects.
 fn violations_to_js(violations: &[Violation]) -> JsValue {
-    parse_json(&report_json::violations(violations))
+    parse_json(&violations_json(violations))
 }
 
 fn parse_json(text: &str) -> JsValue {
@@ -81,14 +78,7 @@ pub fn validate_handle_request(
 #[wasm_bindgen(js_name = buildHandleRequest, skip_typescript)]
 pub fn build_handle_request(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = Options::read(&options, BUILD_KEYS).map_err(|e| config_error(&e))?;
-    let target = (|| {
-        Ok(Target {
-            endpoint: options.endpoint()?,
-            token: options.string("token")?,
-            headers: options.headers()?,
-        })
-    })()
-    .map_err(|e| config_error(&e))?;
+    let target = options.target().map_err(|e| config_error(&e))?;
     let validate_options = options.validate_options().map_err(|e| config_error(&e))?;
     match build(&read(&input), &target, validate_options) {
         Ok(built) => {
@@ -105,11 +95,7 @@ pub fn build_handle_request(input: JsValue, options: JsValue) -> Result<JsValue,
             Ok(out.into())
         }
         Err(BuildError::Config(error)) => Err(config_error(&error)),
-        Err(BuildError::Invalid(report)) => Err(validation_error(
-            &report.errors,
-            &report.warnings,
-            validate_options.locale,
-        )),
+        Err(BuildError::Invalid(report)) => Err(validation_error(&report)),
     }
 }
 

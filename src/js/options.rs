@@ -1,26 +1,14 @@
-//! Reads the options objects of the exported functions. A wrong option is a
-//! `ConfigError` naming it; an unknown one too, with the closest known name.
+//! Reads the options objects of the exported functions, through the core's
+//! [`Options`](coc_incident_core::Options) (one set of option rules for every entry),
+//! keeping the JavaScript value for the options that are functions or instances.
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::messages::Locale;
-use crate::core::request::ConfigError;
-use crate::core::suggest::suggest;
-use crate::core::validate::ValidateOptions;
-use crate::core::value::{Object, Value};
+use coc_incident_core::{ConfigError, Target, ValidateOptions, Value};
 
 use super::read::read;
 
-/// The options of `validateHandleRequest`.
-pub const VALIDATE_KEYS: &[&str] = &["locale", "allowUnknownFields"];
-/// The options of `buildHandleRequest`.
-pub const BUILD_KEYS: &[&str] = &[
-    "endpoint",
-    "token",
-    "headers",
-    "locale",
-    "allowUnknownFields",
-];
+pub use coc_incident_core::{BUILD_KEYS, VALIDATE_KEYS};
 
 /// The options of `bindForm`.
 pub const BIND_KEYS: &[&str] = &["client", "locale", "allowUnknownFields"];
@@ -39,36 +27,24 @@ pub const CLIENT_KEYS: &[&str] = &[
 /// instances, such as a token provider or a signal, are read from `raw`).
 pub struct Options {
     raw: JsValue,
-    object: Object,
+    value: Value,
+    known: &'static [&'static str],
 }
 
 impl Options {
     /// Reads `value` (`undefined` or `null` are no options), refusing keys not in `known`.
-    pub fn read(value: &JsValue, known: &[&'static str]) -> Result<Options, ConfigError> {
-        let object = match read(value) {
-            Value::Undefined | Value::Null => Object::new(),
-            Value::Object(object) => object,
-            other => {
-                return Err(ConfigError::new(
-                    "options",
-                    format!("options must be a plain object, got {}", other.type_name()),
-                ))
-            }
-        };
-        for (key, _) in object.entries() {
-            if !known.contains(&key.as_str()) {
-                let hint = suggest(key.as_str(), known)
-                    .map_or(String::new(), |s| format!(" (did you mean {s}?)"));
-                return Err(ConfigError::new(
-                    "options",
-                    format!("unknown option \"{}\"{hint}", key.as_str()),
-                ));
-            }
-        }
-        Ok(Options {
+    pub fn read(value: &JsValue, known: &'static [&'static str]) -> Result<Options, ConfigError> {
+        let options = Options {
             raw: value.clone(),
-            object,
-        })
+            value: read(value),
+            known,
+        };
+        options.core()?;
+        Ok(options)
+    }
+
+    fn core(&self) -> Result<coc_incident_core::Options<'_>, ConfigError> {
+        coc_incident_core::Options::read(&self.value, self.known)
     }
 
     /// An option as JavaScript holds it, for the ones that are functions or instances.
@@ -78,90 +54,29 @@ impl Options {
 
     /// The value of an option.
     pub fn get(&self, key: &str) -> &Value {
-        self.object.get(key)
+        match &self.value {
+            Value::Object(object) => object.get(key),
+            _ => &Value::Undefined,
+        }
     }
 
     /// A string option, `None` when absent.
     pub fn string(&self, key: &'static str) -> Result<Option<&str>, ConfigError> {
-        match self.get(key) {
-            Value::Undefined | Value::Null => Ok(None),
-            Value::String(text) if text.unpaired_surrogate_at().is_none() => {
-                Ok(Some(text.as_str()))
-            }
-            Value::String(_) => Err(ConfigError::new(
-                key,
-                format!("{key} holds an unpaired surrogate (a broken character)"),
-            )),
-            other => Err(ConfigError::new(
-                key,
-                format!("{key} must be a string, got {}", other.type_name()),
-            )),
-        }
+        self.core()?.string(key)
     }
 
     /// The endpoint, which is required.
     pub fn endpoint(&self) -> Result<&str, ConfigError> {
-        self.string("endpoint")?.ok_or_else(|| {
-            ConfigError::new(
-                "endpoint",
-                "endpoint is required (an https: URL or a same-origin path)",
-            )
-        })
+        self.core()?.endpoint()
     }
 
     /// The validation options.
     pub fn validate_options(&self) -> Result<ValidateOptions, ConfigError> {
-        let locale = self.string("locale")?.map_or(Locale::En, Locale::from_tag);
-        let allow_unknown_fields = match self.get("allowUnknownFields") {
-            Value::Undefined | Value::Null => false,
-            Value::Bool(b) => *b,
-            other => {
-                return Err(ConfigError::new(
-                    "allowUnknownFields",
-                    format!(
-                        "allowUnknownFields must be a boolean, got {}",
-                        other.type_name()
-                    ),
-                ))
-            }
-        };
-        Ok(ValidateOptions {
-            locale,
-            allow_unknown_fields,
-        })
+        self.core()?.validate_options()
     }
 
-    /// The caller's headers, a plain object of name to string value.
-    pub fn headers(&self) -> Result<Vec<(&str, &str)>, ConfigError> {
-        let object = match self.get("headers") {
-            Value::Undefined | Value::Null => return Ok(Vec::new()),
-            Value::Object(object) => object,
-            other => {
-                return Err(ConfigError::new(
-                    "headers",
-                    format!(
-                        "headers must be a plain object of name to value, got {}",
-                        other.type_name()
-                    ),
-                ))
-            }
-        };
-        object
-            .entries()
-            .filter(|(_, value)| **value != Value::Undefined)
-            .map(|(name, value)| match value {
-                Value::String(text) if text.unpaired_surrogate_at().is_none() => {
-                    Ok((name.as_str(), text.as_str()))
-                }
-                other => Err(ConfigError::new(
-                    "headers",
-                    format!(
-                        "the value of header {} must be a string, got {}",
-                        name.as_str(),
-                        other.type_name()
-                    ),
-                )),
-            })
-            .collect()
+    /// Where and how to send.
+    pub fn target(&self) -> Result<Target<'_>, ConfigError> {
+        self.core()?.target()
     }
 }

@@ -5,9 +5,9 @@
 use js_sys::{Array, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::core::parse::parse;
-use crate::core::text::Text;
-use crate::core::value::{is_safe_integer, Foreign, Number, Object, Value, MAX_DEPTH, MAX_NODES};
+use coc_incident_core::parse_json as parse_json_text;
+use coc_incident_core::Text;
+use coc_incident_core::{is_safe_integer, Foreign, Number, Object, Value, MAX_DEPTH, MAX_NODES};
 
 // None of these throws: each catches in JavaScript and answers a value (see read.js
 // for why `catch` imports are not used).
@@ -33,7 +33,7 @@ const INSTANCE: u32 = 2;
 /// Reads `value` whole, within [`MAX_DEPTH`] and [`MAX_NODES`].
 pub fn read(value: &JsValue) -> Value {
     let crossed = plain_json(value, MAX_DEPTH as u32, MAX_NODES as u32);
-    if let Some(Ok(fast)) = crossed.map(|json| parse(&json)) {
+    if let Some(Ok(fast)) = crossed.map(|json| parse_json_text(&json)) {
         return fast;
     }
     Reader { nodes: 0 }.value(value, 0)

@@ -44,7 +44,11 @@ pub(crate) fn hex4(unit: u32) -> String {
 
 /// At least four hex digits of `n` (no formatter: see messages.rs).
 fn hex_digits(out: &mut String, n: u32, alphabet: &[u8; 16]) {
-    let width = (1..=8).rev().find(|&w| n >> (4 * (w - 1)) != 0).unwrap_or(1).max(4);
+    let width = (1..=8)
+        .rev()
+        .find(|&w| n >> (4 * (w - 1)) != 0)
+        .unwrap_or(1)
+        .max(4);
     for shift in (0..width).rev() {
         out.push(char::from(alphabet[((n >> (4 * shift)) & 0xF) as usize]));
     }

@@ -153,7 +153,14 @@ pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Loc
                 cat(&["The request must be a plain object, got ", actual, "."])
             }
         }
-        Problem::Required => cat(&[field, if zh { "为必填项。" } else { " is required." }]),
+        Problem::Required => cat(&[
+            field,
+            if zh {
+                "为必填项。"
+            } else {
+                " is required."
+            },
+        ]),
         Problem::WrongType { expected, actual } => {
             let (expected, actual) = (type_phrase(expected, locale), type_phrase(actual, locale));
             if zh {
@@ -162,13 +169,27 @@ pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Loc
                 cat(&[field, " must be ", expected, ", got ", actual, "."])
             }
         }
-        Problem::Blank => cat(&[field, if zh { "不能为空。" } else { " must not be blank." }]),
+        Problem::Blank => cat(&[
+            field,
+            if zh {
+                "不能为空。"
+            } else {
+                " must not be blank."
+            },
+        ]),
         Problem::TooLong { max, actual } => {
             let (max, actual) = (&digits(*max as usize), &digits(*actual));
             if zh {
                 cat(&[field, "最多 ", max, " 个字符，当前为 ", actual, " 个。"])
             } else {
-                cat(&[field, " must be at most ", max, " characters, got ", actual, "."])
+                cat(&[
+                    field,
+                    " must be at most ",
+                    max,
+                    " characters, got ",
+                    actual,
+                    ".",
+                ])
             }
         }
         Problem::UnknownOperateKey {
@@ -280,9 +301,16 @@ fn out_of_range(
             actual,
             ".",
         ]),
-        (Some(other), Some(min), _, true) => {
-            cat(&[field, "不能早于", other, "（", min, "），当前为 ", actual, "。"])
-        }
+        (Some(other), Some(min), _, true) => cat(&[
+            field,
+            "不能早于",
+            other,
+            "（",
+            min,
+            "），当前为 ",
+            actual,
+            "。",
+        ]),
         (_, Some(min), _, false) => cat(&[field, " must be at least ", min, ", got ", actual, "."]),
         (_, Some(min), _, true) => cat(&[field, "不能小于 ", min, "，当前为 ", actual, "。"]),
         (_, _, Some(max), false) => cat(&[field, " must be at most ", max, ", got ", actual, "."]),

@@ -104,7 +104,10 @@ impl<'a> Options<'a> {
             other => {
                 return Err(ConfigError::new(
                     "allowUnknownFields",
-                    cat(&["allowUnknownFields must be a boolean, got ", other.type_name()]),
+                    cat(&[
+                        "allowUnknownFields must be a boolean, got ",
+                        other.type_name(),
+                    ]),
                 ))
             }
         };

@@ -246,9 +246,7 @@ impl Walk<'_> {
         let path = || "operate_key".to_owned();
         let labels = Labels::of(OPERATE_KEY_LABEL);
         match value {
-            Value::Undefined | Value::Null => {
-                self.error(path(), Problem::Required, labels)
-            }
+            Value::Undefined | Value::Null => self.error(path(), Problem::Required, labels),
             Value::String(text) if is_blank(text.as_str()) => {
                 self.error(path(), Problem::Blank, labels)
             }

@@ -182,6 +182,40 @@ impl Report {
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty()
     }
+
+    /// The message of the error an invalid request raises (a `ValidationError` in
+    /// JavaScript): the first error's message and how many more there are, in the
+    /// errors' locale.
+    pub fn summary(&self) -> String {
+        let first = self.errors.first();
+        let message = first.map_or_else(String::new, Violation::message);
+        // The rest: those listed after the first, and those only counted.
+        let more: usize = self
+            .errors
+            .iter()
+            .skip(1)
+            .map(|v| match v.problem {
+                Problem::TooManyViolations { omitted } => omitted,
+                _ => 1,
+            })
+            .sum();
+        let mut count = String::new();
+        crate::json::integer(&mut count, more);
+        let zh = first.is_some_and(|v| v.locale == Locale::ZhCn);
+        let pieces: &[&str] = match (zh, more) {
+            (false, 0) => &["Invalid handle request: ", &message],
+            (false, _) => &[
+                "Invalid handle request: ",
+                &message,
+                " (and ",
+                &count,
+                " more)",
+            ],
+            (true, 0) => &["请求无效：", &message],
+            (true, _) => &["请求无效：", &message, "（另有 ", &count, " 处）"],
+        };
+        pieces.concat()
+    }
 }
 
 impl fmt::Display for Report {
@@ -289,7 +323,9 @@ mod serialize {
                     }
                 }
                 Problem::Recommended { when } => map.serialize_entry("when", when)?,
-                Problem::TooManyViolations { omitted } => map.serialize_entry("omitted", omitted)?,
+                Problem::TooManyViolations { omitted } => {
+                    map.serialize_entry("omitted", omitted)?
+                }
             }
             map.end()
         }

@@ -573,7 +573,10 @@ fn the_root_must_be_a_plain_object() {
         (Value::string("{}"), "string"),
         (Value::Array(vec![]), "array"),
         (Value::from(3), "integer"),
-        (Value::Foreign(coc_incident_core::Foreign::Instance), "instance"),
+        (
+            Value::Foreign(coc_incident_core::Foreign::Instance),
+            "instance",
+        ),
     ] {
         let report = validate(&value, ValidateOptions::default());
         assert_eq!(errors(&report), vec!["not_object@"]);

@@ -5,9 +5,9 @@ use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::core::form::Placement;
-use crate::core::validate::validate;
-use crate::core::violation::{Report, Violation};
+use coc_incident_core::form::Placement;
+use coc_incident_core::validate;
+use coc_incident_core::{Report, Violation};
 
 use super::Binding;
 use crate::js::form::{controls, placements, request, FormControl};
@@ -159,7 +159,7 @@ impl Binding {
             .filter(|v| !shown_paths.contains(&v.path))
         {
             if let Ok(item) = document.create_element("li") {
-                item.set_text_content(Some(&violation.message));
+                item.set_text_content(Some(&violation.message()));
                 let _ = summary.append_with_node_1(&item);
                 items.push(item);
             }
@@ -301,7 +301,7 @@ impl Decoration {
 fn join(violations: &[&Violation]) -> String {
     violations
         .iter()
-        .map(|v| v.message.as_str())
+        .map(|v| v.message())
         .collect::<Vec<_>>()
         .join(" ")
 }
