@@ -8,3 +8,8 @@ rm -rf pkg
 wasm_env wasm-pack --quiet build . --release --target web --out-dir pkg --no-pack >&2
 # wasm-pack leaves a `*` .gitignore in pkg/, which would keep npm pack from shipping pkg/snippets/.
 rm -f pkg/.gitignore
+# The small module behind `coc-incident/validate`: no wasm-bindgen, raw exports.
+wasm_env cargo build --quiet --release --target wasm32-unknown-unknown -p coc-incident-validate
+"$ROOT/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers \
+  "$ROOT/target/wasm32-unknown-unknown/release/coc_incident_validate.wasm" -o pkg/coc_incident_validate.wasm

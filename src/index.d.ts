@@ -1,20 +1,24 @@
-// The package entry's types: the API as pkg/coc_incident.d.ts declares it (written from
-// src/js/typescript.rs), with what init() resolves to kept opaque: the raw wasm
-// exports behind it are internal.
-export * from "../pkg/coc_incident.js";
-import type { InitInput, SyncInitInput } from "../pkg/coc_incident.js";
+// The main entry's types: every type of the API (src/types.d.ts) and the `init` that
+// loads both modules.
+export * from "./types.js";
+import type { InitInput } from "./types.js";
 
-/** The instantiated WebAssembly module's exports: internal, and subject to change. */
+/** What init() resolves to: the instantiated modules' exports, internal. */
 export type InitOutput = WebAssembly.Exports;
 
 /**
- * Loads the WebAssembly module; `await` it once before any other call. In Node it
- * reads the package's own `.wasm` when given nothing; in a browser it fetches
- * `coc_incident_bg.wasm` beside the glue, or what `module_or_path` names.
+ * Loads both WebAssembly modules; `await` it once before any other call. In Node it
+ * reads the package's own `.wasm` files when given nothing; in a browser it fetches
+ * them beside the package's files. A single argument is the full module's (as
+ * wasm-bindgen's `init` takes it); `{ module_or_path, validate_module_or_path }`
+ * names both.
  */
 export default function init(
-  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+  module_or_path?:
+    | { module_or_path?: InitInput | Promise<InitInput>; validate_module_or_path?: InitInput | Promise<InitInput> }
+    | InitInput
+    | Promise<InitInput>,
 ): Promise<InitOutput>;
 
-/** Synchronous `init`, for a module already compiled. */
-export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+/** Synchronous `init`, for modules already compiled (or their bytes). */
+export function initSync(modules: { module: WebAssembly.Module | BufferSource; validate_module: WebAssembly.Module | BufferSource }): InitOutput;

@@ -9,7 +9,6 @@ mod errors;
 mod form;
 mod options;
 mod read;
-mod typescript;
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;

@@ -21,10 +21,20 @@ pub struct Text {
 impl Text {
     /// A text from UTF-16 code units, as JavaScript holds it.
     pub fn from_utf16(units: &[u16]) -> Self {
-        let mut text = String::with_capacity(units.len());
+        Text::from_utf16_units(units.iter().copied(), units.len())
+    }
+
+    /// A text from UTF-16 code units read one by one (`len` of them, a capacity hint).
+    pub fn from_utf16_units(units: impl Iterator<Item = u16> + Clone, len: usize) -> Self {
+        // Nearly every text is ASCII: one byte per unit, nothing to decode.
+        if units.clone().all(|unit| unit < 0x80) {
+            let text: String = units.map(|unit| char::from(unit as u8)).collect();
+            return Text::from(text);
+        }
+        let mut text = String::with_capacity(len);
         let mut unpaired = Vec::new();
         let mut index = 0;
-        for decoded in char::decode_utf16(units.iter().copied()) {
+        for decoded in char::decode_utf16(units) {
             match decoded {
                 Ok(c) => {
                     text.push(c);

@@ -171,6 +171,14 @@ impl Object {
         Object::default()
     }
 
+    /// An empty object with room for `count` keys.
+    pub fn with_capacity(count: usize) -> Self {
+        Object {
+            entries: Vec::with_capacity(count),
+            unread: 0,
+        }
+    }
+
     /// Adds a key; keys are unique in JavaScript, so the caller never repeats one.
     pub fn push(&mut self, key: impl Into<Text>, value: Value) {
         self.entries.push((key.into(), value));

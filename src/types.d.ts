@@ -1,9 +1,5 @@
-//! The precise TypeScript types of the API, added to the generated `.d.ts`.
-
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
+// The package's types, one file for every entry (src/index.d.ts and the subpath
+// entries re-export from here).
 /** The operate keys the handle endpoint takes. */
 export type OperateKey = "acceptedIncident1" | "commitSolution1" | "confirm";
 
@@ -315,4 +311,6 @@ export function bindForm(form: HTMLFormElement, options?: BindOptions): FormBind
 
 /** The length of `text` as the rules count it (UTF-16 code units), for a character counter. */
 export function textLength(text: string): number;
-"#;
+
+/** What `init` takes: a URL to fetch, a Response, the bytes, or a compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;

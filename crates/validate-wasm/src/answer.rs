@@ -1,0 +1,281 @@
+//! What a call answers, as JavaScript reads it back (`src/validate/answer.js`): a
+//! [`Status`], and an [`Answer`] of numbers (f64) and one UTF-16 text that numbers
+//! point into as (offset, length) pairs.
+//!
+//! After the status, the numbers are:
+//! - [`Status::Clean`]: nothing (valid, no warnings: the common answer, made in JS);
+//! - [`Status::Report`]: 1 when valid (only warnings) else 0, the error count, the
+//!   warning count, then the violations;
+//! - [`Status::Invalid`]: the summary text, the error count, the warning count, then
+//!   the violations (a `ValidationError`);
+//! - [`Status::Built`]: the URL text, the header count and each name and value text,
+//!   the body text, the warning count, then the warnings;
+//! - [`Status::Config`]: the option's name text and the message text (a `ConfigError`);
+//! - [`Status::Malformed`]: nothing (a tape the package's JavaScript never writes).
+//!
+//! A violation is its code's name index, its path text, its message text, its params
+//! count, then each param: its key's name index, a kind ([`NUMBER`], [`NAME`], [`NAMES`],
+//! [`TEXT`]) and two numbers.
+
+use alloc::vec::Vec;
+
+use coc_incident_core::{
+    read_build_options, read_validate_options, BuildError, ConfigError, Problem, Report,
+    Violation,
+};
+
+use crate::names;
+use crate::tape::read_call;
+
+/// A param that is a number: the number, then 0.
+pub const NUMBER: f64 = 0.0;
+/// A param that is a name: its index, then 0.
+pub const NAME: f64 = 1.0;
+/// A param that is a list of names: the index of the first, then how many.
+pub const NAMES: f64 = 2.0;
+/// A param that is some other text: its offset and length.
+pub const TEXT: f64 = 3.0;
+
+/// What a call ended in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Status {
+    /// Valid, and nothing to warn of.
+    Clean = 0,
+    /// A report with errors or warnings.
+    Report = 1,
+    /// The options are wrong.
+    Config = 2,
+    /// `build`: the input is invalid.
+    Invalid = 3,
+    /// `build`: the request.
+    Built = 4,
+    /// The tape does not read.
+    Malformed = 5,
+}
+
+/// The numbers and the text of an answer.
+#[derive(Debug, Default, PartialEq)]
+pub struct Answer {
+    /// Counts, indices, figures and (offset, length) pairs into `text`.
+    pub numbers: Vec<f64>,
+    /// Every text of the answer, one after the other, as UTF-16.
+    pub text: Vec<u16>,
+}
+
+impl Answer {
+    fn number(&mut self, n: f64) {
+        self.numbers.push(n);
+    }
+
+    fn count(&mut self, n: usize) {
+        self.numbers.push(n as f64);
+    }
+
+    fn text(&mut self, text: &str) {
+        let start = self.text.len();
+        self.text.extend(text.encode_utf16());
+        self.count(start);
+        self.count(self.text.len() - start);
+    }
+
+    fn config(&mut self, error: &ConfigError) -> Status {
+        self.text(error.option);
+        self.text(&error.message);
+        Status::Config
+    }
+
+    fn violations(&mut self, table: &[&'static str], list: &[Violation]) {
+        for violation in list {
+            self.name(table, violation.code());
+            self.text(&violation.path);
+            self.text(&violation.message());
+            self.problem(table, &violation.problem);
+        }
+    }
+
+    fn report(&mut self, report: &Report) {
+        let table = names::table();
+        self.count(report.errors.len());
+        self.count(report.warnings.len());
+        self.violations(&table, &report.errors);
+        self.violations(&table, &report.warnings);
+    }
+
+    /// A name by its index (a text when, against the tables, it has none).
+    fn name(&mut self, table: &[&str], name: &str) {
+        match names::index(table, name) {
+            Some(index) => self.count(index),
+            None => {
+                self.number(-1.0);
+                self.text(name);
+            }
+        }
+    }
+
+    fn param(&mut self, table: &[&str], key: &str, kind: f64, a: f64, b: f64) {
+        self.name(table, key);
+        self.numbers.extend_from_slice(&[kind, a, b]);
+    }
+
+    fn word(&mut self, table: &[&str], key: &str, word: &str) {
+        match names::index(table, word) {
+            Some(index) => self.param(table, key, NAME, index as f64, 0.0),
+            None => {
+                self.name(table, key);
+                self.number(TEXT);
+                self.text(word);
+            }
+        }
+    }
+
+    /// The params of a problem, in the order the JSON report writes them.
+    fn problem(&mut self, table: &[&str], problem: &Problem) {
+        let at = self.numbers.len();
+        self.number(0.0);
+        let mut count = 0;
+        let number = |answer: &mut Answer, key, n: f64| {
+            answer.param(table, key, NUMBER, n, 0.0);
+        };
+        match problem {
+            Problem::NotObject { actual } => {
+                self.word(table, "actual", actual);
+                count = 1;
+            }
+            Problem::Required | Problem::Blank => {}
+            Problem::WrongType { expected, actual } => {
+                self.word(table, "expected", expected);
+                self.word(table, "actual", actual);
+                count = 2;
+            }
+            Problem::TooLong { max, actual } => {
+                number(self, "max", f64::from(*max));
+                number(self, "actual", *actual as f64);
+                count = 2;
+            }
+            Problem::UnknownOperateKey {
+                allowed,
+                suggestion,
+            } => {
+                match names::index_of_list(table, allowed) {
+                    Some(first) => {
+                        self.param(table, "allowed", NAMES, first as f64, allowed.len() as f64)
+                    }
+                    // Not the rules' own list: each name as a text, after its count.
+                    None => {
+                        self.param(table, "allowed", TEXT, -1.0, allowed.len() as f64);
+                        for name in allowed.iter() {
+                            self.text(name);
+                        }
+                    }
+                }
+                count = 1;
+                if let Some(s) = suggestion {
+                    self.word(table, "suggestion", s);
+                    count += 1;
+                }
+            }
+            Problem::UnknownField { suggestion } => {
+                if let Some(s) = suggestion {
+                    self.word(table, "suggestion", s);
+                    count = 1;
+                }
+            }
+            Problem::InvalidText {
+                reason,
+                index,
+                code_point,
+            } => {
+                self.word(table, "reason", reason.as_str());
+                number(self, "index", *index as f64);
+                count = 2;
+                if let Some(c) = code_point {
+                    number(self, "code_point", f64::from(*c));
+                    count += 1;
+                }
+            }
+            Problem::OutOfRange {
+                min,
+                max,
+                actual,
+                after,
+            } => {
+                if let Some(min) = min {
+                    number(self, "min", *min);
+                    count += 1;
+                }
+                if let Some(max) = max {
+                    number(self, "max", *max);
+                    count += 1;
+                }
+                number(self, "actual", actual.value());
+                count += 1;
+                if let Some(after) = after {
+                    self.word(table, "after", after);
+                    count += 1;
+                }
+            }
+            Problem::Recommended { when } => {
+                self.word(table, "when", when);
+                count = 1;
+            }
+            Problem::TooManyViolations { omitted } => {
+                number(self, "omitted", *omitted as f64);
+                count = 1;
+            }
+        }
+        self.numbers[at] = f64::from(count);
+    }
+}
+
+/// `validateHandleRequest` on a tape.
+pub fn validate(tape: &[u8]) -> (Status, Answer) {
+    let mut answer = Answer::default();
+    let Ok((input, options)) = read_call(tape) else {
+        return (Status::Malformed, answer);
+    };
+    let options = match read_validate_options(&options) {
+        Ok(options) => options,
+        Err(error) => return (answer.config(&error), answer),
+    };
+    let report = coc_incident_core::validate(&input, options);
+    if report.is_valid() && report.warnings.is_empty() {
+        return (Status::Clean, answer);
+    }
+    answer.number(if report.is_valid() { 1.0 } else { 0.0 });
+    answer.report(&report);
+    (Status::Report, answer)
+}
+
+/// `buildHandleRequest` on a tape.
+pub fn build(tape: &[u8]) -> (Status, Answer) {
+    let mut answer = Answer::default();
+    let Ok((input, options)) = read_call(tape) else {
+        return (Status::Malformed, answer);
+    };
+    let options = match read_build_options(&options) {
+        Ok(options) => options,
+        Err(error) => return (answer.config(&error), answer),
+    };
+    match coc_incident_core::build(&input, &options.target, options.validate) {
+        Ok(built) => {
+            answer.text(&built.request.url);
+            answer.count(built.request.headers.len());
+            for (name, value) in &built.request.headers {
+                answer.text(name);
+                answer.text(value);
+            }
+            answer.text(&built.request.body);
+            answer.count(built.warnings.len());
+            let table = names::table();
+            answer.violations(&table, &built.warnings);
+            (Status::Built, answer)
+        }
+        Err(BuildError::Config(error)) => (answer.config(&error), answer),
+        Err(BuildError::Invalid(report)) => {
+            answer.text(&report.summary());
+            answer.report(&report);
+            (Status::Invalid, answer)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! The module's exports, as `src/validate/index.js` calls them:
+//! 1. `input(len)` rewinds the arena and answers where to write a tape of `len` bytes;
+//! 2. `validate(len)` or `build(len)` reads it and answers a [`Status`];
+//! 3. `answer()` points at four u32: the numbers' address and count, the text's
+//!    address and length in UTF-16 code units. They stay until the next `input`.
+//!
+//! `names()`, once at start, answers the limits of one input (`MAX_DEPTH`,
+//! `MAX_NODES`) as its numbers and the names table as its text, one name a line.
+
+use alloc::vec::Vec;
+use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
+
+use crate::answer::{Answer, Status};
+use crate::arena::{self, Arena};
+use crate::names;
+use coc_incident_core::{MAX_DEPTH, MAX_NODES};
+
+#[global_allocator]
+static ALLOCATOR: Arena = Arena;
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    // A trap, not a message: formatting one would link the formatter into every page.
+    core::arch::wasm32::unreachable()
+}
+
+/// Where the tape is and how long it may be.
+static TAPE: AtomicUsize = AtomicUsize::new(0);
+static TAPE_CAPACITY: AtomicUsize = AtomicUsize::new(0);
+/// What `answer()` points at.
+static ANSWER: [AtomicU32; 4] = [const { AtomicU32::new(0) }; 4];
+
+/// Rewinds the arena and reserves `len` bytes for the next tape.
+#[no_mangle]
+pub extern "C" fn input(len: usize) -> *mut u8 {
+    arena::rewind();
+    for slot in &ANSWER {
+        slot.store(0, Relaxed);
+    }
+    let mut tape: Vec<u8> = Vec::new();
+    if tape.try_reserve_exact(len).is_err() {
+        TAPE_CAPACITY.store(0, Relaxed);
+        return core::ptr::null_mut();
+    }
+    let at = tape.as_mut_ptr();
+    // The arena is rewound, never freed block by block: the tape's bytes stay
+    // reserved until the next `input`.
+    core::mem::forget(tape);
+    TAPE.store(at as usize, Relaxed);
+    TAPE_CAPACITY.store(len, Relaxed);
+    at
+}
+
+fn tape(len: usize) -> &'static [u8] {
+    let at = TAPE.load(Relaxed);
+    if at == 0 || len > TAPE_CAPACITY.load(Relaxed) {
+        return &[];
+    }
+    // SAFETY: `input` reserved `TAPE_CAPACITY` bytes at `at` in the arena, and they
+    // stay reserved (and written only by JavaScript, before this call) until the next
+    // `input`, which is after this call's answer has been read.
+    unsafe { core::slice::from_raw_parts(at as *const u8, len) }
+}
+
+fn publish((status, answer): (Status, Answer)) -> u32 {
+    let Answer { numbers, text } = answer;
+    ANSWER[0].store(numbers.as_ptr() as u32, Relaxed);
+    ANSWER[1].store(numbers.len() as u32, Relaxed);
+    ANSWER[2].store(text.as_ptr() as u32, Relaxed);
+    ANSWER[3].store(text.len() as u32, Relaxed);
+    // Kept (in the arena) for JavaScript to read until the next `input`.
+    core::mem::forget(numbers);
+    core::mem::forget(text);
+    status as u32
+}
+
+/// `validateHandleRequest` of the tape.
+#[no_mangle]
+pub extern "C" fn validate(len: usize) -> u32 {
+    publish(crate::answer::validate(tape(len)))
+}
+
+/// `buildHandleRequest` of the tape.
+#[no_mangle]
+pub extern "C" fn build(len: usize) -> u32 {
+    publish(crate::answer::build(tape(len)))
+}
+
+/// The names table, one a line, as the answer's text.
+#[no_mangle]
+pub extern "C" fn names() -> u32 {
+    arena::rewind();
+    let mut answer = Answer::default();
+    answer.numbers.push(MAX_DEPTH as f64);
+    answer.numbers.push(MAX_NODES as f64);
+    for (i, name) in names::table().iter().enumerate() {
+        if i > 0 {
+            answer.text.push(u16::from(b'\n'));
+        }
+        answer.text.extend(name.encode_utf16());
+    }
+    TAPE.store(0, Relaxed);
+    publish((Status::Clean, answer))
+}
+
+/// Where the last answer is: numbers' address and count, text's address and length.
+#[no_mangle]
+pub extern "C" fn answer() -> *const AtomicU32 {
+    ANSWER.as_ptr()
+}

@@ -1,0 +1,32 @@
+//! The small wasm module behind `coc-incident/validate`: the core's validator and
+//! request builder, reached through three raw exports instead of wasm-bindgen.
+//!
+//! JavaScript writes the input and its options into this module's memory as a
+//! [`tape`] (one pass over the value, the slow cases such as getters and proxies
+//! included), calls `validate` or `build` once, and reads back an [`answer`]: a few
+//! numbers and one UTF-16 text that it decodes once. Everything decided (codes,
+//! paths, messages, params, the body) is decided here, by `coc-incident-core`;
+//! JavaScript only moves data and makes objects.
+//!
+//! On wasm32 the crate is `no_std`, allocates from a bump [`arena`] that each call
+//! rewinds, and traps instead of formatting a panic, so no formatter is linked.
+//! Natively it is an ordinary crate, so the tape and the answer are tested with
+//! `cargo test`.
+#![cfg_attr(target_arch = "wasm32", no_std)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+extern crate alloc;
+
+pub mod answer;
+#[cfg(target_arch = "wasm32")]
+mod arena;
+#[cfg(target_arch = "wasm32")]
+mod exports;
+pub mod names;
+pub mod tape;
+
+pub use answer::{build, validate, Answer, Status};

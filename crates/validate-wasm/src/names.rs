@@ -1,0 +1,105 @@
+//! The names a report is made of (codes, `params` keys, type names, reasons and the
+//! rules' own keys), sent to JavaScript once at start: a violation then names each
+//! by its index instead of sending the text again.
+
+use alloc::vec::Vec;
+
+use coc_incident_core::RULES;
+
+/// Every code, in no particular order.
+const CODES: &[&str] = &[
+    "not_object",
+    "required",
+    "wrong_type",
+    "blank",
+    "too_long",
+    "unknown_operate_key",
+    "unknown_field",
+    "invalid_text",
+    "out_of_range",
+    "recommended",
+    "too_many_violations",
+];
+
+/// Every `params` key.
+const PARAMS: &[&str] = &[
+    "actual",
+    "expected",
+    "max",
+    "allowed",
+    "suggestion",
+    "reason",
+    "index",
+    "code_point",
+    "min",
+    "after",
+    "when",
+    "omitted",
+];
+
+/// What `expected` and `actual` say, and the reasons of `invalid_text`.
+const WORDS: &[&str] = &[
+    "string",
+    "boolean",
+    "object",
+    "integer",
+    "number",
+    "array",
+    "null",
+    "json",
+    "undefined",
+    "function",
+    "symbol",
+    "bigint",
+    "instance",
+    "too_deep",
+    "too_large",
+    "unreadable",
+    "unpaired_surrogate",
+    "control_character",
+];
+
+/// The table: the constant names, then the rules' operate keys (together, as
+/// `allowed` lists them), root keys and each operation's field keys.
+pub fn table() -> Vec<&'static str> {
+    let mut names = Vec::with_capacity(96);
+    names.extend_from_slice(CODES);
+    names.extend_from_slice(PARAMS);
+    names.extend_from_slice(WORDS);
+    names.extend_from_slice(RULES.operate_keys);
+    names.extend_from_slice(RULES.root_keys);
+    for operation in RULES.operations {
+        names.extend(operation.fields.iter().map(|rule| rule.key));
+    }
+    names
+}
+
+/// The index of `name` in `table`.
+pub fn index(table: &[&str], name: &str) -> Option<usize> {
+    table.iter().position(|n| *n == name)
+}
+
+/// The index where `list` stands in `table`, in order.
+pub fn index_of_list(table: &[&str], list: &[&str]) -> Option<usize> {
+    if list.is_empty() {
+        return None;
+    }
+    table.windows(list.len()).position(|w| w == list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_and_rule_key_has_a_name() {
+        let table = table();
+        assert!(index_of_list(&table, RULES.operate_keys).is_some());
+        for operation in RULES.operations {
+            for rule in operation.fields {
+                assert!(index(&table, rule.key).is_some());
+            }
+        }
+        assert_eq!(index(&table, "too_many_violations"), Some(10));
+    }
+}

@@ -1,0 +1,233 @@
+//! The tape: a JavaScript value as JavaScript writes it into this module's memory
+//! (`src/validate/tape.js`), read back into the core's [`Value`].
+//!
+//! Little-endian 32-bit words. Each value starts with its tag:
+//! - [`UNDEFINED`], [`NULL`], [`FALSE`], [`TRUE`]: nothing more;
+//! - [`NUMBER`]: the double, two words; [`NUMBER_TEXT`]: the double, then the text
+//!   JavaScript writes for it (a finite number that is not a safe integer);
+//! - [`STRING`]: a text: its length in UTF-16 code units, then the units, two a word;
+//! - [`ARRAY`]: the count, then the items;
+//! - [`OBJECT`]: the count, the keys counted but not read, then each key (a text)
+//!   and its value;
+//! - [`FOREIGN`]: what kind ([`Foreign`] in declaration order).
+//!
+//! A call's tape is two values: the input, then the options.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use coc_incident_core::{Foreign, Number, Object, Text, Value, MAX_DEPTH};
+
+/// `undefined` (or a hole).
+pub const UNDEFINED: u32 = 0;
+/// `null`.
+pub const NULL: u32 = 1;
+/// `false`.
+pub const FALSE: u32 = 2;
+/// `true`.
+pub const TRUE: u32 = 3;
+/// A number that is a safe integer or not finite.
+pub const NUMBER: u32 = 4;
+/// Any other number, with its text.
+pub const NUMBER_TEXT: u32 = 5;
+/// A string.
+pub const STRING: u32 = 6;
+/// An array.
+pub const ARRAY: u32 = 7;
+/// A plain object.
+pub const OBJECT: u32 = 8;
+/// A value JSON has no room for, or one that could not be read.
+pub const FOREIGN: u32 = 9;
+
+const FOREIGN_KINDS: [Foreign; 7] = [
+    Foreign::Function,
+    Foreign::Symbol,
+    Foreign::BigInt,
+    Foreign::Instance,
+    Foreign::TooDeep,
+    Foreign::TooLarge,
+    Foreign::Unreadable,
+];
+
+/// A tape that does not read as one: never written by the package's own JavaScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Malformed;
+
+/// Reads a call's two values: the input and the options.
+pub fn read_call(bytes: &[u8]) -> Result<(Value, Value), Malformed> {
+    let mut tape = Tape { bytes, at: 0 };
+    let input = tape.value(0)?;
+    let options = tape.value(0)?;
+    if tape.at == bytes.len() {
+        Ok((input, options))
+    } else {
+        Err(Malformed)
+    }
+}
+
+struct Tape<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Tape<'_> {
+    fn take(&mut self, len: usize) -> Result<&[u8], Malformed> {
+        let end = self.at.checked_add(len).ok_or(Malformed)?;
+        let bytes = self.bytes.get(self.at..end).ok_or(Malformed)?;
+        self.at = end;
+        Ok(bytes)
+    }
+
+    fn word(&mut self) -> Result<u32, Malformed> {
+        let bytes = self.take(4)?;
+        Ok(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+    }
+
+    fn count(&mut self) -> Result<usize, Malformed> {
+        let count = self.word()? as usize;
+        // Every item takes a word at least: a count beyond the tape is a lie.
+        if count > (self.bytes.len() - self.at) / 4 {
+            return Err(Malformed);
+        }
+        Ok(count)
+    }
+
+    fn double(&mut self) -> Result<f64, Malformed> {
+        let bytes = self.take(8)?;
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(bytes);
+        Ok(f64::from_le_bytes(eight))
+    }
+
+    fn text(&mut self) -> Result<Text, Malformed> {
+        let len = self.word()? as usize;
+        let padded = len.checked_add(len % 2).ok_or(Malformed)?.checked_mul(2).ok_or(Malformed)?;
+        let bytes = &self.take(padded)?[..len * 2];
+        let units = bytes
+            .chunks_exact(2)
+            .map(|pair| u16::from_le_bytes([pair[0], pair[1]]));
+        Ok(Text::from_utf16_units(units, len))
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, Malformed> {
+        // The JavaScript side stops at MAX_DEPTH; a deeper tape is not its own.
+        if depth > MAX_DEPTH + 1 {
+            return Err(Malformed);
+        }
+        Ok(match self.word()? {
+            UNDEFINED => Value::Undefined,
+            NULL => Value::Null,
+            FALSE => Value::Bool(false),
+            TRUE => Value::Bool(true),
+            NUMBER => Value::Number(Number::with_text(self.double()?, "")),
+            NUMBER_TEXT => {
+                let value = self.double()?;
+                let text = self.text()?;
+                Value::Number(Number::with_text(value, Box::<str>::from(text.as_str())))
+            }
+            STRING => Value::String(self.text()?),
+            ARRAY => {
+                let count = self.count()?;
+                let mut items = Vec::with_capacity(count);
+                for _ in 0..count {
+                    items.push(self.value(depth + 1)?);
+                }
+                Value::Array(items)
+            }
+            OBJECT => {
+                let count = self.count()?;
+                let unread = self.word()? as usize;
+                let mut object = Object::with_capacity(count);
+                object.set_unread(unread);
+                for _ in 0..count {
+                    let key = self.text()?;
+                    let value = self.value(depth + 1)?;
+                    object.push(key, value);
+                }
+                Value::Object(object)
+            }
+            FOREIGN => {
+                let kind = self.word()? as usize;
+                Value::Foreign(*FOREIGN_KINDS.get(kind).ok_or(Malformed)?)
+            }
+            _ => return Err(Malformed),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coc_incident_core::object;
+
+    /// Writes a tape as the JavaScript side does, for tests.
+    #[derive(Default)]
+    pub(crate) struct Writer(pub Vec<u8>);
+
+    impl Writer {
+        pub fn word(&mut self, word: u32) -> &mut Self {
+            self.0.extend_from_slice(&word.to_le_bytes());
+            self
+        }
+        pub fn text(&mut self, text: &[u16]) -> &mut Self {
+            self.word(text.len() as u32);
+            for unit in text {
+                self.0.extend_from_slice(&unit.to_le_bytes());
+            }
+            if text.len() % 2 == 1 {
+                self.0.extend_from_slice(&[0, 0]);
+            }
+            self
+        }
+        pub fn string(&mut self, text: &str) -> &mut Self {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            self.word(STRING).text(&units)
+        }
+        pub fn number(&mut self, n: f64) -> &mut Self {
+            self.word(NUMBER);
+            self.0.extend_from_slice(&n.to_le_bytes());
+            self
+        }
+    }
+
+    #[test]
+    fn reads_what_javascript_writes() {
+        let mut w = Writer::default();
+        w.word(OBJECT).word(4).word(0);
+        w.text(&[0x61]).string("IM1 ");
+        w.text(&[0x62]).number(1_711_000_000_000.0);
+        w.text(&[0x63]).word(ARRAY).word(2).word(TRUE).word(FOREIGN).word(3);
+        w.text(&[0xD800]).word(NUMBER_TEXT);
+        w.0.extend_from_slice(&0.1f64.to_le_bytes());
+        w.text(&"0.1".encode_utf16().collect::<Vec<_>>());
+        w.word(UNDEFINED);
+        let (input, options) = read_call(&w.0).unwrap();
+        let mut expected = object! {
+            "a" => "IM1 ", "b" => 1_711_000_000_000_i64,
+            "c" => Value::Array(vec![Value::Bool(true), Value::Foreign(Foreign::Instance)]),
+        };
+        expected.push(Text::from_utf16(&[0xD800]), Value::Number(Number::with_text(0.1, "0.1")));
+        assert_eq!(input, Value::Object(expected));
+        assert_eq!(options, Value::Undefined);
+    }
+
+    #[test]
+    fn refuses_a_tape_that_is_not_one() {
+        assert_eq!(read_call(&[]), Err(Malformed));
+        let mut w = Writer::default();
+        w.word(ARRAY).word(u32::MAX);
+        assert_eq!(read_call(&w.0), Err(Malformed));
+        let mut w = Writer::default();
+        w.word(STRING).word(u32::MAX);
+        assert_eq!(read_call(&w.0), Err(Malformed));
+        let mut w = Writer::default();
+        w.word(NULL).word(NULL).word(NULL);
+        assert_eq!(read_call(&w.0), Err(Malformed));
+        let mut w = Writer::default();
+        for _ in 0..100 {
+            w.word(ARRAY).word(1);
+        }
+        w.word(NULL).word(NULL);
+        assert_eq!(read_call(&w.0), Err(Malformed));
+    }
+}

@@ -1,0 +1,131 @@
+// The full module (pkg/coc_incident.js, wasm-bindgen): the client (gloo-net) and the
+// form binding (web-sys), each with the Rust validator it needs. Loaded only by pages
+// that import `coc-incident/client`, `coc-incident/forms` or the main entry.
+import initWasm, * as wasm from "../pkg/coc_incident.js";
+import { notInitialised, usageError } from "./usage.js";
+
+let ready = false;
+
+/** Loads the full module (see wasm-bindgen's `init`): `await` it once. */
+export default async function init(moduleOrPath) {
+  const exports = await initWasm(moduleOrPath);
+  ready = true;
+  return exports;
+}
+
+/** Synchronous `init`, for a module already compiled. */
+export function initSync(module) {
+  const exports = wasm.initSync(module);
+  ready = true;
+  return exports;
+}
+
+function ensureReady(name) {
+  if (!ready) throw notInitialised(name);
+}
+
+export function readForm(form) {
+  ensureReady("readForm()");
+  return wasm.readForm(form);
+}
+
+export function bindForm(form, options) {
+  ensureReady("bindForm()");
+  return new FormBinding(wasm.bindForm(form, options));
+}
+
+/**
+ * What bindForm returns. The binding lives until `destroy()` or until its form leaves
+ * the document; `free()` releases only this handle (and then `validate()` and
+ * `destroy()` are a UsageError); `using` ends the binding.
+ */
+export class FormBinding {
+  #handle;
+
+  constructor(handle) {
+    if (!(handle instanceof wasm.FormBinding)) throw new TypeError("a FormBinding is made by bindForm()");
+    this.#handle = handle;
+  }
+
+  #live(method) {
+    if (this.#handle === null) {
+      throw usageError(`this FormBinding was freed, so ${method}() is no longer possible (removing its form from the document ends the binding)`);
+    }
+    return this.#handle;
+  }
+
+  validate() {
+    return this.#live("validate").validate();
+  }
+
+  destroy() {
+    this.#live("destroy").destroy();
+  }
+
+  free() {
+    this.#handle?.free();
+    this.#handle = null;
+  }
+
+  static {
+    if (typeof Symbol.dispose === "symbol") {
+      Object.defineProperty(this.prototype, Symbol.dispose, {
+        value() {
+          this.#handle?.destroy();
+          this.free();
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+}
+
+/** wasm-bindgen's client, with a documented error (not a null pointer) once freed. */
+export class IncidentClient extends wasm.IncidentClient {
+  #freed = false;
+
+  constructor(options) {
+    ensureReady("new IncidentClient()");
+    super(options);
+  }
+
+  #usable() {
+    return this.#freed ? Promise.reject(usageError("this IncidentClient was freed (free() or a `using` block): make a new one")) : undefined;
+  }
+
+  handle(input) {
+    return this.#usable() ?? super.handle(input);
+  }
+
+  acceptIncident(incidentNum, operator) {
+    return this.#usable() ?? super.acceptIncident(incidentNum, operator);
+  }
+
+  submitSolution(incidentNum, operator, parameter) {
+    return this.#usable() ?? super.submitSolution(incidentNum, operator, parameter);
+  }
+
+  verifyResolution(incidentNum, operator, parameter) {
+    return this.#usable() ?? super.verifyResolution(incidentNum, operator, parameter);
+  }
+
+  free() {
+    if (this.#freed) return;
+    this.#freed = true;
+    super.free();
+  }
+
+  static {
+    // wasm-bindgen binds Symbol.dispose to its own free(); `using` must take this one.
+    if (typeof Symbol.dispose === "symbol") {
+      Object.defineProperty(this.prototype, Symbol.dispose, {
+        value() {
+          this.free();
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+}

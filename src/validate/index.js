@@ -1,0 +1,185 @@
+// coc-incident/validate: validateHandleRequest, buildHandleRequest and textLength on
+// the small wasm (crates/validate-wasm), with no wasm-bindgen glue. A call writes the
+// input and options as a tape (tape.js), makes one call into wasm, and turns the
+// answer (numbers and one text, see crates/validate-wasm/src/answer.rs) into the
+// objects the API documents. Every decision is the Rust core's.
+import { TapeWriter } from "./tape.js";
+import { notInitialised } from "../usage.js";
+
+const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
+const NUMBER = 0, NAME = 1, NAMES = 2;
+
+let wasm = null;
+let writer = null;
+let names = null;
+const utf16 = new TextDecoder("utf-16le");
+
+function namedError(name, message, fields) {
+  const error = new Error(message);
+  error.name = name;
+  return Object.assign(error, fields);
+}
+
+function ensureReady(name) {
+  if (wasm === null) throw notInitialised(name);
+}
+
+/** The answer of the last call: its numbers and its text. */
+function answer() {
+  const memory = wasm.memory.buffer;
+  const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(memory, wasm.answer(), 4);
+  return {
+    numbers: new Float64Array(memory, numbersAt, numbersLength),
+    text: textLength === 0 ? "" : utf16.decode(new Uint16Array(memory, textAt, textLength)),
+    at: 0,
+  };
+}
+
+function started(instance) {
+  wasm = instance.exports;
+  wasm.names();
+  const { numbers, text } = answer();
+  names = text.split("\n");
+  writer = new TapeWriter(numbers[0], numbers[1]);
+  return wasm;
+}
+
+async function instantiate(source) {
+  source = await source;
+  if (source instanceof WebAssembly.Module) return new WebAssembly.Instance(source, {});
+  if (typeof Response === "function" && source instanceof Response) {
+    if (typeof WebAssembly.instantiateStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
+      return (await WebAssembly.instantiateStreaming(source, {})).instance;
+    }
+    source = await source.arrayBuffer();
+  } else if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
+    return instantiate(fetch(source));
+  }
+  return (await WebAssembly.instantiate(source, {})).instance;
+}
+
+/** The module's own wasm, beside the package's other files. */
+const wasmUrl = new URL("../../pkg/coc_incident_validate.wasm", import.meta.url);
+
+/**
+ * Loads the WebAssembly module: `await` it once before any other call. Takes what
+ * `WebAssembly.instantiate` or `fetch` takes (a URL, a Response, bytes, a compiled
+ * Module), or `{ module_or_path }`; with nothing, fetches the package's own wasm.
+ */
+export default async function init(moduleOrPath) {
+  if (wasm !== null) return wasm;
+  if (moduleOrPath !== null && typeof moduleOrPath === "object" && "module_or_path" in moduleOrPath) {
+    moduleOrPath = moduleOrPath.module_or_path;
+  }
+  return started(await instantiate(moduleOrPath ?? wasmUrl));
+}
+
+/** Synchronous `init`, for a module already compiled (or its bytes). */
+export function initSync(module) {
+  if (wasm !== null) return wasm;
+  if (module !== null && typeof module === "object" && "module" in module) module = module.module;
+  if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
+  return started(new WebAssembly.Instance(module, {}));
+}
+
+/** Writes a call's tape into wasm memory and makes the call. */
+function call(method, input, options) {
+  const length = writer.write(input, options);
+  const at = wasm.input(length);
+  if (at === 0) throw new RangeError("coc-incident: no memory left for this input");
+  new Uint8Array(wasm.memory.buffer, at, length).set(writer.bytes.subarray(0, length));
+  return method(length);
+}
+
+function text(a) {
+  const start = a.numbers[a.at++];
+  const length = a.numbers[a.at++];
+  return a.text.slice(start, start + length);
+}
+
+function name(a) {
+  const index = a.numbers[a.at++];
+  return index === -1 ? text(a) : names[index];
+}
+
+function violations(a, count) {
+  const list = [];
+  for (let i = 0; i < count; i++) {
+    const code = name(a);
+    const path = text(a);
+    const message = text(a);
+    const params = {};
+    for (let n = a.numbers[a.at++]; n > 0; n--) {
+      const key = name(a);
+      const kind = a.numbers[a.at++];
+      const first = a.numbers[a.at++];
+      const second = a.numbers[a.at++];
+      if (kind === NUMBER) params[key] = first;
+      else if (kind === NAME) params[key] = names[first];
+      else if (kind === NAMES) params[key] = names.slice(first, first + second);
+      else if (first === -1) params[key] = Array.from({ length: second }, () => text(a));
+      else params[key] = a.text.slice(first, first + second);
+    }
+    list.push({ code, path, message, params });
+  }
+  return list;
+}
+
+function configError(a) {
+  const option = text(a);
+  return namedError("ConfigError", text(a), { option });
+}
+
+function malformed() {
+  return new Error("coc-incident: the wasm could not read what JavaScript wrote (a bug: please report it)");
+}
+
+/** Checks a handle request and reports every violation. Never throws on any input;
+ * throws `ConfigError` only for malformed `options`. */
+export function validateHandleRequest(input, options) {
+  ensureReady("validateHandleRequest()");
+  const status = call(wasm.validate, input, options);
+  if (status === CLEAN) return { valid: true, errors: [], warnings: [] };
+  const a = answer();
+  if (status === CONFIG) throw configError(a);
+  if (status !== REPORT) throw malformed();
+  const valid = a.numbers[a.at++] === 1;
+  const errorCount = a.numbers[a.at++];
+  const warningCount = a.numbers[a.at++];
+  const errors = violations(a, errorCount);
+  return { valid, errors, warnings: violations(a, warningCount) };
+}
+
+/** Validates a handle request and builds what `fetch` needs to send it. Throws
+ * `ValidationError` for invalid input, `ConfigError` for bad options. */
+export function buildHandleRequest(input, options) {
+  ensureReady("buildHandleRequest()");
+  const status = call(wasm.build, input, options);
+  const a = answer();
+  if (status === CONFIG) throw configError(a);
+  if (status === INVALID) {
+    const summary = text(a);
+    const errorCount = a.numbers[a.at++];
+    const warningCount = a.numbers[a.at++];
+    const violationList = violations(a, errorCount);
+    throw namedError("ValidationError", summary, { violations: violationList, warnings: violations(a, warningCount) });
+  }
+  if (status !== BUILT) throw malformed();
+  const url = text(a);
+  const headers = {};
+  for (let n = a.numbers[a.at++]; n > 0; n--) {
+    const header = text(a);
+    headers[header] = text(a);
+  }
+  const body = text(a);
+  const warnings = violations(a, a.numbers[a.at++]);
+  return { method: "POST", url, headers, body, warnings };
+}
+
+/** The length of `text` as the rules count it (UTF-16 code units, which is what
+ * `String.length` counts), for a counter. */
+export function textLength(text) {
+  ensureReady("textLength()");
+  if (typeof text !== "string") throw new TypeError("textLength expects a string");
+  return text.length;
+}

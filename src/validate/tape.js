@@ -1,0 +1,229 @@
+// Writes a JavaScript value as the tape that crates/validate-wasm/src/tape.rs reads:
+// 32-bit words, strings as UTF-16 two units a word. One pass over the value, every
+// read that can throw caught (getters, proxy traps: the value is then `unreadable`),
+// depth and size bounded by the core's limits (MAX_DEPTH, MAX_NODES, given at start).
+// It decides nothing about validity: it only says what each value is.
+const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
+  STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9;
+const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
+
+const proto = Object.getPrototypeOf;
+const ownKeys = Reflect.ownKeys;
+const hasOwn = Object.hasOwn;
+const isArray = Array.isArray;
+const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
+const ObjectPrototype = Object.prototype;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Another realm's `Object.prototype` (an iframe's): a null-prototype object whose own
+ * `constructor` is a function named Object that it is the prototype of. */
+function isObjectPrototype(p) {
+  if (proto(p) !== null || !hasOwn(p, "constructor") || !hasOwn(p, "hasOwnProperty")) return false;
+  const c = p.constructor;
+  return typeof c === "function" && c.prototype === p && c.name === "Object";
+}
+
+/**
+ * A plain object: its prototype is null or a realm's `Object.prototype`, and it has no
+ * `toJSON` at all (own, non-enumerable or inherited: JSON.stringify would send what
+ * that returns, not what was validated). May throw (a proxy).
+ */
+function isPlainObject(x) {
+  const p = proto(x);
+  if (p !== null && p !== ObjectPrototype && !isObjectPrototype(p)) return false;
+  return !("toJSON" in x);
+}
+
+export class TapeWriter {
+  constructor(maxDepth, maxNodes) {
+    this.maxDepth = maxDepth;
+    this.maxNodes = maxNodes;
+    this.grow(1024);
+    this.f64 = new Float64Array(1);
+    this.f64Words = new Uint32Array(this.f64.buffer);
+  }
+
+  grow(words) {
+    const buffer = new ArrayBuffer(words * 4);
+    const old = this.words;
+    this.words = new Uint32Array(buffer);
+    this.units = new Uint16Array(buffer);
+    this.bytes = new Uint8Array(buffer);
+    if (old) this.words.set(old);
+  }
+
+  /** Room for `n` more words. */
+  room(n) {
+    if (this.at + n > this.words.length) this.grow(Math.max(this.words.length * 2, this.at + n));
+  }
+
+  /** The tape of a call: the input, then the options. Answers its length in bytes. */
+  write(input, options) {
+    this.at = 0;
+    this.put(input);
+    this.put(options);
+    return this.at * 4;
+  }
+
+  /** One value (the input or the options), with its own node count and plainness. */
+  put(value) {
+    this.nodes = 0;
+    // A value that is plain data all through used to cross as JSON, where -0 is 0;
+    // its -0s are written as 0 (what is sent), the rest are kept as read.
+    this.plain = true;
+    this.zeros = [];
+    this.value(value, 0);
+    if (this.plain && this.nodes <= this.maxNodes) for (const at of this.zeros) this.number(0, at);
+  }
+
+  tag(tag) {
+    this.room(1);
+    this.words[this.at++] = tag;
+  }
+
+  foreign(kind) {
+    this.room(2);
+    this.words[this.at++] = FOREIGN;
+    this.words[this.at++] = kind;
+    this.plain = false;
+  }
+
+  /** A text: its length, then its UTF-16 units, two a word. */
+  text(s) {
+    const length = s.length;
+    const words = (length + 1) >>> 1;
+    this.room(1 + words);
+    this.words[this.at++] = length;
+    const units = this.units;
+    const base = this.at * 2;
+    for (let i = 0; i < length; i++) units[base + i] = s.charCodeAt(i);
+    if (length & 1) units[base + length] = 0;
+    this.at += words;
+  }
+
+  /** A number's double, at `at` (the word after its tag). */
+  number(n, at) {
+    this.f64[0] = n;
+    this.words[at] = this.f64Words[0];
+    this.words[at + 1] = this.f64Words[1];
+  }
+
+  value(x, depth) {
+    if (++this.nodes > this.maxNodes) return this.foreign(TOO_LARGE);
+    switch (typeof x) {
+      case "undefined":
+        this.plain = false;
+        return this.tag(UNDEFINED);
+      case "boolean":
+        return this.tag(x ? TRUE : FALSE);
+      case "number": {
+        this.room(3);
+        const finite = x - x === 0;
+        if (!finite) this.plain = false;
+        if (!finite || (Math.trunc(x) === x && Math.abs(x) <= MAX_SAFE)) {
+          if (x === 0 && 1 / x < 0) this.zeros.push(this.at + 1);
+          this.words[this.at++] = NUMBER;
+          this.number(x, this.at);
+          this.at += 2;
+          return;
+        }
+        this.words[this.at++] = NUMBER_TEXT;
+        this.number(x, this.at);
+        this.at += 2;
+        return this.text(String(x));
+      }
+      case "string":
+        this.tag(STRING);
+        return this.text(x);
+      case "function":
+        return this.foreign(FUNCTION);
+      case "symbol":
+        return this.foreign(SYMBOL);
+      case "bigint":
+        return this.foreign(BIGINT);
+      default:
+        if (x === null) return this.tag(NULL);
+        if (depth >= this.maxDepth) return this.foreign(TOO_DEEP);
+        return this.object(x, depth);
+    }
+  }
+
+  object(x, depth) {
+    let kind;
+    try {
+      kind = isArray(x) ? ARRAY : isPlainObject(x) ? OBJECT : INSTANCE;
+    } catch {
+      return this.foreign(UNREADABLE);
+    }
+    if (kind === INSTANCE) return this.foreign(INSTANCE);
+    const budget = Math.max(0, this.maxNodes - this.nodes);
+    return kind === ARRAY ? this.array(x, depth, budget) : this.plainObject(x, depth, budget);
+  }
+
+  array(x, depth, budget) {
+    let length;
+    try {
+      if ("toJSON" in x) this.plain = false;
+      length = x.length;
+    } catch {
+      return this.foreign(UNREADABLE);
+    }
+    length = typeof length === "number" ? length : 0;
+    if (length > budget) return this.foreign(TOO_LARGE);
+    // As Rust's `length as u32`: whole part, NaN and below zero as 0.
+    const count = length > 0 ? Math.floor(length) : 0;
+    this.room(2);
+    this.words[this.at++] = ARRAY;
+    this.words[this.at++] = count;
+    for (let i = 0; i < count; i++) {
+      let item;
+      try {
+        item = x[i];
+      } catch {
+        this.foreign(UNREADABLE);
+        continue;
+      }
+      if (item === undefined) this.plain = false;
+      this.value(item, depth + 1);
+    }
+  }
+
+  plainObject(x, depth, budget) {
+    let keys;
+    let unread = 0;
+    try {
+      // Own enumerable string keys, as Object.keys lists them, at most `budget`; the
+      // string keys past it are counted (the validator reports them), not read.
+      const all = ownKeys(x);
+      keys = [];
+      let i = 0;
+      for (; i < all.length && keys.length < budget; i++) {
+        const key = all[i];
+        if (typeof key === "string" && isEnumerable(x, key)) keys.push(key);
+      }
+      for (; i < all.length; i++) if (typeof all[i] === "string") unread++;
+    } catch {
+      return this.foreign(UNREADABLE);
+    }
+    if (unread > 0) this.plain = false;
+    this.room(3);
+    this.words[this.at++] = OBJECT;
+    this.words[this.at++] = keys.length;
+    this.words[this.at++] = unread;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      this.text(key);
+      let item;
+      try {
+        item = x[key];
+      } catch {
+        this.foreign(UNREADABLE);
+        continue;
+      }
+      if (item !== undefined) this.value(item, depth + 1);
+      // An undefined property is no key to JSON: plain data may hold one.
+      else if (++this.nodes > this.maxNodes) this.foreign(TOO_LARGE);
+      else this.tag(UNDEFINED);
+    }
+  }
+}
