@@ -24,6 +24,8 @@ fi
 if have_lints; then
   lint fmt --check
   lint clippy --workspace --all-features --all-targets --quiet -- -D warnings
+  # The small module's allocator and exports exist only on wasm32.
+  lint clippy -p coc-incident-validate --target wasm32-unknown-unknown --quiet -- -D warnings
   echo "rustfmt and clippy: clean"
 elif [ -n "${CI:-}" ] && [ "$CI" != false ]; then
   echo "rustfmt and clippy are required in CI, and could not be installed" >&2
@@ -36,6 +38,7 @@ step "Native tests of the core crate (cargo test), with and without its serde fe
 cargo test -p coc-incident-core --all-features --all-targets
 cargo test -p coc-incident-core --doc
 cargo test -p coc-incident-core --no-default-features --lib
+cargo test -p coc-incident-validate
 
 step "Browser tests of the JavaScript boundary (wasm-pack test, headless Chromium)"
 wasm_env wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --test browser

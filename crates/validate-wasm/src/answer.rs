@@ -20,8 +20,7 @@
 use alloc::vec::Vec;
 
 use coc_incident_core::{
-    read_build_options, read_validate_options, BuildError, ConfigError, Problem, Report,
-    Violation,
+    read_build_options, read_validate_options, BuildError, ConfigError, Problem, Report, Violation,
 };
 
 use crate::names;

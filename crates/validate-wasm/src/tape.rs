@@ -101,7 +101,11 @@ impl Tape<'_> {
 
     fn text(&mut self) -> Result<Text, Malformed> {
         let len = self.word()? as usize;
-        let padded = len.checked_add(len % 2).ok_or(Malformed)?.checked_mul(2).ok_or(Malformed)?;
+        let padded = len
+            .checked_add(len % 2)
+            .ok_or(Malformed)?
+            .checked_mul(2)
+            .ok_or(Malformed)?;
         let bytes = &self.take(padded)?[..len * 2];
         let units = bytes
             .chunks_exact(2)
@@ -196,7 +200,12 @@ mod tests {
         w.word(OBJECT).word(4).word(0);
         w.text(&[0x61]).string("IM1 ");
         w.text(&[0x62]).number(1_711_000_000_000.0);
-        w.text(&[0x63]).word(ARRAY).word(2).word(TRUE).word(FOREIGN).word(3);
+        w.text(&[0x63])
+            .word(ARRAY)
+            .word(2)
+            .word(TRUE)
+            .word(FOREIGN)
+            .word(3);
         w.text(&[0xD800]).word(NUMBER_TEXT);
         w.0.extend_from_slice(&0.1f64.to_le_bytes());
         w.text(&"0.1".encode_utf16().collect::<Vec<_>>());
@@ -206,7 +215,10 @@ mod tests {
             "a" => "IM1 ", "b" => 1_711_000_000_000_i64,
             "c" => Value::Array(vec![Value::Bool(true), Value::Foreign(Foreign::Instance)]),
         };
-        expected.push(Text::from_utf16(&[0xD800]), Value::Number(Number::with_text(0.1, "0.1")));
+        expected.push(
+            Text::from_utf16(&[0xD800]),
+            Value::Number(Number::with_text(0.1, "0.1")),
+        );
         assert_eq!(input, Value::Object(expected));
         assert_eq!(options, Value::Undefined);
     }
