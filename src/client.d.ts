@@ -1,5 +1,7 @@
 // `coc-incident/client`: IncidentClient, which validates, builds and sends a request, on the full wasm module.
-export type * from "./types.js";
+export type {
+  AcceptRequest, BuildOptions, BuiltRequest, CommitSolutionRequest, ConfigError, ConfirmParameter, ConfirmRequest, HandleRequest, InitInput, Locale, MtmType, OperateKey, SolutionParameter, TypeName, UsageError, ValidateOptions, ValidationError, ValidationReport, Violation, ViolationCode, AbortError, ApiError, ClientOptions, CocError, HandleResponse, HttpError, NetworkError, TimeoutError,
+} from "./types.js";
 export { IncidentClient } from "./types.js";
 import type { InitInput } from "./types.js";
 

@@ -1,5 +1,7 @@
 // `coc-incident/forms`: readForm and bindForm: live validation of a portal's <form>, on the full wasm module.
-export type * from "./types.js";
+export type {
+  AcceptRequest, BuildOptions, BuiltRequest, CommitSolutionRequest, ConfigError, ConfirmParameter, ConfirmRequest, HandleRequest, InitInput, Locale, MtmType, OperateKey, SolutionParameter, TypeName, UsageError, ValidateOptions, ValidationError, ValidationReport, Violation, ViolationCode, AbortError, ApiError, ClientOptions, CocError, HandleResponse, HttpError, NetworkError, TimeoutError, BindOptions, FormBinding, FormEventMap,
+} from "./types.js";
 export { readForm, bindForm } from "./types.js";
 import type { InitInput } from "./types.js";
 

@@ -166,8 +166,7 @@ impl Config {
         let config = Config {
             endpoint: options.endpoint()?.to_owned(),
             headers: options
-                .target()?
-                .headers
+                .headers()?
                 .into_iter()
                 .map(|(k, v)| (k.to_owned(), v.to_owned()))
                 .collect(),

@@ -75,6 +75,11 @@ impl Options {
         self.core()?.validate_options()
     }
 
+    /// The caller's headers, a plain object of name to string value.
+    pub fn headers(&self) -> Result<Vec<(&str, &str)>, ConfigError> {
+        self.core()?.headers()
+    }
+
     /// Where and how to send.
     pub fn target(&self) -> Result<Target<'_>, ConfigError> {
         self.core()?.target()

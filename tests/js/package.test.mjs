@@ -132,23 +132,45 @@ test("the package ships the build and nothing else", () => {
   assert.deepEqual(files, [
     "README.md",
     "package.json",
-    "pkg/coc_incident.d.ts",
     "pkg/coc_incident.js",
     "pkg/coc_incident_bg.wasm",
-    "pkg/coc_incident_bg.wasm.d.ts",
+    "pkg/coc_incident_validate.wasm",
     "pkg/snippets/*/inline*.js",
     "pkg/snippets/*/src/js/read.js",
+    "src/client.d.ts",
+    "src/client.js",
+    "src/client.node.js",
+    "src/forms.d.ts",
+    "src/forms.js",
+    "src/full.js",
     "src/index.d.ts",
     "src/index.js",
-    "src/js/fast_path.js",
-    "src/js/read.js",
     "src/node.js",
+    "src/types.d.ts",
+    "src/usage.js",
+    "src/validate/index.d.ts",
+    "src/validate/index.js",
+    "src/validate/node.js",
+    "src/validate/tape.js",
   ]);
 });
 
 test("a call before init() is a UsageError that names init()", () => {
   assert.equal(beforeInit.length, 4);
   for (const outcome of beforeInit) assert.match(outcome, /^UsageError: .*`await init\(\)`/);
+});
+
+test("each entry exports its documented API and nothing else", async () => {
+  const entries = {
+    "coc-incident/validate": ["buildHandleRequest", "default", "initSync", "textLength", "validateHandleRequest"],
+    "coc-incident/client": ["IncidentClient", "default", "initSync"],
+    "coc-incident/forms": ["FormBinding", "bindForm", "default", "initSync", "readForm"],
+  };
+  for (const [entry, names] of Object.entries(entries)) {
+    assert.deepEqual(Object.keys(await import(entry)).sort(), names, entry);
+  }
+  const small = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_validate.wasm")));
+  assert.ok(WebAssembly.validate(small));
 });
 
 test("only the documented API is exported (no internal tables)", () => {

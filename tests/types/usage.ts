@@ -15,9 +15,9 @@ import init, {
   type ValidationReport,
   type Violation,
 } from "coc-incident";
-// @ts-expect-error the rule tables of the fast path are internal: not exported, not typed
-import { __fastPathTables } from "coc-incident";
-void __fastPathTables;
+// @ts-expect-error the wasm's own exports are internal: not exported, not typed
+import { __wbindgen_start } from "coc-incident";
+void __wbindgen_start;
 
 await init();
 
@@ -134,3 +134,20 @@ void [fromForm, shown];
 
 const count: number = textLength("😀");
 void [missing, wrongParameter, unknownKey, count];
+
+// The subpath entries: a page that only validates loads the small module alone.
+import initValidate, * as small from "coc-incident/validate";
+import initClient, { IncidentClient as Client } from "coc-incident/client";
+import initForms, { bindForm as bind, type FormBinding } from "coc-incident/forms";
+await initValidate();
+const smallReport: ValidationReport = small.validateHandleRequest(verify, { locale: "zh-CN" });
+void smallReport;
+const smallLength: number = small.textLength("事件");
+void smallLength;
+// @ts-expect-error the small entry has no client
+void small.IncidentClient;
+await Promise.all([initClient(), initForms()]);
+const viaSubpath = new Client({ endpoint: "https://coc.example" });
+declare const someForm: HTMLFormElement;
+const subpathBinding: FormBinding = bind(someForm, { client: viaSubpath });
+subpathBinding.destroy();

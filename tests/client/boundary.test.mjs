@@ -1,6 +1,7 @@
-// The clean-request fast path (src/js/fast_path.js, driven by the Rust tables) against
-// the Rust validator, in Chromium through the package entry: over hundreds of inputs
-// around the valid requests, "clean" must mean exactly "valid with no warning".
+// The small module's boundary (src/validate/tape.js into crates/validate-wasm) against
+// the full module's Rust reader (src/js/read.rs), in Chromium through the package
+// entry: over a thousand inputs around the valid requests, disguises included, the
+// whole reports and built requests must be the same.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -54,45 +55,41 @@ const VARIATIONS = `
   }
 `;
 
-test("clean in JavaScript only when valid with no warning in Rust, and nearly always then", async () => {
+test("the tape and the Rust reader give the same reports and requests, whole", async () => {
   const result = await harness.inPage(`
     ${VARIATIONS}
     const wasm = await import("/pkg/coc_incident.js");
-    const { fast_path_clean } = await import("/src/js/fast_path.js");
     const mismatches = [];
-    const leftToRust = [];
     let clean = 0;
     let warned = 0;
-    // Where the fast path may stay out although the input is clean: a key whose value
-    // is undefined, or one inherited (left to Rust when in doubt).
-    const doubtful = (x) => {
-      for (const k in x) if (x[k] === undefined || !Object.hasOwn(x, k)) return true;
-      return typeof x.parameter === "object" && x.parameter !== null && doubtful(x.parameter);
+    const outcome = (f) => {
+      try { return f(); } catch (e) { return { name: e.name, message: e.message, option: e.option, violations: e.violations, warnings: e.warnings }; }
     };
+    const optionSets = [undefined, { locale: "zh-CN", allowUnknownFields: true }];
     inputs.forEach((input, i) => {
-      const report = wasm.validateHandleRequest(input);
-      const expected = report.valid && report.warnings.length === 0;
-      const fast = fast_path_clean(input);
-      if (fast && !expected) mismatches.push(i + ": " + JSON.stringify(input) + " passed the fast path");
-      if (!fast && expected) (doubtful(input) ? leftToRust : mismatches).push(i + ": " + JSON.stringify(input) + " missed");
-      if (expected) clean += 1;
-      if (report.warnings.length > 0) warned += 1;
-      // Through the entry point, the report is the same either way.
-      const entry = coc.validateHandleRequest(input);
-      if (JSON.stringify(entry) !== JSON.stringify(report)) mismatches.push(i + ": entry differs");
+      for (const options of optionSets) {
+        const report = wasm.validateHandleRequest(input, options);
+        const entry = coc.validateHandleRequest(input, options);
+        if (JSON.stringify(entry) !== JSON.stringify(report)) mismatches.push(i + ": reports differ: " + JSON.stringify(entry).slice(0, 300));
+        const buildOptions = { endpoint: "https://coc.example", ...options };
+        const built = JSON.stringify(outcome(() => coc.buildHandleRequest(input, buildOptions)));
+        if (built !== JSON.stringify(outcome(() => wasm.buildHandleRequest(input, buildOptions)))) mismatches.push(i + ": builds differ");
+        if (options) continue;
+        if (report.valid && report.warnings.length === 0) clean += 1;
+        if (report.warnings.length > 0) warned += 1;
+      }
     });
-    return { count: inputs.length, clean, warned, mismatches, leftToRust: leftToRust.length };
+    return { count: inputs.length, clean, warned, mismatches };
   `);
   assert.deepEqual(result.ok.mismatches, []);
   assert.ok(result.ok.count > 1100, String(result.ok.count));
   assert.ok(result.ok.warned > 100, String(result.ok.warned));
   assert.ok(result.ok.clean > 60, String(result.ok.clean));
-  assert.ok(result.ok.leftToRust <= 6, String(result.ok.leftToRust));
 });
 
-test("hostile inputs never pass the fast path, and options it cannot vouch for go to Rust", async () => {
+test("hostile inputs are named as the Rust reader names them; bad options are a ConfigError", async () => {
   const result = await harness.inPage(`
-    const { fast_path_clean } = await import("/src/js/fast_path.js");
+    const wasm = await import("/pkg/coc_incident.js");
     const valid = { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" };
     const revocable = Proxy.revocable({}, {});
     revocable.revoke();
@@ -102,17 +99,19 @@ test("hostile inputs never pass the fast path, and options it cannot vouch for g
       { ...valid, get parameter() { throw new Error("getter"); } },
       Object.defineProperty({ ...valid }, "operator", { value: "op", enumerable: false }),
     ];
-    const passed = hostile.map((x) => fast_path_clean(x));
+    const same = hostile.map((x) => JSON.stringify(coc.validateHandleRequest(x)) === JSON.stringify(wasm.validateHandleRequest(x)));
+    const valids = hostile.map((x) => coc.validateHandleRequest(x).valid);
     const errors = [];
     const throwing = new Proxy({}, { ownKeys() { throw new Error("trap"); } });
     for (const options of [{ locale: 1 }, { lokale: "en" }, "en", { get locale() { throw new Error("getter"); } }, throwing, { locale: "\uD800" }]) {
       try { coc.validateHandleRequest(valid, options); errors.push("no error"); } catch (e) { errors.push(e.name + ":" + e.option); }
     }
-    return { passed, errors, zh: coc.validateHandleRequest(valid, { locale: "zh-CN" }).valid };
+    return { same, valids, errors, zh: coc.validateHandleRequest(valid, { locale: "zh-CN" }).valid };
   `);
-  // A proxy of a clean object is clean data; the rest must be left to Rust (a
-  // non-enumerable operator is no operator to it).
-  assert.deepEqual(result.ok.passed.slice(1), [false, false, false]);
+  // A proxy of a clean object is clean data; the rest are not (a non-enumerable
+  // operator is no operator).
+  assert.deepEqual(result.ok.same, [true, true, true, true]);
+  assert.deepEqual(result.ok.valids, [true, false, false, false]);
   // Whatever the request, a bad option is a ConfigError (never a raw Error, never a clean report).
   assert.deepEqual(result.ok.errors, [
     "ConfigError:locale", "ConfigError:options", "ConfigError:options",
