@@ -1,6 +1,7 @@
-// The full module (pkg/coc_incident.js, wasm-bindgen): the client (gloo-net) and the
-// form binding (web-sys), each with the Rust validator it needs. Loaded only by pages
-// that import `coc-incident/client`, `coc-incident/forms` or the main entry.
+// The full module (pkg/coc_incident.js, wasm-bindgen): the client (gloo-net), the form
+// binding (web-sys) and the validator with its exact reader of JavaScript values
+// (src/js/read.rs). Loaded by pages that import the main entry, `coc-incident/client`
+// or `coc-incident/forms`; a page that only validates imports `coc-incident/validate`.
 import initWasm, * as wasm from "../pkg/coc_incident.js";
 import { notInitialised, usageError } from "./usage.js";
 
@@ -22,6 +23,21 @@ export function initSync(module) {
 
 function ensureReady(name) {
   if (!ready) throw notInitialised(name);
+}
+
+export function validateHandleRequest(input, options) {
+  ensureReady("validateHandleRequest()");
+  return wasm.validateHandleRequest(input, options);
+}
+
+export function buildHandleRequest(input, options) {
+  ensureReady("buildHandleRequest()");
+  return wasm.buildHandleRequest(input, options);
+}
+
+export function textLength(text) {
+  ensureReady("textLength()");
+  return wasm.textLength(text);
 }
 
 export function readForm(form) {

@@ -1,24 +1,18 @@
-// The main entry's types: every type of the API (src/types.d.ts) and the `init` that
-// loads both modules.
+// The main entry's types: every type of the API (src/types.d.ts) and its `init`.
 export * from "./types.js";
 import type { InitInput } from "./types.js";
 
-/** What init() resolves to: the instantiated modules' exports, internal. */
+/** What init() resolves to: the instantiated module's exports, internal. */
 export type InitOutput = WebAssembly.Exports;
 
 /**
- * Loads both WebAssembly modules; `await` it once before any other call. In Node it
- * reads the package's own `.wasm` files when given nothing; in a browser it fetches
- * them beside the package's files. A single argument is the full module's (as
- * wasm-bindgen's `init` takes it); `{ module_or_path, validate_module_or_path }`
- * names both.
+ * Loads the WebAssembly module; `await` it once before any other call. In Node it
+ * reads the package's own `.wasm` when given nothing; in a browser it fetches
+ * `coc_incident_bg.wasm` beside the glue, or what `module_or_path` names.
  */
 export default function init(
-  module_or_path?:
-    | { module_or_path?: InitInput | Promise<InitInput>; validate_module_or_path?: InitInput | Promise<InitInput> }
-    | InitInput
-    | Promise<InitInput>,
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
 ): Promise<InitOutput>;
 
-/** Synchronous `init`, for modules already compiled (or their bytes). */
-export function initSync(modules: { module: WebAssembly.Module | BufferSource; validate_module: WebAssembly.Module | BufferSource }): InitOutput;
+/** Synchronous `init`, for a module already compiled. */
+export function initSync(module: { module: WebAssembly.Module | BufferSource } | WebAssembly.Module | BufferSource): InitOutput;

@@ -6,14 +6,11 @@ import initPackage from "./index.js";
 export * from "./index.js";
 
 /**
- * Loads both WebAssembly modules. With no argument it reads the package's own; any
- * argument is passed to the browser entry's `init` unchanged.
+ * Loads the WebAssembly module. With no argument it reads the package's own
+ * `coc_incident_bg.wasm`; any argument is passed to wasm-bindgen's `init` unchanged.
  */
 export default async function init(moduleOrPath) {
   if (moduleOrPath !== undefined) return initPackage(moduleOrPath);
-  const [full, small] = await Promise.all([
-    readFile(new URL("../pkg/coc_incident_bg.wasm", import.meta.url)),
-    readFile(new URL("../pkg/coc_incident_validate.wasm", import.meta.url)),
-  ]);
-  return initPackage({ module_or_path: full, validate_module_or_path: small });
+  const bytes = await readFile(new URL("../pkg/coc_incident_bg.wasm", import.meta.url));
+  return initPackage({ module_or_path: bytes });
 }

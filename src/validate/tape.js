@@ -9,6 +9,7 @@ const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARG
 
 const proto = Object.getPrototypeOf;
 const ownKeys = Reflect.ownKeys;
+const objectKeys = Object.keys;
 const hasOwn = Object.hasOwn;
 const isArray = Array.isArray;
 const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
@@ -192,16 +193,20 @@ export class TapeWriter {
     let keys;
     let unread = 0;
     try {
-      // Own enumerable string keys, as Object.keys lists them, at most `budget`; the
-      // string keys past it are counted (the validator reports them), not read.
-      const all = ownKeys(x);
-      keys = [];
-      let i = 0;
-      for (; i < all.length && keys.length < budget; i++) {
-        const key = all[i];
-        if (typeof key === "string" && isEnumerable(x, key)) keys.push(key);
+      // Own enumerable string keys, as Object.keys lists them (it asks the same proxy
+      // traps as ownKeys + propertyIsEnumerable), at most `budget`; past the budget,
+      // the string keys left are counted (the validator reports them), not read.
+      keys = objectKeys(x);
+      if (keys.length >= budget) {
+        const all = ownKeys(x);
+        keys = [];
+        let i = 0;
+        for (; i < all.length && keys.length < budget; i++) {
+          const key = all[i];
+          if (typeof key === "string" && isEnumerable(x, key)) keys.push(key);
+        }
+        for (; i < all.length; i++) if (typeof all[i] === "string") unread++;
       }
-      for (; i < all.length; i++) if (typeof all[i] === "string") unread++;
     } catch {
       return this.foreign(UNREADABLE);
     }

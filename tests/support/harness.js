@@ -1,8 +1,11 @@
 // Loaded by the client tests' page: the built package, as a portal imports it.
 import init, * as coc from "/src/index.js";
+import initSmall, * as small from "/src/validate/index.js";
 
-await init();
+await Promise.all([init(), initSmall()]);
 window.coc = coc;
+// `coc-incident/validate`, the small module, beside the main entry.
+window.small = small;
 
 /** An error as plain data: its name, message and own fields. */
 window.describeError = (error) => {

@@ -27,9 +27,17 @@ impl Text {
     /// A text from UTF-16 code units read one by one (`len` of them, a capacity hint).
     pub fn from_utf16_units(units: impl Iterator<Item = u16> + Clone, len: usize) -> Self {
         // Nearly every text is ASCII: one byte per unit, nothing to decode.
-        if units.clone().all(|unit| unit < 0x80) {
-            let text: String = units.map(|unit| char::from(unit as u8)).collect();
-            return Text::from(text);
+        let mut ascii = Vec::with_capacity(len);
+        for unit in units.clone() {
+            if unit >= 0x80 {
+                break;
+            }
+            ascii.push(unit as u8);
+        }
+        if ascii.len() == len {
+            if let Ok(text) = String::from_utf8(ascii) {
+                return Text::from(text);
+            }
         }
         let mut text = String::with_capacity(len);
         let mut unpaired = Vec::new();
