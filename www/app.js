@@ -1,7 +1,8 @@
 // The incident desk demo: the emulator's tickets, and the form each ticket's state
 // allows, bound with coc-incident's bindForm and sent through its IncidentClient.
 // Everything from the server is shown with textContent, never as HTML.
-import init, { IncidentClient, bindForm } from "/src/index.js";
+import init, { IncidentClient } from "/src/client.js";
+import { bindForm } from "/src/forms.js"; // the same module as the client: one init
 
 const TEXT = {
   en: {
