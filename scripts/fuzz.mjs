@@ -1,14 +1,32 @@
 // Generated inputs by the million, seeded and reproducible: valid, near-valid and
-// hostile handle requests (throwing getters and proxies, disguised objects, inherited
-// toJSON, lone surrogates, odd numbers). For each one, through the package entry as
-// users import it and through the raw wasm binding:
-// - nothing throws, nothing traps;
-// - the two reports are the same, whole (codes, paths, params, messages, warnings);
-// - buildHandleRequest agrees: a valid input builds (the body is JSON whose fields are
-//   what was validated), an invalid one throws a ValidationError with the same violations;
-// and across the run the wasm memory and the externref table stay flat.
+// hostile handle requests (throwing getters and proxies, revoked proxies, disguised
+// objects, inherited toJSON, lone surrogates, odd numbers, texts at their limits, typos,
+// floods of unknown keys, deep and large values). Two implementations of the public API
+// (`validateHandleRequest`, `buildHandleRequest`), a subject and a reference, get each
+// input, each its own copy made from the same seed:
+// - validate with no options, `{ locale: "zh-CN" }`, `{ allowUnknownFields: true }` and
+//   one odd or hostile options object; build with one valid option set (endpoint, token,
+//   headers) and one of any kind, valid or not;
+// - the two must answer alike, whole: the report ({ valid, errors, warnings }, messages
+//   included), the built request ({ method, url, headers, body, warnings }), or the error
+//   thrown (its name; a ValidationError's violations and warnings; a ConfigError's option
+//   and message; any other error's message);
+// - the subject must agree with itself: `valid` is "no errors", validate throws only a
+//   ConfigError and only for a malformed option, a valid input builds (the body is JSON
+//   of what was validated), an invalid one throws a ValidationError with the report's
+//   violations;
+// - across the run, the wasm memory and the externref table of each implementation that
+//   has a `probe()` stay flat.
 //
-//   node scripts/fuzz.mjs [--seed N] [--count N]      (npm run fuzz -- --count 1000000)
+//   node scripts/fuzz.mjs --reference target/reference/src/src/index.js [--subject coc-incident]
+//                         [--seed N] [--count N] [--index I] [--show N]
+//     (`npm run differential -- --seed 7`; `--index I` replays input I of the seed alone,
+//     shown whole). Without --reference: the package entry against its own raw
+//     wasm-bindgen glue, then the leak hammer (`npm run fuzz -- --count 1000000`).
+// It ends with `N failed, N passed`, counting inputs.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs, inspect, isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -26,6 +44,14 @@ export function rng(seed) {
   const int = (n) => Math.floor(next() * n);
   const pick = (list) => list[int(list.length)];
   return { next, int, pick, chance: (p) => next() < p };
+}
+
+/** The PRNG of input `index` of a run seeded `seed`: any input can be made again alone. */
+export function inputRng(seed, index) {
+  let h = (seed >>> 0) ^ Math.imul(index >>> 0, 0x9e3779b9);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return rng((h ^ (h >>> 16)) ^ Math.floor(seed / 4294967296));
 }
 
 const KEYS = ["incident_num", "operator", "operate_key", "parameter"];
@@ -87,7 +113,7 @@ function hostile(r, target) {
   let keys = [];
   try { keys = Object.keys(target); } catch { /* already hostile */ }
   const key = r.pick(keys.length ? keys : ["x"]);
-  switch (r.int(10)) {
+  switch (r.int(11)) {
     case 0: return Object.defineProperty({ ...target }, key, { enumerable: true, get() { throw new Error("getter"); } });
     case 1: return new Proxy(target, { get() { throw new Error("get"); } });
     case 2: return new Proxy(target, { ownKeys() { throw new Error("ownKeys"); } });
@@ -113,7 +139,133 @@ function hostile(r, target) {
       const toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
       return Object.defineProperty({ ...target }, "toJSON", { value: toJSON });
     }
+    case 9: {
+      // Every operation on a revoked proxy throws a TypeError.
+      const { proxy, revoke } = Proxy.revocable(target, {});
+      revoke();
+      return proxy;
+    }
     default: return Object.defineProperty({ ...target }, key, { enumerable: false, value: target[key] });
+  }
+}
+
+
+// Near-valid edits: one step off a valid request, where the rules have their edges.
+const LIMITS = { incident_num: 255, operator: 255, mtm_type: 255, cause: 10000, solution: 10000, virtual_confirm_comment: 300 };
+const ROOT_TEXTS = ["incident_num", "operator"];
+const NEAR_OPERATE_KEYS = ["confirn", "Confirm", "confirm ", " confirm", "CONFIRM", "acceptedIncident", "acceptedIncident2",
+  "AcceptedIncident1", "accepted_incident1", "commitsolution1", "commitSolution", "commitSolution1\u0000", "", "\uD800",
+  "acceptedIncident1", "commitSolution1", "confirm"];
+const TYPO_KEYS = {
+  root: ["incident_number", "incidentNum", "opertor", "operater", "operateKey", "operate_keys", "parameters", "Incident_num", "operator "],
+  parameter: ["casue", "solutoin", "mtm_typ", "mtmType", "is_service_interupt", "start_tim", "fault_recovery_times",
+    "virtual_confirm_reslt", "virtual_confirm_commnet", "Start_time", "cause ", "CAUSE", "comment"],
+};
+const BLANK_OR_BAD = [" ", "\t\n", "\r\n", "\u3000", "\uFEFF", "\u00A0", "\u2028", "\u180E", " \u0085 ", "\u200B",
+  "a\u0007", "x\uDBFF", "\uDFFFx", "\uD83D", "a\u001Fb", "ok\u007F", "ok\u0085", "\uD83D\uDE00\uD83D"];
+// start_time, fault_recovery_time; `undefined` is set as a value, a key present without one.
+const TIMES = [[1711000600000, 1711000000000], [1711000000000, 1711000000000], [0, 0], [1.5, 2], [-1, 5], [5, -1],
+  [2 ** 53, 2 ** 53], [2 ** 53 - 1, 2 ** 53 - 1], [-0, 0], ["1711000000000", 1711000600000], [NaN, Infinity],
+  [null, null], [undefined, 1711000600000], [1711000000000, undefined], [1e21, 1e21], [1711000000000.5, 1711000600000],
+  [1711000000000, 1710999999999], [-1e-7, 0]];
+const WRONG_TYPES = ["true", "false", 1, 0, null, ["x"], {}, "", 7.5, true, false, [], "1711000000000", -0];
+const PARAMETERS = [
+  () => ({}),
+  () => ({ mtm_type: "inc_type_p_config_issues", is_service_interrupt: true, cause: "c", solution: "s" }),
+  () => ({ virtual_confirm_result: true, virtual_confirm_comment: "ok" }),
+  () => ({ mtm_type: "m", is_service_interrupt: false, cause: "c", solution: "s", virtual_confirm_result: true, virtual_confirm_comment: "ok" }),
+];
+
+const isObject = (x) => typeof x === "object" && x !== null;
+
+/** Sets a known field where it belongs: the root's on the root, the others in `parameter`. */
+function setField(input, field, value) {
+  if (KEYS.includes(field)) input[field] = value;
+  else if (isObject(input.parameter) && !Array.isArray(input.parameter)) input.parameter[field] = value;
+  else input.parameter = { [field]: value };
+}
+
+/** `length` UTF-16 units of `unit` (an emoji cut at the end leaves a lone surrogate). */
+function repeatTo(unit, length) {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+function nested(depth, leaf) {
+  let value = leaf;
+  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { v: value };
+  return value;
+}
+
+function nearEdit(r, input) {
+  switch (r.int(8)) {
+    case 0: {
+      // A text at its limit, one under, one or two over; in CJK, emoji, padded with blanks.
+      const field = r.pick(Object.keys(LIMITS));
+      let value = repeatTo(r.pick(["x", "x", "事", "😀", "a😀", " "]), LIMITS[field] + r.pick([-1, 0, 0, 1, 2]));
+      if (r.chance(0.2)) value = r.pick([" ", "\u3000", "\n"]) + value + " ";
+      setField(input, field, value);
+      break;
+    }
+    case 1:
+      input.operate_key = r.pick(NEAR_OPERATE_KEYS);
+      break;
+    case 2: {
+      const [start, end] = r.pick(TIMES);
+      setField(input, "start_time", start);
+      setField(input, "fault_recovery_time", end);
+      if (r.chance(0.5)) setField(input, "is_service_interrupt", r.chance(0.5));
+      if (r.chance(0.3)) delete input.parameter[r.pick(["start_time", "fault_recovery_time"])];
+      break;
+    }
+    case 3:
+      setField(input, r.pick([...KEYS, ...PARAMETER_KEYS]), r.pick(WRONG_TYPES));
+      break;
+    case 4: {
+      // A typo of a key: "did you mean".
+      const inRoot = r.chance(0.4);
+      const key = r.pick(inRoot ? TYPO_KEYS.root : TYPO_KEYS.parameter);
+      const value = r.pick(["x", true, 1711000000000, "ok"]);
+      if (inRoot) input[key] = value;
+      else setField(input, key, value);
+      break;
+    }
+    case 5: {
+      const field = r.pick([...ROOT_TEXTS, ...Object.keys(LIMITS), "operate_key"]);
+      const bad = r.pick(BLANK_OR_BAD);
+      setField(input, field, r.pick([bad, "ok" + bad, bad + "ok", bad + bad]));
+      break;
+    }
+    case 6:
+      // Another operation's key or parameter.
+      if (r.chance(0.5)) input.operate_key = r.pick(["acceptedIncident1", "commitSolution1", "confirm"]);
+      else input.parameter = r.pick(PARAMETERS)();
+      break;
+    default: {
+      const target = isObject(input.parameter) && r.chance(0.5) ? input.parameter : input;
+      const what = r.int(20);
+      if (what < 10) {
+        // A few unknown keys.
+        for (let n = 1 + r.int(3); n > 0; n--) target[r.pick([...ODD_KEYS, ...TYPO_KEYS.parameter])] = anyValue(r);
+      } else if (what < 14) {
+        // A flood: past 100 violations, the rest are counted.
+        const n = 95 + r.int(40);
+        for (let k = 0; k < n; k++) target[`junk${k}`] = k % 3 ? k : "x";
+      } else if (what < 17) {
+        // Deep, about the 32-level limit.
+        target[r.pick(["junk", "parameter", "cause"])] = nested(28 + r.int(8), r.pick([1, "x", null, {}]));
+      } else if (what < 19) {
+        // Cyclic.
+        const cycle = { a: 1 };
+        cycle.self = r.chance(0.5) ? cycle : [cycle];
+        target[r.pick(["junk", "parameter", "mtm_type"])] = cycle;
+      } else if (r.chance(0.1)) {
+        // Large, about the 10,000-value limit (rare: it is slow).
+        const n = r.pick([9990, 9999, 10000, 10001, 12000]);
+        target.junk = r.chance(0.5) ? Array.from({ length: n }, (_, k) => k) : Object.fromEntries(Array.from({ length: n }, (_, k) => [`k${k}`, k]));
+      } else {
+        target[r.pick(["junk", "parameter"])] = r.pick([[], [1, [2, [3]]], { "": { "a.b": [null] } }]);
+      }
+    }
   }
 }
 
@@ -125,22 +277,23 @@ export function generate(r) {
   if (kind < 2) return input;
   const edits = 1 + r.int(2);
   for (let i = 0; i < edits; i++) {
-    const inParameter = typeof input.parameter === "object" && input.parameter !== null && r.chance(0.6);
+    const inParameter = isObject(input.parameter) && r.chance(0.6);
     const object = inParameter ? input.parameter : input;
     const keys = inParameter ? PARAMETER_KEYS : KEYS;
     try {
-      switch (r.int(4)) {
+      switch (r.int(8)) {
         case 0: delete object[r.pick(keys)]; break;
         case 1: object[r.pick(keys)] = anyValue(r); break;
         case 2: object[r.pick(ODD_KEYS)] = anyValue(r); break;
-        default: object[r.pick(keys)] = r.chance(0.5) ? text(r) : r.pick(NUMBERS);
+        case 3: object[r.pick(keys)] = r.chance(0.5) ? text(r) : r.pick(NUMBERS); break;
+        default: nearEdit(r, input);
       }
     } catch {
       // A hostile value (a proxy, a frozen key) refused the edit: it stays as it was.
     }
   }
   if (kind === 9) {
-    if (r.chance(0.5) && typeof ours === "object" && ours !== null && input.parameter === ours) {
+    if (r.chance(0.5) && isObject(ours) && input.parameter === ours) {
       input.parameter = hostile(r, input.parameter);
       return input;
     }
@@ -149,8 +302,137 @@ export function generate(r) {
   return r.chance(0.05) ? r.pick([null, "x", [], 7, () => 1]) : input;
 }
 
-// Half the calls have no options: only those may take the entry's JavaScript fast path.
-const LOCALES = [undefined, undefined, undefined, { locale: "zh-CN" }, { allowUnknownFields: true }, { locale: "en", allowUnknownFields: false }];
+// What each input is called with. Every options object is made afresh for each call.
+const fails = (what) => () => { throw new Error(what); };
+const VALIDATE_OPTIONS = [
+  ["no options", () => undefined],
+  ['{ locale: "zh-CN" }', () => ({ locale: "zh-CN" })],
+  ["{ allowUnknownFields: true }", () => ({ allowUnknownFields: true })],
+];
+/** Odd and hostile options for validateHandleRequest: one of them per input. */
+const ODD_OPTIONS = [
+  ['{ locale: "en", allowUnknownFields: false }', () => ({ locale: "en", allowUnknownFields: false })],
+  ['{ locale: "zh-CN", allowUnknownFields: true }', () => ({ locale: "zh-CN", allowUnknownFields: true })],
+  ["null", () => null],
+  ["{}", () => ({})],
+  ["{ locale: undefined, allowUnknownFields: undefined }", () => ({ locale: undefined, allowUnknownFields: undefined })],
+  ["{ get locale() { throw } }", () => ({ get locale() { throw new Error("locale getter"); } })],
+  ["{ get allowUnknownFields() { throw } }", () => ({ get allowUnknownFields() { throw new Error("allowUnknownFields getter"); } })],
+  ["{ bogus: 1 }", () => ({ bogus: 1 })],
+  ['{ locale: "zh-CN", Locale: "en" }', () => ({ locale: "zh-CN", Locale: "en" })],
+  ["{ allowUnknownFields: true, endpoint: \"https://coc.example\" }", () => ({ allowUnknownFields: true, endpoint: "https://coc.example" })],
+  ['{ allowUnknownFields: "true" }', () => ({ allowUnknownFields: "true" })],
+  ["{ allowUnknownFields: 1 }", () => ({ allowUnknownFields: 1 })],
+  ["{ allowUnknownFields: null }", () => ({ allowUnknownFields: null })],
+  ['{ locale: "fr" }', () => ({ locale: "fr" })],
+  ['{ locale: "zh-cn" }', () => ({ locale: "zh-cn" })],
+  ['{ locale: "zh" }', () => ({ locale: "zh" })],
+  ['{ locale: "" }', () => ({ locale: "" })],
+  ["{ locale: 5 }", () => ({ locale: 5 })],
+  ['{ locale: "zh-CN\\u0000" }', () => ({ locale: "zh-CN\u0000" })],
+  ['{ locale: "\\uD800" }', () => ({ locale: "\uD800" })],
+  ['{ locale: new String("zh-CN") }', () => ({ locale: new String("zh-CN") })],
+  ['"zh-CN"', () => "zh-CN"],
+  ["42", () => 42],
+  ["true", () => true],
+  ["[]", () => []],
+  ["() => {}", () => () => {}],
+  ["new Proxy({}, { ownKeys() { throw } })", () => new Proxy({}, { ownKeys: fails("ownKeys") })],
+  ['new Proxy({ locale: "zh-CN" }, { get() { throw } })', () => new Proxy({ locale: "zh-CN" }, { get: fails("get") })],
+  ["a revoked proxy", () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }],
+  ['Object.create({ locale: "zh-CN" })', () => Object.create({ locale: "zh-CN" })],
+  ['Object.assign(Object.create(null), { locale: "zh-CN" })', () => Object.assign(Object.create(null), { locale: "zh-CN" })],
+  ['Object.defineProperty({}, "allowUnknownFields", { value: true }) (not enumerable)', () => Object.defineProperty({}, "allowUnknownFields", { value: true })],
+  ["new Date(0)", () => new Date(0)],
+];
+
+const ENDPOINT = "https://coc.example";
+const E = `endpoint: "${ENDPOINT}"`;
+/** Valid additions to a build's options: endpoint, token, headers. */
+const GOOD_BUILD = [
+  ["", () => ({})],
+  ['token: "t0k"', () => ({ token: "t0k" })],
+  ['headers: { "X-Trace": "1" }', () => ({ headers: { "X-Trace": "1" } })],
+  ['endpoint: "/api/coc", token: "t"', () => ({ endpoint: "/api/coc", token: "t" })],
+  ['endpoint: "http://127.0.0.1:9000/"', () => ({ endpoint: "http://127.0.0.1:9000/" })],
+  ['endpoint: "https://coc.example/base/", token: "T", headers: { Accept: "application/json" }', () => ({ endpoint: "https://coc.example/base/", token: "T", headers: { Accept: "application/json" } })],
+  ['endpoint: "http://[::1]:8080"', () => ({ endpoint: "http://[::1]:8080" })],
+  ['endpoint: "http://localhost", headers: {}', () => ({ endpoint: "http://localhost", headers: {} })],
+];
+/** Build options of any kind, valid or not: one of them per input. */
+const ANY_BUILD = [
+  ...GOOD_BUILD.map(([label, extra]) => [`{ ${label.startsWith("endpoint:") ? label : [E, label].filter(Boolean).join(", ")} }`, () => ({ endpoint: ENDPOINT, ...extra() })]),
+  [`{ ${E}, locale: "zh-CN", allowUnknownFields: true }`, () => ({ endpoint: ENDPOINT, locale: "zh-CN", allowUnknownFields: true })],
+  ["no options", () => undefined],
+  ["{}", () => ({})],
+  ['{ token: "t" }', () => ({ token: "t" })],
+  ...["http://coc.example", "//coc.example", "ftp://coc.example", "", " https://coc.example", "https://user:pw@coc.example",
+    "https://coc.example?x=1", "https://coc.example#f", "javascript:alert(1)", "http://127.0.0.1.evil.example", "api/coc",
+    "https://coc.example\n", "https://", "http://localhost.evil.example", "\\\\host\\share", 5, null]
+    .map((endpoint) => [`{ endpoint: ${JSON.stringify(endpoint)} }`, () => ({ endpoint })]),
+  ...[["token", "a\nb"], ["token", "a\u0000"], ["token", 5], ["token", ""], ["token", () => "t"], ["token", null],
+    ["headers", { "Content-Type": "text/plain" }], ["headers", { "x-auth-token": "x" }], ["headers", { "X-Trace": "a\r\nb" }],
+    ["headers", "X-Trace: 1"], ["headers", [["X-Trace", "1"]]], ["headers", { "bad name": "1" }], ["headers", { "X-Trace": 1 }],
+    ["headers", { "": "1" }], ["headers", null], ["headers", { "X-Trace": "\u4e8b" }],
+    ["locale", "fr"], ["allowUnknownFields", "yes"], ["bogus", 1], ["timeoutMs", 5]]
+    .map(([key, value]) => [`{ ${E}, ${key}: ${typeof value === "function" ? "() => \"t\"" : JSON.stringify(value)} }`, () => ({ endpoint: ENDPOINT, [key]: value })]),
+  [`{ ${E}, get token() { throw } }`, () => ({ endpoint: ENDPOINT, get token() { throw new Error("token getter"); } })],
+  ["{ get endpoint() { throw } }", () => ({ get endpoint() { throw new Error("endpoint getter"); } })],
+  [`{ ${E}, headers: new Proxy({}, { ownKeys() { throw } }) }`, () => ({ endpoint: ENDPOINT, headers: new Proxy({}, { ownKeys: fails("ownKeys") }) })],
+  [`new Proxy({ ${E} }, { get() { throw } })`, () => new Proxy({ endpoint: ENDPOINT }, { get: fails("get") })],
+];
+
+/**
+ * What each input is called with, chosen by its PRNG: validate with the three plain
+ * option sets and one odd one; build with valid options made of one of those three
+ * (`variant`: the report it must agree with) and with options of any kind.
+ */
+function plan(r) {
+  const variant = r.int(VALIDATE_OPTIONS.length);
+  const [goodLabel, good] = r.pick(GOOD_BUILD);
+  const [variantLabel, variantOptions] = VALIDATE_OPTIONS[variant];
+  return [
+    ...VALIDATE_OPTIONS.map(([label, options]) => ({ kind: "validate", label, options })),
+    { kind: "validate", ...named(r.pick(ODD_OPTIONS)) },
+    {
+      kind: "build",
+      variant,
+      label: `{ ${[
+        goodLabel.startsWith("endpoint:") ? "" : `endpoint: "${ENDPOINT}"`, variant ? variantLabel.slice(2, -2) : "", goodLabel,
+      ].filter(Boolean).join(", ")} }`,
+      options: () => ({ endpoint: ENDPOINT, ...variantOptions(), ...good() }),
+    },
+    { kind: "build", ...named(r.pick(ANY_BUILD)) },
+  ];
+}
+
+function named([label, options]) {
+  return { label, options };
+}
+
+const callName = (call) => `${call.kind === "validate" ? "validateHandleRequest" : "buildHandleRequest"}(input, ${call.label === "no options" ? "undefined" : call.label})`;
+
+/** What a call ended with, as plain data to compare: what it returned, or what it threw. */
+function outcome(impl, call, input) {
+  try {
+    const options = call.options();
+    return { returned: call.kind === "validate" ? impl.validateHandleRequest(input, options) : impl.buildHandleRequest(input, options) };
+  } catch (error) {
+    return { threw: thrown(error) };
+  }
+}
+
+function thrown(error) {
+  try {
+    const out = { name: error?.name, isError: error instanceof Error };
+    if (out.name === "ValidationError") Object.assign(out, { violations: error.violations, warnings: error.warnings });
+    else if (out.name === "ConfigError") Object.assign(out, { option: error.option, message: error.message });
+    else out.message = String(error?.message ?? error);
+    return out;
+  } catch {
+    return { name: "(an unreadable error)" };
+  }
+}
 
 /** The body a valid input must build: its own enumerable data as JSON reads it, the
  * root's texts trimmed, root keys in the documented order, then the extras. */
@@ -159,66 +441,165 @@ function expectedBody(input) {
   return JSON.stringify({ incident_num: incident_num.trim(), operator: operator.trim(), operate_key, parameter: parameter ?? {}, ...extra });
 }
 
-/** Runs `count` inputs from `seed`; returns what was found. */
-export function fuzz({ coc, raw, exports, seed = 1, count = 10000 }) {
-  const r = rng(seed);
-  const table = exports.__wbindgen_externrefs;
-  const differences = [];
-  const describe = (input) => {
-    try { return JSON.stringify(input)?.slice(0, 300) ?? String(input); } catch { return "(unprintable)"; }
-  };
-  const note = (i, what, input) => {
-    if (differences.length < 20) differences.push(`#${i} (seed ${seed}): ${what}: ${describe(input)}`);
-  };
-  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-  let valid = 0;
-  let warned = 0;
-  let tableAfterWarmUp = 0;
-  let memoryAfterWarmUp = 0;
-  for (let i = 0; i < count; i++) {
-    if (i === Math.min(1000, count - 1)) {
-      tableAfterWarmUp = table.length;
-      memoryAfterWarmUp = exports.memory.buffer.byteLength;
+/** The subject's answers against themselves; what is wrong, as sentences. */
+function selfCheck(calls, answers, freshInput) {
+  const problems = [];
+  calls.forEach((call, k) => {
+    const { returned, threw } = answers[k];
+    if (call.kind === "validate") {
+      if (threw) {
+        if (threw.name !== "ConfigError" || k < VALIDATE_OPTIONS.length) problems.push(`${callName(call)} threw ${threw.name}: ${threw.message ?? ""}`);
+      } else if (!isObject(returned) || typeof returned.valid !== "boolean" || !Array.isArray(returned.errors) || !Array.isArray(returned.warnings)) {
+        problems.push(`${callName(call)} returned no report`);
+      } else if (returned.valid !== (returned.errors.length === 0)) {
+        problems.push(`${callName(call)}: valid disagrees with errors`);
+      }
+    } else if (threw && threw.name !== "ValidationError" && threw.name !== "ConfigError") {
+      problems.push(`${callName(call)} threw ${threw.name}: ${threw.message}`);
     }
-    const input = generate(r);
-    const options = r.pick(LOCALES);
-    let entry, wasm;
-    try {
-      entry = coc.validateHandleRequest(input, options);
-      wasm = raw.validateHandleRequest(input, options);
-    } catch (error) {
-      note(i, `validate threw ${error?.name}: ${error?.message}`, input);
-      continue;
-    }
-    if (!same(entry, wasm)) note(i, "entry and wasm reports differ", input);
-    if (entry.valid !== (entry.errors.length === 0)) note(i, "valid disagrees with errors", input);
-    if (entry.valid) valid++;
-    if (entry.warnings.length) warned++;
-    let built;
-    try {
-      built = coc.buildHandleRequest(input, { endpoint: "https://coc.example", ...options });
-    } catch (error) {
-      if (error?.name !== "ValidationError") note(i, `build threw ${error?.name}: ${error?.message}`, input);
-      else if (entry.valid) note(i, "valid, yet build refused it", input);
-      else if (!same(error.violations, entry.errors) || !same(error.warnings, entry.warnings)) note(i, "build's violations differ from the report", input);
-      continue;
-    }
-    if (!entry.valid) note(i, "invalid, yet build built it", input);
-    if (!same(built.warnings, entry.warnings)) note(i, "build's warnings differ from the report", input);
+  });
+  const k = calls.findIndex((call) => call.variant !== undefined);
+  const report = answers[calls[k].variant].returned;
+  const { returned: built, threw } = answers[k];
+  const build = callName(calls[k]);
+  if (!isObject(report) || !Array.isArray(report.errors)) return problems;
+  if (threw?.name === "ValidationError") {
+    if (report.valid) problems.push(`${build} refused a valid input`);
+    else if (!isDeepStrictEqual(threw.violations, report.errors) || !isDeepStrictEqual(threw.warnings, report.warnings)) problems.push(`${build}: the ValidationError's violations or warnings differ from the report`);
+  } else if (threw) {
+    problems.push(`${build} threw ${threw.name} for valid options`);
+  } else if (!report.valid) {
+    problems.push(`${build} built an invalid input`);
+  } else {
+    if (!isDeepStrictEqual(built?.warnings, report.warnings)) problems.push(`${build}: its warnings differ from the report`);
     let expected;
     try {
-      expected = expectedBody(input);
+      expected = expectedBody(freshInput());
     } catch {
       // JSON.stringify itself throws on it (a proxy's get trap for toJSON): the reader's
       // view, which the report is of, is the only one there is.
-      continue;
     }
-    if (built.body !== expected) note(i, `the body is not what was validated: ${built.body.slice(0, 200)}`, input);
+    if (expected !== undefined && built?.body !== expected) problems.push(`${build}: the body is not what was validated: ${String(built?.body).slice(0, 200)}`);
   }
+  return problems;
+}
+
+/** The input as code shows it, without calling a getter or a trap. */
+export function show(input) {
+  try {
+    return inspect(input, { showProxy: true, getters: false, depth: 6, breakLength: Infinity, maxArrayLength: 20, maxStringLength: 400 });
+  } catch (error) {
+    return `(not inspectable: ${error?.message})`;
+  }
+}
+
+/** The largest inputs the generator makes, run before the sizes are taken: the first
+ * of them grows the wasm memory to what they need, once, which is no leak. */
+function warmUpInputs() {
+  const inputs = [];
+  for (const n of [10001, 12000]) {
+    const big = [Array.from({ length: n }, (_, k) => k), Object.fromEntries(Array.from({ length: n }, (_, k) => [`k${k}`, k]))];
+    for (const junk of big) {
+      for (const r of [rng(1), rng(2), rng(3)]) {
+        const input = valid(r);
+        if (isObject(input.parameter)) input.parameter.junk = junk;
+        input.junk = junk;
+        inputs.push(input);
+      }
+    }
+  }
+  inputs.push({ incident_num: "x".repeat(10001), operator: "😀".repeat(5001), operate_key: "commitSolution1",
+    parameter: { mtm_type: "m", is_service_interrupt: true, cause: "事".repeat(10002), solution: "\uD800".repeat(10001) } });
+  return inputs;
+}
+
+function warmUp(impl) {
+  for (const input of warmUpInputs()) {
+    for (const call of plan(rng(0))) outcome(impl, call, input);
+    for (const [, options] of [...VALIDATE_OPTIONS, ...ANY_BUILD.slice(0, GOOD_BUILD.length)]) {
+      outcome(impl, { kind: "validate", options }, input);
+      outcome(impl, { kind: "build", options: () => ({ endpoint: ENDPOINT, ...options() }) }, input);
+    }
+  }
+}
+
+/** Table and memory sizes of an implementation that can tell them. */
+function probe(impl) {
+  return typeof impl?.probe === "function" ? impl.probe() : undefined;
+}
+
+/**
+ * Runs inputs `start` to `start + count - 1` of `seed` through `subject` and `reference`
+ * (each `{ validateHandleRequest, buildHandleRequest, probe? }`, `probe()` giving
+ * `{ table, memory }`); returns what was found. Today's form `{ coc, raw, exports }`
+ * still works: the package entry as subject, the raw glue as reference.
+ */
+export function fuzz({ subject, reference, coc, raw, exports, seed = 1, count = 10000, start = 0, show: shown = 20, showAll = false, onProgress }) {
+  if (coc) {
+    const sizes = exports ? () => ({ table: exports.__wbindgen_externrefs?.length ?? 0, memory: exports.memory.buffer.byteLength }) : undefined;
+    subject = { validateHandleRequest: coc.validateHandleRequest, buildHandleRequest: coc.buildHandleRequest, probe: sizes };
+    reference = { validateHandleRequest: raw.validateHandleRequest, buildHandleRequest: raw.buildHandleRequest };
+  }
+  const probed = { subject, reference };
+  const sizesAfterWarmUp = {};
+  const outcomes = {
+    validate: { valid: 0, warned: 0, invalid: 0, "threw-config": 0, "threw-other": 0 },
+    "validate, odd options": { valid: 0, warned: 0, invalid: 0, "threw-config": 0, "threw-other": 0 },
+    build: { built: 0, "built-warned": 0, "threw-validation": 0, "threw-config": 0, "threw-other": 0 },
+  };
+  // Sizes are taken after a warm-up and 1,000 inputs, and compared at the end: a run of
+  // 1,000 inputs or fewer checks none.
+  for (const name in probed) if (probed[name]?.probe && count > 1000) warmUp(probed[name]);
+  const differences = [];
+  let failed = 0;
+  let valid = 0;
+  let warned = 0;
+  for (let n = 0; n < count; n++) {
+    const index = start + n;
+    if (n === 1000) for (const name in probed) sizesAfterWarmUp[name] = probe(probed[name]);
+    const r = inputRng(seed, index);
+    const forSubject = generate(r);
+    const calls = plan(r);
+    const forReference = generate(inputRng(seed, index));
+    const theirs = calls.map((call) => outcome(subject, call, forSubject));
+    const ours = calls.map((call) => outcome(reference, call, forReference));
+    const fresh = () => generate(inputRng(seed, index));
+    const differing = [];
+    calls.forEach((call, k) => {
+      if (!isDeepStrictEqual(theirs[k], ours[k])) differing.push({ call: callName(call), subject: theirs[k], reference: ours[k] });
+    });
+    const problems = selfCheck(calls, theirs, fresh);
+    ours.forEach(({ returned, threw }, k) => {
+      const kind = calls[k].kind === "build" ? "build" : k < VALIDATE_OPTIONS.length ? "validate" : "validate, odd options";
+      const counts = outcomes[kind];
+      if (threw) counts[threw.name === "ConfigError" ? "threw-config" : threw.name === "ValidationError" && kind === "build" ? "threw-validation" : "threw-other"]++;
+      else if (kind === "build") counts[returned?.warnings?.length ? "built-warned" : "built"]++;
+      else counts[!returned?.valid ? "invalid" : returned.warnings?.length ? "warned" : "valid"]++;
+    });
+    const report = ours[0].returned;
+    if (report?.valid) valid++;
+    if (report?.warnings?.length) warned++;
+    const wrong = differing.length > 0 || problems.length > 0;
+    if (wrong) failed++;
+    if ((wrong && differences.length < shown) || showAll) {
+      differences.push({
+        seed, index, input: show(fresh()),
+        ...(showAll ? { calls: calls.map((call, k) => ({ call: callName(call), subject: theirs[k], reference: ours[k] })) } : {}),
+        differences: differing, problems,
+      });
+    }
+    if (onProgress && (n + 1) % 100000 === 0) onProgress(n + 1, failed);
+  }
+  const flatness = {};
+  for (const name in probed) {
+    const before = sizesAfterWarmUp[name];
+    const after = probe(probed[name]);
+    if (before && after) flatness[name] = { tableGrowth: after.table - before.table, memoryGrowth: after.memory - before.memory };
+  }
+  const flat = Object.values(flatness).every((f) => f.tableGrowth <= 64 && f.memoryGrowth <= 0);
   return {
-    count, valid, warned, differences,
-    tableGrowth: table.length - tableAfterWarmUp,
-    memoryGrowth: exports.memory.buffer.byteLength - memoryAfterWarmUp,
+    count, failed, passed: count - failed, valid, warned, outcomes, differences, flatness, flat,
+    tableGrowth: flatness.subject?.tableGrowth ?? 0, memoryGrowth: flatness.subject?.memoryGrowth ?? 0,
   };
 }
 
@@ -249,29 +630,97 @@ export function hammer({ coc, exports, count }) {
   return { before, after, stillWorks };
 }
 
-async function main() {
-  const arg = (name, fallback) => {
-    const at = process.argv.indexOf(`--${name}`);
-    return at > 0 ? Number(process.argv[at + 1]) : fallback;
-  };
-  const seed = arg("seed", Date.now() % 100000);
-  const count = arg("count", 100000);
-  const { default: init, ...coc } = await import("coc-incident");
-  const raw = await import("../pkg/coc_incident.js");
-  const exports = await init();
-  const started = performance.now();
-  const found = fuzz({ coc, raw, exports, seed, count });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`fuzz: seed ${seed}, ${count} inputs in ${seconds} s: ${found.valid} valid, ${found.warned} with warnings; table +${found.tableGrowth} slots, memory +${found.memoryGrowth} bytes`);
-  for (const line of found.differences) console.log("  " + line);
-  const hammered = hammer({ coc, exports, count: Math.min(count, 1000000) });
-  console.log(`leak check: ${Math.min(count, 1000000)} throwing inputs: table ${hammered.before.table} -> ${hammered.after.table} slots, memory ${hammered.before.memory} -> ${hammered.after.memory} bytes`);
-  const failed =
-    found.differences.length > 0 || found.tableGrowth > 64 || found.memoryGrowth > 0 ||
-    hammered.after.table > hammered.before.table + 64 || hammered.after.memory > hammered.before.memory ||
-    !hammered.stillWorks;
-  console.log(failed ? "1 failed, 0 passed" : "0 failed, 1 passed");
-  process.exitCode = failed ? 1 : 0;
+/** A module path (or a bare name such as the package's own) as an import URL. */
+function moduleUrl(spec) {
+  if (spec.startsWith("file:")) return spec;
+  if (/^\.{0,2}\//.test(spec) || existsSync(spec)) return pathToFileURL(resolve(spec)).href;
+  return import.meta.resolve(spec);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+/**
+ * Imports an implementation and initialises it: a wasm-bindgen entry (a default `init`)
+ * gets the bytes of the `../pkg/coc_incident_bg.wasm` beside it when there is one
+ * (the web entry cannot fetch a file: URL in Node), else is called bare.
+ */
+export async function load(spec) {
+  const url = moduleUrl(spec);
+  const module = await import(url);
+  let exports;
+  if (typeof module.default === "function") {
+    const wasm = new URL("../pkg/coc_incident_bg.wasm", url);
+    exports = url.startsWith("file:") && existsSync(wasm) ? await module.default({ module_or_path: readFileSync(wasm) }) : await module.default();
+  }
+  const impl = {
+    url, module, exports,
+    validateHandleRequest: (input, options) => module.validateHandleRequest(input, options),
+    buildHandleRequest: (input, options) => module.buildHandleRequest(input, options),
+  };
+  if (exports?.memory) impl.probe = () => ({ table: exports.__wbindgen_externrefs?.length ?? 0, memory: exports.memory.buffer.byteLength });
+  return impl;
+}
+
+async function main() {
+  // Errors by the million (every ValidationError and ConfigError, every hostile getter):
+  // their stacks are never compared, and capturing them was a fifth of the time.
+  Error.stackTraceLimit = 0;
+  const { values } = parseArgs({
+    options: {
+      reference: { type: "string" }, subject: { type: "string", default: "coc-incident" },
+      seed: { type: "string" }, count: { type: "string" }, index: { type: "string" }, show: { type: "string", default: "10" },
+    },
+  });
+  const number = (text, name) => {
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${name} takes a whole number, got ${text}`);
+    return n;
+  };
+  const seed = values.seed === undefined ? Date.now() % 100000 : number(values.seed, "seed");
+  const single = values.index !== undefined;
+  const start = single ? number(values.index, "index") : 0;
+  const count = single ? 1 : values.count === undefined ? (values.reference ? 1000000 : 100000) : number(values.count, "count");
+  const subject = await load(values.subject);
+  let reference;
+  if (values.reference) {
+    reference = await load(values.reference);
+  } else {
+    // The package entry against its own wasm-bindgen glue (one wasm instance: no probe).
+    const glue = await import(new URL("../pkg/coc_incident.js", subject.url));
+    reference = { url: glue.url ?? new URL("../pkg/coc_incident.js", subject.url).href, validateHandleRequest: glue.validateHandleRequest, buildHandleRequest: glue.buildHandleRequest };
+  }
+  const same = subject.url === reference.url ? " (the same module: a self-check)" : "";
+  console.log(`fuzz: subject ${subject.url}\n      reference ${reference.url}${same}\n      seed ${seed}, ${single ? `input ${start}` : `${count} inputs`}, 6 calls each`);
+  const started = performance.now();
+  const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
+  const found = fuzz({
+    subject, reference, seed, count, start, show: number(values.show, "show"), showAll: single,
+    onProgress: (done, failed) => console.error(`fuzz: ${done} / ${count} inputs, ${failed} failed, ${elapsed()} s`),
+  });
+  console.log(`fuzz: ${count} inputs in ${elapsed()} s; by the no-options report ${found.valid} valid, ${found.warned} with warnings`);
+  console.log("outcomes (reference):");
+  for (const [kind, counts] of Object.entries(found.outcomes)) {
+    console.log(`  ${kind}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  }
+  for (const [name, f] of Object.entries(found.flatness)) {
+    console.log(`flatness (${name}): table +${f.tableGrowth} slots, memory +${f.memoryGrowth} bytes`);
+  }
+  const modules = `${values.reference ? ` --reference ${values.reference}` : ""} --subject ${values.subject}`;
+  for (const difference of found.differences) {
+    const replay = `node scripts/fuzz.mjs${modules} --seed ${difference.seed} --index ${difference.index}`;
+    console.log(JSON.stringify({ ...difference, replay }, null, 2));
+  }
+  if (found.failed > found.differences.length && !single) console.log(`(the first ${found.differences.length} of ${found.failed} shown; --index I replays one)`);
+  let failedChecks = found.flat ? 0 : 1;
+  if (!found.flat) console.log("FAILED: the externref table or the memory grew (counted as one more failure)");
+  if (!values.reference && !single) {
+    const hammered = hammer({ coc: subject.module, exports: subject.exports, count: Math.min(count, 1000000) });
+    console.log(`leak check: ${Math.min(count, 1000000)} throwing inputs: table ${hammered.before.table} -> ${hammered.after.table} slots, memory ${hammered.before.memory} -> ${hammered.after.memory} bytes`);
+    if (hammered.after.table > hammered.before.table + 64 || hammered.after.memory > hammered.before.memory || !hammered.stillWorks) {
+      console.log("FAILED: the leak check (counted as one more failure)");
+      failedChecks++;
+    }
+  }
+  console.log(`${found.failed + failedChecks} failed, ${found.passed} passed`);
+  process.exitCode = found.failed + failedChecks > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -1,7 +1,8 @@
 // A short run of the fuzzer (scripts/fuzz.mjs; `npm run fuzz -- --count 1000000` runs
-// more): generated valid, near-valid and hostile inputs, the package entry (and so the
-// JavaScript fast path) against the raw wasm on whole reports, build against validate,
-// and the externref table and memory over calls that used to leak, with forced GCs.
+// more, `npm run differential` compares against the baseline package): generated valid,
+// near-valid and hostile inputs, each validated with four option sets and built with two,
+// the package entry against the raw wasm on whole answers, build against validate, and
+// the externref table and memory over calls that used to leak, with forced GCs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -10,14 +11,20 @@ import * as raw from "../../pkg/coc_incident.js";
 import { fuzz, hammer } from "../../scripts/fuzz.mjs";
 
 const exports = await init();
+const sizes = () => ({ table: exports.__wbindgen_externrefs.length, memory: exports.memory.buffer.byteLength });
 
-test("100,000 generated inputs: the entry and the wasm agree on whole reports, build agrees, nothing leaks", () => {
-  const found = fuzz({ coc, raw, exports, seed: 20261123, count: 100000 });
+test("100,000 generated inputs: the entry and the wasm answer alike, whole; build agrees; nothing leaks", () => {
+  const subject = { validateHandleRequest: coc.validateHandleRequest, buildHandleRequest: coc.buildHandleRequest, probe: sizes };
+  const found = fuzz({ subject, reference: raw, seed: 20261123, count: 100000 });
   assert.deepEqual(found.differences, []);
-  // The generator reaches every kind of outcome: valid, with warnings, invalid.
-  assert.ok(found.valid > 20000 && found.warned > 10000 && found.valid < 90000, JSON.stringify(found));
-  assert.ok(found.tableGrowth <= 64, `table grew by ${found.tableGrowth} slots`);
-  assert.equal(found.memoryGrowth, 0);
+  assert.equal(found.failed, 0);
+  // The generator reaches every kind of outcome: valid, with warnings, invalid, refused options.
+  const { validate, "validate, odd options": odd, build } = found.outcomes;
+  assert.ok(found.valid > 20000 && found.warned > 5000 && found.valid < 90000, JSON.stringify(found.outcomes));
+  assert.ok(validate.valid > 0 && validate.warned > 0 && validate.invalid > 0 && odd["threw-config"] > 0, JSON.stringify(found.outcomes));
+  assert.ok(build.built > 0 && build["built-warned"] > 0 && build["threw-validation"] > 0 && build["threw-config"] > 0, JSON.stringify(found.outcomes));
+  assert.ok(found.flatness.subject.tableGrowth <= 64, `table grew by ${found.flatness.subject.tableGrowth} slots`);
+  assert.equal(found.flatness.subject.memoryGrowth, 0);
 });
 
 test("200,000 calls with throwing getters, traps and options: table and memory stay flat", () => {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm run differential -- [--seed N] [--count N] [--subject MODULE] [--index I]`: builds the
+# baseline package (908fa2d, scripts/reference.sh) and this tree's package, then compares
+# them with scripts/fuzz.mjs over generated inputs (1,000,000 unless --count says),
+# this tree's package entry (`coc-incident`) as the subject unless --subject names another.
+set -euo pipefail
+. "$(dirname "$0")/setup.sh"
+cd "$ROOT"
+bash scripts/reference.sh
+bash scripts/build.sh
+exec node scripts/fuzz.mjs --reference target/reference/src/src/index.js "$@"
