@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # `npm run differential -- [--seed N] [--count N] [--subject MODULE] [--index I]`: builds the
 # baseline package (908fa2d, scripts/reference.sh) and this tree's package, then compares
-# them with scripts/fuzz.mjs over generated inputs (1,000,000 unless --count says),
-# this tree's package entry (`coc-incident`) as the subject unless --subject names another.
+# them with scripts/fuzz.mjs over generated inputs (1,000,000 unless --count says), the
+# small module (`coc-incident/validate`) as the subject unless --subject names another
+# (`--subject coc-incident`: the main entry, on the full module).
 set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 bash scripts/reference.sh
 bash scripts/build.sh
-exec node scripts/fuzz.mjs --reference target/reference/src/src/index.js "$@"
+exec node scripts/fuzz.mjs --reference target/reference/src/src/index.js --subject coc-incident/validate "$@"

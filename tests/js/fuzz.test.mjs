@@ -1,21 +1,24 @@
 // A short run of the fuzzer (scripts/fuzz.mjs; `npm run fuzz -- --count 1000000` runs
 // more, `npm run differential` compares against the baseline package): generated valid,
 // near-valid and hostile inputs, each validated with four option sets and built with two,
-// the package entry against the raw wasm on whole answers, build against validate, and
-// the externref table and memory over calls that used to leak, with forced GCs.
+// the small module (`coc-incident/validate`) against the full one (the main entry) on
+// whole answers, build against validate; the small module's memory over the run; and
+// the full module's externref table and memory over calls that used to leak, with
+// forced GCs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import init, * as coc from "coc-incident";
-import * as raw from "../../pkg/coc_incident.js";
+import initSmall, * as small from "coc-incident/validate";
 import { fuzz, hammer } from "../../scripts/fuzz.mjs";
 
 const exports = await init();
-const sizes = () => ({ table: exports.__wbindgen_externrefs.length, memory: exports.memory.buffer.byteLength });
+const smallExports = await initSmall();
+const sizes = () => ({ table: 0, memory: smallExports.memory.buffer.byteLength });
 
-test("100,000 generated inputs: the entry and the wasm answer alike, whole; build agrees; nothing leaks", () => {
-  const subject = { validateHandleRequest: coc.validateHandleRequest, buildHandleRequest: coc.buildHandleRequest, probe: sizes };
-  const found = fuzz({ subject, reference: raw, seed: 20261123, count: 100000 });
+test("100,000 generated inputs: the small module and the full one answer alike, whole; build agrees; memory flat", () => {
+  const subject = { validateHandleRequest: small.validateHandleRequest, buildHandleRequest: small.buildHandleRequest, probe: sizes };
+  const found = fuzz({ subject, reference: coc, seed: 20261123, count: 100000 });
   assert.deepEqual(found.differences, []);
   assert.equal(found.failed, 0);
   // The generator reaches every kind of outcome: valid, with warnings, invalid, refused options.
