@@ -66,15 +66,10 @@ export class TapeWriter {
     return this.at * 4;
   }
 
-  /** One value (the input or the options), with its own node count and plainness. */
+  /** One value (the input or the options), with its own node count. */
   put(value) {
     this.nodes = 0;
-    // A value that is plain data all through used to cross as JSON, where -0 is 0;
-    // its -0s are written as 0 (what is sent), the rest are kept as read.
-    this.plain = true;
-    this.zeros = [];
     this.value(value, 0);
-    if (this.plain && this.nodes <= this.maxNodes) for (const at of this.zeros) this.number(0, at);
   }
 
   tag(tag) {
@@ -86,7 +81,6 @@ export class TapeWriter {
     this.room(2);
     this.words[this.at++] = FOREIGN;
     this.words[this.at++] = kind;
-    this.plain = false;
   }
 
   /** A text: its length, then its UTF-16 units, two a word. */
@@ -113,16 +107,12 @@ export class TapeWriter {
     if (++this.nodes > this.maxNodes) return this.foreign(TOO_LARGE);
     switch (typeof x) {
       case "undefined":
-        this.plain = false;
         return this.tag(UNDEFINED);
       case "boolean":
         return this.tag(x ? TRUE : FALSE);
       case "number": {
         this.room(3);
-        const finite = x - x === 0;
-        if (!finite) this.plain = false;
-        if (!finite || (Math.trunc(x) === x && Math.abs(x) <= MAX_SAFE)) {
-          if (x === 0 && 1 / x < 0) this.zeros.push(this.at + 1);
+        if (x - x !== 0 || (Math.trunc(x) === x && Math.abs(x) <= MAX_SAFE)) {
           this.words[this.at++] = NUMBER;
           this.number(x, this.at);
           this.at += 2;
@@ -164,7 +154,6 @@ export class TapeWriter {
   array(x, depth, budget) {
     let length;
     try {
-      if ("toJSON" in x) this.plain = false;
       length = x.length;
     } catch {
       return this.foreign(UNREADABLE);
@@ -184,7 +173,6 @@ export class TapeWriter {
         this.foreign(UNREADABLE);
         continue;
       }
-      if (item === undefined) this.plain = false;
       this.value(item, depth + 1);
     }
   }
@@ -210,7 +198,6 @@ export class TapeWriter {
     } catch {
       return this.foreign(UNREADABLE);
     }
-    if (unread > 0) this.plain = false;
     this.room(3);
     this.words[this.at++] = OBJECT;
     this.words[this.at++] = keys.length;
@@ -225,10 +212,7 @@ export class TapeWriter {
         this.foreign(UNREADABLE);
         continue;
       }
-      if (item !== undefined) this.value(item, depth + 1);
-      // An undefined property is no key to JSON: plain data may hold one.
-      else if (++this.nodes > this.maxNodes) this.foreign(TOO_LARGE);
-      else this.tag(UNDEFINED);
+      this.value(item, depth + 1);
     }
   }
 }

@@ -133,8 +133,9 @@ impl Answer {
         let at = self.numbers.len();
         self.number(0.0);
         let mut count = 0;
+        // As JSON carries it (the report of the full module crosses as JSON): -0 is 0.
         let number = |answer: &mut Answer, key, n: f64| {
-            answer.param(table, key, NUMBER, n, 0.0);
+            answer.param(table, key, NUMBER, n + 0.0, 0.0);
         };
         match problem {
             Problem::NotObject { actual } => {
