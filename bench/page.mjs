@@ -1,25 +1,34 @@
 // The benchmark in a browser page: the built package as a portal loads it, the
 // alternatives from their esbuild bundle.
-import init, * as coc from "/src/index.js";
-import * as raw from "/pkg/coc_incident.js";
+import init, * as coc from "/src/validate/index.js";
+import initMain, * as main from "/src/index.js";
+import { TapeWriter } from "/src/validate/tape.js";
 import * as alternatives from "/target/bench/alternatives.js";
-import { contenders, disagreements, time } from "/bench/suite.mjs";
+import { contenders, disagreements, rawSmall, time } from "/bench/suite.mjs";
 
 window.runBench = async (options) => {
-  await init();
-  const list = contenders({ coc, raw, ...alternatives });
+  const exports = await init();
+  await initMain();
+  const list = contenders({ coc, main, raw: rawSmall(exports, TapeWriter), ...alternatives });
   return { disagreements: disagreements(list), timings: time(list, options) };
 };
 
-/** Fetch, compile and instantiate the wasm, as `init()` does on a first visit. */
+/** Fetch, compile and instantiate, as `init()` of `coc-incident/validate` does on a first visit. */
 window.startup = async () => {
-  const module = await import("/src/index.js");
+  const module = await import("/src/validate/index.js");
   const start = performance.now();
   await module.default();
   return performance.now() - start;
 };
-/** Compile and instantiate only: the bytes are fetched first, outside the clock. */
+/** Compile and instantiate the small module only: the bytes are fetched first, outside the clock. */
 window.instantiateOnly = async () => {
+  const bytes = await (await fetch("/pkg/coc_incident_validate.wasm")).arrayBuffer();
+  const start = performance.now();
+  await WebAssembly.instantiate(bytes, {});
+  return performance.now() - start;
+};
+/** The same for the full module (wasm-bindgen's init), for comparison. */
+window.instantiateFull = async () => {
   const bytes = await (await fetch("/pkg/coc_incident_bg.wasm")).arrayBuffer();
   const glue = await import("/pkg/coc_incident.js");
   const start = performance.now();
