@@ -3,37 +3,17 @@
 // read that can throw caught (getters, proxy traps: the value is then `unreadable`),
 // depth and size bounded by the core's limits (MAX_DEPTH, MAX_NODES, given at start).
 // It decides nothing about validity: it only says what each value is.
+import { isPlainObject } from "../js/read.js";
+
 const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
   STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9;
 const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
 
-const proto = Object.getPrototypeOf;
 const ownKeys = Reflect.ownKeys;
 const objectKeys = Object.keys;
-const hasOwn = Object.hasOwn;
 const isArray = Array.isArray;
 const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
-const ObjectPrototype = Object.prototype;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
-/** Another realm's `Object.prototype` (an iframe's): a null-prototype object whose own
- * `constructor` is a function named Object that it is the prototype of. */
-function isObjectPrototype(p) {
-  if (proto(p) !== null || !hasOwn(p, "constructor") || !hasOwn(p, "hasOwnProperty")) return false;
-  const c = p.constructor;
-  return typeof c === "function" && c.prototype === p && c.name === "Object";
-}
-
-/**
- * A plain object: its prototype is null or a realm's `Object.prototype`, and it has no
- * `toJSON` at all (own, non-enumerable or inherited: JSON.stringify would send what
- * that returns, not what was validated). May throw (a proxy).
- */
-function isPlainObject(x) {
-  const p = proto(x);
-  if (p !== null && p !== ObjectPrototype && !isObjectPrototype(p)) return false;
-  return !("toJSON" in x);
-}
 
 export class TapeWriter {
   constructor(maxDepth, maxNodes) {

@@ -145,6 +145,7 @@ test("the package ships the build and nothing else", () => {
     "src/full.js",
     "src/index.d.ts",
     "src/index.js",
+    "src/js/read.js",
     "src/node.js",
     "src/types.d.ts",
     "src/usage.js",
