@@ -45,6 +45,7 @@ mod messages;
 mod options;
 mod parse;
 mod path;
+mod problem;
 mod report_json;
 mod request;
 #[cfg(feature = "serde")]

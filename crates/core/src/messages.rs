@@ -7,9 +7,9 @@
 
 use crate::json::{hex4, integer};
 use crate::prelude::*;
+use crate::problem::{Problem, TextReason};
 use crate::rules::Label;
 use crate::value::Number;
-use crate::violation::{Problem, TextReason};
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

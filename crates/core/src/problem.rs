@@ -1,0 +1,113 @@
+//! What can be wrong with a field: one enum whose variants carry their own figures
+//! (the public `params`), and whose [`code`](Problem::code) is the public `code`.
+
+use crate::value::Number;
+
+/// Why a text is refused, as `params.reason` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextReason {
+    /// An unpaired UTF-16 surrogate.
+    UnpairedSurrogate,
+    /// A control character other than tab, LF, CR.
+    ControlCharacter,
+}
+
+impl TextReason {
+    /// The public name, as `params.reason` carries it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextReason::UnpairedSurrogate => "unpaired_surrogate",
+            TextReason::ControlCharacter => "control_character",
+        }
+    }
+}
+
+/// What is wrong, with the figures behind it (the public `params`). Its
+/// [`code`](Problem::code) is the public `code`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The request is not a plain object.
+    NotObject {
+        /// The type that was given.
+        actual: &'static str,
+    },
+    /// A required field is missing or `null`.
+    Required,
+    /// A field has the wrong type.
+    WrongType {
+        /// The type wanted.
+        expected: &'static str,
+        /// The type given.
+        actual: &'static str,
+    },
+    /// A text is empty or whitespace only.
+    Blank,
+    /// A text is longer than its limit.
+    TooLong {
+        /// The limit, in UTF-16 code units.
+        max: u32,
+        /// The length given, in UTF-16 code units.
+        actual: usize,
+    },
+    /// `operate_key` is none of the known operations.
+    UnknownOperateKey {
+        /// The operate keys there are.
+        allowed: &'static [&'static str],
+        /// The closest one, when one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A key no rule knows.
+    UnknownField {
+        /// The closest known key, when one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A text holds an unpaired surrogate or a control character.
+    InvalidText {
+        /// What is wrong.
+        reason: TextReason,
+        /// Where, in UTF-16 code units from 0.
+        index: usize,
+        /// The control character's code point.
+        code_point: Option<u32>,
+    },
+    /// A number outside its range, or before the field it may not precede.
+    OutOfRange {
+        /// The smallest value allowed.
+        min: Option<f64>,
+        /// The largest value allowed.
+        max: Option<f64>,
+        /// The value given, with the text JavaScript writes for it.
+        actual: Number,
+        /// The field whose value `min` is, when the bound comes from another field.
+        after: Option<&'static str>,
+    },
+    /// A field worth giving (a warning, never an error).
+    Recommended {
+        /// The boolean field whose being true makes this one worth giving.
+        when: &'static str,
+    },
+    /// More violations than a report lists: the rest were counted, not listed.
+    TooManyViolations {
+        /// How many violations of the list were not listed.
+        omitted: usize,
+    },
+}
+
+impl Problem {
+    /// The public name of the problem, as `code` carries it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::NotObject { .. } => "not_object",
+            Problem::Required => "required",
+            Problem::WrongType { .. } => "wrong_type",
+            Problem::Blank => "blank",
+            Problem::TooLong { .. } => "too_long",
+            Problem::UnknownOperateKey { .. } => "unknown_operate_key",
+            Problem::UnknownField { .. } => "unknown_field",
+            Problem::InvalidText { .. } => "invalid_text",
+            Problem::OutOfRange { .. } => "out_of_range",
+            Problem::Recommended { .. } => "recommended",
+            Problem::TooManyViolations { .. } => "too_many_violations",
+        }
+    }
+}
