@@ -279,3 +279,75 @@ pub fn build(tape: &[u8]) -> (Status, Answer) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tape::tests::Writer;
+    use crate::tape::{FALSE, OBJECT, UNDEFINED};
+
+    /// `{ incident_num, operator: " ", operate_key: "confirm", parameter: { virtual_confirm_result: false } }`
+    /// and `options`.
+    fn tape(operator: &str, options: impl FnOnce(&mut Writer)) -> Vec<u8> {
+        let key = |k: &str| k.encode_utf16().collect::<Vec<_>>();
+        let mut w = Writer::default();
+        w.word(OBJECT).word(4).word(0);
+        w.text(&key("incident_num")).string("IM1");
+        w.text(&key("operator")).string(operator);
+        w.text(&key("operate_key")).string("confirm");
+        w.text(&key("parameter")).word(OBJECT).word(1).word(0);
+        w.text(&key("virtual_confirm_result")).word(FALSE);
+        options(&mut w);
+        w.0
+    }
+
+    fn text(answer: &Answer, at: usize) -> String {
+        let (start, len) = (answer.numbers[at] as usize, answer.numbers[at + 1] as usize);
+        String::from_utf16(&answer.text[start..start + len]).unwrap()
+    }
+
+    #[test]
+    fn a_report_is_counts_then_each_violation_by_name_text_and_params() {
+        let (status, answer) = validate(&tape(" ", |w| {
+            w.word(UNDEFINED);
+        }));
+        assert_eq!(status, Status::Report);
+        let table = names::table();
+        // Not valid; two errors (operator blank, comment required), no warning.
+        assert_eq!(&answer.numbers[..3], &[0.0, 2.0, 0.0]);
+        assert_eq!(table[answer.numbers[3] as usize], "blank");
+        assert_eq!(text(&answer, 4), "operator");
+        assert_eq!(text(&answer, 6), "Operator must not be blank.");
+        assert_eq!(answer.numbers[8], 0.0); // no params
+        assert_eq!(table[answer.numbers[9] as usize], "required");
+        assert_eq!(text(&answer, 10), "parameter.virtual_confirm_comment");
+    }
+
+    #[test]
+    fn a_wrong_option_is_its_name_and_message() {
+        let (status, answer) = validate(&tape("op", |w| {
+            let key: Vec<u16> = "locale".encode_utf16().collect();
+            w.word(OBJECT).word(1).word(0);
+            w.text(&key).number(5.0);
+        }));
+        assert_eq!(status, Status::Config);
+        assert_eq!(text(&answer, 0), "locale");
+        assert_eq!(text(&answer, 2), "locale must be a string, got integer");
+    }
+
+    #[test]
+    fn an_invalid_build_is_its_summary_and_a_malformed_tape_is_said() {
+        let (status, answer) = build(&tape("op", |w| {
+            let key: Vec<u16> = "endpoint".encode_utf16().collect();
+            w.word(OBJECT).word(1).word(0);
+            w.text(&key).string("/api/coc");
+        }));
+        // The comment is required: a build of this input is refused, with the summary.
+        assert_eq!(status, Status::Invalid);
+        assert_eq!(
+            text(&answer, 0),
+            "Invalid handle request: Verification comment is required."
+        );
+        assert_eq!(validate(&[1, 2, 3]).0, Status::Malformed);
+    }
+}

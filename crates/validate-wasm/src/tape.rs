@@ -160,7 +160,7 @@ impl Tape<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use coc_incident_core::object;
 
