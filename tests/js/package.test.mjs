@@ -130,6 +130,7 @@ test("the package ships the build and nothing else", () => {
     .filter((file, i, all) => all.indexOf(file) === i)
     .sort();
   assert.deepEqual(files, [
+    "LICENSE",
     "README.md",
     "package.json",
     "pkg/coc_incident.js",
@@ -154,6 +155,16 @@ test("the package ships the build and nothing else", () => {
     "src/validate/node.js",
     "src/validate/tape.js",
   ]);
+});
+
+test("require() works where package.json's engines say it does (require of ESM, Node 20.19+)", async () => {
+  const require = createRequire(import.meta.url);
+  const { engines } = require("coc-incident/package.json");
+  assert.equal(engines.node, "^20.19.0 || >=22.12.0");
+  const required = require("coc-incident/validate");
+  await required.default();
+  assert.equal(required.validateHandleRequest({}).valid, false);
+  assert.equal(typeof require("coc-incident").IncidentClient, "function");
 });
 
 test("a call before init() is a UsageError that names init()", () => {
