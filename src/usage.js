@@ -7,7 +7,7 @@ export function usageError(message) {
   return error;
 }
 
-/** Throws the UsageError of a call made before `init()`. */
+/** The UsageError of a call made before `init()`. */
 export function notInitialised(name) {
   return usageError(`coc-incident is not initialised: \`await init()\` (once, before any other call) must finish before ${name}`);
 }

@@ -1,4 +1,5 @@
-// The JavaScript half of reading an input (src/js/read.rs): every helper here never
+// The JavaScript half of reading an input (src/js/read.rs), whose object tests the
+// small module's tape (src/validate/tape.js) shares: every helper here never
 // throws. wasm-bindgen's `catch` imports leak one externref table slot each time a
 // value-returning import throws (measured: 1M throwing getters grew the table by 1M
 // slots, then the instance trapped), so exceptions are caught here and reported as

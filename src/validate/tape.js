@@ -3,16 +3,13 @@
 // read that can throw caught (getters, proxy traps: the value is then `unreadable`),
 // depth and size bounded by the core's limits (MAX_DEPTH, MAX_NODES, given at start).
 // It decides nothing about validity: it only says what each value is.
-import { isPlainObject } from "../js/read.js";
+import { object_kind, own_keys, unread_keys } from "../js/read.js";
 
 const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
   STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9;
 const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
 
-const ownKeys = Reflect.ownKeys;
 const objectKeys = Object.keys;
-const isArray = Array.isArray;
-const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export class TapeWriter {
@@ -120,15 +117,13 @@ export class TapeWriter {
   }
 
   object(x, depth) {
-    let kind;
-    try {
-      kind = isArray(x) ? ARRAY : isPlainObject(x) ? OBJECT : INSTANCE;
-    } catch {
-      return this.foreign(UNREADABLE);
-    }
-    if (kind === INSTANCE) return this.foreign(INSTANCE);
+    // read.js's answer, as the full module's reader asks it: 0 a plain object, 1 an
+    // array, 2 an instance, 3 unreadable.
+    const kind = object_kind(x);
+    if (kind === 2) return this.foreign(INSTANCE);
+    if (kind === 3) return this.foreign(UNREADABLE);
     const budget = Math.max(0, this.maxNodes - this.nodes);
-    return kind === ARRAY ? this.array(x, depth, budget) : this.plainObject(x, depth, budget);
+    return kind === 1 ? this.array(x, depth, budget) : this.plainObject(x, depth, budget);
   }
 
   array(x, depth, budget) {
@@ -161,22 +156,17 @@ export class TapeWriter {
     let keys;
     let unread = 0;
     try {
-      // Own enumerable string keys, as Object.keys lists them (it asks the same proxy
-      // traps as ownKeys + propertyIsEnumerable), at most `budget`; past the budget,
-      // the string keys left are counted (the validator reports them), not read.
       keys = objectKeys(x);
-      if (keys.length >= budget) {
-        const all = ownKeys(x);
-        keys = [];
-        let i = 0;
-        for (; i < all.length && keys.length < budget; i++) {
-          const key = all[i];
-          if (typeof key === "string" && isEnumerable(x, key)) keys.push(key);
-        }
-        for (; i < all.length; i++) if (typeof all[i] === "string") unread++;
-      }
     } catch {
       return this.foreign(UNREADABLE);
+    }
+    // Object.keys asks the same proxy traps as read.js's own_keys (ownKeys, then each
+    // key's descriptor) and lists the same keys; only past the budget does own_keys
+    // differ, reading `budget` of them and counting the rest (the validator reports them).
+    if (keys.length >= budget) {
+      keys = own_keys(x, budget);
+      if (keys === undefined) return this.foreign(UNREADABLE);
+      unread = unread_keys();
     }
     this.room(3);
     this.words[this.at++] = OBJECT;

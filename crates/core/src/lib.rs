@@ -62,6 +62,7 @@ pub use options::{
     read_build_options, read_validate_options, BuildOptions, Options, BUILD_KEYS, VALIDATE_KEYS,
 };
 pub use parse::{parse_json, NotRead};
+pub use problem::Param;
 pub use report_json::{report_json, violations_json};
 pub use request::{
     body, build, handle_url, BuildError, Built, BuiltRequest, ConfigError, Envelope, Target,

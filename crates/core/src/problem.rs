@@ -111,3 +111,81 @@ impl Problem {
         }
     }
 }
+
+/// One figure of `params`, as each format of a report writes it (the JSON text of
+/// the full module, serde, the small module's answer).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Param<'a> {
+    /// A name: a type, a reason, a key.
+    Word(&'static str),
+    /// A whole count: a length, a limit, an index, a code point.
+    Count(usize),
+    /// A bound of a range, a safe integer.
+    Bound(f64),
+    /// The value given, with the text JavaScript writes for it.
+    Number(&'a Number),
+    /// A list of names.
+    Words(&'static [&'static str]),
+}
+
+impl Problem {
+    /// The `params`, key and figure, in the order every format writes them.
+    pub fn params(&self) -> impl Iterator<Item = (&'static str, Param<'_>)> {
+        use Param::{Bound, Count, Word, Words};
+        let word = |key, w: Option<&'static str>| w.map(|w| (key, Word(w)));
+        let list: [Option<(&'static str, Param<'_>)>; 4] = match self {
+            Problem::NotObject { actual } => [Some(("actual", Word(actual))), None, None, None],
+            Problem::Required | Problem::Blank => [None, None, None, None],
+            Problem::WrongType { expected, actual } => [
+                Some(("expected", Word(expected))),
+                Some(("actual", Word(actual))),
+                None,
+                None,
+            ],
+            Problem::TooLong { max, actual } => [
+                Some(("max", Count(*max as usize))),
+                Some(("actual", Count(*actual))),
+                None,
+                None,
+            ],
+            Problem::UnknownOperateKey {
+                allowed,
+                suggestion,
+            } => [
+                Some(("allowed", Words(allowed))),
+                word("suggestion", *suggestion),
+                None,
+                None,
+            ],
+            Problem::UnknownField { suggestion } => {
+                [word("suggestion", *suggestion), None, None, None]
+            }
+            Problem::InvalidText {
+                reason,
+                index,
+                code_point,
+            } => [
+                Some(("reason", Word(reason.as_str()))),
+                Some(("index", Count(*index))),
+                code_point.map(|c| ("code_point", Count(c as usize))),
+                None,
+            ],
+            Problem::OutOfRange {
+                min,
+                max,
+                actual,
+                after,
+            } => [
+                min.map(|min| ("min", Bound(min))),
+                max.map(|max| ("max", Bound(max))),
+                Some(("actual", Param::Number(actual))),
+                word("after", *after),
+            ],
+            Problem::Recommended { when } => [Some(("when", Word(when))), None, None, None],
+            Problem::TooManyViolations { omitted } => {
+                [Some(("omitted", Count(*omitted))), None, None, None]
+            }
+        };
+        list.into_iter().flatten()
+    }
+}

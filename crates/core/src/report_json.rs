@@ -3,8 +3,9 @@
 
 use crate::json::{integer, string};
 use crate::prelude::*;
+use crate::problem::{Param, Problem};
 use crate::value::Number;
-use crate::violation::{Problem, Report, Violation};
+use crate::violation::{Report, Violation};
 
 /// A report as JSON, the shape the public API documents (what serde gives too).
 pub fn report_json(report: &Report) -> String {
@@ -49,69 +50,24 @@ fn list(out: &mut String, items: &[Violation]) {
 
 fn params(out: &mut String, problem: &Problem) {
     let mut fields = Fields { out, first: true };
-    match problem {
-        Problem::NotObject { actual } => fields.text("actual", actual),
-        Problem::WrongType { expected, actual } => {
-            fields.text("expected", expected);
-            fields.text("actual", actual);
-        }
-        Problem::TooLong { max, actual } => {
-            fields.integer("max", *max as usize);
-            fields.integer("actual", *actual);
-        }
-        Problem::UnknownOperateKey {
-            allowed,
-            suggestion,
-        } => {
-            fields.key("allowed");
-            fields.out.push('[');
-            for (i, key) in allowed.iter().enumerate() {
-                if i > 0 {
-                    fields.out.push(',');
+    for (key, param) in problem.params() {
+        match param {
+            Param::Word(word) => fields.text(key, word),
+            Param::Count(n) => fields.integer(key, n),
+            Param::Bound(bound) => fields.number(key, &Number::from_safe_integer(bound)),
+            Param::Number(n) => fields.number(key, n),
+            Param::Words(words) => {
+                fields.key(key);
+                fields.out.push('[');
+                for (i, word) in words.iter().enumerate() {
+                    if i > 0 {
+                        fields.out.push(',');
+                    }
+                    string(fields.out, word);
                 }
-                string(fields.out, key);
-            }
-            fields.out.push(']');
-            if let Some(s) = suggestion {
-                fields.text("suggestion", s);
+                fields.out.push(']');
             }
         }
-        Problem::UnknownField { suggestion } => {
-            if let Some(s) = suggestion {
-                fields.text("suggestion", s);
-            }
-        }
-        Problem::InvalidText {
-            reason,
-            index,
-            code_point,
-        } => {
-            fields.text("reason", reason.as_str());
-            fields.integer("index", *index);
-            if let Some(c) = code_point {
-                fields.integer("code_point", *c as usize);
-            }
-        }
-        Problem::OutOfRange {
-            min,
-            max,
-            actual,
-            after,
-        } => {
-            if let Some(min) = min {
-                fields.number("min", &Number::from_safe_integer(*min));
-            }
-            if let Some(max) = max {
-                fields.number("max", &Number::from_safe_integer(*max));
-            }
-            fields.number("actual", actual);
-            if let Some(after) = after {
-                fields.text("after", after);
-            }
-        }
-        Problem::Recommended { when } => fields.text("when", when),
-        Problem::TooManyViolations { omitted } => fields.integer("omitted", *omitted),
-        Problem::Required | Problem::Blank => {}
     }
     if fields.first {
         fields.out.push('{');

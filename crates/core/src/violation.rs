@@ -132,6 +132,7 @@ mod serialize {
     use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
     use super::{Problem, Report, Violation};
+    use crate::problem::Param;
 
     impl Serialize for Report {
         /// The shape the JavaScript API documents: `{ valid, errors, warnings }`.
@@ -160,62 +161,13 @@ mod serialize {
         /// The `params` object: each problem's own figures.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
-            match self {
-                Problem::NotObject { actual } => map.serialize_entry("actual", actual)?,
-                Problem::Required | Problem::Blank => {}
-                Problem::WrongType { expected, actual } => {
-                    map.serialize_entry("expected", expected)?;
-                    map.serialize_entry("actual", actual)?;
-                }
-                Problem::TooLong { max, actual } => {
-                    map.serialize_entry("max", max)?;
-                    map.serialize_entry("actual", actual)?;
-                }
-                Problem::UnknownOperateKey {
-                    allowed,
-                    suggestion,
-                } => {
-                    map.serialize_entry("allowed", allowed)?;
-                    if let Some(s) = suggestion {
-                        map.serialize_entry("suggestion", s)?;
-                    }
-                }
-                Problem::UnknownField { suggestion } => {
-                    if let Some(s) = suggestion {
-                        map.serialize_entry("suggestion", s)?;
-                    }
-                }
-                Problem::InvalidText {
-                    reason,
-                    index,
-                    code_point,
-                } => {
-                    map.serialize_entry("reason", reason.as_str())?;
-                    map.serialize_entry("index", index)?;
-                    if let Some(c) = code_point {
-                        map.serialize_entry("code_point", c)?;
-                    }
-                }
-                Problem::OutOfRange {
-                    min,
-                    max,
-                    actual,
-                    after,
-                } => {
-                    if let Some(min) = min {
-                        map.serialize_entry("min", min)?;
-                    }
-                    if let Some(max) = max {
-                        map.serialize_entry("max", max)?;
-                    }
-                    map.serialize_entry("actual", &actual.value())?;
-                    if let Some(after) = after {
-                        map.serialize_entry("after", after)?;
-                    }
-                }
-                Problem::Recommended { when } => map.serialize_entry("when", when)?,
-                Problem::TooManyViolations { omitted } => {
-                    map.serialize_entry("omitted", omitted)?
+            for (key, param) in self.params() {
+                match param {
+                    Param::Word(word) => map.serialize_entry(key, word)?,
+                    Param::Count(n) => map.serialize_entry(key, &n)?,
+                    Param::Bound(bound) => map.serialize_entry(key, &bound)?,
+                    Param::Number(n) => map.serialize_entry(key, &n.value())?,
+                    Param::Words(words) => map.serialize_entry(key, words)?,
                 }
             }
             map.end()

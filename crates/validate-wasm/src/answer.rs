@@ -20,7 +20,8 @@
 use alloc::vec::Vec;
 
 use coc_incident_core::{
-    read_build_options, read_validate_options, BuildError, ConfigError, Problem, Report, Violation,
+    read_build_options, read_validate_options, BuildError, ConfigError, Param, Problem, Report,
+    Violation,
 };
 
 use crate::names;
@@ -130,101 +131,26 @@ impl Answer {
 
     /// The params of a problem, in the order the JSON report writes them.
     fn problem(&mut self, table: &[&str], problem: &Problem) {
-        let at = self.numbers.len();
-        self.number(0.0);
-        let mut count = 0;
-        // As JSON carries it (the report of the full module crosses as JSON): -0 is 0.
-        let number = |answer: &mut Answer, key, n: f64| {
-            answer.param(table, key, NUMBER, n + 0.0, 0.0);
-        };
-        match problem {
-            Problem::NotObject { actual } => {
-                self.word(table, "actual", actual);
-                count = 1;
-            }
-            Problem::Required | Problem::Blank => {}
-            Problem::WrongType { expected, actual } => {
-                self.word(table, "expected", expected);
-                self.word(table, "actual", actual);
-                count = 2;
-            }
-            Problem::TooLong { max, actual } => {
-                number(self, "max", f64::from(*max));
-                number(self, "actual", *actual as f64);
-                count = 2;
-            }
-            Problem::UnknownOperateKey {
-                allowed,
-                suggestion,
-            } => {
-                match names::index_of_list(table, allowed) {
-                    Some(first) => {
-                        self.param(table, "allowed", NAMES, first as f64, allowed.len() as f64)
-                    }
+        self.count(problem.params().count());
+        for (key, param) in problem.params() {
+            match param {
+                Param::Word(word) => self.word(table, key, word),
+                Param::Count(n) => self.param(table, key, NUMBER, n as f64, 0.0),
+                // As JSON carries them (the report of the full module crosses as JSON): -0 is 0.
+                Param::Bound(bound) => self.param(table, key, NUMBER, bound + 0.0, 0.0),
+                Param::Number(n) => self.param(table, key, NUMBER, n.value() + 0.0, 0.0),
+                Param::Words(words) => match names::index_of_list(table, words) {
+                    Some(first) => self.param(table, key, NAMES, first as f64, words.len() as f64),
                     // Not the rules' own list: each name as a text, after its count.
                     None => {
-                        self.param(table, "allowed", TEXT, -1.0, allowed.len() as f64);
-                        for name in allowed.iter() {
-                            self.text(name);
+                        self.param(table, key, TEXT, -1.0, words.len() as f64);
+                        for word in words {
+                            self.text(word);
                         }
                     }
-                }
-                count = 1;
-                if let Some(s) = suggestion {
-                    self.word(table, "suggestion", s);
-                    count += 1;
-                }
-            }
-            Problem::UnknownField { suggestion } => {
-                if let Some(s) = suggestion {
-                    self.word(table, "suggestion", s);
-                    count = 1;
-                }
-            }
-            Problem::InvalidText {
-                reason,
-                index,
-                code_point,
-            } => {
-                self.word(table, "reason", reason.as_str());
-                number(self, "index", *index as f64);
-                count = 2;
-                if let Some(c) = code_point {
-                    number(self, "code_point", f64::from(*c));
-                    count += 1;
-                }
-            }
-            Problem::OutOfRange {
-                min,
-                max,
-                actual,
-                after,
-            } => {
-                if let Some(min) = min {
-                    number(self, "min", *min);
-                    count += 1;
-                }
-                if let Some(max) = max {
-                    number(self, "max", *max);
-                    count += 1;
-                }
-                number(self, "actual", actual.value());
-                count += 1;
-                if let Some(after) = after {
-                    self.word(table, "after", after);
-                    count += 1;
-                }
-            }
-            Problem::Recommended { when } => {
-                self.word(table, "when", when);
-                count = 1;
-            }
-            Problem::TooManyViolations { omitted } => {
-                number(self, "omitted", *omitted as f64);
-                count = 1;
+                },
             }
         }
-        self.numbers[at] = f64::from(count);
     }
 }
 
