@@ -46,12 +46,15 @@ wasm_env wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --t
 step "Release build of the package (wasm-pack build, wasm-opt)"
 bash scripts/build.sh
 
-step "The packed package as a user imports it (tsc, Node); the emulator; client, forms and demo in headless Chromium (node --test)"
+step "The packed package as a user imports it (tsc)"
 consumer="$ROOT/target/consumer"
 rm -rf "$consumer"
 mkdir -p "$consumer/node_modules/coc-incident"
 tarball=$(npm pack --silent --pack-destination "$ROOT/target")
 tar -xzf "$ROOT/target/$tarball" -C "$consumer/node_modules/coc-incident" --strip-components=1
+# The examples' package.json files name the tarball by this path.
+mkdir -p "$ROOT/target/pack"
+cp "$ROOT/target/$tarball" "$ROOT/target/pack/coc-incident.tgz"
 cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json tests/types/tsconfig.bundler.json "$consumer/"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > "$consumer/package.json"
 # The usage file as consumers check it: strict, skipLibCheck false, the default lib of an
@@ -67,4 +70,9 @@ for ts in typescript typescript5; do
     echo "tsc: usage.ts type-checks against the packed .d.ts (TypeScript ${version#Version }, moduleResolution $resolution)"
   done
 done
-node --test --test-reporter=spec "$consumer/package.test.mjs" tests/js/fuzz.test.mjs tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs
+
+step "The examples: each app installs the packed tarball and builds (scripts/examples.sh)"
+bash scripts/examples.sh "$ROOT/target/pack/coc-incident.tgz"
+
+step "Node tests: the packed package; the emulator; client, forms, demo and examples in headless Chromium (node --test)"
+node --test --test-reporter=spec "$consumer/package.test.mjs" tests/js/fuzz.test.mjs tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs tests/examples/*.test.mjs

@@ -1,0 +1,170 @@
+// The apps in examples/, as scripts/examples.sh installed (from the packed tarball) and
+// built them, each served with the COC emulator on one loopback origin under a strict
+// CSP and used in headless Chromium as a person would: a mistake shown before anything
+// is sent, then a request the emulator accepts.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createEmulator } from "../../scripts/emulator.mjs";
+import { listen } from "../../scripts/serve.mjs";
+import { launch } from "../support/chromium.mjs";
+
+const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+const OPERATOR = "7da46971b7e24eed90cf777cc2ff8b91";
+
+/** The CSP a careful portal sends: scripts from itself, wasm compiled, and each inline
+ * script (an import map) by its hash. */
+function csp(html) {
+  const hashes = [...html.matchAll(/<script type="importmap">([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
+  );
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}; connect-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'`;
+}
+
+/** Serves `root` (a built app's dist/, or a page with its node_modules) and the emulator. */
+async function serve(root) {
+  const emulator = createEmulator();
+  const server = await listen(async (request, response) => {
+    if (await emulator.handle(request, response)) return;
+    const path = new URL(request.url, "http://x").pathname;
+    if (path === "/favicon.ico") return response.writeHead(204).end(); // not the examples' concern
+    const file = normalize(join(root, decodeURIComponent(path === "/" ? "/index.html" : path)));
+    if (!file.startsWith(root)) return response.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      const html = extname(file) === ".html" ? body.toString() : "";
+      response.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        ...(html && { "Content-Security-Policy": csp(html) }),
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  }, 0);
+  return { emulator, server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+let browser;
+before(async () => (browser = await launch()));
+after(() => browser?.close());
+
+/** Opens an example; resolves with the page, its emulator and the problems it logs. */
+async function open(name, root = "dist") {
+  const site = await serve(join(EXAMPLES, name, root) + sep);
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective}`));
+  });
+  await page.goto(`${site.base}/`);
+  const close = async () => {
+    await page.close();
+    site.server.close();
+  };
+  return { page, emulator: site.emulator, problems, close };
+}
+
+const sent = (emulator) => emulator.log.map((r) => [JSON.parse(r.body).operate_key, r.status]);
+
+test("Vite, no framework: coc-incident/validate checks while typing, the page sends what it builds", async () => {
+  const { page, emulator, problems, close } = await open("vite-vanilla");
+  const operator = page.getByLabel("Operator");
+  await operator.fill("   ");
+  await page.getByText("Operator must not be blank.").waitFor();
+  assert.equal(await operator.getAttribute("aria-invalid"), "true");
+  await page.getByRole("button", { name: "Accept" }).click();
+  assert.deepEqual(sent(emulator), [], "nothing is sent while invalid");
+  await operator.fill(OPERATOR);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Accepted.").waitFor();
+  assert.deepEqual(sent(emulator), [["acceptedIncident1", 200]]);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("React: a component binds its form in an effect, destroys the binding in its cleanup, and binds anew on remount", async () => {
+  const { page, emulator, problems, close } = await open("react");
+  const form = page.locator("form");
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.locator('[aria-invalid="true"]').first().waitFor();
+  assert.deepEqual(sent(emulator), []);
+  await page.getByLabel("Comment").fill("x".repeat(301));
+  await page.getByText("301 / 300").waitFor();
+  // Unmount and mount again: one binding, so one counter a text field, not two.
+  await page.getByRole("button", { name: "Close the form" }).click();
+  assert.equal(await form.count(), 0);
+  await page.getByRole("button", { name: "Open the form" }).click();
+  await page.getByLabel("Comment").fill("Still failing on db-03.");
+  assert.equal(await page.locator(".coc-counter").count(), 2, "operator and comment");
+  await page.getByLabel("Operator").fill(OPERATOR);
+  await page.getByLabel("No").check();
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByText("Verified.").waitFor();
+  assert.deepEqual(sent(emulator), [["confirm", 200]]);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("Vue: a component binds its form in onMounted and destroys it in onUnmounted, in Chinese", async () => {
+  const { page, emulator, problems, close } = await open("vue");
+  await page.getByRole("button", { name: "提交" }).click();
+  const invalid = page.locator('[aria-invalid="true"]');
+  await invalid.first().waitFor();
+  const message = await page.locator(".coc-message").first().textContent();
+  assert.match(message, /[\u4e00-\u9fff]/, `a Chinese message: ${message}`);
+  assert.deepEqual(sent(emulator), []);
+  await page.getByRole("button", { name: "Close the form" }).click();
+  await page.getByRole("button", { name: "Open the form" }).click();
+  // One counter a text field, so one binding.
+  assert.equal(await page.locator(".coc-counter").count(), await page.locator("textarea, input:not([type])").count());
+  await page.getByLabel("处理人").fill(OPERATOR);
+  await page.getByLabel("原因").fill("The log volume filled up.");
+  await page.getByLabel("解决方案").fill("Rotated the logs.");
+  await page.getByRole("button", { name: "提交" }).click();
+  await page.getByText("已提交。").waitFor();
+  assert.deepEqual(sent(emulator), [["commitSolution1", 200]]);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("a module Web Worker validates and sends; the page loads no wasm", async () => {
+  const { page, emulator, problems, close } = await open("worker");
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Fix the fields above.").waitFor();
+  assert.equal(await page.locator("#errors li").count(), 1);
+  assert.match(await page.locator("#errors li").textContent(), /Operator/);
+  await page.getByLabel("Operator").fill(OPERATOR);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Accepted.").waitFor();
+  assert.equal(await page.locator("#errors li").count(), 0);
+  assert.deepEqual(sent(emulator), [["acceptedIncident1", 200]]);
+  // A worker has its own resource timeline: the page's shows scripts only.
+  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.deepEqual(loaded.filter((url) => url.endsWith(".wasm")), []);
+  assert.ok(loaded.some((url) => /worker-.*\.js$/.test(url)), loaded.join(" "));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("a plain page with an import map, no bundler, under a CSP that allows the map by its hash", async () => {
+  const { page, emulator, problems, close } = await open("import-map", ".");
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.locator('[aria-invalid="true"]').first().waitFor();
+  assert.deepEqual(sent(emulator), []);
+  await page.getByLabel("Operator").fill(OPERATOR);
+  await page.getByLabel("Yes").check();
+  await page.getByLabel("Comment").fill("Certificate renewed.");
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByText("Verified.").waitFor();
+  assert.deepEqual(sent(emulator), [["confirm", 200]]);
+  assert.deepEqual(problems, []);
+  await close();
+});
