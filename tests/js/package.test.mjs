@@ -141,6 +141,8 @@ test("the package ships the build and nothing else", () => {
     "src/client.d.ts",
     "src/client.js",
     "src/client.node.js",
+    "src/element.d.ts",
+    "src/element.js",
     "src/forms.d.ts",
     "src/forms.js",
     "src/full.js",

@@ -17,21 +17,17 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
-import { createEmulator } from "../../scripts/emulator.mjs";
-import { listen } from "../../scripts/serve.mjs";
 import { launch } from "../support/chromium.mjs";
+import { CONSUMER, entries, importMap, startSite } from "../support/package-site.mjs";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CONSUMER = join(ROOT, "target/consumer/");
-const PACKAGE = join(CONSUMER, "node_modules/coc-incident/");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm" };
 
 /** Each fenced block: its language, the rest of its fence line, its text and line. */
 const blocks = [...README.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
@@ -41,68 +37,32 @@ const blocks = [...README.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)].map(
   line: README.slice(0, m.index).split("\n").length,
 }));
 
-/** The package's entries as a browser resolves them: `exports`' default targets. */
-const exportsMap = JSON.parse(readFileSync(join(PACKAGE, "package.json"), "utf8")).exports;
-const entries = Object.fromEntries(
-  Object.entries(exportsMap)
-    .filter(([key]) => key !== "./package.json")
-    .map(([key, target]) => [
-      key === "." ? "coc-incident" : `coc-incident/${key.slice(2)}`,
-      `/node_modules/coc-incident/${(typeof target === "string" ? target : target.default).slice(2)}`,
-    ]),
-);
-const importMap = `<script type="importmap">${JSON.stringify({ imports: entries })}</script>`;
-
-const pages = new Map(); // path -> [type, body]
-const emulator = createEmulator();
-let server;
-let base;
+let site;
 let browser;
 
 before(async () => {
-  server = await listen(async (request, response) => {
-    const url = new URL(request.url, "http://x");
-    if (url.pathname.startsWith("/api/coc/")) {
-      request.url = url.pathname.slice("/api/coc".length) + url.search;
-      if (await emulator.handle(request, response)) return;
-    }
-    if (url.pathname === "/favicon.ico") return response.writeHead(204).end();
-    if (url.pathname === "/session/token") return response.writeHead(200).end("t0k3n");
-    const made = pages.get(url.pathname);
-    if (made) return response.writeHead(200, { "Content-Type": made[0] }).end(made[1]);
-    if (url.pathname.startsWith("/node_modules/coc-incident/")) {
-      const file = normalize(join(PACKAGE, url.pathname.slice("/node_modules/coc-incident/".length)));
-      if (file.startsWith(PACKAGE)) {
-        try {
-          const body = await readFile(file);
-          return response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-        } catch {}
-      }
-    }
-    response.writeHead(404).end();
-  }, 0);
-  base = `http://127.0.0.1:${server.address().port}`;
+  site = await startSite();
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
-  server?.close();
+  site?.close();
 });
 
 /** Runs a page made of `head` and `body` plus one module; resolves with what went wrong. */
 async function runPage(name, head, body, script) {
-  pages.set(`/${name}.js`, [TYPES[".js"], `${script}\nglobalThis.__readmeDone = true;\n`]);
-  pages.set(`/${name}.html`, [
-    TYPES[".html"],
+  site.script(`/${name}.js`, `${script}\nglobalThis.__readmeDone = true;\n`);
+  site.page(
+    `/${name}.html`,
     `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}<script type="module" src="/${name}.js"></script></body></html>`,
-  ]);
+  );
   const page = await browser.newPage();
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   // README_LOG=1 shows what each block logs, to check the README's comments by eye.
   if (process.env.README_LOG) page.on("console", (m) => console.log(`  ${name}: ${m.text()}`));
-  await page.goto(`${base}/${name}.html`);
+  await page.goto(`${site.base}/${name}.html`);
   const done = await page
     .waitForFunction(() => globalThis.__readmeDone === true, null, { timeout: 10_000 })
     .then(() => true, () => false);
@@ -129,12 +89,12 @@ for (const [index, block] of blocks.entries()) {
     test(`${where}: runs in Chromium`, async () => {
       const head = html.includes('type="importmap"') ? html : importMap;
       const body = html.includes('type="importmap"') ? "" : html;
-      emulator.reset();
+      site.emulator.reset();
       assert.deepEqual(await runPage(`block${index}`, head, body, block.code), []);
     });
   } else if (block.lang === "js" && block.info === "worker") {
     test(`${where}: runs in a module worker in Chromium`, async () => {
-      pages.set(`/worker${index}.js`, [TYPES[".js"], resolved(block.code)]);
+      site.script(`/worker${index}.js`, resolved(block.code));
       const script = `
         const worker = new Worker("/worker${index}.js", { type: "module" });
         const answer = await new Promise((resolve, reject) => {

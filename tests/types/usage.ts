@@ -151,3 +151,18 @@ const viaSubpath = new Client({ endpoint: "https://coc.example" });
 declare const someForm: HTMLFormElement;
 const subpathBinding: FormBinding = bind(someForm, { client: viaSubpath });
 subpathBinding.destroy();
+
+// <coc-incident-form>: the tag is typed, and so are its events and properties.
+import { IncidentFormElement, type IncidentState } from "coc-incident/element";
+const element = document.querySelector("coc-incident-form");
+if (element) {
+  const typed: IncidentFormElement = element;
+  typed.getState = async (num: string): Promise<IncidentState> => (num ? "handling" : "closed");
+  typed.token = () => "t";
+  typed.addEventListener("coc:success", (event) => {
+    const next: IncidentState = event.detail.state;
+    void next;
+  });
+  // @ts-expect-error a state COC does not have
+  typed.getState = () => "open";
+}

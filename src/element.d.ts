@@ -1,0 +1,51 @@
+// `coc-incident/element`: <coc-incident-form>. Importing the entry defines the element.
+import type { CocError, HandleRequest, HandleResponse, ValidationReport } from "./types.js";
+
+/** A ticket's state, as COC names it. */
+export type IncidentState = "to_be_accepted" | "handling" | "to_be_verified" | "closed";
+/** The action a state allows. */
+export type IncidentAction = "acceptedIncident1" | "commitSolution1" | "confirm";
+
+/** The events `<coc-incident-form>` fires (bubbling, composed). */
+export interface IncidentFormEventMap extends HTMLElementEventMap {
+  /** A submit was blocked: the form is invalid. */
+  "coc:invalid": CustomEvent<ValidationReport>;
+  /** The action succeeded; the element now shows `state`, the ticket's new state. */
+  "coc:success": CustomEvent<{ request: HandleRequest; response: HandleResponse; action: IncidentAction; state: IncidentState }>;
+  /** The send failed; the form keeps what was typed, and only the user sends again. */
+  "coc:error": CustomEvent<{ request: HandleRequest; error: CocError; action: IncidentAction }>;
+}
+
+/**
+ * `<coc-incident-form incident-num state operator endpoint locale>`: the form the
+ * ticket's state allows (accept, submit a solution, verify), bound with `bindForm` and
+ * sent with an `IncidentClient`. Attributes: `incident-num`; `state` (or set
+ * `getState`); `operator` (prefilled); `endpoint` (as `IncidentClient`'s, `/` by
+ * default); `locale` (`en` or `zh-CN`). Themable with CSS custom properties
+ * (`--coc-accent`, `--coc-error`, `--coc-border`, `--coc-radius`, `--coc-gap`,
+ * `--coc-font`, …) and `::part()` (`form`, `field`, `label`, `input`, `button`,
+ * `status`, `error`, `heading`, `title`, and each input by its wire key).
+ */
+export declare class IncidentFormElement extends HTMLElement {
+  /** Asked for the ticket's state when there is no `state` attribute. */
+  getState: ((incidentNum: string) => IncidentState | Promise<IncidentState>) | null;
+  /** The client's `token`: a string, or a function called for every request. */
+  token: string | (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
+  /** `en` or `zh-CN`, from the `locale` attribute. */
+  readonly locale: "en" | "zh-CN";
+  addEventListener<K extends keyof IncidentFormEventMap>(
+    type: K,
+    listener: (this: IncidentFormElement, event: IncidentFormEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** The states, in the order a ticket goes through them. */
+export declare const STATES: readonly IncidentState[];
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "coc-incident-form": IncidentFormElement;
+  }
+}

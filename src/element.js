@@ -1,0 +1,323 @@
+// `coc-incident/element`: <coc-incident-form>, the whole portal integration in one tag.
+// Given a ticket, its state, an operator, an endpoint and a locale, it renders the form
+// the state allows and binds it with bindForm (messages, counters, submit gating) and
+// an IncidentClient. Importing this module defines the element.
+//
+// What the user typed is kept as a draft per ticket and action (sessionStorage: it
+// survives a reload, not the tab) and cleared on success. Nothing is ever resent on
+// its own: after a failed send the form stays as it was, and only the user's own
+// submit sends again.
+import init, { IncidentClient } from "./client.js";
+import { bindForm } from "./forms.js";
+
+const ACTION = { to_be_accepted: "acceptedIncident1", handling: "commitSolution1", to_be_verified: "confirm" };
+const STATES = ["to_be_accepted", "handling", "to_be_verified", "closed"];
+
+/** The state a ticket is in after an action succeeds (the COC state machine). */
+function nextState(action, request) {
+  if (action === "acceptedIncident1") return "handling";
+  if (action === "commitSolution1") return "to_be_verified";
+  return request.parameter?.virtual_confirm_result === true ? "closed" : "handling";
+}
+
+// The words of the element itself; the rules' messages come from the Rust core.
+const TEXT = {
+  en: {
+    loading: "Loading…",
+    operator: "Operator",
+    acceptedIncident1: { title: "Accept the incident", submit: "Accept", done: "Accepted: the incident is now being handled." },
+    commitSolution1: { title: "Submit the solution", submit: "Submit solution", done: "Solution submitted: waiting for verification." },
+    confirm: { title: "Verify the fix", submit: "Send verification", done: "Verification sent." },
+    closed: "This incident is closed: there is nothing to do.",
+    unknownState: (state) => `This incident's state is not one this form knows: ${state}.`,
+    noState: "The incident's state could not be read.",
+    mtm_type: "Category",
+    is_service_interrupt: "The service was interrupted",
+    cause: "Cause",
+    solution: "Solution",
+    start_time: "Fault started (optional)",
+    fault_recovery_time: "Service recovered (optional)",
+    virtual_confirm_result: "Is the fault fixed?",
+    yes: "Yes, it is fixed",
+    no: "No, it is not fixed",
+    virtual_confirm_comment: "Comment",
+    failed: (message) => `Not sent: ${message} What you typed is kept; send again when ready.`,
+    draft: "Restored what you typed before.",
+    incident: (num) => `Incident ${num}`,
+  },
+  "zh-CN": {
+    loading: "加载中…",
+    operator: "操作人",
+    acceptedIncident1: { title: "受理事件", submit: "受理", done: "已受理：事件处理中。" },
+    commitSolution1: { title: "提交解决方案", submit: "提交方案", done: "方案已提交：等待验证。" },
+    confirm: { title: "验证修复结果", submit: "提交验证", done: "验证已提交。" },
+    closed: "此事件已关闭，无需操作。",
+    unknownState: (state) => `无法识别此事件的状态：${state}。`,
+    noState: "无法读取事件状态。",
+    mtm_type: "问题类别",
+    is_service_interrupt: "业务曾中断",
+    cause: "故障原因",
+    solution: "解决方案",
+    start_time: "故障开始时间（可选）",
+    fault_recovery_time: "故障恢复时间（可选）",
+    virtual_confirm_result: "故障是否已修复？",
+    yes: "是，已修复",
+    no: "否，未修复",
+    virtual_confirm_comment: "验证说明",
+    failed: (message) => `未发送：${message} 已输入的内容已保留，准备好后请再次提交。`,
+    draft: "已恢复之前输入的内容。",
+    incident: (num) => `事件 ${num}`,
+  },
+};
+
+const STYLE = `
+:host { display: block; font: var(--coc-font, inherit); color: var(--coc-color, inherit); }
+[part~="form"] { display: grid; gap: var(--coc-gap, 0.75rem); max-width: 40rem; }
+[part~="field"] { display: grid; gap: 0.25rem; border: 0; padding: 0; margin: 0; min-width: 0; }
+[part~="input"] { font: inherit; padding: 0.5rem; border: 1px solid var(--coc-border, #767676);
+  border-radius: var(--coc-radius, 4px); background: var(--coc-input-background, #fff); color: inherit; }
+textarea[part~="input"] { min-height: 6rem; resize: vertical; }
+[part~="choice"] { display: flex; gap: 0.5rem; align-items: center; }
+[part~="button"] { font: inherit; justify-self: start; padding: 0.5rem 1rem; border: 0; cursor: pointer;
+  border-radius: var(--coc-radius, 4px); background: var(--coc-accent, #0b57d0); color: var(--coc-on-accent, #fff); }
+form[aria-busy="true"] [part~="button"] { opacity: 0.6; cursor: progress; }
+:focus-visible { outline: 3px solid var(--coc-focus, #0b57d0); outline-offset: 2px; }
+[aria-invalid="true"] { border-color: var(--coc-error, #b3261e); }
+.coc-message, [part~="error"] { color: var(--coc-error, #b3261e); }
+.coc-counter { color: var(--coc-muted, #555); font-size: 0.875em; justify-self: end; }
+.coc-counter.coc-over { color: var(--coc-error, #b3261e); }
+[part~="heading"] { overflow-wrap: anywhere; }
+[part~="status"]:empty, [part~="error"]:empty, [part~="summary"]:empty { display: none; }
+@media (max-width: 30rem) { [part~="button"] { justify-self: stretch; } }
+`;
+let sheet = null;
+function styles() {
+  if (sheet === null) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  return sheet;
+}
+
+/** An element with attributes and children, made without parsing HTML. */
+function h(name, attributes = {}, ...children) {
+  const element = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === false || value === undefined || value === null) continue;
+    element.setAttribute(key, value === true ? "" : String(value));
+  }
+  element.append(...children.filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+let ids = 0;
+
+export class IncidentFormElement extends HTMLElement {
+  static observedAttributes = ["incident-num", "state", "operator", "endpoint", "locale"];
+
+  #root;
+  #binding = null;
+  #client = null;
+  #render = 0; // the latest render; an older one that finishes late is dropped
+  #status = ""; // an outcome kept across the re-render a success causes
+  /** `(incidentNum) => state | Promise<state>`, asked when there is no `state` attribute. */
+  getState = null;
+  /** Passed to the IncidentClient: a string, or a function called for every request. */
+  token = undefined;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+    this.#root.adoptedStyleSheets = [styles()];
+  }
+
+  connectedCallback() {
+    this.#update();
+  }
+
+  disconnectedCallback() {
+    this.#teardown();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before !== after && this.isConnected) this.#update();
+  }
+
+  get locale() {
+    return this.getAttribute("locale") === "zh-CN" ? "zh-CN" : "en";
+  }
+
+  #teardown() {
+    this.#binding?.destroy();
+    this.#binding = null;
+    this.#client?.free();
+    this.#client = null;
+  }
+
+  async #update() {
+    const render = ++this.#render;
+    this.#teardown();
+    const text = TEXT[this.locale];
+    const num = this.getAttribute("incident-num") ?? "";
+    const heading = h("h2", { part: "heading" }, text.incident(num));
+    const status = h("p", { part: "status", role: "status", "aria-live": "polite" });
+    const error = h("p", { part: "error", role: "alert" });
+    const body = h("div", { part: "body" }, h("p", {}, text.loading));
+    this.#root.replaceChildren(heading, body, status, error);
+    status.textContent = this.#status;
+    this.#status = "";
+
+    let state = this.getAttribute("state");
+    try {
+      if (state === null && typeof this.getState === "function") state = await this.getState(num);
+      await init();
+    } catch (cause) {
+      if (render !== this.#render) return;
+      error.textContent = `${text.noState} ${cause?.message ?? ""}`.trim();
+      body.replaceChildren();
+      return;
+    }
+    if (render !== this.#render) return;
+    if (state === "closed") return body.replaceChildren(h("p", { part: "closed" }, text.closed));
+    const action = ACTION[state];
+    if (!action) return body.replaceChildren(h("p", { part: "error" }, state ? text.unknownState(state) : text.noState));
+
+    const form = this.#form(action, num, text);
+    body.replaceChildren(form);
+    const draft = new Draft(num, action);
+    if (draft.restore(form)) status.textContent ||= text.draft;
+    form.addEventListener("input", () => draft.save(form));
+    form.addEventListener("change", () => draft.save(form));
+
+    this.#client = new IncidentClient({
+      endpoint: this.getAttribute("endpoint") ?? "/",
+      locale: this.locale,
+      ...(this.token !== undefined && { token: this.token }),
+    });
+    this.#binding = bindForm(form, { client: this.#client, locale: this.locale });
+    // A new attempt: the last one's outcome goes. (The binding ignores a submit while
+    // a send is under way, so a double click sends once.)
+    form.addEventListener("submit", () => {
+      status.textContent = "";
+      error.textContent = "";
+    });
+    form.addEventListener("coc:invalid", (event) => this.#emit("coc:invalid", event.detail));
+    form.addEventListener("coc:success", (event) => {
+      draft.clear();
+      const next = nextState(action, event.detail.request);
+      this.#status = text[action].done;
+      this.#emit("coc:success", { ...event.detail, action, state: next });
+      if (render === this.#render) this.setAttribute("state", next);
+    });
+    form.addEventListener("coc:error", (event) => {
+      error.textContent = text.failed(event.detail.error.message);
+      this.#emit("coc:error", { ...event.detail, action });
+    });
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** The form an action needs, its controls named as the wire keys. */
+  #form(action, num, text) {
+    const id = `coc-${++ids}`;
+    const field = (key, control, label = text[key]) => {
+      control.id = `${id}-${key}`;
+      control.setAttribute("part", `input ${key}`);
+      return h("div", { part: "field" }, h("label", { for: control.id, part: "label" }, label), control);
+    };
+    const operator = this.getAttribute("operator");
+    const fields = [
+      h("input", { type: "hidden", name: "incident_num", value: num }),
+      h("input", { type: "hidden", name: "operate_key", value: action }),
+      field("operator", h("input", { name: "operator", value: operator ?? "", autocomplete: "username" })),
+    ];
+    if (action === "commitSolution1") {
+      const interrupted = h("input", { type: "checkbox", name: "is_service_interrupt", id: `${id}-is_service_interrupt`, part: "checkbox" });
+      fields.push(
+        field("mtm_type", h("input", { name: "mtm_type", value: "inc_type_p_config_issues" })),
+        h("div", { part: "field choice" }, interrupted, h("label", { for: interrupted.id, part: "label" }, text.is_service_interrupt)),
+        field("cause", h("textarea", { name: "cause" })),
+        field("solution", h("textarea", { name: "solution" })),
+        field("start_time", h("input", { type: "datetime-local", name: "start_time", step: 1 })),
+        field("fault_recovery_time", h("input", { type: "datetime-local", name: "fault_recovery_time", step: 1 })),
+      );
+    } else if (action === "confirm") {
+      const choice = (value, label) => {
+        const radio = h("input", { type: "radio", name: "virtual_confirm_result", value, id: `${id}-result-${value}`, part: "radio" });
+        return h("div", { part: "choice" }, radio, h("label", { for: radio.id, part: "label" }, label));
+      };
+      fields.push(
+        h(
+          "fieldset",
+          { part: "field" },
+          h("legend", { part: "label" }, text.virtual_confirm_result),
+          choice("true", text.yes),
+          choice("false", text.no),
+          h("span", { "data-coc-message-for": "virtual_confirm_result", class: "coc-message" }),
+        ),
+        field("virtual_confirm_comment", h("textarea", { name: "virtual_confirm_comment" })),
+      );
+    }
+    return h(
+      "form",
+      { part: "form", novalidate: true, "aria-label": text[action].title },
+      h("h3", { part: "title" }, text[action].title),
+      ...fields,
+      h("ul", { "data-coc-summary": true, part: "summary" }),
+      h("button", { part: "button" }, text[action].submit),
+    );
+  }
+}
+
+/** What the user typed into one ticket's form for one action, kept across reloads. */
+class Draft {
+  #key;
+  constructor(num, action) {
+    this.#key = `coc-incident-form:draft:${num}:${action}`;
+  }
+
+  save(form) {
+    const values = {};
+    for (const control of form.elements) {
+      if (!control.name || control.type === "hidden") continue;
+      if (control.type === "checkbox") values[control.name] = control.checked;
+      else if (control.type === "radio") {
+        if (control.checked) values[control.name] = control.value;
+      } else values[control.name] = control.value;
+    }
+    try {
+      sessionStorage.setItem(this.#key, JSON.stringify(values));
+    } catch {} // storage full or denied: the form still works, only the draft is not kept
+  }
+
+  /** Puts a kept draft back; true when there was one. */
+  restore(form) {
+    let values;
+    try {
+      values = JSON.parse(sessionStorage.getItem(this.#key) ?? "null");
+    } catch {
+      return false;
+    }
+    if (values === null || typeof values !== "object") return false;
+    for (const control of form.elements) {
+      if (!control.name || control.type === "hidden" || !(control.name in values)) continue;
+      const value = values[control.name];
+      if (control.type === "checkbox") control.checked = value === true;
+      else if (control.type === "radio") control.checked = control.value === value;
+      else if (typeof value === "string") control.value = value;
+    }
+    return true;
+  }
+
+  clear() {
+    try {
+      sessionStorage.removeItem(this.#key);
+    } catch {}
+  }
+}
+
+export { STATES };
+
+if (!customElements.get("coc-incident-form")) customElements.define("coc-incident-form", IncidentFormElement);

@@ -1,0 +1,218 @@
+// <coc-incident-form> from the packed package, in headless Chromium against the COC
+// emulator, used as a person uses it: each state's form through a ticket's whole life,
+// both locales, a draft kept across a reload, a failed send kept and sent again only
+// by the user, keyboard only, axe-core, and screenshots at phone and laptop widths.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+import { launch } from "../support/chromium.mjs";
+import { importMap, startSite } from "../support/package-site.mjs";
+
+const SHOTS = new URL("../../test-output/screenshots/", import.meta.url);
+const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const OPERATOR = "7da46971b7e24eed90cf777cc2ff8b91";
+const TICKET = {
+  to_be_accepted: "IM202403221515060171753781",
+  handling: "IM202403221602450171753783",
+  to_be_verified: "IM202403221648300171753784",
+  closed: "IM202403211020000171753785",
+};
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; style-src 'self'; connect-src 'self'";
+
+let site;
+let browser;
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  // A strict style-src: the element styles itself with a constructed sheet, no inline style.
+  site = await startSite({ headers: { "Content-Security-Policy": CSP } });
+  site.script("/page.js", 'import "coc-incident/element";');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+beforeEach(() => site.emulator.reset());
+
+/** A plain page holding one element; resolves once its form (or closed note) is shown. */
+async function open({ state, locale = "en", operator = OPERATOR, width = 1280, height = 900, attributes = "" } = {}) {
+  const num = TICKET[state];
+  const stateAttribute = attributes.includes("no-state") ? "" : ` state="${state}"`;
+  site.page(
+    "/",
+    `<!doctype html><html lang="${locale === "zh-CN" ? "zh-CN" : "en"}"><head><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1"><title>Incident</title>${importMap}
+    <script type="module" src="/page.js"></script></head>
+    <body><main><h1>Portal</h1>
+    <coc-incident-form incident-num="${num}"${stateAttribute} operator="${operator}" endpoint="/" locale="${locale}"></coc-incident-form>
+    </main></body></html>`,
+  );
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && !/status of 502/.test(m.text()) && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.problems = problems;
+  if (!attributes.includes("no-goto")) {
+    await page.goto(`${site.base}/`);
+    await ready(page);
+  }
+  return page;
+}
+
+const ready = (page) => page.locator("coc-incident-form form, coc-incident-form [part=closed]").first().waitFor();
+const sent = () => site.emulator.log.map((r) => [JSON.parse(r.body).operate_key, r.status]);
+
+async function axe(page) {
+  await page.addScriptTag({ content: AXE });
+  const { violations } = await page.evaluate(() => globalThis.axe.run(document));
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
+
+test("a ticket's whole life: accept, submit the solution, verify, closed; each form the state allows", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  const events = [];
+  await page.exposeFunction("record", (type, detail) => events.push([type, detail]));
+  await page.evaluate(() => {
+    const element = document.querySelector("coc-incident-form");
+    for (const type of ["coc:success", "coc:error", "coc:invalid"]) {
+      element.addEventListener(type, (e) => globalThis.record(type, { action: e.detail.action, state: e.detail.state }));
+    }
+  });
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Accepted: the incident is now being handled.").waitFor();
+  // The element moves on to the form the new state allows.
+  await page.getByLabel("Cause").fill("The log volume filled up after a retention change.");
+  await page.getByLabel("Solution", { exact: true }).fill("Rotated the logs.");
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await page.getByText("Solution submitted: waiting for verification.").waitFor();
+  await page.getByLabel("Yes, it is fixed").check();
+  await page.getByLabel("Comment").fill("Verified on db-03.");
+  await page.getByRole("button", { name: "Send verification" }).click();
+  await page.getByText("This incident is closed: there is nothing to do.").waitFor();
+  assert.deepEqual(sent(), [["acceptedIncident1", 200], ["commitSolution1", 200], ["confirm", 200]]);
+  assert.deepEqual(events, [
+    ["coc:success", { action: "acceptedIncident1", state: "handling" }],
+    ["coc:success", { action: "commitSolution1", state: "to_be_verified" }],
+    ["coc:success", { action: "confirm", state: "closed" }],
+  ]);
+  assert.equal(await page.locator("coc-incident-form").getAttribute("state"), "closed");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("an invalid submit sends nothing and says why at the field, in English and in Chinese", async () => {
+  for (const [locale, button, message] of [
+    ["en", "Send verification", /Verification result is required/],
+    ["zh-CN", "提交验证", /验证结果/],
+  ]) {
+    const page = await open({ state: "to_be_verified", locale });
+    await page.getByRole("button", { name: button }).click();
+    await page.locator("coc-incident-form [aria-invalid=true]").first().waitFor();
+    assert.match(await page.locator("coc-incident-form [data-coc-message-for=virtual_confirm_result]").textContent(), message);
+    // Focus goes to the first field in error.
+    assert.equal(await page.evaluate(() => document.querySelector("coc-incident-form").shadowRoot.activeElement?.name), "virtual_confirm_result");
+    assert.deepEqual(sent(), []);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test("what the user typed survives a reload (a draft per ticket and action) and is cleared on success", async () => {
+  const page = await open({ state: "handling" });
+  await page.getByLabel("Cause").fill("Disk full on db-03.");
+  await page.getByLabel("The service was interrupted").check();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Cause").inputValue(), "Disk full on db-03.");
+  assert.equal(await page.getByLabel("The service was interrupted").isChecked(), true);
+  await page.getByText("Restored what you typed before.").waitFor();
+  await page.getByLabel("Solution", { exact: true }).fill("Cleaned up and added an alert.");
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await page.getByText("Solution submitted").waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a failed send keeps the form as typed, is never resent on its own, and goes again when the user asks", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", body: JSON.stringify({ mode: "html502" }) });
+  await page.getByRole("button", { name: "Accept" }).click();
+  const alert = page.locator("coc-incident-form [role=alert]");
+  await alert.filter({ hasText: "Not sent:" }).waitFor();
+  assert.match(await alert.textContent(), /send again when ready/);
+  await page.waitForTimeout(1000);
+  assert.deepEqual(sent(), [["acceptedIncident1", 502]], "one attempt, no retry");
+  assert.equal(await page.getByLabel("Operator").inputValue(), OPERATOR);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Accepted").first().waitFor();
+  assert.deepEqual(sent(), [["acceptedIncident1", 502], ["acceptedIncident1", 200]]);
+  assert.equal(await alert.textContent(), "");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("keyboard only: Tab to each control, type, Space to choose, Enter to send", async () => {
+  const page = await open({ state: "to_be_verified", operator: "" });
+  await page.keyboard.press("Tab"); // operator, the first control of the page
+  await page.keyboard.type(OPERATOR);
+  await page.keyboard.press("Tab"); // the "yes" radio
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab"); // the comment (the radio group is one tab stop)
+  await page.keyboard.type("Checked from the keyboard.");
+  await page.keyboard.press("Tab"); // the button
+  await page.keyboard.press("Enter");
+  await page.getByText("This incident is closed").waitFor();
+  assert.deepEqual(sent(), [["confirm", 200]]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the state can be asked for (getState) instead of given", async () => {
+  const page = await open({ state: "handling", attributes: "no-state no-goto" });
+  await page.addInitScript(() => {
+    customElements.whenDefined("coc-incident-form").then(() => {
+      const element = document.querySelector("coc-incident-form");
+      element.getState = async (num) => {
+        const answer = await (await fetch(`/v1/external/incident/${num}`)).json();
+        return answer.data.status;
+      };
+      element.remove();
+      document.querySelector("main").append(element); // connected again, now with getState
+    });
+  });
+  await page.goto(`${site.base}/`);
+  await page.getByRole("button", { name: "Submit solution" }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("axe-core finds no serious or critical violation in any state, in either locale, with messages shown", async () => {
+  for (const locale of ["en", "zh-CN"]) {
+    for (const state of Object.keys(TICKET)) {
+      const page = await open({ state, locale });
+      if (state !== "closed") {
+        await page.locator("coc-incident-form [part~=button]").click();
+        if (state !== "to_be_accepted") await page.locator("coc-incident-form [aria-invalid=true]").first().waitFor();
+      }
+      assert.deepEqual(await axe(page), [], `${state}, ${locale}`);
+      await page.context().close();
+    }
+  }
+});
+
+test("screenshots at phone and laptop widths, in English and Chinese (test-output/screenshots/)", async () => {
+  for (const [name, width, height] of [["phone", 390, 844], ["laptop", 1280, 800]]) {
+    for (const locale of ["en", "zh-CN"]) {
+      const page = await open({ state: "handling", locale, width, height });
+      await page.locator("coc-incident-form [part~=button]").click();
+      await page.locator("coc-incident-form [aria-invalid=true]").first().waitFor();
+      const file = new URL(`element-solution-${locale}-${name}.png`, SHOTS);
+      await page.screenshot({ path: file.pathname, fullPage: true });
+      await page.context().close();
+    }
+  }
+});
