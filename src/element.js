@@ -132,15 +132,27 @@ export class IncidentFormElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#update();
+    this.#schedule();
   }
 
   disconnectedCallback() {
+    this.#render++; // a render under way stops at its next step
     this.#teardown();
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before !== after && this.isConnected) this.#update();
+    if (before !== after && this.isConnected) this.#schedule();
+  }
+
+  #scheduled = false;
+  /** One render for all the changes of a task (an upgrade reports each attribute). */
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#update();
+    });
   }
 
   get locale() {
