@@ -12,6 +12,14 @@ import { bindForm } from "./forms.js";
 
 const ACTION = { to_be_accepted: "acceptedIncident1", handling: "commitSolution1", to_be_verified: "confirm" };
 const STATES = ["to_be_accepted", "handling", "to_be_verified", "closed"];
+// COC's own categories, offered as suggestions; tenants may define others (any text passes).
+const MTM_TYPES = [
+  "inc_type_p_security_issues",
+  "inc_type_p_function_issues",
+  "inc_type_p_reliability_issues",
+  "inc_type_p_config_issues",
+  "inc_type_p_change_issues",
+];
 
 /** The state a ticket is in after an action succeeds (the COC state machine). */
 function nextState(action, request) {
@@ -31,17 +39,17 @@ const TEXT = {
     closed: "This incident is closed: there is nothing to do.",
     unknownState: (state) => `This incident's state is not one this form knows: ${state}.`,
     noState: "The incident's state could not be read.",
-    mtm_type: "Category",
+    mtm_type: "Incident category",
     is_service_interrupt: "The service was interrupted",
     cause: "Cause",
     solution: "Solution",
-    start_time: "Fault started (optional)",
-    fault_recovery_time: "Service recovered (optional)",
+    start_time: "Fault start time (optional)",
+    fault_recovery_time: "Fault recovery time (optional)",
     virtual_confirm_result: "Is the fault fixed?",
     yes: "Yes, it is fixed",
     no: "No, it is not fixed",
-    virtual_confirm_comment: "Comment",
-    failed: (message) => `Not sent: ${message} What you typed is kept; send again when ready.`,
+    virtual_confirm_comment: "Verification comment",
+    failed: (message) => `Not sent: ${sentence(message)} What you typed is kept; send again when ready.`,
     draft: "Restored what you typed before.",
     incident: (num) => `Incident ${num}`,
   },
@@ -64,11 +72,14 @@ const TEXT = {
     yes: "是，已修复",
     no: "否，未修复",
     virtual_confirm_comment: "验证说明",
-    failed: (message) => `未发送：${message} 已输入的内容已保留，准备好后请再次提交。`,
+    failed: (message) => `未发送：${sentence(message)} 已输入的内容已保留，准备好后请再次提交。`,
     draft: "已恢复之前输入的内容。",
     incident: (num) => `事件 ${num}`,
   },
 };
+
+/** A message as a sentence: closed by a full stop unless it has one. */
+const sentence = (text) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
 
 const STYLE = `
 :host { display: block; font: var(--coc-font, inherit); color: var(--coc-color, inherit); }
@@ -78,12 +89,17 @@ const STYLE = `
   border-radius: var(--coc-radius, 4px); background: var(--coc-input-background, #fff); color: inherit; }
 textarea[part~="input"] { min-height: 6rem; resize: vertical; }
 [part~="choice"] { display: flex; gap: 0.5rem; align-items: center; }
+[part~="times"] { display: grid; grid-template-columns: 1fr 1fr; gap: var(--coc-gap, 0.75rem); }
+@media (max-width: 30rem) { [part~="times"] { grid-template-columns: 1fr; } }
 [part~="button"] { font: inherit; justify-self: start; padding: 0.5rem 1rem; border: 0; cursor: pointer;
   border-radius: var(--coc-radius, 4px); background: var(--coc-accent, #0b57d0); color: var(--coc-on-accent, #fff); }
 form[aria-busy="true"] [part~="button"] { opacity: 0.6; cursor: progress; }
 :focus-visible { outline: 3px solid var(--coc-focus, #0b57d0); outline-offset: 2px; }
 [aria-invalid="true"] { border-color: var(--coc-error, #b3261e); }
 .coc-message, [part~="error"] { color: var(--coc-error, #b3261e); }
+.coc-message:empty { display: none; }
+.coc-message.coc-warning { color: var(--coc-warning, #8a5a00); }
+[part~="error"], [part~="status"] { white-space: pre-wrap; overflow-wrap: anywhere; }
 .coc-counter { color: var(--coc-muted, #555); font-size: 0.875em; justify-self: end; }
 .coc-counter.coc-over { color: var(--coc-error, #b3261e); }
 [part~="heading"] { overflow-wrap: anywhere; }
@@ -248,12 +264,17 @@ export class IncidentFormElement extends HTMLElement {
     if (action === "commitSolution1") {
       const interrupted = h("input", { type: "checkbox", name: "is_service_interrupt", id: `${id}-is_service_interrupt`, part: "checkbox" });
       fields.push(
-        field("mtm_type", h("input", { name: "mtm_type", value: "inc_type_p_config_issues" })),
+        field("mtm_type", h("input", { name: "mtm_type", list: `${id}-mtm-types` })),
+        h("datalist", { id: `${id}-mtm-types` }, ...MTM_TYPES.map((value) => h("option", { value }))),
         h("div", { part: "field choice" }, interrupted, h("label", { for: interrupted.id, part: "label" }, text.is_service_interrupt)),
         field("cause", h("textarea", { name: "cause" })),
         field("solution", h("textarea", { name: "solution" })),
-        field("start_time", h("input", { type: "datetime-local", name: "start_time", step: 1 })),
-        field("fault_recovery_time", h("input", { type: "datetime-local", name: "fault_recovery_time", step: 1 })),
+        h(
+          "div",
+          { part: "times" },
+          field("start_time", h("input", { type: "datetime-local", name: "start_time" })),
+          field("fault_recovery_time", h("input", { type: "datetime-local", name: "fault_recovery_time" })),
+        ),
       );
     } else if (action === "confirm") {
       const choice = (value, label) => {
@@ -274,8 +295,8 @@ export class IncidentFormElement extends HTMLElement {
     }
     return h(
       "form",
-      { part: "form", novalidate: true, "aria-label": text[action].title },
-      h("h3", { part: "title" }, text[action].title),
+      { part: "form", novalidate: true, "aria-labelledby": `${id}-title` },
+      h("h3", { part: "title", id: `${id}-title` }, text[action].title),
       ...fields,
       h("ul", { "data-coc-summary": true, part: "summary" }),
       h("button", { part: "button" }, text[action].submit),

@@ -52,7 +52,10 @@ async function finish(t, expected = []) {
 
 const shot = (name) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
 const open = (num) => page.getByRole("button", { name: `Open ticket ${num}` }).click();
-const outcome = () => page.locator("#outcome");
+// The element's outcome regions: a success's note and a failure's alert.
+const status = () => page.locator("coc-incident-form [part~=status]");
+const alert = () => page.locator("coc-incident-form [part~=error]");
+const element = () => page.locator("coc-incident-form");
 const stateOf = (num) => emulator.tickets.get(num).status;
 const NUM = "IM202403221515060171753781";
 
@@ -61,18 +64,19 @@ test("a ticket from acceptance to closed, fixing what the page points out", asyn
   await open(NUM);
   await assert.doesNotReject(page.waitForFunction(() => document.activeElement?.id === "detail-heading"));
   await page.getByRole("button", { name: "Accept" }).click();
-  await page.locator("#outcome.good").waitFor();
-  assert.equal(await outcome().textContent(), "Sent. The ticket is now: Handling.");
+  await status().filter({ hasText: "Accepted" }).waitFor();
+  assert.equal(await status().textContent(), "Accepted: the incident is now being handled.");
   assert.equal(stateOf(NUM), "handling");
+  await page.locator("#detail-state").getByText("Handling").waitFor();
 
   // The solution form: a mistake shown next to its field, before anything is sent.
-  const form = page.locator("#form-solution");
+  const form = element();
   await form.getByLabel("Incident category").fill("inc_type_p_config_issues");
   await form.getByLabel("The service was interrupted").check();
-  await form.getByLabel("Solution").fill("Rotated the logs and added an alert.");
+  await form.getByLabel("Solution", { exact: true }).fill("Rotated the logs and added an alert.");
   await form.getByRole("button", { name: "Submit solution" }).click();
-  await page.locator("#outcome.bad").waitFor();
   const cause = form.getByLabel("Cause");
+  await form.locator("[aria-invalid=true]").first().waitFor();
   assert.equal(await cause.getAttribute("aria-invalid"), "true");
   assert.equal(await form.locator("[id$=message-cause]").textContent(), "Cause must not be blank.");
   assert.match(await form.locator("[id$=message-start_time]").textContent(), /Fault start time is recommended/);
@@ -85,37 +89,37 @@ test("a ticket from acceptance to closed, fixing what the page points out", asyn
   assert.match(await form.locator("[id$=message-fault_recovery_time]").textContent(), /must not be before Fault start time/);
   await form.getByLabel("Fault recovery time").fill("2024-03-22T16:30");
   await form.getByRole("button", { name: "Submit solution" }).click();
-  await page.locator("#outcome.good").waitFor();
+  await status().filter({ hasText: "Solution submitted" }).waitFor();
   assert.equal(stateOf(NUM), "to_be_verified");
   const sent = JSON.parse(emulator.log.at(-1).body).parameter;
   assert.equal(sent.fault_recovery_time - sent.start_time, 90 * 60 * 1000);
 
   // Verification refused once (back to handling), then accepted.
-  const verify = page.locator("#form-verify");
-  await verify.getByLabel("No, back to handling").check();
+  const verify = element();
+  await verify.getByLabel("No, it is not fixed").check();
   await verify.getByLabel("Verification comment").fill("Alert still firing.");
   await verify.getByRole("button", { name: "Send verification" }).click();
-  await page.locator("#outcome.good").waitFor();
+  await status().filter({ hasText: "Verification sent." }).waitFor();
   assert.equal(stateOf(NUM), "handling");
   await form.getByLabel("Incident category").fill("inc_type_p_config_issues");
   await form.getByLabel("Cause").fill("Disk full.");
-  await form.getByLabel("Solution").fill("Bigger volume.");
+  await form.getByLabel("Solution", { exact: true }).fill("Bigger volume.");
   await form.getByRole("button", { name: "Submit solution" }).click();
-  await page.locator("#outcome.good").waitFor();
-  await verify.getByLabel("Yes, close it").check();
+  await status().filter({ hasText: "Solution submitted" }).waitFor();
+  await verify.getByLabel("Yes, it is fixed").check();
   await verify.getByLabel("Verification comment").fill("Quiet for a day.");
   await verify.getByRole("button", { name: "Send verification" }).click();
-  await page.locator("#outcome.good").waitFor();
+  await element().getByText("This incident is closed").waitFor();
   assert.equal(stateOf(NUM), "closed");
-  assert.equal(await page.locator("#closed-note").isVisible(), true);
+  await page.locator("#detail-state").getByText("Closed").waitFor();
   await shot("03-closed");
   await finish(t);
 });
 
 test("the comment counter at 300 and 301", async (t) => {
   await open("IM202403221648300171753784");
-  const comment = page.locator("#form-verify").getByLabel("Verification comment");
-  const counter = page.locator("#form-verify .coc-counter[id$=virtual_confirm_comment]");
+  const comment = element().getByLabel("Verification comment");
+  const counter = element().locator(".coc-counter[id$=virtual_confirm_comment]");
   await comment.fill("字".repeat(300));
   assert.equal(await counter.textContent(), "300 / 300");
   assert.equal(await comment.getAttribute("aria-invalid"), null);
@@ -124,7 +128,7 @@ test("the comment counter at 300 and 301", async (t) => {
   assert.match(await counter.getAttribute("class"), /coc-over/);
   assert.equal(await comment.getAttribute("aria-invalid"), "true");
   assert.equal(
-    await page.locator("#form-verify [id$=message-virtual_confirm_comment]").textContent(),
+    await element().locator("[id$=message-virtual_confirm_comment]").textContent(),
     "Verification comment must be at most 300 characters, got 301.",
   );
   // The counter agrees with the rules' count, not with bytes or code points.
@@ -140,30 +144,29 @@ test("the locale switch changes the page and the messages", async (t) => {
   assert.equal(await page.locator("h1").textContent(), "事件工作台");
   assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
   await page.getByRole("button", { name: "打开事件单 IM202403221648300171753784" }).click();
-  await page.locator("#form-verify").getByRole("button", { name: "提交验证" }).click();
-  await page.locator("#outcome.bad").waitFor();
-  assert.equal(await outcome().textContent(), "未发送：请修改标出的字段。");
-  assert.equal(await page.locator("[id$=message-virtual_confirm_result]").textContent(), "验证结果为必填项。");
-  assert.equal(await page.locator("#form-verify [id$=message-virtual_confirm_comment]").textContent(), "验证说明不能为空。");
+  await element().getByRole("button", { name: "提交验证" }).click();
+  await element().locator("[aria-invalid=true]").first().waitFor();
+  assert.equal(await element().getByLabel("验证说明").count(), 1, "the form's own words are in Chinese too");
+  assert.equal(await page.locator("[data-coc-message-for=virtual_confirm_result]").textContent(), "验证结果为必填项。");
+  assert.equal(await element().locator("[id$=message-virtual_confirm_comment]").textContent(), "验证说明不能为空。");
   await shot("05-zh-CN");
   await page.getByLabel("语言").selectOption("en");
-  await page.locator("#form-verify").getByRole("button", { name: "Send verification" }).click();
-  assert.equal(await page.locator("#form-verify [id$=message-virtual_confirm_comment]").textContent(), "Verification comment must not be blank.");
+  await element().getByRole("button", { name: "Send verification" }).click();
+  await element().locator("[aria-invalid=true]").first().waitFor();
+  assert.equal(await element().locator("[id$=message-virtual_confirm_comment]").textContent(), "Verification comment must not be blank.");
   await finish(t);
 });
 
 test("an error message carrying HTML is shown as text", async (t) => {
   await open(NUM);
   const attack = 'IM<img src=x onerror="window.__pwned = 1">';
-  await page.evaluate((value) => {
-    document.querySelector("#form-accept [name=incident_num]").value = value;
-  }, attack);
+  await page.evaluate((value) => document.querySelector("coc-incident-form").setAttribute("incident-num", value), attack);
   await page.getByRole("button", { name: "Accept" }).click();
-  await page.locator("#outcome.bad").waitFor();
-  const text = await outcome().textContent();
+  await alert().filter({ hasText: "Not sent" }).waitFor();
+  const text = await alert().textContent();
   assert.match(text, /EMU\.00000404/);
   assert.ok(text.includes(`No incident ticket ${attack}`), text);
-  assert.equal(await page.locator("#outcome img").count(), 0);
+  assert.equal(await element().locator("img").count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await shot("06-html-as-text");
   // Chromium logs every 4xx answer; this one is the point of the test.
@@ -180,10 +183,11 @@ test("by keyboard alone", async (t) => {
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate(() => document.activeElement.id), "detail-heading");
   await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "accept-operator");
+  // Focus is inside the element's shadow root: its operator field.
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.name), "operator");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await page.locator("#outcome.good").waitFor();
+  await status().filter({ hasText: "Accepted" }).waitFor();
   assert.equal(stateOf(NUM), "handling");
   await finish(t);
 });
@@ -191,7 +195,8 @@ test("by keyboard alone", async (t) => {
 test("tidy on a phone-sized screen", async (t) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open("IM202403221602450171753783");
-  await page.locator("#form-solution").getByRole("button", { name: "Submit solution" }).click();
+  await element().getByRole("button", { name: "Submit solution" }).click();
+  await element().locator("[aria-invalid=true]").first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0);
   await shot("07-phone");
@@ -214,8 +219,11 @@ test("with a token the emulator demands, the page sends the one in its address",
       await page.waitForSelector("body[data-ready=yes]", { state: "attached" });
       await open(ticket);
       await page.getByRole("button", { name: "Accept" }).click();
-      await page.locator(`#outcome.${expected}`).waitFor();
-      if (expected === "bad") assert.match(await outcome().textContent(), /EMU\.00000401 \(HTTP 401\)/);
+      if (expected === "good") await status().filter({ hasText: "Accepted" }).waitFor();
+      else {
+        await alert().filter({ hasText: "Not sent" }).waitFor();
+        assert.match(await alert().textContent(), /EMU\.00000401 \(HTTP 401\)/);
+      }
       await page.close();
     }
   } finally {

@@ -84,6 +84,7 @@ test("a ticket's whole life: accept, submit the solution, verify, closed; each f
   await page.getByRole("button", { name: "Accept" }).click();
   await page.getByText("Accepted: the incident is now being handled.").waitFor();
   // The element moves on to the form the new state allows.
+  await page.getByLabel("Incident category").fill("inc_type_p_config_issues");
   await page.getByLabel("Cause").fill("The log volume filled up after a retention change.");
   await page.getByLabel("Solution", { exact: true }).fill("Rotated the logs.");
   await page.getByRole("button", { name: "Submit solution" }).click();
@@ -122,11 +123,13 @@ test("an invalid submit sends nothing and says why at the field, in English and 
 
 test("what the user typed survives a reload (a draft per ticket and action) and is cleared on success", async () => {
   const page = await open({ state: "handling" });
+  await page.getByLabel("Incident category").fill("inc_type_p_config_issues");
   await page.getByLabel("Cause").fill("Disk full on db-03.");
   await page.getByLabel("The service was interrupted").check();
   await page.reload();
   await ready(page);
   assert.equal(await page.getByLabel("Cause").inputValue(), "Disk full on db-03.");
+  assert.equal(await page.getByLabel("Incident category").inputValue(), "inc_type_p_config_issues");
   assert.equal(await page.getByLabel("The service was interrupted").isChecked(), true);
   await page.getByText("Restored what you typed before.").waitFor();
   await page.getByLabel("Solution", { exact: true }).fill("Cleaned up and added an alert.");
