@@ -176,6 +176,13 @@ pub fn text_problem(text: &Text) -> Option<TextProblem> {
 /// The UTF-16 index and code point of the first control character (Unicode `Cc`)
 /// other than tab, LF and CR.
 fn first_control_character(text: &str) -> Option<(usize, u32)> {
+    // Every Cc character is a byte below 0x20, 0x7F, or 0xC2 then 0x80..=0x9F in UTF-8:
+    // a text with none of those bytes (nearly every text) needs no decoding.
+    let suspect =
+        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7F || *b == 0xC2;
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
     let mut index = 0;
     for c in text.chars() {
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
@@ -224,6 +231,22 @@ mod tests {
     #[test]
     fn finds_the_first_problem() {
         assert_eq!(text_problem(&Text::from("a\tb\r\nc")), None);
+        // U+0080..U+00BF share their first UTF-8 byte (0xC2): only U+0080..U+009F are Cc.
+        assert_eq!(text_problem(&Text::from("25°C, £5 ¿")), None);
+        assert_eq!(
+            text_problem(&Text::from("°\u{9F}")),
+            Some(TextProblem::ControlCharacter {
+                index: 1,
+                code_point: 0x9F
+            })
+        );
+        assert_eq!(
+            text_problem(&Text::from("a\u{7F}")),
+            Some(TextProblem::ControlCharacter {
+                index: 1,
+                code_point: 0x7F
+            })
+        );
         assert_eq!(
             text_problem(&Text::from("😀\u{7}")),
             Some(TextProblem::ControlCharacter {
