@@ -39,6 +39,7 @@ const TEXT = {
     closed: "This incident is closed: there is nothing to do.",
     unknownState: (state) => `This incident's state is not one this form knows: ${state}.`,
     noState: "The incident's state could not be read.",
+    noStart: "The form could not start (its WebAssembly did not load).",
     mtm_type: "Incident category",
     is_service_interrupt: "The service was interrupted",
     cause: "Cause",
@@ -62,6 +63,7 @@ const TEXT = {
     closed: "此事件已关闭，无需操作。",
     unknownState: (state) => `无法识别此事件的状态：${state}。`,
     noState: "无法读取事件状态。",
+    noStart: "表单无法启动（WebAssembly 未能加载）。",
     mtm_type: "问题类别",
     is_service_interrupt: "业务曾中断",
     cause: "故障原因",
@@ -196,12 +198,14 @@ export class IncidentFormElement extends HTMLElement {
     this.#status = "";
 
     let state = this.getAttribute("state");
+    let failed = text.noState;
     try {
       if (state === null && typeof this.getState === "function") state = await this.getState(num);
+      failed = text.noStart;
       await init();
     } catch (cause) {
       if (render !== this.#render) return;
-      error.textContent = `${text.noState} ${cause?.message ?? ""}`.trim();
+      error.textContent = `${failed} ${cause?.message ?? ""}`.trim();
       body.replaceChildren();
       return;
     }

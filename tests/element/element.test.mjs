@@ -193,6 +193,25 @@ test("the state can be asked for (getState) instead of given", async () => {
   await page.context().close();
 });
 
+test("a state that cannot be had is said, and no form is guessed", async () => {
+  const page = await open({ state: "handling", attributes: "no-state no-goto" });
+  await page.addInitScript(() => {
+    customElements.whenDefined("coc-incident-form").then(() => {
+      const element = document.querySelector("coc-incident-form");
+      element.getState = async () => {
+        throw new Error("ticket service down");
+      };
+      element.remove();
+      document.querySelector("main").append(element);
+    });
+  });
+  await page.goto(`${site.base}/`);
+  await page.getByText("The incident's state could not be read. ticket service down").waitFor();
+  assert.equal(await page.locator("coc-incident-form form").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("axe-core finds no serious or critical violation in any state, in either locale, with messages shown", async () => {
   for (const locale of ["en", "zh-CN"]) {
     for (const state of Object.keys(TICKET)) {
