@@ -14,6 +14,7 @@
 //! A call's tape is two values: the input, then the options.
 
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use coc_incident_core::{Foreign, Number, Object, Text, Value, MAX_DEPTH};
@@ -65,6 +66,32 @@ pub fn read_call(bytes: &[u8]) -> Result<(Value, Value), Malformed> {
     }
 }
 
+/// UTF-16LE units that are all ASCII, as a string; `None` for any other unit. Nearly
+/// every text is ASCII: four units are checked and packed at a time.
+fn ascii(units: &[u8]) -> Option<String> {
+    const HIGH: u64 = 0xFF80_FF80_FF80_FF80;
+    let mut out = Vec::with_capacity(units.len() / 2);
+    let mut quads = units.chunks_exact(8);
+    for quad in &mut quads {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(quad);
+        if u64::from_le_bytes(eight) & HIGH != 0 {
+            return None;
+        }
+        out.push(quad[0]);
+        out.push(quad[2]);
+        out.push(quad[4]);
+        out.push(quad[6]);
+    }
+    for unit in quads.remainder().chunks_exact(2) {
+        if unit[1] != 0 || unit[0] >= 0x80 {
+            return None;
+        }
+        out.push(unit[0]);
+    }
+    String::from_utf8(out).ok()
+}
+
 struct Tape<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -107,6 +134,9 @@ impl Tape<'_> {
             .checked_mul(2)
             .ok_or(Malformed)?;
         let bytes = &self.take(padded)?[..len * 2];
+        if let Some(ascii) = ascii(bytes) {
+            return Ok(Text::from(ascii));
+        }
         let units = bytes
             .chunks_exact(2)
             .map(|pair| u16::from_le_bytes([pair[0], pair[1]]));
@@ -221,6 +251,33 @@ pub(crate) mod tests {
         );
         assert_eq!(input, Value::Object(expected));
         assert_eq!(options, Value::Undefined);
+    }
+
+    #[test]
+    fn reads_texts_four_units_at_a_time_and_falls_back_for_the_rest() {
+        for text in [
+            "",
+            "a",
+            "abcd",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdéfgh",
+            "abcdefghé",
+            "事件",
+            "\u{7F}\u{80}",
+        ] {
+            let mut w = Writer::default();
+            w.string(text).word(UNDEFINED);
+            let (input, _) = read_call(&w.0).unwrap();
+            assert_eq!(input, Value::from(text), "{text:?}");
+        }
+        let mut w = Writer::default();
+        w.word(STRING)
+            .text(&[0x61, 0x62, 0x63, 0xD800, 0x65])
+            .word(UNDEFINED);
+        let (input, _) = read_call(&w.0).unwrap();
+        let Value::String(text) = input else { panic!() };
+        assert_eq!(text.unpaired_surrogate_at(), Some(3));
     }
 
     #[test]
