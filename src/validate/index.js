@@ -40,7 +40,7 @@ function started(instance) {
   wasm.names();
   const { numbers, text } = answer();
   names = text.split("\n");
-  writer = new TapeWriter(numbers[0], numbers[1]);
+  writer = new TapeWriter(numbers[0], numbers[1], { memory: wasm.memory, at: numbers[2], bytes: numbers[3] });
   return wasm;
 }
 
@@ -82,12 +82,14 @@ export function initSync(module) {
   return started(new WebAssembly.Instance(module, {}));
 }
 
-/** Writes a call's tape into wasm memory and makes the call. */
+/** Writes a call's tape into wasm memory and makes the call. A tape that fits the
+ * scratch area is written there in place; a longer one is copied in. */
 function call(method, input, options) {
   const length = writer.write(input, options);
+  const inScratch = writer.inScratch;
   const at = wasm.input(length);
   if (at === 0) throw new RangeError("coc-incident: no memory left for this input");
-  new Uint8Array(wasm.memory.buffer, at, length).set(writer.bytes.subarray(0, length));
+  if (!inScratch) new Uint8Array(wasm.memory.buffer, at, length).set(writer.bytes.subarray(0, length));
   return method(length);
 }
 

@@ -13,21 +13,29 @@ const objectKeys = Object.keys;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export class TapeWriter {
-  constructor(maxDepth, maxNodes) {
+  /** `scratch`: `{ memory, at, bytes }`, the wasm's scratch area, written in place. */
+  constructor(maxDepth, maxNodes, scratch) {
     this.maxDepth = maxDepth;
     this.maxNodes = maxNodes;
-    this.grow(1024);
+    this.scratch = scratch;
     this.f64 = new Float64Array(1);
     this.f64Words = new Uint32Array(this.f64.buffer);
+    if (!scratch) this.grow(1024);
   }
 
+  /** Views over `buffer` from byte `at`, `bytes` long. */
+  view(buffer, at, bytes) {
+    this.words = new Uint32Array(buffer, at, bytes >>> 2);
+    this.units = new Uint16Array(buffer, at, bytes >>> 1);
+    this.bytes = new Uint8Array(buffer, at, bytes);
+  }
+
+  /** Moves on to a buffer of its own, `words` long, keeping what was written. */
   grow(words) {
-    const buffer = new ArrayBuffer(words * 4);
     const old = this.words;
-    this.words = new Uint32Array(buffer);
-    this.units = new Uint16Array(buffer);
-    this.bytes = new Uint8Array(buffer);
-    if (old) this.words.set(old);
+    this.view(new ArrayBuffer(words * 4), 0, words * 4);
+    this.inScratch = false;
+    if (old) this.words.set(old.subarray(0, this.at));
   }
 
   /** Room for `n` more words. */
@@ -35,8 +43,16 @@ export class TapeWriter {
     if (this.at + n > this.words.length) this.grow(Math.max(this.words.length * 2, this.at + n));
   }
 
-  /** The tape of a call: the input, then the options. Answers its length in bytes. */
+  /** The tape of a call: the input, then the options. Answers its length in bytes;
+   * `inScratch` then says whether it is in the scratch area already. */
   write(input, options) {
+    const scratch = this.scratch;
+    if (scratch && (!this.inScratch || this.bytes.buffer !== scratch.memory.buffer)) {
+      // Back to the scratch area (after a tape too long for it, or memory that grew
+      // and so replaced the buffer the views were on).
+      this.view(scratch.memory.buffer, scratch.at, scratch.bytes);
+      this.inScratch = true;
+    }
     this.at = 0;
     this.put(input);
     this.put(options);

@@ -294,3 +294,18 @@ test("a freed IncidentClient rejects with a UsageError, not a null pointer", asy
   await assert.rejects(client.handle(confirm), { name: "UsageError" });
   await assert.rejects(client.acceptIncident("IM1", "op"), { name: "UsageError" });
 });
+
+test("coc-incident/validate: tapes larger than the scratch area, between ordinary ones, and memory that grows", async () => {
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const huge = (n) => ({ ...confirm, parameter: { ...confirm.parameter, virtual_confirm_comment: "x".repeat(n) } });
+  for (const n of [10, 40_000, 10, 3_000_000, 10, 32_000, 10]) {
+    const report = small.validateHandleRequest(huge(n));
+    if (n <= 300) assert.deepEqual(report, { valid: true, errors: [], warnings: [] }, `${n}`);
+    else assert.deepEqual(report.errors.map((v) => [v.code, v.params.actual]), [["too_long", n]], `${n}`);
+    // The same answers as the full module, whatever the tape's size.
+    assert.deepEqual(report, validateHandleRequest(huge(n)));
+  }
+  const { body } = small.buildHandleRequest(huge(10), { endpoint: "/api" });
+  assert.equal(body, JSON.stringify(huge(10)));
+});

@@ -28,6 +28,17 @@ pub fn rewind() {
     NEXT.store(BASE.load(Relaxed), Relaxed);
 }
 
+/// A block that no rewind ever frees: the arena starts after it from now on. Only
+/// between calls, when nothing else is allocated (it rewinds first).
+pub fn keep(size: usize) -> *mut u8 {
+    rewind();
+    let block = Arena::reserve(size, 8);
+    if !block.is_null() {
+        BASE.store(NEXT.load(Relaxed), Relaxed);
+    }
+    block
+}
+
 /// The bump allocator.
 pub struct Arena;
 

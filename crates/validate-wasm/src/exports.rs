@@ -5,7 +5,9 @@
 //!    address and length in UTF-16 code units. They stay until the next `input`.
 //!
 //! `names()`, once at start, answers the limits of one input (`MAX_DEPTH`,
-//! `MAX_NODES`) as its numbers and the names table as its text, one name a line.
+//! `MAX_NODES`) and where the scratch area is (address, size) as its numbers, and the
+//! names table as its text, one name a line. A tape that fits the scratch area is
+//! written there by JavaScript directly, and `input` answers that address.
 
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
@@ -30,12 +32,24 @@ static TAPE_CAPACITY: AtomicUsize = AtomicUsize::new(0);
 /// What `answer()` points at.
 static ANSWER: [AtomicU32; 4] = [const { AtomicU32::new(0) }; 4];
 
-/// Rewinds the arena and reserves `len` bytes for the next tape.
+/// What JavaScript writes a tape into when it fits (nearly every one does): written
+/// there in place, it is not copied in. Kept out of the arena, so no rewind frees it.
+const SCRATCH_BYTES: usize = 64 * 1024;
+static SCRATCH: AtomicUsize = AtomicUsize::new(0);
+
+/// Rewinds the arena and answers where to write the next tape of `len` bytes: the
+/// scratch area when it fits, else a block of the arena.
 #[no_mangle]
 pub extern "C" fn input(len: usize) -> *mut u8 {
     arena::rewind();
     for slot in &ANSWER {
         slot.store(0, Relaxed);
+    }
+    let scratch = SCRATCH.load(Relaxed);
+    if scratch != 0 && len <= SCRATCH_BYTES {
+        TAPE.store(scratch, Relaxed);
+        TAPE_CAPACITY.store(SCRATCH_BYTES, Relaxed);
+        return scratch as *mut u8;
     }
     let mut tape: Vec<u8> = Vec::new();
     if tape.try_reserve_exact(len).is_err() {
@@ -56,9 +70,9 @@ fn tape(len: usize) -> &'static [u8] {
     if at == 0 || len > TAPE_CAPACITY.load(Relaxed) {
         return &[];
     }
-    // SAFETY: `input` reserved `TAPE_CAPACITY` bytes at `at` in the arena, and they
-    // stay reserved (and written only by JavaScript, before this call) until the next
-    // `input`, which is after this call's answer has been read.
+    // SAFETY: `input` pointed at `TAPE_CAPACITY` bytes at `at`: the scratch area, kept
+    // for good, or a block of the arena that stays reserved until the next `input`.
+    // JavaScript writes them before this call, and nothing in Rust writes them.
     unsafe { core::slice::from_raw_parts(at as *const u8, len) }
 }
 
@@ -86,13 +100,19 @@ pub extern "C" fn build(len: usize) -> u32 {
     publish(crate::answer::build(tape(len)))
 }
 
-/// The names table, one a line, as the answer's text.
+/// The limits, the scratch area (address and size) and the names table, one a line,
+/// as the answer's numbers and text. Called once, before any tape.
 #[no_mangle]
 pub extern "C" fn names() -> u32 {
+    if SCRATCH.load(Relaxed) == 0 {
+        SCRATCH.store(arena::keep(SCRATCH_BYTES) as usize, Relaxed);
+    }
     arena::rewind();
     let mut answer = Answer::default();
     answer.numbers.push(MAX_DEPTH as f64);
     answer.numbers.push(MAX_NODES as f64);
+    answer.numbers.push(SCRATCH.load(Relaxed) as f64);
+    answer.numbers.push(SCRATCH_BYTES as f64);
     for (i, name) in names::table().iter().enumerate() {
         if i > 0 {
             answer.text.push(u16::from(b'\n'));
