@@ -173,14 +173,38 @@ pub fn text_problem(text: &Text) -> Option<TextProblem> {
     }
 }
 
+/// Whether `bytes` (UTF-8) may hold a control character other than tab, LF and CR:
+/// every Cc character is a byte below 0x20, 0x7F, or 0xC2 then 0x80..=0x9F. Nearly
+/// every text has none of those bytes and needs no decoding; eight bytes are ruled
+/// out at a time.
+fn has_suspect_byte(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `word` is zero (exact: a borrow only ever follows a zero).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
+    let suspect =
+        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7F || *b == 0xC2;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(eight);
+        // A byte below 0x20 has none of its top three bits set.
+        let maybe = has_zero(word & (0xE0 * ONES))
+            || has_zero(word ^ (0x7F * ONES))
+            || has_zero(word ^ (0xC2 * ONES));
+        // Tab, LF and CR pass the word test too: the bytes say which it was.
+        if maybe && chunk.iter().any(suspect) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(suspect)
+}
+
 /// The UTF-16 index and code point of the first control character (Unicode `Cc`)
 /// other than tab, LF and CR.
 fn first_control_character(text: &str) -> Option<(usize, u32)> {
-    // Every Cc character is a byte below 0x20, 0x7F, or 0xC2 then 0x80..=0x9F in UTF-8:
-    // a text with none of those bytes (nearly every text) needs no decoding.
-    let suspect =
-        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7F || *b == 0xC2;
-    if !text.as_bytes().iter().any(suspect) {
+    if !has_suspect_byte(text.as_bytes()) {
         return None;
     }
     let mut index = 0;
@@ -231,6 +255,25 @@ mod tests {
     #[test]
     fn finds_the_first_problem() {
         assert_eq!(text_problem(&Text::from("a\tb\r\nc")), None);
+        // Every position of an eight-byte word, and the tail after the words.
+        for at in 0..19 {
+            for control in ['\u{1}', '\u{7F}', '\u{9F}'] {
+                let mut text = "abcdefghijklmnopqrs".to_owned();
+                text.replace_range(at..=at, control.encode_utf8(&mut [0; 4]));
+                let found = text_problem(&Text::from(text.as_str()));
+                let code_point = control as u32;
+                assert_eq!(
+                    found,
+                    Some(TextProblem::ControlCharacter {
+                        index: at,
+                        code_point
+                    })
+                );
+            }
+            let mut fine = "abcdefghijklmnopqrs".to_owned();
+            fine.replace_range(at..=at, "\n");
+            assert_eq!(text_problem(&Text::from(fine.as_str())), None);
+        }
         // U+0080..U+00BF share their first UTF-8 byte (0xC2): only U+0080..U+009F are Cc.
         assert_eq!(text_problem(&Text::from("25°C, £5 ¿")), None);
         assert_eq!(

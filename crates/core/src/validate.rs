@@ -133,6 +133,36 @@ impl Listed {
     }
 }
 
+/// A violation's path, rendered only when a violation is reported.
+trait Path {
+    fn get(&self) -> String;
+}
+
+impl Path for &str {
+    fn get(&self) -> String {
+        (*self).to_owned()
+    }
+}
+
+impl Path for String {
+    fn get(&self) -> String {
+        self.clone()
+    }
+}
+
+/// A rule's own field inside `prefix`.
+#[derive(Clone, Copy)]
+struct FieldPath<'p> {
+    prefix: &'p str,
+    key: &'static str,
+}
+
+impl Path for FieldPath<'_> {
+    fn get(&self) -> String {
+        path::field(self.prefix, self.key)
+    }
+}
+
 struct Walk<'r> {
     rules: &'r Rules,
     options: ValidateOptions,
@@ -196,9 +226,16 @@ impl Walk<'_> {
     }
 
     /// Checks a string: `invalid_text`, then `blank` / `too_long`. True when it passes.
-    fn text(&mut self, text: &Text, path: String, max: u32, trimmed: bool, labels: Labels) -> bool {
+    fn text(
+        &mut self,
+        text: &Text,
+        path: FieldPath,
+        max: u32,
+        trimmed: bool,
+        labels: Labels,
+    ) -> bool {
         if is_blank(text.as_str()) {
-            self.error(path, Problem::Blank, labels);
+            self.error(path.get(), Problem::Blank, labels);
             return false;
         }
         let mut ok = self.text_content(text, &path, labels);
@@ -209,14 +246,14 @@ impl Walk<'_> {
         };
         let actual = utf16_len(counted);
         if actual > max as usize {
-            self.error(path, Problem::TooLong { max, actual }, labels);
+            self.error(path.get(), Problem::TooLong { max, actual }, labels);
             ok = false;
         }
         ok
     }
 
     /// Reports an unpaired surrogate or control character; true when there is none.
-    fn text_content(&mut self, text: &Text, path: &str, labels: Labels) -> bool {
+    fn text_content(&mut self, text: &Text, path: &impl Path, labels: Labels) -> bool {
         let problem = match text_problem(text) {
             None => return true,
             Some(TextProblem::UnpairedSurrogate { index }) => Problem::InvalidText {
@@ -230,7 +267,7 @@ impl Walk<'_> {
                 code_point: Some(code_point),
             },
         };
-        self.error(path.to_owned(), problem, labels);
+        self.error(path.get(), problem, labels);
         false
     }
 
@@ -256,7 +293,7 @@ impl Walk<'_> {
                         return Some(op);
                     }
                 }
-                if self.text_content(text, "operate_key", labels) {
+                if self.text_content(text, &"operate_key", labels) {
                     let allowed = self.rules.operate_keys;
                     let problem = Problem::UnknownOperateKey {
                         allowed,
@@ -336,7 +373,11 @@ impl Walk<'_> {
         table: &[FieldRule],
     ) -> Option<&'a Value> {
         let value = object.get(rule.key);
-        let path = path::field(prefix, rule.key);
+        // Rendered only for a violation: a valid field costs no string.
+        let path = FieldPath {
+            prefix,
+            key: rule.key,
+        };
         let labels = Labels::of(rule.label);
         let label_of = |key: &str| table.iter().find(|r| r.key == key).map(|r| r.label);
         if *value == Value::Undefined && object.unread() > 0 {
@@ -347,14 +388,14 @@ impl Walk<'_> {
         if value.is_absent() {
             match rule.presence {
                 Presence::Required => {
-                    self.error(path, Problem::Required, labels);
+                    self.error(path.get(), Problem::Required, labels);
                     return None;
                 }
                 Presence::RecommendedWhen(flag) => {
                     if *object.get(flag) == Value::Bool(true) {
                         let labels = labels.with_other(label_of(flag));
                         let problem = Problem::Recommended { when: flag };
-                        self.warning(path, problem, labels);
+                        self.warning(path.get(), problem, labels);
                     }
                 }
             }
@@ -365,12 +406,12 @@ impl Walk<'_> {
                 self.text(text, path, max, rule.trimmed, labels)
             }
             (Kind::Text { .. }, other) => {
-                self.wrong_type(path, "string", other, labels);
+                self.wrong_type(path.get(), "string", other, labels);
                 false
             }
             (Kind::Bool, Value::Bool(_)) => true,
             (Kind::Bool, other) => {
-                self.wrong_type(path, "boolean", other, labels);
+                self.wrong_type(path.get(), "boolean", other, labels);
                 false
             }
             (Kind::EpochMillis { not_before }, value) => {
@@ -385,14 +426,14 @@ impl Walk<'_> {
         &mut self,
         object: &Object,
         value: &Value,
-        path: String,
+        path: FieldPath,
         not_before: Option<(&'static str, Option<crate::rules::Label>)>,
         labels: Labels,
     ) -> bool {
         let number = match value {
             Value::Number(n) if is_integer(n.value()) => n,
             other => {
-                self.wrong_type(path, "integer", other, labels);
+                self.wrong_type(path.get(), "integer", other, labels);
                 return false;
             }
         };
@@ -404,11 +445,15 @@ impl Walk<'_> {
             after,
         };
         if n < 0.0 {
-            self.error(path, range(Some(0.0), None, None), labels);
+            self.error(path.get(), range(Some(0.0), None, None), labels);
             return false;
         }
         if n > MAX_SAFE_INTEGER {
-            self.error(path, range(None, Some(MAX_SAFE_INTEGER), None), labels);
+            self.error(
+                path.get(),
+                range(None, Some(MAX_SAFE_INTEGER), None),
+                labels,
+            );
             return false;
         }
         if let Some((other, other_label)) = not_before {
@@ -417,7 +462,7 @@ impl Walk<'_> {
                 let start = start.value();
                 if is_integer(start) && (0.0..=MAX_SAFE_INTEGER).contains(&start) && n < start {
                     let problem = range(Some(start), None, Some(other));
-                    self.error(path, problem, labels.with_other(other_label));
+                    self.error(path.get(), problem, labels.with_other(other_label));
                     return false;
                 }
             }
@@ -466,7 +511,7 @@ impl Walk<'_> {
         match value {
             Value::Null | Value::Bool(_) => true,
             Value::Number(n) if n.value().is_finite() => true,
-            Value::String(text) => self.text_content(text, path, none),
+            Value::String(text) => self.text_content(text, &path, none),
             Value::Array(items) => items.iter().enumerate().fold(true, |ok, (i, item)| {
                 self.json(item, &path::item(path, i)) && ok
             }),

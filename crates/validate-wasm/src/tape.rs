@@ -89,7 +89,10 @@ fn ascii(units: &[u8]) -> Option<String> {
         }
         out.push(unit[0]);
     }
-    String::from_utf8(out).ok()
+    // SAFETY: every byte pushed is below 0x80 (each quad's high bits and each single
+    // unit were checked), so `out` is ASCII, which is valid UTF-8. Checking it again
+    // would cost 7% of a valid request (callgrind, examples/profile.rs).
+    Some(unsafe { String::from_utf8_unchecked(out) })
 }
 
 struct Tape<'a> {
