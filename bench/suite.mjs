@@ -10,7 +10,13 @@ const BUILD = { endpoint: "/api/coc" };
  * tape in + `validate` or `build`, nothing else. What the wasm itself costs.
  */
 export function rawSmall(exports, TapeWriter) {
-  const writer = new TapeWriter(32, 10000);
+  // The limits and the names table, as the entry reads them at start (keys the rules
+  // know go on the tape by index).
+  exports.names();
+  const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(exports.memory.buffer, exports.answer(), 4);
+  const [maxDepth, maxNodes] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
+  const names = new TextDecoder("utf-16le").decode(new Uint16Array(exports.memory.buffer, textAt, textLength)).split("\n");
+  const writer = new TapeWriter(maxDepth, maxNodes, undefined, names);
   const tapes = new Map();
   const tape = (input, options) => {
     const key = options ? `${JSON.stringify(options)}` : "";

@@ -40,7 +40,7 @@ function started(instance) {
   wasm.names();
   const { numbers, text } = answer();
   names = text.split("\n");
-  writer = new TapeWriter(numbers[0], numbers[1], { memory: wasm.memory, at: numbers[2], bytes: numbers[3] });
+  writer = new TapeWriter(numbers[0], numbers[1], { memory: wasm.memory, at: numbers[2], bytes: numbers[3] }, names);
   return wasm;
 }
 

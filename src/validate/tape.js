@@ -7,17 +7,21 @@ import { object_kind, own_keys, unread_keys } from "../js/read.js";
 
 const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
   STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9;
+const NAME_KEY = 0x8000_0000;
 const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
 
 const objectKeys = Object.keys;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export class TapeWriter {
-  /** `scratch`: `{ memory, at, bytes }`, the wasm's scratch area, written in place. */
-  constructor(maxDepth, maxNodes, scratch) {
+  /** `scratch`: `{ memory, at, bytes }`, the wasm's scratch area, written in place;
+   * `names`: the module's names table, whose entries are sent by index as keys. */
+  constructor(maxDepth, maxNodes, scratch, names = []) {
     this.maxDepth = maxDepth;
     this.maxNodes = maxNodes;
     this.scratch = scratch;
+    this.nameIndex = new Map();
+    names.forEach((name, i) => this.nameIndex.has(name) || this.nameIndex.set(name, i));
     this.f64 = new Float64Array(1);
     this.f64Words = new Uint32Array(this.f64.buffer);
     if (!scratch) this.grow(1024);
@@ -188,9 +192,16 @@ export class TapeWriter {
     this.words[this.at++] = OBJECT;
     this.words[this.at++] = keys.length;
     this.words[this.at++] = unread;
+    const nameIndex = this.nameIndex;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      this.text(key);
+      const name = nameIndex.get(key);
+      if (name === undefined) this.text(key);
+      else {
+        // A key the rules know: its index, not its text.
+        this.room(1);
+        this.words[this.at++] = NAME_KEY | name;
+      }
       let item;
       try {
         item = x[key];

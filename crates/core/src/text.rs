@@ -2,6 +2,7 @@
 //! and the characters that are refused rather than silently replaced.
 
 use crate::prelude::*;
+use alloc::borrow::Cow;
 
 /// A string that came from JavaScript, which may hold unpaired UTF-16 surrogates.
 ///
@@ -13,7 +14,9 @@ use crate::prelude::*;
 /// ([`Text::exact_utf16`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
-    text: String,
+    /// Borrowed for a name the rules know (a key JavaScript sent by its index), so that
+    /// the commonest texts of a request are neither decoded nor copied.
+    text: Cow<'static, str>,
     /// `(UTF-16 index, code unit)` of each unpaired surrogate, in order.
     unpaired: Vec<(usize, u16)>,
 }
@@ -55,14 +58,17 @@ impl Text {
                 }
             }
         }
-        Text { text, unpaired }
+        Text {
+            text: Cow::Owned(text),
+            unpaired,
+        }
     }
 
     /// A text whose unpaired surrogates (`(UTF-16 index, code unit)`, in order) were
     /// already replaced by U+FFFD in `lossy`: what the JavaScript side hands over.
     pub fn with_unpaired_surrogates(lossy: String, unpaired: Vec<(usize, u16)>) -> Self {
         Text {
-            text: lossy,
+            text: Cow::Owned(lossy),
             unpaired,
         }
     }
@@ -99,10 +105,20 @@ impl Text {
     }
 }
 
+impl Text {
+    /// A text the program holds for good (a rule's key): borrowed, not copied.
+    pub fn from_static(text: &'static str) -> Self {
+        Text {
+            text: Cow::Borrowed(text),
+            unpaired: Vec::new(),
+        }
+    }
+}
+
 impl From<String> for Text {
     fn from(text: String) -> Self {
         Text {
-            text,
+            text: Cow::Owned(text),
             unpaired: Vec::new(),
         }
     }

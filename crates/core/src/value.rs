@@ -186,9 +186,12 @@ impl Object {
 
     /// The value under `key`, [`Value::Undefined`] when there is none.
     pub fn get(&self, key: &str) -> &Value {
+        // A key sent by its index is the rule's own string: the same address answers
+        // before the bytes are compared.
+        let same = |k: &str| k.len() == key.len() && (k.as_ptr() == key.as_ptr() || k == key);
         self.entries
             .iter()
-            .find(|(k, _)| k.unpaired_surrogate_at().is_none() && k.as_str() == key)
+            .find(|(k, _)| k.unpaired_surrogate_at().is_none() && same(k.as_str()))
             .map_or(&Value::Undefined, |(_, v)| v)
     }
 

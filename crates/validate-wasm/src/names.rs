@@ -74,6 +74,27 @@ pub fn table() -> Vec<&'static str> {
     names
 }
 
+/// The name at `index` of the table, found without building it: what a tape's key
+/// sent by its index stands for.
+pub fn name(index: usize) -> Option<&'static str> {
+    let mut index = index;
+    let segments = [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys];
+    let fields = RULES.operations.iter().map(|operation| operation.fields);
+    for segment in segments {
+        match segment.get(index) {
+            Some(name) => return Some(name),
+            None => index -= segment.len(),
+        }
+    }
+    for segment in fields {
+        match segment.get(index) {
+            Some(rule) => return Some(rule.key),
+            None => index -= segment.len(),
+        }
+    }
+    None
+}
+
 /// The index of `name` in `table`.
 pub fn index(table: &[&str], name: &str) -> Option<usize> {
     table.iter().position(|n| *n == name)
@@ -101,5 +122,15 @@ mod tests {
             }
         }
         assert_eq!(index(&table, "too_many_violations"), Some(10));
+    }
+
+    #[test]
+    fn each_index_names_what_the_table_holds_there() {
+        let table = table();
+        for (i, expected) in table.iter().enumerate() {
+            assert_eq!(name(i), Some(*expected));
+        }
+        assert_eq!(name(table.len()), None);
+        assert_eq!(name(usize::MAX >> 1), None);
     }
 }

@@ -7,8 +7,8 @@
 //!   JavaScript writes for it (a finite number that is not a safe integer);
 //! - [`STRING`]: a text: its length in UTF-16 code units, then the units, two a word;
 //! - [`ARRAY`]: the count, then the items;
-//! - [`OBJECT`]: the count, the keys counted but not read, then each key (a text)
-//!   and its value;
+//! - [`OBJECT`]: the count, the keys counted but not read, then each key (a text,
+//!   or [`NAME_KEY`] with the index of a name in [`names::table`]) and its value;
 //! - [`FOREIGN`]: what kind ([`Foreign`] in declaration order).
 //!
 //! A call's tape is two values: the input, then the options.
@@ -18,6 +18,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use coc_incident_core::{Foreign, Number, Object, Text, Value, MAX_DEPTH};
+
+use crate::names;
 
 /// `undefined` (or a hole).
 pub const UNDEFINED: u32 = 0;
@@ -39,6 +41,9 @@ pub const ARRAY: u32 = 7;
 pub const OBJECT: u32 = 8;
 /// A value JSON has no room for, or one that could not be read.
 pub const FOREIGN: u32 = 9;
+/// Set in a key's first word: the key is the name at this index of the names table
+/// ([`names::table`]), not a text (whose first word, its length, is below 2^30).
+pub const NAME_KEY: u32 = 0x8000_0000;
 
 const FOREIGN_KINDS: [Foreign; 7] = [
     Foreign::Function,
@@ -146,6 +151,23 @@ impl Tape<'_> {
         Ok(Text::from_utf16_units(units, len))
     }
 
+    /// An object's key: a text, or a name of the table by its index ([`NAME_KEY`] set
+    /// in the word where a text has its length).
+    fn key(&mut self) -> Result<Text, Malformed> {
+        let word = self.peek()?;
+        if word & NAME_KEY == 0 {
+            return self.text();
+        }
+        self.at += 4;
+        let name = names::name((word & !NAME_KEY) as usize).ok_or(Malformed)?;
+        Ok(Text::from_static(name))
+    }
+
+    fn peek(&self) -> Result<u32, Malformed> {
+        let bytes = self.bytes.get(self.at..self.at + 4).ok_or(Malformed)?;
+        Ok(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+    }
+
     fn value(&mut self, depth: usize) -> Result<Value, Malformed> {
         // The JavaScript side stops at MAX_DEPTH; a deeper tape is not its own.
         if depth > MAX_DEPTH + 1 {
@@ -177,7 +199,7 @@ impl Tape<'_> {
                 let mut object = Object::with_capacity(count);
                 object.set_unread(unread);
                 for _ in 0..count {
-                    let key = self.text()?;
+                    let key = self.key()?;
                     let value = self.value(depth + 1)?;
                     object.push(key, value);
                 }
@@ -281,6 +303,30 @@ pub(crate) mod tests {
         let (input, _) = read_call(&w.0).unwrap();
         let Value::String(text) = input else { panic!() };
         assert_eq!(text.unpaired_surrogate_at(), Some(3));
+    }
+
+    #[test]
+    fn reads_a_key_sent_as_the_index_of_a_name() {
+        let table = names::table();
+        let at = |name| names::index(&table, name).unwrap() as u32;
+        let mut w = Writer::default();
+        w.word(OBJECT).word(2).word(0);
+        w.word(NAME_KEY | at("operate_key")).string("confirm");
+        w.text(&[0x78]).word(NULL);
+        w.word(UNDEFINED);
+        let (input, _) = read_call(&w.0).unwrap();
+        let mut expected = object! { "operate_key" => "confirm" };
+        expected.push("x", Value::Null);
+        assert_eq!(input, Value::Object(expected));
+        // An index past the table is no tape of the package's.
+        let mut w = Writer::default();
+        w.word(OBJECT)
+            .word(1)
+            .word(0)
+            .word(NAME_KEY | 100_000)
+            .word(NULL)
+            .word(UNDEFINED);
+        assert_eq!(read_call(&w.0), Err(Malformed));
     }
 
     #[test]
