@@ -75,7 +75,14 @@ impl Answer {
 
     fn text(&mut self, text: &str) {
         let start = self.text.len();
-        self.text.extend(text.encode_utf16());
+        if text.is_ascii() {
+            // Most of a report (paths, English messages, names): a byte is a unit, and
+            // an exact-size iterator extends in one reservation.
+            self.text.extend(text.bytes().map(u16::from));
+        } else {
+            self.text.reserve(text.len());
+            self.text.extend(text.encode_utf16());
+        }
         self.count(start);
         self.count(self.text.len() - start);
     }
