@@ -6,7 +6,11 @@
 import { object_kind, own_keys, unread_keys } from "../js/read.js";
 
 const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
-  STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9;
+  STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9, STRING_UTF8 = 10;
+// From this length a well-formed string goes as UTF-8 through TextEncoder.encodeInto,
+// which beats a loop over its units there (measured: even at about 30 units).
+const UTF8_FROM = 48;
+const encoder = new TextEncoder();
 const NAME_KEY = 0x8000_0000;
 const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
 
@@ -93,6 +97,17 @@ export class TapeWriter {
     this.at += words;
   }
 
+  /** A well-formed string as UTF-8: its length in bytes, then the bytes. */
+  utf8(s) {
+    // At most three bytes a unit; the tag and the length first.
+    this.room(2 + Math.ceil((s.length * 3) / 4));
+    this.words[this.at++] = STRING_UTF8;
+    const lengthAt = this.at++;
+    const { written } = encoder.encodeInto(s, this.bytes.subarray(this.at * 4));
+    this.words[lengthAt] = written;
+    this.at += (written + 3) >>> 2;
+  }
+
   /** A number's double, at `at` (the word after its tag). */
   number(n, at) {
     this.f64[0] = n;
@@ -121,6 +136,7 @@ export class TapeWriter {
         return this.text(String(x));
       }
       case "string":
+        if (x.length >= UTF8_FROM && x.isWellFormed()) return this.utf8(x);
         this.tag(STRING);
         return this.text(x);
       case "function":
