@@ -3,7 +3,7 @@
 // read that can throw caught (getters, proxy traps: the value is then `unreadable`),
 // depth and size bounded by the core's limits (MAX_DEPTH, MAX_NODES, given at start).
 // It decides nothing about validity: it only says what each value is.
-import { object_kind, own_keys, unread_keys } from "../js/read.js";
+import { object_kind, own_keys, plain_json, unread_keys } from "../js/read.js";
 
 const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
   STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9, STRING_UTF8 = 10;
@@ -69,13 +69,30 @@ export class TapeWriter {
 
   /** One value (the input or the options), with its own node count. */
   put(value) {
+    const start = this.at;
     this.nodes = 0;
+    this.overBudget = false;
     this.value(value, 0);
+    if (!this.overBudget) return;
+    // The full module reads plain data through JSON (read.js's plain_json), where an
+    // undefined property is no value and costs nothing: at the limit, an input read
+    // that way may fit where it does not value by value. Then it is that JSON's tree.
+    const json = plain_json(value, this.maxDepth, this.maxNodes);
+    if (json === undefined) return;
+    this.at = start;
+    this.nodes = 0;
+    this.value(JSON.parse(json), 0);
   }
 
   tag(tag) {
     this.room(1);
     this.words[this.at++] = tag;
+  }
+
+  /** Past what one input may cost: `too_large`, and `put` looks again. */
+  tooLarge() {
+    this.overBudget = true;
+    this.foreign(TOO_LARGE);
   }
 
   foreign(kind) {
@@ -116,7 +133,7 @@ export class TapeWriter {
   }
 
   value(x, depth) {
-    if (++this.nodes > this.maxNodes) return this.foreign(TOO_LARGE);
+    if (++this.nodes > this.maxNodes) return this.tooLarge();
     switch (typeof x) {
       case "undefined":
         return this.tag(UNDEFINED);
@@ -170,7 +187,7 @@ export class TapeWriter {
       return this.foreign(UNREADABLE);
     }
     length = typeof length === "number" ? length : 0;
-    if (length > budget) return this.foreign(TOO_LARGE);
+    if (length > budget) return this.tooLarge();
     // As Rust's `length as u32`: whole part, NaN and below zero as 0.
     const count = length > 0 ? Math.floor(length) : 0;
     this.room(2);
@@ -203,6 +220,7 @@ export class TapeWriter {
       keys = own_keys(x, budget);
       if (keys === undefined) return this.foreign(UNREADABLE);
       unread = unread_keys();
+      this.overBudget = true;
     }
     this.room(3);
     this.words[this.at++] = OBJECT;
