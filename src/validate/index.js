@@ -40,7 +40,8 @@ function started(instance) {
   wasm.names();
   const { numbers, text } = answer();
   names = text.split("\n");
-  writer = new TapeWriter(numbers[0], numbers[1], { memory: wasm.memory, at: numbers[2], bytes: numbers[3] }, names);
+  const scratch = numbers[3] > 0 ? { memory: wasm.memory, at: numbers[2], bytes: numbers[3] } : undefined;
+  writer = new TapeWriter(numbers[0], numbers[1], scratch, names);
   return wasm;
 }
 

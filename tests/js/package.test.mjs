@@ -308,4 +308,10 @@ test("coc-incident/validate: tapes larger than the scratch area, between ordinar
   }
   const { body } = small.buildHandleRequest(huge(10), { endpoint: "/api" });
   assert.equal(body, JSON.stringify(huge(10)));
+  // Long strings that are not ASCII, or not well formed (UTF-16 then), around the
+  // scratch area's 64 KiB: the same reports as the full module.
+  const comment = (text) => ({ ...confirm, parameter: { ...confirm.parameter, virtual_confirm_comment: text } });
+  for (const text of ["字".repeat(300), "字".repeat(21_800), "😀".repeat(16_000), `${"a".repeat(60)}\uD800`, `${"b".repeat(32_700)}\uDC00x`]) {
+    assert.deepEqual(small.validateHandleRequest(comment(text)), validateHandleRequest(comment(text)), `${text.length}`);
+  }
 });

@@ -111,8 +111,15 @@ pub extern "C" fn names() -> u32 {
     let mut answer = Answer::default();
     answer.numbers.push(MAX_DEPTH as f64);
     answer.numbers.push(MAX_NODES as f64);
-    answer.numbers.push(SCRATCH.load(Relaxed) as f64);
-    answer.numbers.push(SCRATCH_BYTES as f64);
+    // No scratch area (memory could not grow at start): size 0, and every tape is
+    // copied into the arena.
+    let scratch = SCRATCH.load(Relaxed);
+    answer.numbers.push(scratch as f64);
+    answer.numbers.push(if scratch == 0 {
+        0.0
+    } else {
+        SCRATCH_BYTES as f64
+    });
     for (i, name) in names::table().iter().enumerate() {
         if i > 0 {
             answer.text.push(u16::from(b'\n'));

@@ -300,6 +300,10 @@ pub(crate) mod tests {
             "abcdefghi",
             "abcdéfgh",
             "abcdefghé",
+            // Ł is U+0141: an ASCII low byte under a high byte that is not zero.
+            "abcŁefgh",
+            "abcdefgŁ",
+            "abcdefghŁ",
             "事件",
             "\u{7F}\u{80}",
         ] {
