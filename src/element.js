@@ -134,10 +134,17 @@ export class IncidentFormElement extends HTMLElement {
   static observedAttributes = ["incident-num", "state", "operator", "endpoint", "locale"];
 
   #root;
+  #heading;
+  #body;
+  #status; // live regions, kept across renders so that what they are given is announced
+  #error;
   #binding = null;
   #client = null;
   #render = 0; // the latest render; an older one that finishes late is dropped
-  #status = ""; // an outcome kept across the re-render a success causes
+  #sending = false; // a send is under way: renders wait for its outcome
+  #waiting = false; // a render was asked for meanwhile
+  #freed = null; // a client let go of during a send, freed once it is over
+  #restored = new Set(); // drafts already said to be restored (said once a page)
   /** `(incidentNum) => state | Promise<state>`, asked when there is no `state` attribute. */
   getState = null;
   /** Passed to the IncidentClient: a string, or a function called for every request. */
@@ -147,6 +154,11 @@ export class IncidentFormElement extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: "open" });
     this.#root.adoptedStyleSheets = [styles()];
+    this.#heading = h("h2", { part: "heading" });
+    this.#body = h("div", { part: "body" });
+    this.#status = h("p", { part: "status", role: "status", "aria-live": "polite" });
+    this.#error = h("p", { part: "error", role: "alert" });
+    this.#root.append(this.#heading, this.#body, this.#status, this.#error);
   }
 
   connectedCallback() {
@@ -163,14 +175,30 @@ export class IncidentFormElement extends HTMLElement {
   }
 
   #scheduled = false;
-  /** One render for all the changes of a task (an upgrade reports each attribute). */
+  /** One render for all the changes of a task (an upgrade reports each attribute), and
+   * none while a send is under way: its outcome belongs to the form that sent it. */
   #schedule() {
+    if (this.#sending) {
+      this.#waiting = true;
+      return;
+    }
     if (this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
       if (this.isConnected) this.#update();
     });
+  }
+
+  /** The send is over: what waited for it runs. */
+  #settled() {
+    this.#sending = false;
+    this.#freed?.free();
+    this.#freed = null;
+    if (this.#waiting) {
+      this.#waiting = false;
+      this.#schedule();
+    }
   }
 
   get locale() {
@@ -180,22 +208,23 @@ export class IncidentFormElement extends HTMLElement {
   #teardown() {
     this.#binding?.destroy();
     this.#binding = null;
-    this.#client?.free();
+    // A client whose request is under way is freed when it is over, not under it.
+    if (this.#sending) this.#freed = this.#client;
+    else this.#client?.free();
     this.#client = null;
   }
 
   async #update() {
     const render = ++this.#render;
+    const hadFocus = this.#root.activeElement !== null;
     this.#teardown();
     const text = TEXT[this.locale];
     const num = this.getAttribute("incident-num") ?? "";
-    const heading = h("h2", { part: "heading" }, text.incident(num));
-    const status = h("p", { part: "status", role: "status", "aria-live": "polite" });
-    const error = h("p", { part: "error", role: "alert" });
-    const body = h("div", { part: "body" }, h("p", {}, text.loading));
-    this.#root.replaceChildren(heading, body, status, error);
-    status.textContent = this.#status;
-    this.#status = "";
+    const status = this.#status;
+    const error = this.#error;
+    this.#heading.textContent = text.incident(num);
+    this.#body.replaceChildren(h("p", {}, text.loading));
+    error.textContent = "";
 
     let state = this.getAttribute("state");
     let failed = text.noState;
@@ -206,44 +235,57 @@ export class IncidentFormElement extends HTMLElement {
     } catch (cause) {
       if (render !== this.#render) return;
       error.textContent = `${failed} ${cause?.message ?? ""}`.trim();
-      body.replaceChildren();
+      this.#body.replaceChildren();
       return;
     }
     if (render !== this.#render) return;
-    if (state === "closed") return body.replaceChildren(h("p", { part: "closed" }, text.closed));
-    const action = ACTION[state];
-    if (!action) return body.replaceChildren(h("p", { part: "error" }, state ? text.unknownState(state) : text.noState));
+    if (state === "closed") return this.#body.replaceChildren(h("p", { part: "closed" }, text.closed));
+    // Own keys only: a state such as "constructor" is no action.
+    const action = typeof state === "string" && Object.hasOwn(ACTION, state) ? ACTION[state] : undefined;
+    if (!action) return this.#body.replaceChildren(h("p", { part: "error" }, state ? text.unknownState(state) : text.noState));
 
     const form = this.#form(action, num, text);
-    body.replaceChildren(form);
+    this.#body.replaceChildren(form);
+    // After a success the form is a new one: focus goes to its title, not to the page.
+    if (hadFocus) form.querySelector("[part~=title]").focus();
     const draft = new Draft(num, action);
-    if (draft.restore(form)) status.textContent ||= text.draft;
+    // The portal's operator wins over one typed earlier.
+    const skip = this.hasAttribute("operator") && this.getAttribute("operator") !== "" ? ["operator"] : [];
+    if (draft.restore(form, skip) && !this.#restored.has(draft.key)) {
+      this.#restored.add(draft.key);
+      status.textContent = text.draft;
+    }
     form.addEventListener("input", () => draft.save(form));
     form.addEventListener("change", () => draft.save(form));
 
-    this.#client = new IncidentClient({
+    const client = new IncidentClient({
       endpoint: this.getAttribute("endpoint") ?? "/",
       locale: this.locale,
       ...(this.token !== undefined && { token: this.token }),
     });
-    this.#binding = bindForm(form, { client: this.#client, locale: this.locale });
-    // A new attempt: the last one's outcome goes. (The binding ignores a submit while
-    // a send is under way, so a double click sends once.)
+    this.#client = client;
+    this.#binding = bindForm(form, { client, locale: this.locale });
+    // A new attempt: the last one's outcome goes. The binding has seen the submit first
+    // and is sending when it set aria-busy (it ignores a submit meanwhile, so a double
+    // click sends once).
     form.addEventListener("submit", () => {
       status.textContent = "";
       error.textContent = "";
+      if (form.getAttribute("aria-busy") === "true") this.#sending = true;
     });
     form.addEventListener("coc:invalid", (event) => this.#emit("coc:invalid", event.detail));
     form.addEventListener("coc:success", (event) => {
       draft.clear();
       const next = nextState(action, event.detail.request);
-      this.#status = text[action].done;
+      status.textContent = text[action].done;
       this.#emit("coc:success", { ...event.detail, action, state: next });
+      this.#settled();
       if (render === this.#render) this.setAttribute("state", next);
     });
     form.addEventListener("coc:error", (event) => {
-      error.textContent = text.failed(event.detail.error.message);
+      if (render === this.#render) error.textContent = text.failed(event.detail.error.message);
       this.#emit("coc:error", { ...event.detail, action });
+      this.#settled();
     });
   }
 
@@ -300,7 +342,7 @@ export class IncidentFormElement extends HTMLElement {
     return h(
       "form",
       { part: "form", novalidate: true, "aria-labelledby": `${id}-title` },
-      h("h3", { part: "title", id: `${id}-title` }, text[action].title),
+      h("h3", { part: "title", id: `${id}-title`, tabindex: -1 }, text[action].title),
       ...fields,
       h("ul", { "data-coc-summary": true, part: "summary" }),
       h("button", { part: "button" }, text[action].submit),
@@ -310,9 +352,8 @@ export class IncidentFormElement extends HTMLElement {
 
 /** What the user typed into one ticket's form for one action, kept across reloads. */
 class Draft {
-  #key;
   constructor(num, action) {
-    this.#key = `coc-incident-form:draft:${num}:${action}`;
+    this.key = `coc-incident-form:draft:${num}:${action}`;
   }
 
   save(form) {
@@ -325,21 +366,21 @@ class Draft {
       } else values[control.name] = control.value;
     }
     try {
-      sessionStorage.setItem(this.#key, JSON.stringify(values));
+      sessionStorage.setItem(this.key, JSON.stringify(values));
     } catch {} // storage full or denied: the form still works, only the draft is not kept
   }
 
-  /** Puts a kept draft back; true when there was one. */
-  restore(form) {
+  /** Puts a kept draft back (but the controls named in `skip`); true when there was one. */
+  restore(form, skip = []) {
     let values;
     try {
-      values = JSON.parse(sessionStorage.getItem(this.#key) ?? "null");
+      values = JSON.parse(sessionStorage.getItem(this.key) ?? "null");
     } catch {
       return false;
     }
     if (values === null || typeof values !== "object") return false;
     for (const control of form.elements) {
-      if (!control.name || control.type === "hidden" || !(control.name in values)) continue;
+      if (!control.name || control.type === "hidden" || skip.includes(control.name) || !Object.hasOwn(values, control.name)) continue;
       const value = values[control.name];
       if (control.type === "checkbox") control.checked = value === true;
       else if (control.type === "radio") control.checked = control.value === value;
@@ -350,7 +391,7 @@ class Draft {
 
   clear() {
     try {
-      sessionStorage.removeItem(this.#key);
+      sessionStorage.removeItem(this.key);
     } catch {}
   }
 }

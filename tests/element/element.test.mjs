@@ -158,6 +158,33 @@ test("a failed send keeps the form as typed, is never resent on its own, and goe
   await page.context().close();
 });
 
+test("a change of attributes during a send waits for its outcome, which moves the ticket on", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", body: JSON.stringify({ mode: "slow", delay_ms: 800 }) });
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.locator("coc-incident-form form[aria-busy=true]").waitFor();
+  await page.evaluate(() => document.querySelector("coc-incident-form").setAttribute("locale", "zh-CN"));
+  // Still the form that is sending, in its language, until the answer comes.
+  assert.equal(await page.locator("coc-incident-form form[aria-busy=true]").count(), 1);
+  await page.getByRole("button", { name: "提交方案" }).waitFor();
+  assert.match(await page.locator("coc-incident-form [part~=status]").textContent(), /Accepted/);
+  assert.deepEqual(sent(), [["acceptedIncident1", 200]]);
+  // Focus was on the button that went: it is now on the new form's title.
+  assert.equal(await page.evaluate(() => document.querySelector("coc-incident-form").shadowRoot.activeElement?.getAttribute("part")), "title");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a state that is a name on Object.prototype is no action", async () => {
+  const page = await open({ state: "handling", attributes: "no-goto" });
+  await page.goto(`${site.base}/`);
+  await ready(page);
+  await page.evaluate(() => document.querySelector("coc-incident-form").setAttribute("state", "constructor"));
+  await page.getByText("This incident's state is not one this form knows: constructor.").waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("keyboard only: Tab to each control, type, Space to choose, Enter to send", async () => {
   const page = await open({ state: "to_be_verified", operator: "" });
   await page.keyboard.press("Tab"); // operator, the first control of the page
