@@ -83,14 +83,49 @@ export function initSync(module) {
   return started(new WebAssembly.Instance(module, {}));
 }
 
+let writing = 0; // calls writing a tape now: more than one when a getter calls back in
+let reentered = 0; // calls made from inside another's writing, ever
+
 /** Writes a call's tape into wasm memory and makes the call. A tape that fits the
  * scratch area is written there in place; a longer one is copied in. */
 function call(method, input, options) {
-  const length = writer.write(input, options);
-  const inScratch = writer.inScratch;
+  if (writing > 0) {
+    // A getter of the input calls back in: this call gets a tape of its own, and the
+    // outer one, whose scratch area this call uses, writes its tape again.
+    reentered++;
+    return copied(privateWriter(), method, input, options);
+  }
+  const before = reentered;
+  writing++;
+  let length;
+  try {
+    length = writer.write(input, options);
+  } finally {
+    writing--;
+  }
+  if (reentered !== before) return copied(privateWriter(), method, input, options);
   const at = wasm.input(length);
   if (at === 0) throw new RangeError("coc-incident: no memory left for this input");
-  if (!inScratch) new Uint8Array(wasm.memory.buffer, at, length).set(writer.bytes.subarray(0, length));
+  if (!writer.inScratch) new Uint8Array(wasm.memory.buffer, at, length).set(writer.bytes.subarray(0, length));
+  return method(length);
+}
+
+function privateWriter() {
+  return new TapeWriter(writer.maxDepth, writer.maxNodes, undefined, names);
+}
+
+/** A call whose tape is written aside, then copied in. */
+function copied(own, method, input, options) {
+  writing++;
+  let length;
+  try {
+    length = own.write(input, options);
+  } finally {
+    writing--;
+  }
+  const at = wasm.input(length);
+  if (at === 0) throw new RangeError("coc-incident: no memory left for this input");
+  new Uint8Array(wasm.memory.buffer, at, length).set(own.bytes.subarray(0, length));
   return method(length);
 }
 

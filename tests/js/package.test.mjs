@@ -315,3 +315,22 @@ test("coc-incident/validate: tapes larger than the scratch area, between ordinar
     assert.deepEqual(small.validateHandleRequest(comment(text)), validateHandleRequest(comment(text)), `${text.length}`);
   }
 });
+
+test("coc-incident/validate: a getter that calls the validator back while its input is read", async () => {
+  const small = await import("coc-incident/validate");
+  await small.default();
+  let inner;
+  const calling = (during) => ({
+    ...confirm,
+    get operator() {
+      inner = small.validateHandleRequest(during);
+      return " ";
+    },
+  });
+  for (const during of [confirm, { ...confirm, operator: "x".repeat(3_000_000) }, calling(confirm)]) {
+    const outer = small.validateHandleRequest(calling(during));
+    assert.deepEqual(outer.errors.map((v) => [v.code, v.path]), [["blank", "operator"]]);
+    assert.equal(typeof inner.valid, "boolean");
+    assert.deepEqual(small.buildHandleRequest(confirm, { endpoint: "/api" }).body, JSON.stringify(confirm));
+  }
+});
