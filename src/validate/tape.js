@@ -8,7 +8,8 @@ import { object_kind, own_keys, plain_json, unread_keys } from "../js/read.js";
 const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
   STRING = 6, ARRAY = 7, OBJECT = 8, FOREIGN = 9, STRING_UTF8 = 10;
 // From this length a well-formed string goes as UTF-8 through TextEncoder.encodeInto,
-// which beats a loop over its units there (measured: even at about 30 units).
+// which beats a loop over its units there (measured: even at about 30 units); a
+// shorter one goes as UTF-8 too when it is ASCII, a byte a unit, else as UTF-16.
 const UTF8_FROM = 48;
 const encoder = new TextEncoder();
 const NAME_KEY = 0x8000_0000;
@@ -114,6 +115,24 @@ export class TapeWriter {
     this.at += words;
   }
 
+  /** A short string that is ASCII, as UTF-8 (a byte a unit, which Rust borrows as it
+   * is); false, with nothing written, for any other. */
+  ascii(s) {
+    const length = s.length;
+    this.room(2 + ((length + 3) >>> 2));
+    const bytes = this.bytes;
+    const base = (this.at + 2) * 4;
+    for (let i = 0; i < length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return false;
+      bytes[base + i] = c;
+    }
+    this.words[this.at++] = STRING_UTF8;
+    this.words[this.at++] = length;
+    this.at += (length + 3) >>> 2;
+    return true;
+  }
+
   /** A well-formed string as UTF-8: its length in bytes, then the bytes. */
   utf8(s) {
     // At most three bytes a unit; the tag and the length first.
@@ -154,6 +173,7 @@ export class TapeWriter {
       }
       case "string":
         if (x.length >= UTF8_FROM && x.isWellFormed()) return this.utf8(x);
+        if (this.ascii(x)) return;
         this.tag(STRING);
         return this.text(x);
       case "function":

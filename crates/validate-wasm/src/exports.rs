@@ -72,7 +72,10 @@ fn tape(len: usize) -> &'static [u8] {
     }
     // SAFETY: `input` pointed at `TAPE_CAPACITY` bytes at `at`: the scratch area, kept
     // for good, or a block of the arena that stays reserved until the next `input`.
-    // JavaScript writes them before this call, and nothing in Rust writes them.
+    // JavaScript writes them before this call, and nothing in Rust writes them. The
+    // slice is `'static` for the call only: texts are borrowed from it, and nothing
+    // read from it outlives the call (`answer` keeps the values until it returns and
+    // copies what it answers).
     unsafe { core::slice::from_raw_parts(at as *const u8, len) }
 }
 

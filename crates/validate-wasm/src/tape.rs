@@ -43,8 +43,9 @@ pub const OBJECT: u32 = 8;
 /// A value JSON has no room for, or one that could not be read.
 pub const FOREIGN: u32 = 9;
 /// A string as UTF-8: its length in bytes, then the bytes, padded to a word. What
-/// JavaScript writes for a long well-formed string, which `TextEncoder.encodeInto`
-/// copies far faster than a loop over its units.
+/// JavaScript writes for an ASCII string, and for a long well-formed one (which
+/// `TextEncoder.encodeInto` copies far faster than a loop over its units); Rust borrows
+/// it from the tape.
 pub const STRING_UTF8: u32 = 10;
 /// Set in a key's first word: the key is the name at this index of the names table
 /// ([`names::table`]), not a text (whose first word, its length, is below 2^30).
@@ -64,8 +65,10 @@ const FOREIGN_KINDS: [Foreign; 7] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Malformed;
 
-/// Reads a call's two values: the input and the options.
-pub fn read_call(bytes: &[u8]) -> Result<(Value, Value), Malformed> {
+/// Reads a call's two values: the input and the options. UTF-8 strings are borrowed
+/// from the tape, not copied: it must outlive everything read from it (on wasm32 the
+/// tape lives until the next call's `input`, and nothing read from it outlives a call).
+pub fn read_call(bytes: &'static [u8]) -> Result<(Value, Value), Malformed> {
     let mut tape = Tape { bytes, at: 0 };
     let input = tape.value(0)?;
     let options = tape.value(0)?;
@@ -105,13 +108,13 @@ fn ascii(units: &[u8]) -> Option<String> {
     Some(unsafe { String::from_utf8_unchecked(out) })
 }
 
-struct Tape<'a> {
-    bytes: &'a [u8],
+struct Tape {
+    bytes: &'static [u8],
     at: usize,
 }
 
-impl Tape<'_> {
-    fn take(&mut self, len: usize) -> Result<&[u8], Malformed> {
+impl Tape {
+    fn take(&mut self, len: usize) -> Result<&'static [u8], Malformed> {
         let end = self.at.checked_add(len).ok_or(Malformed)?;
         let bytes = self.bytes.get(self.at..end).ok_or(Malformed)?;
         self.at = end;
@@ -195,7 +198,7 @@ impl Tape<'_> {
                 let padded = len.checked_add(3).ok_or(Malformed)? & !3;
                 let bytes = &self.take(padded)?[..len];
                 let text = core::str::from_utf8(bytes).map_err(|_| Malformed)?;
-                Value::String(Text::from(text))
+                Value::String(Text::from_static(text))
             }
             ARRAY => {
                 let count = self.count()?;
@@ -277,7 +280,7 @@ pub(crate) mod tests {
         w.0.extend_from_slice(&0.1f64.to_le_bytes());
         w.text(&"0.1".encode_utf16().collect::<Vec<_>>());
         w.word(UNDEFINED);
-        let (input, options) = read_call(&w.0).unwrap();
+        let (input, options) = read_call(w.0.leak()).unwrap();
         let mut expected = object! {
             "a" => "IM1 ", "b" => 1_711_000_000_000_i64,
             "c" => Value::Array(vec![Value::Bool(true), Value::Foreign(Foreign::Instance)]),
@@ -309,14 +312,14 @@ pub(crate) mod tests {
         ] {
             let mut w = Writer::default();
             w.string(text).word(UNDEFINED);
-            let (input, _) = read_call(&w.0).unwrap();
+            let (input, _) = read_call(w.0.leak()).unwrap();
             assert_eq!(input, Value::from(text), "{text:?}");
         }
         let mut w = Writer::default();
         w.word(STRING)
             .text(&[0x61, 0x62, 0x63, 0xD800, 0x65])
             .word(UNDEFINED);
-        let (input, _) = read_call(&w.0).unwrap();
+        let (input, _) = read_call(w.0.leak()).unwrap();
         let Value::String(text) = input else { panic!() };
         assert_eq!(text.unpaired_surrogate_at(), Some(3));
     }
@@ -329,7 +332,7 @@ pub(crate) mod tests {
             w.0.extend_from_slice(text.as_bytes());
             w.0.resize(w.0.len().next_multiple_of(4), 0);
             w.word(UNDEFINED);
-            let (input, _) = read_call(&w.0).unwrap();
+            let (input, _) = read_call(w.0.leak()).unwrap();
             assert_eq!(input, Value::from(text));
         }
         // Bytes that are not UTF-8 are no tape of the package's.
@@ -338,7 +341,7 @@ pub(crate) mod tests {
             .word(2)
             .word(0x0000_FFFF)
             .word(UNDEFINED);
-        assert_eq!(read_call(&w.0), Err(Malformed));
+        assert_eq!(read_call(w.0.leak()), Err(Malformed));
     }
 
     #[test]
@@ -350,7 +353,7 @@ pub(crate) mod tests {
         w.word(NAME_KEY | at("operate_key")).string("confirm");
         w.text(&[0x78]).word(NULL);
         w.word(UNDEFINED);
-        let (input, _) = read_call(&w.0).unwrap();
+        let (input, _) = read_call(w.0.leak()).unwrap();
         let mut expected = object! { "operate_key" => "confirm" };
         expected.push("x", Value::Null);
         assert_eq!(input, Value::Object(expected));
@@ -362,7 +365,7 @@ pub(crate) mod tests {
             .word(NAME_KEY | 100_000)
             .word(NULL)
             .word(UNDEFINED);
-        assert_eq!(read_call(&w.0), Err(Malformed));
+        assert_eq!(read_call(w.0.leak()), Err(Malformed));
     }
 
     #[test]
@@ -370,18 +373,18 @@ pub(crate) mod tests {
         assert_eq!(read_call(&[]), Err(Malformed));
         let mut w = Writer::default();
         w.word(ARRAY).word(u32::MAX);
-        assert_eq!(read_call(&w.0), Err(Malformed));
+        assert_eq!(read_call(w.0.leak()), Err(Malformed));
         let mut w = Writer::default();
         w.word(STRING).word(u32::MAX);
-        assert_eq!(read_call(&w.0), Err(Malformed));
+        assert_eq!(read_call(w.0.leak()), Err(Malformed));
         let mut w = Writer::default();
         w.word(NULL).word(NULL).word(NULL);
-        assert_eq!(read_call(&w.0), Err(Malformed));
+        assert_eq!(read_call(w.0.leak()), Err(Malformed));
         let mut w = Writer::default();
         for _ in 0..100 {
             w.word(ARRAY).word(1);
         }
         w.word(NULL).word(NULL);
-        assert_eq!(read_call(&w.0), Err(Malformed));
+        assert_eq!(read_call(w.0.leak()), Err(Malformed));
     }
 }
