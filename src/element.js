@@ -277,10 +277,13 @@ export class IncidentFormElement extends HTMLElement {
     form.addEventListener("coc:success", (event) => {
       draft.clear();
       const next = nextState(action, event.detail.request);
-      status.textContent = text[action].done;
+      // The ticket has moved on, even if the element was removed and put back meanwhile;
+      // unless the portal has turned it to another ticket since.
+      const same = this.getAttribute("incident-num") === num;
+      if (same) status.textContent = text[action].done;
       this.#emit("coc:success", { ...event.detail, action, state: next });
       this.#settled();
-      if (render === this.#render) this.setAttribute("state", next);
+      if (same) this.setAttribute("state", next);
     });
     form.addEventListener("coc:error", (event) => {
       if (render === this.#render) error.textContent = text.failed(event.detail.error.message);
