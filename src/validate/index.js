@@ -87,45 +87,45 @@ let writing = 0; // calls writing a tape now: more than one when a getter calls 
 let reentered = 0; // calls made from inside another's writing, ever
 
 /** Writes a call's tape into wasm memory and makes the call. A tape that fits the
- * scratch area is written there in place; a longer one is copied in. */
+ * scratch area is written there in place; a longer one is copied in. A call made by a
+ * getter of the input, while that input's tape is written, gets a tape of its own, and
+ * the outer call, whose scratch area it used, writes its tape again aside. */
 function call(method, input, options) {
   if (writing > 0) {
-    // A getter of the input calls back in: this call gets a tape of its own, and the
-    // outer one, whose scratch area this call uses, writes its tape again.
     reentered++;
-    return copied(privateWriter(), method, input, options);
+    const own = privateWriter();
+    return run(own, write(own, input, options), method);
   }
   const before = reentered;
-  writing++;
-  let length;
-  try {
-    length = writer.write(input, options);
-  } finally {
-    writing--;
+  let tape = writer;
+  let length = write(tape, input, options);
+  if (reentered !== before) {
+    tape = privateWriter();
+    length = write(tape, input, options);
   }
-  if (reentered !== before) return copied(privateWriter(), method, input, options);
-  const at = wasm.input(length);
-  if (at === 0) throw new RangeError("coc-incident: no memory left for this input");
-  if (!writer.inScratch) new Uint8Array(wasm.memory.buffer, at, length).set(writer.bytes.subarray(0, length));
-  return method(length);
+  return run(tape, length, method);
 }
 
 function privateWriter() {
   return new TapeWriter(writer.maxDepth, writer.maxNodes, undefined, names);
 }
 
-/** A call whose tape is written aside, then copied in. */
-function copied(own, method, input, options) {
+/** `tape.write`, counted as under way while it runs (getters run inside it). */
+function write(tape, input, options) {
   writing++;
-  let length;
   try {
-    length = own.write(input, options);
+    return tape.write(input, options);
   } finally {
     writing--;
   }
+}
+
+/** Hands a written tape to wasm (copying it in unless it is in the scratch area
+ * already) and makes the call. */
+function run(tape, length, method) {
   const at = wasm.input(length);
   if (at === 0) throw new RangeError("coc-incident: no memory left for this input");
-  new Uint8Array(wasm.memory.buffer, at, length).set(own.bytes.subarray(0, length));
+  if (!tape.inScratch) new Uint8Array(wasm.memory.buffer, at, length).set(tape.bytes.subarray(0, length));
   return method(length);
 }
 

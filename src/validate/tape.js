@@ -215,16 +215,18 @@ export class TapeWriter {
     this.room(2);
     this.words[this.at++] = ARRAY;
     this.words[this.at++] = count;
-    for (let i = 0; i < count; i++) {
-      let item;
-      try {
-        item = x[i];
-      } catch {
-        this.foreign(UNREADABLE);
-        continue;
-      }
-      this.value(item, depth + 1);
+    for (let i = 0; i < count; i++) this.member(x, i, depth);
+  }
+
+  /** `x[key]`, or `unreadable` when reading it throws (a getter, a proxy trap). */
+  member(x, key, depth) {
+    let item;
+    try {
+      item = x[key];
+    } catch {
+      return this.foreign(UNREADABLE);
     }
+    this.value(item, depth + 1);
   }
 
   plainObject(x, depth, budget) {
@@ -258,14 +260,7 @@ export class TapeWriter {
         this.room(1);
         this.words[this.at++] = NAME_KEY | name;
       }
-      let item;
-      try {
-        item = x[key];
-      } catch {
-        this.foreign(UNREADABLE);
-        continue;
-      }
-      this.value(item, depth + 1);
+      this.member(x, key, depth);
     }
   }
 }

@@ -59,15 +59,16 @@ const WORDS: &[&str] = &[
     "control_character",
 ];
 
+/// The lists the table starts with, in its order; each operation's field keys follow.
+const LISTS: [&[&str]; 5] = [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys];
+
 /// The table: the constant names, then the rules' operate keys (together, as
 /// `allowed` lists them), root keys and each operation's field keys.
 pub fn table() -> Vec<&'static str> {
     let mut names = Vec::with_capacity(96);
-    names.extend_from_slice(CODES);
-    names.extend_from_slice(PARAMS);
-    names.extend_from_slice(WORDS);
-    names.extend_from_slice(RULES.operate_keys);
-    names.extend_from_slice(RULES.root_keys);
+    for list in LISTS {
+        names.extend_from_slice(list);
+    }
     for operation in RULES.operations {
         names.extend(operation.fields.iter().map(|rule| rule.key));
     }
@@ -78,9 +79,8 @@ pub fn table() -> Vec<&'static str> {
 /// sent by its index stands for.
 pub fn name(index: usize) -> Option<&'static str> {
     let mut index = index;
-    let segments = [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys];
     let fields = RULES.operations.iter().map(|operation| operation.fields);
-    for segment in segments {
+    for segment in LISTS {
         match segment.get(index) {
             Some(name) => return Some(name),
             None => index -= segment.len(),
