@@ -5,16 +5,13 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { createEmulator } from "../../scripts/emulator.mjs";
-import { listen } from "../../scripts/serve.mjs";
 import { launch } from "../support/chromium.mjs";
+import { startSite } from "../support/package-site.mjs";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 const OPERATOR = "7da46971b7e24eed90cf777cc2ff8b91";
 
 /** The CSP a careful portal sends: scripts from itself, wasm compiled, and each inline
@@ -23,31 +20,9 @@ function csp(html) {
   const hashes = [...html.matchAll(/<script type="importmap">([\s\S]*?)<\/script>/g)].map(
     ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
   );
-  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}; connect-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'`;
-}
-
-/** Serves `root` (a built app's dist/, or a page with its node_modules) and the emulator. */
-async function serve(root) {
-  const emulator = createEmulator();
-  const server = await listen(async (request, response) => {
-    if (await emulator.handle(request, response)) return;
-    const path = new URL(request.url, "http://x").pathname;
-    if (path === "/favicon.ico") return response.writeHead(204).end(); // not the examples' concern
-    const file = normalize(join(root, decodeURIComponent(path === "/" ? "/index.html" : path)));
-    if (!file.startsWith(root)) return response.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      const html = extname(file) === ".html" ? body.toString() : "";
-      response.writeHead(200, {
-        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-        ...(html && { "Content-Security-Policy": csp(html) }),
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  }, 0);
-  return { emulator, server, base: `http://127.0.0.1:${server.address().port}` };
+  return {
+    "Content-Security-Policy": `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}; connect-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'`,
+  };
 }
 
 let browser;
@@ -56,7 +31,8 @@ after(() => browser?.close());
 
 /** Opens an example; resolves with the page, its emulator and the problems it logs. */
 async function open(name, root = "dist") {
-  const site = await serve(join(EXAMPLES, name, root) + sep);
+  // A built app's dist/, or a page with its node_modules, and the emulator.
+  const site = await startSite({ root: join(EXAMPLES, name, root) + sep, headers: csp });
   const page = await browser.newPage();
   const problems = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
@@ -67,7 +43,7 @@ async function open(name, root = "dist") {
   await page.goto(`${site.base}/`);
   const close = async () => {
     await page.close();
-    site.server.close();
+    site.close();
   };
   return { page, emulator: site.emulator, problems, close };
 }
