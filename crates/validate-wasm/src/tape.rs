@@ -162,18 +162,14 @@ impl Tape {
     /// An object's key: a text, or a name of the table by its index ([`NAME_KEY`] set
     /// in the word where a text has its length).
     fn key(&mut self) -> Result<Text, Malformed> {
-        let word = self.peek()?;
+        let start = self.at;
+        let word = self.word()?;
         if word & NAME_KEY == 0 {
+            self.at = start;
             return self.text();
         }
-        self.at += 4;
         let name = names::name((word & !NAME_KEY) as usize).ok_or(Malformed)?;
         Ok(Text::from_static(name))
-    }
-
-    fn peek(&self) -> Result<u32, Malformed> {
-        let bytes = self.bytes.get(self.at..self.at + 4).ok_or(Malformed)?;
-        Ok(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, Malformed> {
