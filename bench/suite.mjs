@@ -15,7 +15,7 @@ export function rawSmall(exports, TapeWriter) {
   exports.names();
   const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(exports.memory.buffer, exports.answer(), 4);
   const [maxDepth, maxNodes] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
-  const names = new TextDecoder("utf-16le").decode(new Uint16Array(exports.memory.buffer, textAt, textLength)).split("\n");
+  const names = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, textAt, textLength)).split("\n");
   const writer = new TapeWriter(maxDepth, maxNodes, undefined, names);
   const tapes = new Map();
   const tape = (input, options) => {

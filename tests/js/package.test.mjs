@@ -237,6 +237,19 @@ test("paths name every key exactly", () => {
   );
 });
 
+test("coc-incident/validate: a text that starts with U+FEFF keeps it, and every text after it is whole", async () => {
+  // The small module's answer is one text that JavaScript decodes once and slices: a
+  // decoder that swallowed a leading byte-order mark shifted every slice after it.
+  const small = await import("coc-incident/validate");
+  await small.default();
+  for (const [key, locale] of [["\uFEFFx", "en"], ["\uFEFF事", "zh-CN"]]) {
+    const report = small.validateHandleRequest({ [key]: 1, ...confirm }, { locale });
+    assert.deepEqual(report.errors.map((v) => v.path), [key]);
+    assert.ok(report.errors[0].message.includes(key), report.errors[0].message);
+    assert.deepEqual(report, validateHandleRequest({ [key]: 1, ...confirm }, { locale }));
+  }
+});
+
 test("what is validated is what is sent: an inherited toJSON makes an instance", () => {
   const proto = Object.create(null);
   proto.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });

@@ -2,7 +2,7 @@
 //! 1. `input(len)` rewinds the arena and answers where to write a tape of `len` bytes;
 //! 2. `validate(len)` or `build(len)` reads it and answers a [`Status`];
 //! 3. `answer()` points at four u32: the numbers' address and count, the text's
-//!    address and length in UTF-16 code units. They stay until the next `input`.
+//!    address and length in bytes (UTF-8). They stay until the next `input`.
 //!
 //! `names()`, once at start, answers the limits of one input (`MAX_DEPTH`,
 //! `MAX_NODES`) and where the scratch area is (address, size) as its numbers, and the
@@ -80,7 +80,7 @@ fn tape(len: usize) -> &'static [u8] {
 }
 
 fn publish((status, answer): (Status, Answer)) -> u32 {
-    let Answer { numbers, text } = answer;
+    let Answer { numbers, text, .. } = answer;
     ANSWER[0].store(numbers.as_ptr() as u32, Relaxed);
     ANSWER[1].store(numbers.len() as u32, Relaxed);
     ANSWER[2].store(text.as_ptr() as u32, Relaxed);
@@ -125,15 +125,16 @@ pub extern "C" fn names() -> u32 {
     });
     for (i, name) in names::table().iter().enumerate() {
         if i > 0 {
-            answer.text.push(u16::from(b'\n'));
+            answer.raw_text("\n");
         }
-        answer.text.extend(name.encode_utf16());
+        answer.raw_text(name);
     }
     TAPE.store(0, Relaxed);
     publish((Status::Clean, answer))
 }
 
-/// Where the last answer is: numbers' address and count, text's address and length.
+/// Where the last answer is: numbers' address and count, text's address and length
+/// in bytes.
 #[no_mangle]
 pub extern "C" fn answer() -> *const AtomicU32 {
     ANSWER.as_ptr()
