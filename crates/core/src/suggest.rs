@@ -8,7 +8,10 @@ const MAX_INPUT_CHARS: usize = 64;
 /// The candidate closest to `input`, when it is close enough to be a typo: an edit
 /// distance (case-insensitive, a swap of neighbours counting one) of at most a third
 /// of the candidate's length, and at least one. The first of equally close ones.
-pub(crate) fn suggest(input: &str, candidates: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn suggest<'c>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'c &'static str>,
+) -> Option<&'static str> {
     // Known names are ASCII, so ASCII case folding is all a typo of one needs, and any
     // other character of the input differs from every character of a name: one byte
     // that no name has (0xFF) stands for each, and the distance is the same.

@@ -59,7 +59,8 @@ impl<'a> Checked<'a> {
 
 /// The report on `input`.
 pub fn validate(input: &Value, options: ValidateOptions) -> Report {
-    match check(input, options) {
+    // Only the verdict: nothing is collected for a body.
+    match RULES.walk(input, options, false) {
         Ok(checked) => Report {
             errors: Vec::new(),
             warnings: checked.warnings,
@@ -80,9 +81,21 @@ impl Rules {
         input: &'a Value,
         options: ValidateOptions,
     ) -> Result<Checked<'a>, Report> {
+        self.walk(input, options, true)
+    }
+
+    /// The walk of [`Rules::check`]; with `collect` false, a valid input's [`Checked`]
+    /// holds its warnings only (what [`validate`] needs, with nothing allocated).
+    fn walk<'a>(
+        &self,
+        input: &'a Value,
+        options: ValidateOptions,
+        collect: bool,
+    ) -> Result<Checked<'a>, Report> {
         let mut walk = Walk {
             rules: self,
             options,
+            collect,
             errors: Listed::default(),
             warnings: Listed::default(),
         };
@@ -163,9 +176,35 @@ impl Path for FieldPath<'_> {
     }
 }
 
+/// The keys an object may hold, read from the rules where they are (no list is made
+/// for a call).
+#[derive(Clone, Copy)]
+enum Known {
+    /// A list of names.
+    Names(&'static [&'static str]),
+    /// A table's fields.
+    Fields(&'static [FieldRule]),
+}
+
+impl Known {
+    fn keys(self) -> impl Iterator<Item = &'static &'static str> {
+        let (names, fields): (&'static [&'static str], &'static [FieldRule]) = match self {
+            Known::Names(names) => (names, &[]),
+            Known::Fields(fields) => (&[], fields),
+        };
+        names.iter().chain(fields.iter().map(|rule| &rule.key))
+    }
+
+    fn contains(self, key: &str) -> bool {
+        self.keys().any(|known| *known == key)
+    }
+}
+
 struct Walk<'r> {
     rules: &'r Rules,
     options: ValidateOptions,
+    /// Whether what a body is written from is collected.
+    collect: bool,
     errors: Listed,
     warnings: Listed,
 }
@@ -192,11 +231,15 @@ impl Walk<'_> {
             return None;
         };
         let table = self.rules.root;
-        let mut fields = Some(Vec::with_capacity(table.len()));
+        let mut fields = Some(Vec::with_capacity(if self.collect {
+            table.len()
+        } else {
+            0
+        }));
         for rule in table {
             match (self.field(root, "", rule, table), &mut fields) {
                 (Some(value), Some(fields)) => {
-                    if !value.is_absent() {
+                    if self.collect && !value.is_absent() {
                         fields.push((rule, value));
                     }
                 }
@@ -215,7 +258,7 @@ impl Walk<'_> {
         } else {
             self.parameter(root.get("parameter"), operation)
         };
-        let extra = self.unknown_keys(root, "", self.rules.root_keys);
+        let extra = self.unknown_keys(root, "", Known::Names(self.rules.root_keys));
         Some(Checked {
             root: fields?,
             operation: operation?,
@@ -337,10 +380,13 @@ impl Walk<'_> {
         for rule in operation.fields {
             ok &= self.field(object, path, rule, operation.fields).is_some();
         }
-        let known: Vec<&'static str> = operation.fields.iter().map(|rule| rule.key).collect();
-        let extra = self.unknown_keys(object, path, &known);
+        let known = Known::Fields(operation.fields);
+        let extra = self.unknown_keys(object, path, known);
         if !ok {
             return None;
+        }
+        if !self.collect {
+            return Some(Vec::new());
         }
         // Known fields and allowed extras, in the order the caller wrote them; both
         // lists are in that order, so one merge keeps it linear.
@@ -350,7 +396,7 @@ impl Walk<'_> {
             if *value == Value::Undefined || key.unpaired_surrogate_at().is_some() {
                 continue;
             }
-            if known.contains(&key.as_str()) {
+            if known.contains(key.as_str()) {
                 sent.push((key.as_str(), value));
             } else if extra
                 .peek()
@@ -477,18 +523,18 @@ impl Walk<'_> {
         &mut self,
         object: &'a Object,
         prefix: &str,
-        known: &[&'static str],
+        known: Known,
     ) -> Vec<(&'a str, &'a Value)> {
         let mut allowed = Vec::new();
         for (key, value) in object.entries() {
             // An undefined value is no key at all to JSON, and to the rules.
-            let known_key = key.unpaired_surrogate_at().is_none() && known.contains(&key.as_str());
+            let known_key = key.unpaired_surrogate_at().is_none() && known.contains(key.as_str());
             if known_key || *value == Value::Undefined {
                 continue;
             }
             let path = path::child(prefix, key);
             let problem = Problem::UnknownField {
-                suggestion: suggest(key.as_str(), known),
+                suggestion: suggest(key.as_str(), known.keys()),
             };
             if self.options.allow_unknown_fields {
                 self.warning(path.clone(), problem, Labels::default());
