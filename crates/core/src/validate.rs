@@ -11,7 +11,7 @@ use crate::rules::{
 };
 use crate::suggest::suggest;
 use crate::text::{is_blank, js_trim, text_problem, utf16_len, Text, TextProblem};
-use crate::value::{is_integer, Foreign, Object, Value};
+use crate::value::{is_integer, same_key, Foreign, Object, Value};
 use crate::violation::{Problem, Report, TextReason, Violation};
 
 /// The most violations a report lists in each of its lists; the rest are counted in
@@ -196,7 +196,7 @@ impl Known {
     }
 
     fn contains(self, key: &str) -> bool {
-        self.keys().any(|known| *known == key)
+        self.keys().any(|known| same_key(known, key))
     }
 }
 

@@ -60,13 +60,15 @@ const WORDS: &[&str] = &[
 ];
 
 /// The lists the table starts with, in its order; each operation's field keys follow.
-const LISTS: [&[&str]; 5] = [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys];
+fn lists() -> [&'static [&'static str]; 5] {
+    [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys]
+}
 
 /// The table: the constant names, then the rules' operate keys (together, as
 /// `allowed` lists them), root keys and each operation's field keys.
 pub fn table() -> Vec<&'static str> {
     let mut names = Vec::with_capacity(96);
-    for list in LISTS {
+    for list in lists() {
         names.extend_from_slice(list);
     }
     for operation in RULES.operations {
@@ -80,7 +82,7 @@ pub fn table() -> Vec<&'static str> {
 pub fn name(index: usize) -> Option<&'static str> {
     let mut index = index;
     let fields = RULES.operations.iter().map(|operation| operation.fields);
-    for segment in LISTS {
+    for segment in lists() {
         match segment.get(index) {
             Some(name) => return Some(name),
             None => index -= segment.len(),
