@@ -32,7 +32,7 @@ export function rawSmall(exports, TapeWriter) {
   const call = (method, bytes) => {
     const at = exports.input(bytes.length);
     new Uint8Array(exports.memory.buffer, at, bytes.length).set(bytes);
-    return method(bytes.length);
+    return method(at, bytes.length);
   };
   const validity = () => {
     const [numbersAt] = new Uint32Array(exports.memory.buffer, exports.answer(), 1);

@@ -123,13 +123,15 @@ function write(tape, input, options) {
   }
 }
 
-/** Hands a written tape to wasm (copying it in unless it is in the scratch area
- * already) and makes the call. */
+/** Hands a written tape to wasm and makes the call: one crossing for a tape in the
+ * scratch area, which is nearly every one; a longer one is copied into a block that
+ * `input` reserves first. */
 function run(tape, length, method) {
+  if (tape.inScratch) return method(tape.scratch.at, length);
   const at = wasm.input(length);
   if (at === 0) throw new RangeError("coc-incident: no memory left for this input");
-  if (!tape.inScratch) new Uint8Array(wasm.memory.buffer, at, length).set(tape.bytes.subarray(0, length));
-  return method(length);
+  new Uint8Array(wasm.memory.buffer, at, length).set(tape.bytes.subarray(0, length));
+  return method(at, length);
 }
 
 function text(a) {

@@ -1,13 +1,15 @@
 //! The module's exports, as `src/validate/index.js` calls them:
-//! 1. `input(len)` rewinds the arena and answers where to write a tape of `len` bytes;
-//! 2. `validate(len)` or `build(len)` reads it and answers a [`Status`];
+//! 1. a tape that fits the scratch area (nearly every one) is written there by
+//!    JavaScript directly; a longer one is written where `input(len)` answers, a block
+//!    of the arena;
+//! 2. `validate(at, len)` or `build(at, len)` reads the tape at `at` and answers a
+//!    [`Status`];
 //! 3. `answer()` points at four u32: the numbers' address and count, the text's
-//!    address and length in bytes (UTF-8). They stay until the next `input`.
+//!    address and length in bytes (UTF-8). They stay until the next call.
 //!
 //! `names()`, once at start, answers the limits of one input (`MAX_DEPTH`,
 //! `MAX_NODES`) and where the scratch area is (address, size) as its numbers, and the
-//! names table as its text, one name a line. A tape that fits the scratch area is
-//! written there by JavaScript directly, and `input` answers that address.
+//! names table as its text, one name a line.
 
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
@@ -26,56 +28,65 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-/// Where the tape is and how long it may be.
+/// The block `input` reserved for the next call's tape, and its size.
 static TAPE: AtomicUsize = AtomicUsize::new(0);
 static TAPE_CAPACITY: AtomicUsize = AtomicUsize::new(0);
 /// What `answer()` points at.
 static ANSWER: [AtomicU32; 4] = [const { AtomicU32::new(0) }; 4];
 
 /// What JavaScript writes a tape into when it fits (nearly every one does): written
-/// there in place, it is not copied in. Kept out of the arena, so no rewind frees it.
+/// there in place, it is not copied in, and the call takes one crossing. Kept out of
+/// the arena, so no rewind frees it.
 const SCRATCH_BYTES: usize = 64 * 1024;
 static SCRATCH: AtomicUsize = AtomicUsize::new(0);
 
-/// Rewinds the arena and answers where to write the next tape of `len` bytes: the
-/// scratch area when it fits, else a block of the arena.
-#[no_mangle]
-pub extern "C" fn input(len: usize) -> *mut u8 {
+/// Starts a call: the arena rewound (freeing the last call's values and answer) and
+/// no answer yet.
+fn start() {
     arena::rewind();
     for slot in &ANSWER {
         slot.store(0, Relaxed);
     }
-    let scratch = SCRATCH.load(Relaxed);
-    if scratch != 0 && len <= SCRATCH_BYTES {
-        TAPE.store(scratch, Relaxed);
-        TAPE_CAPACITY.store(SCRATCH_BYTES, Relaxed);
-        return scratch as *mut u8;
-    }
+}
+
+/// Starts a call whose tape does not fit the scratch area, and answers where to write
+/// it: a block of `len` bytes of the arena, or 0 when memory cannot grow that far.
+#[no_mangle]
+pub extern "C" fn input(len: usize) -> *mut u8 {
+    start();
     let mut tape: Vec<u8> = Vec::new();
     if tape.try_reserve_exact(len).is_err() {
-        TAPE_CAPACITY.store(0, Relaxed);
+        TAPE.store(0, Relaxed);
         return core::ptr::null_mut();
     }
     let at = tape.as_mut_ptr();
     // The arena is rewound, never freed block by block: the tape's bytes stay
-    // reserved until the next `input`.
+    // reserved until the next call.
     core::mem::forget(tape);
     TAPE.store(at as usize, Relaxed);
     TAPE_CAPACITY.store(len, Relaxed);
     at
 }
 
-fn tape(len: usize) -> &'static [u8] {
-    let at = TAPE.load(Relaxed);
-    if at == 0 || len > TAPE_CAPACITY.load(Relaxed) {
+/// The tape at `at`, `len` bytes: in the scratch area (and the call starts here), or
+/// the block `input` gave (once). Anything else is no tape: empty, which reads as
+/// malformed.
+fn tape(at: usize, len: usize) -> &'static [u8] {
+    let scratch = SCRATCH.load(Relaxed);
+    if at != 0 && at == scratch && len <= SCRATCH_BYTES {
+        start();
+    } else if at != 0 && at == TAPE.load(Relaxed) && len <= TAPE_CAPACITY.load(Relaxed) {
+        TAPE.store(0, Relaxed);
+    } else {
+        start();
         return &[];
     }
-    // SAFETY: `input` pointed at `TAPE_CAPACITY` bytes at `at`: the scratch area, kept
-    // for good, or a block of the arena that stays reserved until the next `input`.
-    // JavaScript writes them before this call, and nothing in Rust writes them. The
-    // slice is `'static` for the call only: texts are borrowed from it, and nothing
-    // read from it outlives the call (`answer` keeps the values until it returns and
-    // copies what it answers).
+    // SAFETY: `at` is the scratch area, kept for good, or the block `input` reserved
+    // in the arena for this call, which stays reserved until the next call starts
+    // (`start` runs before anything is allocated). JavaScript wrote the bytes before
+    // this call, and nothing in Rust writes them. The slice is `'static` for the call
+    // only: texts are borrowed from it, and nothing read from it outlives the call
+    // (`answer` keeps the values until it returns and copies what it answers).
     unsafe { core::slice::from_raw_parts(at as *const u8, len) }
 }
 
@@ -91,16 +102,16 @@ fn publish((status, answer): (Status, Answer)) -> u32 {
     status as u32
 }
 
-/// `validateHandleRequest` of the tape.
+/// `validateHandleRequest` of the tape at `at`, `len` bytes long.
 #[no_mangle]
-pub extern "C" fn validate(len: usize) -> u32 {
-    publish(crate::answer::validate(tape(len)))
+pub extern "C" fn validate(at: usize, len: usize) -> u32 {
+    publish(crate::answer::validate(tape(at, len)))
 }
 
-/// `buildHandleRequest` of the tape.
+/// `buildHandleRequest` of the tape at `at`, `len` bytes long.
 #[no_mangle]
-pub extern "C" fn build(len: usize) -> u32 {
-    publish(crate::answer::build(tape(len)))
+pub extern "C" fn build(at: usize, len: usize) -> u32 {
+    publish(crate::answer::build(tape(at, len)))
 }
 
 /// The limits, the scratch area (address and size) and the names table, one a line,
@@ -110,7 +121,7 @@ pub extern "C" fn names() -> u32 {
     if SCRATCH.load(Relaxed) == 0 {
         SCRATCH.store(arena::keep(SCRATCH_BYTES) as usize, Relaxed);
     }
-    arena::rewind();
+    start();
     let mut answer = Answer::default();
     answer.numbers.push(MAX_DEPTH as f64);
     answer.numbers.push(MAX_NODES as f64);
