@@ -31,10 +31,12 @@ pub(crate) fn suggest<'c>(
         return None;
     }
     let mut best: Option<(usize, &'static str)> = None;
+    // Zeroed once for every candidate: each leaves it zeroed again.
+    let mut positions = [0u64; 128];
     for &candidate in candidates {
         let limit = (candidate.chars().count() / 3).max(1);
         let distance = if candidate.is_ascii() && candidate.len() <= MAX_NAME {
-            within(folded, candidate.as_bytes(), limit)
+            within(folded, candidate.as_bytes(), limit, &mut positions)
         } else {
             // Not a name of the rules' kind: the general (and slower) way.
             let input: Vec<char> = input
@@ -61,7 +63,10 @@ const MAX_NAME: usize = 64;
 /// [`MAX_NAME`] long, compared without case) when it is at most `limit`. Hyyrö's
 /// bit-parallel algorithm (2003, with transpositions): one column of the table in a
 /// few word operations per input character, instead of a cell at a time.
-fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
+///
+/// `positions` must be all zero, and is left so: clearing a kilobyte for each name
+/// cost more than the distance itself.
+fn within(input: &[u8], name: &[u8], limit: usize, positions: &mut [u64; 128]) -> Option<usize> {
     if input.len().abs_diff(name.len()) > limit {
         return None; // at least one edit for each character of difference
     }
@@ -69,9 +74,9 @@ fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
         return (input.len() <= limit).then_some(input.len());
     };
     // Where each byte stands in the name (non-ASCII input, 0xFF, stands nowhere).
-    let mut positions = [0u64; 128];
+    let slot = |b: u8| usize::from(b.to_ascii_lowercase() & 0x7F);
     for (i, &b) in name.iter().enumerate() {
-        positions[usize::from(b.to_ascii_lowercase() & 0x7F)] |= 1 << i;
+        positions[slot(b)] |= 1 << i;
     }
     let mask = 1u64 << last;
     let (mut vp, mut vn, mut d0, mut pm_before) = (!0u64, 0u64, 0u64, 0u64);
@@ -93,6 +98,9 @@ fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
         vp = hn | !(d0 | hp);
         vn = hp & d0;
         pm_before = pm;
+    }
+    for &b in name {
+        positions[slot(b)] = 0;
     }
     (distance <= limit).then_some(distance)
 }

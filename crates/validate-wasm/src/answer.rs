@@ -101,26 +101,30 @@ impl Answer {
         Status::Config
     }
 
-    fn violations(&mut self, table: &[&'static str], list: &[Violation]) {
+    fn violations(&mut self, list: &[Violation]) {
         for violation in list {
-            self.name(table, violation.code());
+            self.name(violation.code());
             self.text(&violation.path);
             self.text(&violation.message());
-            self.problem(table, &violation.problem);
+            self.problem(&violation.problem);
         }
     }
 
     fn report(&mut self, report: &Report) {
-        let table = names::table();
+        // Room for a usual violation up front: the two lists grow in turn, so each
+        // growth would move one of them (the arena grows only its last block in place).
+        let violations = report.errors.len() + report.warnings.len();
+        self.numbers.reserve(4 + 16 * violations);
+        self.text.reserve(160 * violations);
         self.count(report.errors.len());
         self.count(report.warnings.len());
-        self.violations(&table, &report.errors);
-        self.violations(&table, &report.warnings);
+        self.violations(&report.errors);
+        self.violations(&report.warnings);
     }
 
     /// A name by its index (a text when, against the tables, it has none).
-    fn name(&mut self, table: &[&str], name: &str) {
-        match names::index(table, name) {
+    fn name(&mut self, name: &str) {
+        match names::index(name) {
             Some(index) => self.count(index),
             None => {
                 self.number(-1.0);
@@ -129,16 +133,16 @@ impl Answer {
         }
     }
 
-    fn param(&mut self, table: &[&str], key: &str, kind: f64, a: f64, b: f64) {
-        self.name(table, key);
+    fn param(&mut self, key: &str, kind: f64, a: f64, b: f64) {
+        self.name(key);
         self.numbers.extend_from_slice(&[kind, a, b]);
     }
 
-    fn word(&mut self, table: &[&str], key: &str, word: &str) {
-        match names::index(table, word) {
-            Some(index) => self.param(table, key, NAME, index as f64, 0.0),
+    fn word(&mut self, key: &str, word: &str) {
+        match names::index(word) {
+            Some(index) => self.param(key, NAME, index as f64, 0.0),
             None => {
-                self.name(table, key);
+                self.name(key);
                 self.number(TEXT);
                 self.text(word);
             }
@@ -146,20 +150,20 @@ impl Answer {
     }
 
     /// The params of a problem, in the order the JSON report writes them.
-    fn problem(&mut self, table: &[&str], problem: &Problem) {
+    fn problem(&mut self, problem: &Problem) {
         self.count(problem.params().count());
         for (key, param) in problem.params() {
             match param {
-                Param::Word(word) => self.word(table, key, word),
-                Param::Count(n) => self.param(table, key, NUMBER, n as f64, 0.0),
+                Param::Word(word) => self.word(key, word),
+                Param::Count(n) => self.param(key, NUMBER, n as f64, 0.0),
                 // As JSON carries them (the report of the full module crosses as JSON): -0 is 0.
-                Param::Bound(bound) => self.param(table, key, NUMBER, bound + 0.0, 0.0),
-                Param::Number(n) => self.param(table, key, NUMBER, n.value() + 0.0, 0.0),
-                Param::Words(words) => match names::index_of_list(table, words) {
-                    Some(first) => self.param(table, key, NAMES, first as f64, words.len() as f64),
+                Param::Bound(bound) => self.param(key, NUMBER, bound + 0.0, 0.0),
+                Param::Number(n) => self.param(key, NUMBER, n.value() + 0.0, 0.0),
+                Param::Words(words) => match names::index_of_list(words) {
+                    Some(first) => self.param(key, NAMES, first as f64, words.len() as f64),
                     // Not the rules' own list: each name as a text, after its count.
                     None => {
-                        self.param(table, key, TEXT, -1.0, words.len() as f64);
+                        self.param(key, TEXT, -1.0, words.len() as f64);
                         for word in words {
                             self.text(word);
                         }
@@ -234,8 +238,7 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
             }
             answer.text(&built.request.body);
             answer.count(built.warnings.len());
-            let table = names::table();
-            answer.violations(&table, &built.warnings);
+            answer.violations(&built.warnings);
             (Status::Built, answer)
         }
         Err(BuildError::Config(error)) => (answer.config(&error), answer),

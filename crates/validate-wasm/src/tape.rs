@@ -381,8 +381,7 @@ pub(crate) mod tests {
 
     #[test]
     fn reads_a_key_sent_as_the_index_of_a_name() {
-        let table = names::table();
-        let at = |name| names::index(&table, name).unwrap() as u32;
+        let at = |name| names::index(name).unwrap() as u32;
         let mut w = Writer::default();
         w.word(OBJECT).word(2).word(0);
         w.word(NAME_KEY | at("operate_key")).string("confirm");
