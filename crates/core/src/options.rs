@@ -134,7 +134,7 @@ impl<'a> Options<'a> {
         };
         object
             .entries()
-            .filter(|(_, value)| **value != Value::Undefined)
+            .filter(|(_, value)| !value.is_undefined())
             .map(|(name, value)| match value {
                 Value::String(text) if text.unpaired_surrogate_at().is_none() => {
                     Ok((name.as_str(), text.as_str()))

@@ -217,7 +217,7 @@ pub fn body(checked: &Checked<'_>) -> String {
 fn entries<'a>(out: &mut String, entries: impl Iterator<Item = (&'a str, &'a Value)>) {
     out.push('{');
     let mut first = true;
-    for (key, value) in entries.filter(|(_, value)| **value != Value::Undefined) {
+    for (key, value) in entries.filter(|(_, value)| !value.is_undefined()) {
         if !first {
             out.push(',');
         }

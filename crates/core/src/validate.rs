@@ -247,7 +247,7 @@ impl Walk<'_> {
             }
         }
         // A key not found may be among those not read: nothing is claimed of it.
-        let unread = |key| root.unread() > 0 && *root.get(key) == Value::Undefined;
+        let unread = |key| root.unread() > 0 && root.get(key).is_undefined();
         let operation = if unread("operate_key") {
             None
         } else {
@@ -393,7 +393,7 @@ impl Walk<'_> {
         let mut extra = extra.into_iter().peekable();
         let mut sent = Vec::new();
         for (key, value) in object.entries() {
-            if *value == Value::Undefined || key.unpaired_surrogate_at().is_some() {
+            if value.is_undefined() || key.unpaired_surrogate_at().is_some() {
                 continue;
             }
             if known.contains(key.as_str()) {
@@ -426,7 +426,7 @@ impl Walk<'_> {
         };
         let labels = Labels::of(rule.label);
         let label_of = |key: &str| table.iter().find(|r| r.key == key).map(|r| r.label);
-        if *value == Value::Undefined && object.unread() > 0 {
+        if value.is_undefined() && object.unread() > 0 {
             // It may be among the keys not read: say nothing of it (the unread keys
             // are reported, so the input is invalid anyway).
             return None;
@@ -529,7 +529,7 @@ impl Walk<'_> {
         for (key, value) in object.entries() {
             // An undefined value is no key at all to JSON, and to the rules.
             let known_key = key.unpaired_surrogate_at().is_none() && known.contains(key.as_str());
-            if known_key || *value == Value::Undefined {
+            if known_key || value.is_undefined() {
                 continue;
             }
             let path = path::child(prefix, key);
@@ -568,7 +568,7 @@ impl Walk<'_> {
             }
             Value::Object(object) => object
                 .entries()
-                .filter(|(_, item)| **item != Value::Undefined)
+                .filter(|(_, item)| !item.is_undefined())
                 .fold(true, |ok, (key, item)| {
                     let path = path::child(path, key);
                     let key_ok = self.text_content(key, &path, none);

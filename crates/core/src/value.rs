@@ -230,6 +230,13 @@ impl Value {
         Value::String(text.into())
     }
 
+    /// `undefined`, or a key that is not there.
+    pub fn is_undefined(&self) -> bool {
+        // Not `== Value::Undefined`: the derived comparison costs a call and a match of
+        // both sides on every field.
+        matches!(self, Value::Undefined)
+    }
+
     /// Missing or `null`: what a required field may not be.
     pub fn is_absent(&self) -> bool {
         matches!(self, Value::Undefined | Value::Null)
