@@ -173,6 +173,10 @@ pub struct BuildOptions<'a> {
 
 /// The options of `validateHandleRequest`.
 pub fn read_validate_options(options: &Value) -> Result<ValidateOptions, ConfigError> {
+    if options.is_absent() {
+        // The common call, with no options: the defaults, with nothing looked up.
+        return Ok(ValidateOptions::default());
+    }
     Options::read(options, VALIDATE_KEYS)?.validate_options()
 }
 

@@ -196,7 +196,11 @@ impl Known {
     }
 
     fn contains(self, key: &str) -> bool {
-        self.keys().any(|known| same_key(known, key))
+        // Not through `keys`: a chain of two iterators cost 11 ns a key in wasm.
+        match self {
+            Known::Names(names) => names.iter().any(|known| same_key(known, key)),
+            Known::Fields(fields) => fields.iter().any(|rule| same_key(rule.key, key)),
+        }
     }
 }
 
