@@ -258,11 +258,18 @@ pub struct Rules {
 /// tables, so a key JavaScript sends by its index (the small module borrows the name
 /// from here) is the very string the validator looks up, and matches by address.
 pub static RULES: Rules = Rules {
-    root: ROOT_TEXT_FIELDS,
+    root: &ROOT,
     operations: OPERATIONS,
     operate_keys: OPERATE_KEYS,
-    root_keys: ROOT_KEYS,
+    root_keys: &ROOT_KEY_LIST,
 };
+
+/// [`ROOT_TEXT_FIELDS`] as [`RULES`] holds them: one copy, whose keys
+/// [`ROOT_KEY_LIST`] shares (a `const` is copied where it is used).
+static ROOT: [FieldRule; 2] = [ROOT_TEXT_FIELDS[0], ROOT_TEXT_FIELDS[1]];
+
+/// [`ROOT_KEYS`] as [`RULES`] holds them: the texts' keys are [`ROOT`]'s own strings.
+static ROOT_KEY_LIST: [&str; 4] = [ROOT[0].key, ROOT[1].key, ROOT_KEYS[2], ROOT_KEYS[3]];
 
 impl Rules {
     /// The operation of an operate key.

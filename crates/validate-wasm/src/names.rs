@@ -2,8 +2,6 @@
 //! rules' own keys), sent to JavaScript once at start: a violation then names each
 //! by its index instead of sending the text again.
 
-use alloc::vec::Vec;
-
 use coc_incident_core::RULES;
 
 /// Every code, in no particular order.
@@ -60,74 +58,101 @@ const WORDS: &[&str] = &[
 ];
 
 /// The lists the table starts with, in its order; each operation's field keys follow.
-fn lists() -> [&'static [&'static str]; 5] {
-    [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys]
-}
+const LISTS: [&[&str]; 5] = [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys];
+
+/// How many names the table holds.
+const LEN: usize = {
+    let mut len = 0;
+    let mut list = 0;
+    while list < LISTS.len() {
+        len += LISTS[list].len();
+        list += 1;
+    }
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        len += RULES.operations[operation].fields.len();
+        operation += 1;
+    }
+    len
+};
 
 /// The table: the constant names, then the rules' operate keys (together, as
-/// `allowed` lists them), root keys and each operation's field keys.
-pub fn table() -> Vec<&'static str> {
-    let mut names = Vec::with_capacity(96);
-    for list in lists() {
-        names.extend_from_slice(list);
+/// `allowed` lists them), root keys and each operation's field keys. Made at compile
+/// time from the rules' own static tables, so each key here is the very string the
+/// validator looks up (a key JavaScript sends by its index matches by address).
+static TABLE: [&str; LEN] = {
+    let mut table = [""; LEN];
+    let mut at = 0;
+    let mut list = 0;
+    while list < LISTS.len() {
+        let mut i = 0;
+        while i < LISTS[list].len() {
+            table[at] = LISTS[list][i];
+            at += 1;
+            i += 1;
+        }
+        list += 1;
     }
-    for operation in RULES.operations {
-        names.extend(operation.fields.iter().map(|rule| rule.key));
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        let fields = RULES.operations[operation].fields;
+        let mut i = 0;
+        while i < fields.len() {
+            table[at] = fields[i].key;
+            at += 1;
+            i += 1;
+        }
+        operation += 1;
     }
-    names
+    table
+};
+
+/// The table of names, in order.
+pub fn table() -> &'static [&'static str] {
+    &TABLE
 }
 
-/// The name at `index` of the table, found without building it: what a tape's key
-/// sent by its index stands for.
+/// Where the rules' own names start in the table: its operate keys, root keys, then
+/// each operation's field keys.
+const RULES_AT: usize = CODES.len() + PARAMS.len() + WORDS.len();
+
+/// The name at `index` of the table: what a tape's key sent by its index stands for.
+/// A rule's key is read from the rules themselves, not from the table (whose strings
+/// are copies, made at compile time in this crate): the validator then finds it by
+/// address.
 pub fn name(index: usize) -> Option<&'static str> {
-    let mut index = index;
-    let fields = RULES.operations.iter().map(|operation| operation.fields);
-    for segment in lists() {
-        match segment.get(index) {
+    let Some(mut at) = index.checked_sub(RULES_AT) else {
+        return TABLE.get(index).copied();
+    };
+    for list in [RULES.operate_keys, RULES.root_keys] {
+        match list.get(at) {
             Some(name) => return Some(name),
-            None => index -= segment.len(),
+            None => at -= list.len(),
         }
-    }
-    for segment in fields {
-        match segment.get(index) {
-            Some(rule) => return Some(rule.key),
-            None => index -= segment.len(),
-        }
-    }
-    None
-}
-
-/// The index of `name` in the table, found without building it. A name the core
-/// answers is mostly the very string the table holds: its address answers first.
-pub fn index(name: &str) -> Option<usize> {
-    let same = |n: &str| n.len() == name.len() && (n.as_ptr() == name.as_ptr() || n == name);
-    let mut base = 0;
-    for list in lists() {
-        if let Some(i) = list.iter().position(|n| same(n)) {
-            return Some(base + i);
-        }
-        base += list.len();
     }
     for operation in RULES.operations {
-        if let Some(i) = operation.fields.iter().position(|rule| same(rule.key)) {
-            return Some(base + i);
+        match operation.fields.get(at) {
+            Some(rule) => return Some(rule.key),
+            None => at -= operation.fields.len(),
         }
-        base += operation.fields.len();
     }
     None
 }
 
-/// The index where `list` stands in the table, in order: the rules' operate keys
-/// (what `allowed` lists) are found by address.
+/// The index of `name` in the table. A name the core answers is mostly the very
+/// string the table holds: its address answers first.
+pub fn index(name: &str) -> Option<usize> {
+    TABLE
+        .iter()
+        .position(|n| n.len() == name.len() && (n.as_ptr() == name.as_ptr() || *n == name))
+}
+
+/// The index where `list` stands in the table, in order.
 pub fn index_of_list(list: &[&str]) -> Option<usize> {
     if list.is_empty() {
         return None;
     }
-    let operate_keys = RULES.operate_keys;
-    if core::ptr::eq(list, operate_keys) {
-        return index(operate_keys[0]);
-    }
-    table().windows(list.len()).position(|w| w == list)
+    TABLE.windows(list.len()).position(|w| w == list)
 }
 
 #[cfg(test)]
@@ -156,6 +181,20 @@ mod tests {
             assert_eq!(table[index(&copy).unwrap()], *name, "{i}");
         }
         assert_eq!(index("too_many_violations"), Some(10));
+    }
+
+    /// A key sent by its index is the rule's own string, which the validator then
+    /// finds by address instead of comparing bytes.
+    #[test]
+    fn the_keys_are_the_rules_own_strings() {
+        let fields = RULES
+            .operations
+            .iter()
+            .flat_map(|operation| operation.fields);
+        for rule in RULES.root.iter().chain(fields) {
+            let name = name(index(rule.key).unwrap()).unwrap();
+            assert!(core::ptr::eq(name, rule.key), "{}", rule.key);
+        }
     }
 
     #[test]
