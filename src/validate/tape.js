@@ -19,6 +19,8 @@ const NAME_KEY = 0x8000_0000;
 const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
 
 const objectKeys = Object.keys;
+// How deep, and how many keys into an object, the names found are kept (`plainObject`).
+const SEEN_DEPTH = 4, SEEN_KEYS = 32;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export class TapeWriter {
@@ -32,6 +34,19 @@ export class TapeWriter {
     names.forEach((name, i) => this.nameIndex.has(name) || this.nameIndex.set(name, i));
     this.f64 = new Float64Array(1);
     this.f64Words = new Uint32Array(this.f64.buffer);
+    // Every field set here, in one order: writers then share one shape, and the
+    // engine's property accesses stay monomorphic.
+    this.words = null;
+    this.units = null;
+    this.bytes = null;
+    this.inScratch = false;
+    this.at = 0;
+    this.nodes = 0;
+    this.overBudget = false;
+    // The names last found at each position of the objects at each depth (see
+    // `plainObject`): [depth][position] → key and its index.
+    this.seenKeys = Array.from({ length: SEEN_DEPTH }, () => []);
+    this.seenNames = Array.from({ length: SEEN_DEPTH }, () => []);
     if (!scratch) this.grow(1024);
   }
 
@@ -265,9 +280,25 @@ export class TapeWriter {
     this.words[this.at++] = keys.length;
     this.words[this.at++] = unread;
     const nameIndex = this.nameIndex;
+    // A portal validates objects of one shape again and again, whose keys come back
+    // as the same strings in the same order: the index found for the key at a
+    // position is kept, and a key that is that very string again skips the lookup
+    // (which was a quarter of writing a solution's tape). Only the rules' names are
+    // kept, so no string of the caller's is held.
+    const seen = depth < SEEN_DEPTH;
+    const seenKeys = seen ? this.seenKeys[depth] : undefined;
+    const seenNames = seen ? this.seenNames[depth] : undefined;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      const name = nameIndex.get(key);
+      let name;
+      if (seen && i < SEEN_KEYS && seenKeys[i] === key) name = seenNames[i];
+      else {
+        name = nameIndex.get(key);
+        if (seen && i < SEEN_KEYS && name !== undefined) {
+          seenKeys[i] = key;
+          seenNames[i] = name;
+        }
+      }
       if (name === undefined) this.text(key);
       else {
         // A key the rules know: its index, not its text.
