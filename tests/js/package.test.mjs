@@ -250,6 +250,31 @@ test("coc-incident/validate: a text that starts with U+FEFF keeps it, and every 
   }
 });
 
+test("coc-incident/validate: objects of changing shapes, one after another, as the full module reports them", async () => {
+  // The tape writer keeps the name found at each key position; every shape change
+  // must still be seen: keys reordered, a known key where an unknown one was and the
+  // reverse, fewer and more keys, the same keys one level deeper.
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const { operator, operate_key, parameter, incident_num } = confirm;
+  const shapes = [
+    confirm,
+    { operator, incident_num, parameter, operate_key },
+    { incident_num, operatr: operator, operate_key, parameter },
+    { incident_num, operator, operate_key, parameter: { virtual_confirm_comment: "x", virtual_confirm_result: true } },
+    { incident_num, operator, operate_key, parameter: { incident_num, virtual_confirm_result: true } },
+    { incident_num, operator },
+    { incident_num, operator, operate_key, parameter, extra: 1, more: 2 },
+    { parameter: confirm, incident_num, operator, operate_key },
+    confirm,
+  ];
+  for (const round of [1, 2]) {
+    for (const [i, input] of shapes.entries()) {
+      assert.deepEqual(small.validateHandleRequest(input), validateHandleRequest(input), `round ${round}, shape ${i}`);
+    }
+  }
+});
+
 test("what is validated is what is sent: an inherited toJSON makes an instance", () => {
   const proto = Object.create(null);
   proto.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
