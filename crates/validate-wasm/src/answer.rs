@@ -174,41 +174,53 @@ impl Answer {
     }
 }
 
-/// The tape's values, dropped by the arena rather than node by node on wasm32: the
-/// next call rewinds the arena, which frees the whole tree at once, so walking it to
-/// drop each node would be a tenth of a valid request's time spent on nothing.
-struct Read(ManuallyDrop<(Value, Value)>);
+/// What a call makes (the tape's values, a report), dropped by the arena rather than
+/// piece by piece on wasm32: the next call rewinds the arena, which frees all of it
+/// at once, so walking a tree to drop each node would be a tenth of a valid request's
+/// time spent on nothing (and even an empty list costs a call to drop).
+struct Kept<T>(ManuallyDrop<T>);
 
-impl Read {
-    fn of(tape: &'static [u8]) -> Option<Read> {
-        read_call(tape)
-            .ok()
-            .map(|values| Read(ManuallyDrop::new(values)))
+impl<T> Kept<T> {
+    fn new(value: T) -> Self {
+        Kept(ManuallyDrop::new(value))
     }
 }
 
-impl Drop for Read {
+impl<T> core::ops::Deref for Kept<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> Drop for Kept<T> {
     fn drop(&mut self) {
         #[cfg(not(target_arch = "wasm32"))]
-        // SAFETY: dropped once, here; nothing uses the values after.
+        // SAFETY: dropped once, here; nothing uses the value after.
         unsafe {
             ManuallyDrop::drop(&mut self.0)
         }
     }
 }
 
+/// The tape's two values, the input and the options.
+fn read(tape: &'static [u8]) -> Option<Kept<(Value, Value)>> {
+    read_call(tape).ok().map(Kept::new)
+}
+
 /// `validateHandleRequest` on a tape.
 pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Some(read) = Read::of(tape) else {
+    let Some(read) = read(tape) else {
         return (Status::Malformed, answer);
     };
-    let (input, options) = &*read.0;
+    let (input, options) = &*read;
     let options = match read_validate_options(options) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
     };
-    let report = coc_incident_core::validate(input, options);
+    let report = Kept::new(coc_incident_core::validate(input, options));
     if report.is_valid() && report.warnings.is_empty() {
         return (Status::Clean, answer);
     }
@@ -220,10 +232,10 @@ pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
 /// `buildHandleRequest` on a tape.
 pub fn build(tape: &'static [u8]) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Some(read) = Read::of(tape) else {
+    let Some(read) = read(tape) else {
         return (Status::Malformed, answer);
     };
-    let (input, options) = &*read.0;
+    let (input, options) = &*read;
     let options = match read_build_options(options) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
