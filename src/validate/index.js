@@ -27,24 +27,39 @@ function ensureReady(name) {
   if (wasm === null) throw notInitialised(name);
 }
 
-/** The answer of the last call: its numbers and its text. */
+// Views over the whole of wasm memory, made again only when memory has grown (which
+// detaches the old buffer and so empties them): reading an answer then makes no view.
+let heap = null;
+
+function heapViews() {
+  if (heap === null || heap.bytes.length === 0) {
+    const buffer = wasm.memory.buffer;
+    heap = { words: new Uint32Array(buffer), numbers: new Float64Array(buffer), bytes: new Uint8Array(buffer) };
+  }
+  return heap;
+}
+
+/** The answer of the last call: its numbers (`numbers` from `at`) and its text. */
 function answer() {
-  const memory = wasm.memory.buffer;
-  const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(memory, wasm.answer(), 4);
+  const { words, numbers, bytes } = heapViews();
+  const at = wasm.answer() >>> 2;
+  const textAt = words[at + 2];
+  const textLength = words[at + 3];
   return {
-    numbers: new Float64Array(memory, numbersAt, numbersLength),
-    text: textLength === 0 ? "" : utf8.decode(new Uint8Array(memory, textAt, textLength)),
-    at: 0,
+    numbers,
+    text: textLength === 0 ? "" : utf8.decode(bytes.subarray(textAt, textAt + textLength)),
+    at: words[at] >>> 3,
   };
 }
 
 function started(instance) {
   wasm = instance.exports;
   wasm.names();
-  const { numbers, text } = answer();
+  const { numbers: heapNumbers, at, text } = answer();
   names = text.split("\n");
-  const scratch = numbers[3] > 0 ? { memory: wasm.memory, at: numbers[2], bytes: numbers[3] } : undefined;
-  writer = new TapeWriter(numbers[0], numbers[1], scratch, names);
+  const [maxDepth, maxNodes, scratchAt, scratchBytes] = heapNumbers.subarray(at, at + 4);
+  const scratch = scratchBytes > 0 ? { memory: wasm.memory, at: scratchAt, bytes: scratchBytes } : undefined;
+  writer = new TapeWriter(maxDepth, maxNodes, scratch, names);
   return wasm;
 }
 
