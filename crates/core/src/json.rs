@@ -13,19 +13,24 @@ pub(crate) fn string(out: &mut String, text: &str) {
 
 /// The inside of a JSON string.
 fn escaped(out: &mut String, text: &str) {
+    // What is escaped is ASCII, and no byte of a longer UTF-8 sequence is ASCII: the
+    // bytes are searched, not decoded characters (a quarter of building a request).
     let mut rest = text;
-    while let Some(at) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().unwrap_or(' ');
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            other => unit_escape(out, other as u32),
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| b == b'"' || b == b'\\' || b < b' ')
+    {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        match from.as_bytes()[0] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            other => unit_escape(out, u32::from(other)),
         }
-        rest = &rest[at + c.len_utf8()..];
+        rest = &from[1..];
     }
     out.push_str(rest);
 }
@@ -126,6 +131,44 @@ mod tests {
             quoted("a\"b\\c\n\t\r\u{1}é事😀"),
             "\"a\\\"b\\\\c\\n\\t\\r\\u0001é事😀\""
         );
+    }
+
+    /// The byte search escapes what a search of decoded characters escapes: every
+    /// character below U+0800 and some beyond, alone and between others.
+    #[test]
+    fn escapes_as_a_character_by_character_writer_does() {
+        let by_chars = |text: &str| {
+            let mut out = String::from("\"");
+            for c in text.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if c < ' ' => {
+                        out.push_str("\\u");
+                        out.push_str(&hex4(c as u32).to_lowercase());
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        };
+        let chars = (0..0x800u32)
+            .chain([0xFFFD, 0x4E8B, 0x1F600])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for text in [
+                String::from(c),
+                format!("a{c}"),
+                format!("{c}事\"{c}"),
+                format!("é{c}\\{c}x"),
+            ] {
+                assert_eq!(quoted(&text), by_chars(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
