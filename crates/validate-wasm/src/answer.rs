@@ -242,6 +242,13 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
     };
     match coc_incident_core::build(input, &options.target, options.validate) {
         Ok(built) => {
+            // The texts' room in one reservation: the body is most of it.
+            let request = &built.request;
+            let headers: usize = request.headers.iter().map(|(n, v)| n.len() + v.len()).sum();
+            answer
+                .text
+                .reserve(request.url.len() + headers + request.body.len());
+            answer.numbers.reserve(4 + 2 * request.headers.len());
             answer.text(&built.request.url);
             answer.count(built.request.headers.len());
             for (name, value) in &built.request.headers {
