@@ -134,8 +134,9 @@ pub(crate) fn unsigned(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
+    // Digits are ASCII: one copy of them all, not a character at a time.
+    if let Ok(digits) = core::str::from_utf8(&digits[at..]) {
+        out.push_str(digits);
     }
 }
 
