@@ -1,8 +1,9 @@
 //! The names a report is made of (codes, `params` keys, type names, reasons and the
-//! rules' own keys), sent to JavaScript once at start: a violation then names each
-//! by its index instead of sending the text again.
+//! rules' own keys) and the options' keys, sent to JavaScript once at start: a
+//! violation then names each by its index instead of sending the text again, and a
+//! tape sends a key that is one of them by its index too.
 
-use coc_incident_core::RULES;
+use coc_incident_core::{BUILD_KEYS, RULES};
 
 /// Every code, in no particular order.
 const CODES: &[&str] = &[
@@ -58,7 +59,14 @@ const WORDS: &[&str] = &[
 ];
 
 /// The lists the table starts with, in its order; each operation's field keys follow.
-const LISTS: [&[&str]; 5] = [CODES, PARAMS, WORDS, RULES.operate_keys, RULES.root_keys];
+const LISTS: [&[&str]; 6] = [
+    CODES,
+    PARAMS,
+    WORDS,
+    BUILD_KEYS,
+    RULES.operate_keys,
+    RULES.root_keys,
+];
 
 /// How many names the table holds.
 const LEN: usize = {
@@ -76,10 +84,10 @@ const LEN: usize = {
     len
 };
 
-/// The table: the constant names, then the rules' operate keys (together, as
-/// `allowed` lists them), root keys and each operation's field keys. Made at compile
-/// time from the rules' own static tables, so each key here is the very string the
-/// validator looks up (a key JavaScript sends by its index matches by address).
+/// The table: the constant names (codes, `params` keys, type names and reasons,
+/// option keys), then the rules' operate keys (together, as `allowed` lists them),
+/// root keys and each operation's field keys. Made at compile time; its strings are
+/// copies made in this crate, so [`name`] reads a rule's key from the rules instead.
 static TABLE: [&str; LEN] = {
     let mut table = [""; LEN];
     let mut at = 0;
@@ -114,7 +122,7 @@ pub fn table() -> &'static [&'static str] {
 
 /// Where the rules' own names start in the table: its operate keys, root keys, then
 /// each operation's field keys.
-const RULES_AT: usize = CODES.len() + PARAMS.len() + WORDS.len();
+const RULES_AT: usize = CODES.len() + PARAMS.len() + WORDS.len() + BUILD_KEYS.len();
 
 /// The name at `index` of the table: what a tape's key sent by its index stands for.
 /// A rule's key is read from the rules themselves, not from the table (whose strings
