@@ -42,7 +42,18 @@ impl Text {
                 return Text::from(text);
             }
         }
-        let mut text = String::with_capacity(len);
+        // Room for its UTF-8 first (a unit takes one to three bytes, a surrogate at
+        // most three: a pair is four, a lone one U+FFFD), so that the text is written
+        // without growing: a CJK text is three times its length in units.
+        let bytes = units.clone().fold(0, |bytes, unit| {
+            bytes
+                + match unit {
+                    0..=0x7F => 1,
+                    0x80..=0x7FF => 2,
+                    _ => 3,
+                }
+        });
+        let mut text = String::with_capacity(bytes);
         let mut unpaired = Vec::new();
         let mut index = 0;
         for decoded in char::decode_utf16(units) {
