@@ -143,11 +143,12 @@ impl From<&str> for Text {
 
 /// The length in UTF-16 code units: a CJK character counts 1, an emoji 2.
 pub fn utf16_len(text: &str) -> usize {
-    // ASCII is one unit a byte; only the rest needs decoding.
+    // ASCII is one unit a byte. Otherwise a character is one unit, or two when it
+    // takes four bytes (a byte from 0xF0 starts one): counted without decoding.
     if text.is_ascii() {
         return text.len();
     }
-    text.chars().map(char::len_utf16).sum()
+    text.chars().count() + text.bytes().filter(|&b| b >= 0xF0).count()
 }
 
 /// Whitespace as JavaScript's `String.prototype.trim` and HTML forms see it
@@ -222,8 +223,6 @@ pub fn text_problem(text: &Text) -> Option<TextProblem> {
 fn has_suspect_byte(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Whether some byte of `word` is zero (exact: a borrow only ever follows a zero).
-    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
     let suspect =
         |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7F || *b == 0xC2;
     let mut chunks = bytes.chunks_exact(8);
@@ -237,10 +236,18 @@ fn has_suspect_byte(bytes: &[u8]) -> bool {
             // crosses a byte.
             ((word.wrapping_sub(0x20 * ONES) & !word) | word.wrapping_add(ONES)) & HIGHS != 0
         } else {
-            // A byte below 0x20 has none of its top three bits set.
-            has_zero(word & (0xE0 * ONES))
-                || has_zero(word ^ (0x7F * ONES))
-                || has_zero(word ^ (0xC2 * ONES))
+            // A byte below 0x20 has none of its top three bits set. The three tests at
+            // once, with no branch between them: in a text that is not ASCII (a CJK
+            // one), every word takes all three.
+            let (low, del, c2) = (
+                word & (0xE0 * ONES),
+                word ^ (0x7F * ONES),
+                word ^ (0xC2 * ONES),
+            );
+            // A zero byte borrows, and sets its high bit here (exact as to whether
+            // there is one: a borrow only ever follows a zero).
+            let borrow = |x: u64| x.wrapping_sub(ONES) & !x;
+            (borrow(low) | borrow(del) | borrow(c2)) & HIGHS != 0
         };
         // Tab, LF and CR pass the word test too: the bytes say which it was.
         if maybe && chunk.iter().any(suspect) {
@@ -269,6 +276,24 @@ fn first_control_character(text: &str) -> Option<(usize, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Counted without decoding, as `encode_utf16` counts: characters of one to four
+    /// bytes, alone and together.
+    #[test]
+    fn counts_utf16_units_as_the_encoder_does() {
+        let chars = (0..0x11_0000u32).step_by(97).filter_map(char::from_u32);
+        for c in chars.chain([
+            '\u{7F}',
+            '\u{80}',
+            '\u{7FF}',
+            '\u{800}',
+            '\u{FFFF}',
+            '\u{10000}',
+        ]) {
+            let text: String = ['a', c, '事', c, '😀'].iter().collect();
+            assert_eq!(utf16_len(&text), text.encode_utf16().count(), "{c:?}");
+        }
+    }
 
     #[test]
     fn counts_utf16_units() {

@@ -128,6 +128,32 @@ fn utf8(bytes: &'static [u8]) -> Result<&'static str, Malformed> {
     core::str::from_utf8(bytes).map_err(|_| Malformed)
 }
 
+/// UTF-16LE units with no surrogate, as a string: each unit is a character of its own,
+/// written as UTF-8 straight away (a CJK text, as a browser sends it, is three bytes a
+/// unit). `None` at the first surrogate: such a text is decoded the general way.
+fn without_surrogates(units: &[u8]) -> Option<String> {
+    let mut out = Vec::with_capacity(units.len() / 2 * 3);
+    for pair in units.chunks_exact(2) {
+        let unit = u16::from_le_bytes([pair[0], pair[1]]);
+        match unit {
+            0..=0x7F => out.push(unit as u8),
+            0x80..=0x7FF => {
+                out.extend_from_slice(&[0xC0 | (unit >> 6) as u8, 0x80 | (unit & 0x3F) as u8])
+            }
+            0xD800..=0xDFFF => return None,
+            _ => out.extend_from_slice(&[
+                0xE0 | (unit >> 12) as u8,
+                0x80 | ((unit >> 6) & 0x3F) as u8,
+                0x80 | (unit & 0x3F) as u8,
+            ]),
+        }
+    }
+    // SAFETY: each unit, none a surrogate, is a scalar value below U+10000, written
+    // above as its one-, two- or three-byte UTF-8 sequence: `out` is UTF-8. Checking
+    // it again would cost as much as writing it.
+    Some(unsafe { String::from_utf8_unchecked(out) })
+}
+
 struct Tape {
     bytes: &'static [u8],
     at: usize,
@@ -172,6 +198,9 @@ impl Tape {
         let bytes = &self.take(padded)?[..len * 2];
         if let Some(ascii) = ascii(bytes) {
             return Ok(Text::from(ascii));
+        }
+        if let Some(text) = without_surrogates(bytes) {
+            return Ok(Text::from(text));
         }
         let units = bytes
             .chunks_exact(2)
@@ -337,6 +366,24 @@ pub(crate) mod tests {
         let (input, _) = read_call(w.0.leak()).unwrap();
         let Value::String(text) = input else { panic!() };
         assert_eq!(text.unpaired_surrogate_at(), Some(3));
+    }
+
+    /// Every unit that is not a surrogate, alone and between others, written as the
+    /// standard library writes its character; any surrogate is left to the general way.
+    #[test]
+    fn writes_units_without_surrogates_as_utf8() {
+        let le =
+            |units: &[u16]| -> Vec<u8> { units.iter().flat_map(|u| u.to_le_bytes()).collect() };
+        for unit in (0..=0xFFFFu16).filter(|u| !(0xD800..=0xDFFF).contains(u)) {
+            let c = char::from_u32(u32::from(unit)).unwrap();
+            let expected: String = ['a', c, '事', c].iter().collect();
+            assert_eq!(
+                without_surrogates(&le(&[0x61, unit, 0x4E8B, unit])),
+                Some(expected)
+            );
+        }
+        assert_eq!(without_surrogates(&le(&[0x61, 0xD83D, 0xDE00])), None);
+        assert_eq!(without_surrogates(&le(&[0xDC00])), None);
     }
 
     #[test]
