@@ -70,6 +70,22 @@ fn within(input: &[u8], name: &[u8], limit: usize, positions: &mut [u64; 128]) -
     if input.len().abs_diff(name.len()) > limit {
         return None; // at least one edit for each character of difference
     }
+    // What the two share at either end costs no edit: only the middle is compared (a
+    // typo of `virtual_confirm_comment` shares its first sixteen characters at least).
+    let same = |a: &u8, b: &u8| *a == b.to_ascii_lowercase();
+    let prefix = input
+        .iter()
+        .zip(name)
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    let (input, name) = (&input[prefix..], &name[prefix..]);
+    let suffix = input
+        .iter()
+        .rev()
+        .zip(name.iter().rev())
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    let (input, name) = (&input[..input.len() - suffix], &name[..name.len() - suffix]);
     let Some(last) = name.len().checked_sub(1) else {
         return (input.len() <= limit).then_some(input.len());
     };
@@ -164,6 +180,49 @@ mod tests {
             .filter(|&(distance, _, len)| distance <= (len / 3).max(1))
             .min_by_key(|&(distance, _, _)| distance)
             .map(|(_, candidate, _)| candidate)
+    }
+
+    /// The bounded distance is the full one whenever it is within the limit, whatever
+    /// the two words share at their ends.
+    #[test]
+    fn the_bounded_distance_is_the_full_distance() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut positions = [0u64; 128];
+        let alphabet = b"abcab_";
+        for _ in 0..50_000 {
+            let word = |next: &mut dyn FnMut(usize) -> usize| -> Vec<u8> {
+                (0..next(9))
+                    .map(|_| alphabet[next(alphabet.len())])
+                    .collect()
+            };
+            let (middle_a, middle_b) = (word(&mut next), word(&mut next));
+            let (head, tail) = (word(&mut next), word(&mut next));
+            let a = [&head[..], &middle_a, &tail].concat();
+            let b = [&head[..], &middle_b, &tail].concat();
+            let chars = |w: &[u8]| w.iter().map(|&c| char::from(c)).collect::<Vec<_>>();
+            let full = edit_distance(&chars(&a), &chars(&b));
+            for limit in [full, full + 2] {
+                assert_eq!(
+                    within(&a, &b, limit, &mut positions),
+                    Some(full),
+                    "{a:?} {b:?}"
+                );
+            }
+            if full > 0 {
+                assert_eq!(
+                    within(&a, &b, full - 1, &mut positions),
+                    None,
+                    "{a:?} {b:?}"
+                );
+            }
+            assert!(positions.iter().all(|&p| p == 0));
+        }
     }
 
     #[test]
