@@ -17,7 +17,11 @@ fn escaped(out: &mut String, text: &str) {
     // bytes are searched, not decoded characters (a quarter of building a request).
     let mut rest = text;
     while let Some(at) = to_escape(rest.as_bytes()) {
-        let (before, from) = rest.split_at(at);
+        // `at` is an ASCII byte, so a character boundary: the checked split and `get`
+        // cannot fail, and link no panic (which would bring a formatter along).
+        let Some((before, from)) = rest.split_at_checked(at) else {
+            break;
+        };
         out.push_str(before);
         match from.as_bytes()[0] {
             b'"' => out.push_str("\\\""),
@@ -27,7 +31,7 @@ fn escaped(out: &mut String, text: &str) {
             b'\t' => out.push_str("\\t"),
             other => unit_escape(out, u32::from(other)),
         }
-        rest = &from[1..];
+        rest = from.get(1..).unwrap_or_default();
     }
     out.push_str(rest);
 }
@@ -110,7 +114,8 @@ fn split_at_utf16(text: &str, units: usize) -> (&str, &str) {
     let mut count = 0;
     for (at, c) in text.char_indices() {
         if count >= units {
-            return text.split_at(at);
+            // `at` is a character's start; the checked split has no panic to link.
+            return text.split_at_checked(at).unwrap_or((text, ""));
         }
         count += c.len_utf16();
     }

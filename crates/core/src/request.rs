@@ -310,9 +310,13 @@ fn split_host_port(authority: &str) -> (&str, Option<&str>) {
     if authority.starts_with('[') {
         return match authority.find(']') {
             Some(end) => {
-                let port = authority[end + 1..].strip_prefix(':');
-                let rest_ok = port.is_some() || end + 1 == authority.len();
-                (if rest_ok { &authority[..=end] } else { "" }, port)
+                // `]` is ASCII, so `end` is a character boundary: `get` never fails
+                // here, and links no slicing panic.
+                let after = authority.get(end + 1..).unwrap_or_default();
+                let port = after.strip_prefix(':');
+                let rest_ok = port.is_some() || after.is_empty();
+                let host = authority.get(..=end).unwrap_or_default();
+                (if rest_ok { host } else { "" }, port)
             }
             None => ("", None),
         };
