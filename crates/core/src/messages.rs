@@ -78,6 +78,18 @@ fn cat(pieces: &[&str]) -> String {
     out
 }
 
+/// Words, comma-separated (`join` would link a second, generic joiner for this one use).
+fn listed(words: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 fn digits(n: usize) -> String {
     let mut out = String::new();
     integer(&mut out, n);
@@ -196,7 +208,7 @@ pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Loc
             allowed,
             suggestion,
         } => {
-            let allowed = &allowed.join(", ");
+            let allowed = &listed(allowed);
             let hint = &did_you_mean(*suggestion, locale);
             if zh {
                 cat(&[field, "必须是 ", allowed, " 之一。", hint])
