@@ -2,7 +2,7 @@
 //! request: a wrong option is a [`ConfigError`] naming it; an unknown one too, with
 //! the closest known name.
 
-use crate::messages::Locale;
+use crate::messages::{cat, Locale};
 use crate::prelude::*;
 use crate::request::{ConfigError, Target};
 use crate::suggest::suggest;
@@ -22,11 +22,6 @@ pub const BUILD_KEYS: &[&str] = &[
 
 /// No options at all.
 static NONE: Object = Object::EMPTY;
-
-/// Joins pieces into one text.
-fn cat(pieces: &[&str]) -> String {
-    pieces.concat()
-}
 
 /// An options object: a plain object whose keys are all known.
 #[derive(Debug, Clone, Copy)]

@@ -3,16 +3,12 @@
 use core::fmt;
 
 use crate::json::string;
+use crate::messages::cat;
 use crate::prelude::*;
 use crate::text::js_trim;
 use crate::validate::{check, Checked, ValidateOptions};
 use crate::value::Value;
 use crate::violation::{Report, Violation};
-
-/// Joins pieces into one text (no formatter on the paths a small build links).
-fn cat(pieces: &[&str]) -> String {
-    pieces.concat()
-}
 
 /// The handle endpoint's path below the configured endpoint.
 pub const HANDLE_PATH: &str = "/v1/external/incident/handle";

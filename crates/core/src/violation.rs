@@ -105,7 +105,7 @@ impl Report {
             (true, 0) => &["请求无效：", &message],
             (true, _) => &["请求无效：", &message, "（另有 ", &count, " 处）"],
         };
-        pieces.concat()
+        crate::messages::cat(pieces)
     }
 }
 

@@ -176,11 +176,6 @@ mod tests {
         let table = table();
         let operate_keys = index_of_list(RULES.operate_keys).unwrap();
         assert_eq!(&table[operate_keys..][..3], RULES.operate_keys);
-        // A copy of the list, not the rules' own: found by its names.
-        assert_eq!(
-            index_of_list(&RULES.operate_keys.to_vec()),
-            Some(operate_keys)
-        );
         for operation in RULES.operations {
             for rule in operation.fields {
                 assert_eq!(table[index(rule.key).unwrap()], rule.key);
