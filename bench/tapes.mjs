@@ -4,7 +4,7 @@
 // a profiler. Build first (`npm run build`). Usage: node bench/tapes.mjs [dir]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { TapeWriter } from "../src/validate/tape.js";
-import { accept, confirm, invalid, solution } from "./cases.mjs";
+import { accept, confirm, invalid, keystroke, solution } from "./cases.mjs";
 
 const dir = process.argv[2] ?? new URL("../target/tapes/", import.meta.url).pathname;
 const bytes = readFileSync(new URL("../pkg/coc_incident_validate.wasm", import.meta.url));
@@ -16,7 +16,7 @@ const names = new TextDecoder().decode(new Uint8Array(wasm.memory.buffer, textAt
 const writer = new TapeWriter(maxDepth, maxNodes, undefined, names);
 mkdirSync(dir, { recursive: true });
 const options = { endpoint: "https://coc.example.com" };
-for (const [name, input, opts] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid], ["build", solution, options]]) {
+for (const [name, input, opts] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid], ["keystroke", keystroke], ["build", solution, options]]) {
   const length = writer.write(input, opts);
   writeFileSync(`${dir}/${name}.tape`, writer.bytes.subarray(0, length));
 }
