@@ -37,6 +37,7 @@ export class TapeWriter {
     // Every field set here, in one order: writers then share one shape, and the
     // engine's property accesses stay monomorphic.
     this.words = null;
+    this.capacity = 0;
     this.units = null;
     this.bytes = null;
     this.inScratch = false;
@@ -53,6 +54,9 @@ export class TapeWriter {
   /** Views over `buffer` from byte `at`, `bytes` long. */
   view(buffer, at, bytes) {
     this.words = new Uint32Array(buffer, at, bytes >>> 2);
+    // Kept as a number: the length of a view on wasm memory is a slower read (the
+    // engine checks the buffer each time), and `room` asks it for every value.
+    this.capacity = bytes >>> 2;
     this.units = new Uint16Array(buffer, at, bytes >>> 1);
     this.bytes = new Uint8Array(buffer, at, bytes);
   }
@@ -67,7 +71,7 @@ export class TapeWriter {
 
   /** Room for `n` more words. */
   room(n) {
-    if (this.at + n > this.words.length) this.grow(Math.max(this.words.length * 2, this.at + n));
+    if (this.at + n > this.capacity) this.grow(Math.max(this.capacity * 2, this.at + n));
   }
 
   /** The tape of a call: the input, then the options. Answers its length in bytes;
