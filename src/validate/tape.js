@@ -66,7 +66,9 @@ export class TapeWriter {
     const old = this.words;
     this.view(new ArrayBuffer(words * 4), 0, words * 4);
     this.inScratch = false;
-    if (old) this.words.set(old.subarray(0, this.at));
+    // Views left empty by memory that grew (a getter that called the validator back)
+    // have nothing to keep: that tape is written again anyway (index.js `call`).
+    if (old && old.length > 0) this.words.set(old.subarray(0, this.at));
   }
 
   /** Room for `n` more words. */
@@ -289,8 +291,10 @@ export class TapeWriter {
     // A portal validates objects of one shape again and again, whose keys come back
     // as the same strings in the same order: the index found for the key at a
     // position is kept, and a key that is that very string again skips the lookup
-    // (which was a quarter of writing a solution's tape). Only the rules' names are
-    // kept, so no string of the caller's is held.
+    // (which was a quarter of writing a solution's tape). Only keys equal to a name of
+    // the table are kept (the caller's key string itself: the table's copy, not the
+    // engine's interned one, would make each test compare characters), so what is
+    // held is never more than the table's names.
     const seen = depth < SEEN_DEPTH;
     const seenKeys = seen ? this.seenKeys[depth] : undefined;
     const seenNames = seen ? this.seenNames[depth] : undefined;

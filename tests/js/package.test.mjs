@@ -354,6 +354,23 @@ test("coc-incident/validate: tapes larger than the scratch area, between ordinar
   }
 });
 
+test("coc-incident/validate: a block from input() is read by the one call that follows it, never after", async () => {
+  // The raw exports are reachable (init() answers them): a block reserved for a long
+  // tape is freed when the next call starts, and an address of it given later is no tape.
+  const small = await import("coc-incident/validate");
+  const wasm = await small.default();
+  const MALFORMED = 5, REPORT = 1;
+  const block = wasm.input(64);
+  new Uint32Array(wasm.memory.buffer, block, 2).set([1, 1]); // input null, options null
+  assert.equal(wasm.validate(block, 8), REPORT);
+  assert.equal(wasm.validate(block, 8), MALFORMED);
+  const again = wasm.input(64);
+  new Uint32Array(wasm.memory.buffer, again, 2).set([1, 1]);
+  assert.deepEqual(small.validateHandleRequest(confirm), { valid: true, errors: [], warnings: [] });
+  assert.equal(wasm.validate(again, 8), MALFORMED);
+  assert.deepEqual(small.validateHandleRequest(confirm), { valid: true, errors: [], warnings: [] });
+});
+
 test("coc-incident/validate: a getter that calls the validator back while its input is read", async () => {
   const small = await import("coc-incident/validate");
   await small.default();
@@ -371,4 +388,10 @@ test("coc-incident/validate: a getter that calls the validator back while its in
     assert.equal(typeof inner.valid, "boolean");
     assert.deepEqual(small.buildHandleRequest(confirm, { endpoint: "/api" }).body, JSON.stringify(confirm));
   }
+  // The nested call grows memory, and the rest of the outer input is longer than the
+  // scratch area: the outer tape, cut off, is written again aside, and nothing throws.
+  const long = calling({ ...confirm, operator: "x".repeat(8_000_000) });
+  long.parameter = { virtual_confirm_result: true, virtual_confirm_comment: "y".repeat(70_000) };
+  const outer = small.validateHandleRequest(long);
+  assert.deepEqual(outer.errors.map((v) => [v.code, v.path]), [["blank", "operator"], ["too_long", "parameter.virtual_confirm_comment"]]);
 });

@@ -40,10 +40,12 @@ static ANSWER: [AtomicU32; 4] = [const { AtomicU32::new(0) }; 4];
 const SCRATCH_BYTES: usize = 64 * 1024;
 static SCRATCH: AtomicUsize = AtomicUsize::new(0);
 
-/// Starts a call: the arena rewound (freeing the last call's values and answer) and
-/// no answer yet.
+/// Starts a call: the arena rewound (freeing the last call's values and answer), no
+/// answer yet, and no block of `input`'s to be read any more (the rewind freed it: a
+/// call given its address later must not read it).
 fn start() {
     arena::rewind();
+    TAPE.store(0, Relaxed);
     for slot in &ANSWER {
         slot.store(0, Relaxed);
     }
@@ -56,7 +58,6 @@ pub extern "C" fn input(len: usize) -> *mut u8 {
     start();
     let mut tape: Vec<u8> = Vec::new();
     if tape.try_reserve_exact(len).is_err() {
-        TAPE.store(0, Relaxed);
         return core::ptr::null_mut();
     }
     let at = tape.as_mut_ptr();
@@ -96,7 +97,7 @@ fn publish((status, answer): (Status, Answer)) -> u32 {
     ANSWER[1].store(numbers.len() as u32, Relaxed);
     ANSWER[2].store(text.as_ptr() as u32, Relaxed);
     ANSWER[3].store(text.len() as u32, Relaxed);
-    // Kept (in the arena) for JavaScript to read until the next `input`.
+    // Kept (in the arena) for JavaScript to read until the next call starts.
     core::mem::forget(numbers);
     core::mem::forget(text);
     status as u32
@@ -140,7 +141,6 @@ pub extern "C" fn names() -> u32 {
         }
         answer.raw_text(name);
     }
-    TAPE.store(0, Relaxed);
     publish((Status::Clean, answer))
 }
 

@@ -4,7 +4,7 @@
 //! JavaScript writes the input and its options into this module's memory as a
 //! [`tape`] (one pass over the value, the slow cases such as getters and proxies
 //! included), calls `validate` or `build` once, and reads back an [`answer`]: a few
-//! numbers and one UTF-16 text that it decodes once. Everything decided (codes,
+//! numbers and one UTF-8 text that it decodes once. Everything decided (codes,
 //! paths, messages, params, the body) is decided here, by `coc-incident-core`;
 //! JavaScript only moves data and makes objects.
 //!

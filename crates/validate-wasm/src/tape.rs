@@ -67,7 +67,7 @@ pub struct Malformed;
 
 /// Reads a call's two values: the input and the options. UTF-8 strings are borrowed
 /// from the tape, not copied: it must outlive everything read from it (on wasm32 the
-/// tape lives until the next call's `input`, and nothing read from it outlives a call).
+/// tape lives until the next call starts, and nothing read from it outlives a call).
 pub fn read_call(bytes: &'static [u8]) -> Result<(Value, Value), Malformed> {
     let mut tape = Tape { bytes, at: 0 };
     let input = tape.value(0)?;
