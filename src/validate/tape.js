@@ -38,7 +38,6 @@ export class TapeWriter {
     // engine's property accesses stay monomorphic.
     this.words = null;
     this.capacity = 0;
-    this.units = null;
     this.bytes = null;
     this.inScratch = false;
     this.at = 0;
@@ -57,7 +56,6 @@ export class TapeWriter {
     // Kept as a number: the length of a view on wasm memory is a slower read (the
     // engine checks the buffer each time), and `room` asks it for every value.
     this.capacity = bytes >>> 2;
-    this.units = new Uint16Array(buffer, at, bytes >>> 1);
     this.bytes = new Uint8Array(buffer, at, bytes);
   }
 

@@ -23,8 +23,8 @@ use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
 use coc_incident_core::{
-    read_build_options, read_validate_options, BuildError, ConfigError, Param, Problem, Report,
-    Value, Violation,
+    read_build_options, read_validate_options, utf16_len, BuildError, ConfigError, Param, Problem,
+    Report, Value, Violation,
 };
 
 use crate::names;
@@ -79,12 +79,7 @@ impl Answer {
 
     fn text(&mut self, text: &str) {
         self.text.extend_from_slice(text.as_bytes());
-        // Most of a report (paths, English messages, names) is ASCII: a byte a unit.
-        let units = if text.is_ascii() {
-            text.len()
-        } else {
-            text.chars().map(char::len_utf16).sum()
-        };
+        let units = utf16_len(text);
         self.count(self.units);
         self.count(units);
         self.units += units;
