@@ -1,6 +1,7 @@
 //! Low-level JSON writers: strings exactly as given (unpaired surrogates escaped,
 //! never replaced) and whole numbers. They know nothing of requests or reports.
 
+use crate::bytes::{self, bytes_below, splat, zero_bytes};
 use crate::prelude::*;
 use crate::text::Text;
 
@@ -39,28 +40,11 @@ fn escaped(out: &mut String, text: &str) {
 /// Where the first byte to escape is: a quote, a backslash or a C0 control. Eight
 /// bytes are ruled out at a time (texts mostly have nothing to escape).
 fn to_escape(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Whether some byte of `word` is zero, or below 0x20 (exact as to whether there is
-    // one: a borrow only ever follows such a byte).
-    let zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
-    let below_space = |word: u64| word.wrapping_sub(0x20 * ONES) & !word & HIGHS != 0;
-    let escaped = |b: &u8| *b == b'"' || *b == b'\\' || *b < b' ';
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut words {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        if zero(word ^ (u64::from(b'"') * ONES))
-            || zero(word ^ (u64::from(b'\\') * ONES))
-            || below_space(word)
-        {
-            return chunk.iter().position(escaped).map(|i| at + i);
-        }
-        at += 8;
-    }
-    words.remainder().iter().position(escaped).map(|i| at + i)
+    let maybe = |word: u64| {
+        zero_bytes(word ^ splat(b'"')) | zero_bytes(word ^ splat(b'\\')) | bytes_below(word, 0x20)
+            != 0
+    };
+    bytes::position(bytes, maybe, |b| b == b'"' || b == b'\\' || b < b' ')
 }
 
 fn unit_escape(out: &mut String, unit: u32) {

@@ -39,6 +39,7 @@ mod prelude {
     pub(crate) use alloc::{format, vec};
 }
 
+mod bytes;
 pub mod form;
 mod json;
 mod messages;

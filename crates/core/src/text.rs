@@ -1,6 +1,7 @@
 //! Text as the rules see it: UTF-16 lengths, JavaScript's notion of whitespace,
 //! and the characters that are refused rather than silently replaced.
 
+use crate::bytes::{self, bytes_below, splat, zero_bytes, HIGHS, ONES};
 use crate::prelude::*;
 use alloc::borrow::Cow;
 
@@ -221,40 +222,26 @@ pub fn text_problem(text: &Text) -> Option<TextProblem> {
 /// every text has none of those bytes and needs no decoding; eight bytes are ruled
 /// out at a time.
 fn has_suspect_byte(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let suspect =
-        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7F || *b == 0xC2;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        let maybe = if word & HIGHS == 0 {
+    let maybe = |word: u64| {
+        if word & HIGHS == 0 {
             // ASCII (nearly every word): a byte below 0x20 borrows when 0x20 is taken
             // from it, and only 0x7F reaches the high bit when 1 is added; no carry
             // crosses a byte.
-            ((word.wrapping_sub(0x20 * ONES) & !word) | word.wrapping_add(ONES)) & HIGHS != 0
+            bytes_below(word, 0x20) | (word.wrapping_add(ONES) & HIGHS) != 0
         } else {
             // A byte below 0x20 has none of its top three bits set. The three tests at
             // once, with no branch between them: in a text that is not ASCII (a CJK
             // one), every word takes all three.
-            let (low, del, c2) = (
-                word & (0xE0 * ONES),
-                word ^ (0x7F * ONES),
-                word ^ (0xC2 * ONES),
-            );
-            // A zero byte borrows, and sets its high bit here (exact as to whether
-            // there is one: a borrow only ever follows a zero).
-            let borrow = |x: u64| x.wrapping_sub(ONES) & !x;
-            (borrow(low) | borrow(del) | borrow(c2)) & HIGHS != 0
-        };
-        // Tab, LF and CR pass the word test too: the bytes say which it was.
-        if maybe && chunk.iter().any(suspect) {
-            return true;
+            zero_bytes(word & splat(0xE0))
+                | zero_bytes(word ^ splat(0x7F))
+                | zero_bytes(word ^ splat(0xC2))
+                != 0
         }
-    }
-    chunks.remainder().iter().any(suspect)
+    };
+    // Tab, LF and CR pass the word test too: the bytes say which it was.
+    let suspect =
+        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2;
+    bytes::position(bytes, maybe, suspect).is_some()
 }
 
 /// The UTF-16 index and code point of the first control character (Unicode `Cc`)

@@ -1,0 +1,50 @@
+//! Bytes looked at eight at a time: a word test rules out eight bytes at once, and
+//! only a word that may hold what is sought is looked at byte by byte.
+
+/// `0x01` in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// `byte` in every byte.
+pub(crate) const fn splat(byte: u8) -> u64 {
+    byte as u64 * ONES
+}
+
+/// Not zero when some byte of `word` is zero (exact as to whether there is one: a
+/// borrow only ever follows a zero byte).
+pub(crate) fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGHS
+}
+
+/// Not zero when some byte of `word` is below `n`, at most 0x80 (exact as to whether
+/// there is one, as [`zero_bytes`]).
+pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(splat(n)) & !word & HIGHS
+}
+
+/// Where the first byte of `bytes` is that `is` holds for. `maybe` tells of a word
+/// (little-endian) whether it may hold one: it must be true of every word that does.
+pub(crate) fn position(
+    bytes: &[u8],
+    maybe: impl Fn(u64) -> bool,
+    is: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        if maybe(u64::from_le_bytes(eight)) {
+            if let Some(i) = chunk.iter().position(|&b| is(b)) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| is(b))
+        .map(|i| at + i)
+}
