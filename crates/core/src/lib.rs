@@ -39,6 +39,17 @@ mod prelude {
     pub(crate) use alloc::{format, vec};
 }
 
+/// A seeded generator for tests (xorshift64): the same numbers on every run.
+#[cfg(test)]
+pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 mod bytes;
 pub mod form;
 mod json;

@@ -186,13 +186,8 @@ mod tests {
     /// the two words share at their ends.
     #[test]
     fn the_bounded_distance_is_the_full_distance() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::xorshift(0x9E37_79B9_7F4A_7C15_u64);
+        let mut next = |n: usize| (random() % n as u64) as usize;
         let mut positions = [0u64; 128];
         let alphabet = b"abcab_";
         for _ in 0..50_000 {
@@ -250,13 +245,8 @@ mod tests {
             "a_name_of_exactly_sixty_four_characters_the_last_bit_of_a_word_x",
         ];
         // A small generator, seeded: edits of names, and noise.
-        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::xorshift(0x2545_F491_4F6C_DD1D_u64);
+        let mut next = |n: usize| (random() % n as u64) as usize;
         let alphabet: Vec<char> = "abcdefghijklmnopqrstuvwxyz_ABCZ19 éü字😀".chars().collect();
         for _ in 0..20_000 {
             let mut word: Vec<char> = NAMES[next(NAMES.len())].chars().collect();

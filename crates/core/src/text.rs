@@ -363,13 +363,10 @@ mod tests {
                 }
             }
         }
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut random = crate::xorshift(0x2545_F491_4F6C_DD1D);
         for _ in 0..200_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
             // Mostly printable ASCII, as texts are, with every other byte now and then.
-            let mut word = state.to_le_bytes();
+            let mut word = random().to_le_bytes();
             for byte in &mut word {
                 *byte = match *byte {
                     0xE0.. => *byte,
