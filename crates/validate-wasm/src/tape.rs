@@ -79,35 +79,6 @@ pub fn read_call(bytes: &'static [u8]) -> Result<(Value, Value), Malformed> {
     }
 }
 
-/// UTF-16LE units that are all ASCII, as a string; `None` for any other unit. Nearly
-/// every text is ASCII: four units are checked and packed at a time.
-fn ascii(units: &[u8]) -> Option<String> {
-    const HIGH: u64 = 0xFF80_FF80_FF80_FF80;
-    let mut out = Vec::with_capacity(units.len() / 2);
-    let mut quads = units.chunks_exact(8);
-    for quad in &mut quads {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(quad);
-        if u64::from_le_bytes(eight) & HIGH != 0 {
-            return None;
-        }
-        out.push(quad[0]);
-        out.push(quad[2]);
-        out.push(quad[4]);
-        out.push(quad[6]);
-    }
-    for unit in quads.remainder().chunks_exact(2) {
-        if unit[1] != 0 || unit[0] >= 0x80 {
-            return None;
-        }
-        out.push(unit[0]);
-    }
-    // SAFETY: every byte pushed is below 0x80 (each quad's high bits and each single
-    // unit were checked), so `out` is ASCII, which is valid UTF-8. Checking it again
-    // would cost 7% of a valid request (callgrind, examples/profile.rs).
-    Some(unsafe { String::from_utf8_unchecked(out) })
-}
-
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
 /// checked eight bytes at a time, which costs a third of what `from_utf8` does on a
 /// short text; the rest is checked as UTF-8.
@@ -196,9 +167,6 @@ impl Tape {
             .checked_mul(2)
             .ok_or(Malformed)?;
         let bytes = &self.take(padded)?[..len * 2];
-        if let Some(ascii) = ascii(bytes) {
-            return Ok(Text::from(ascii));
-        }
         if let Some(text) = without_surrogates(bytes) {
             return Ok(Text::from(text));
         }
@@ -338,7 +306,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn reads_texts_four_units_at_a_time_and_falls_back_for_the_rest() {
+    fn reads_utf16_texts_and_falls_back_for_surrogates() {
         for text in [
             "",
             "a",
