@@ -5,18 +5,25 @@ import { measure } from "./timer.mjs";
 const BUILD = { endpoint: "/api/coc" };
 
 /**
+ * A tape writer of its own for the small module's `exports`, with the limits and the
+ * names table read as the entry reads them at start (keys that are names go on the
+ * tape by index); it writes into a buffer of its own, not into the module's memory.
+ */
+export function smallWriter(exports, TapeWriter) {
+  exports.names();
+  const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(exports.memory.buffer, exports.answer(), 4);
+  const [maxDepth, maxNodes] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
+  const names = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, textAt, textLength)).split("\n");
+  return new TapeWriter(maxDepth, maxNodes, undefined, names);
+}
+
+/**
  * The small module called directly, as the entry calls it but with each input's tape
  * written once beforehand: `input` (which rewinds the module's arena) + copying the
  * tape in + `validate` or `build`, nothing else. What the wasm itself costs.
  */
 export function rawSmall(exports, TapeWriter) {
-  // The limits and the names table, as the entry reads them at start (keys the rules
-  // know go on the tape by index).
-  exports.names();
-  const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(exports.memory.buffer, exports.answer(), 4);
-  const [maxDepth, maxNodes] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
-  const names = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, textAt, textLength)).split("\n");
-  const writer = new TapeWriter(maxDepth, maxNodes, undefined, names);
+  const writer = smallWriter(exports, TapeWriter);
   const tapes = new Map();
   const tape = (input, options) => {
     const key = options ? `${JSON.stringify(options)}` : "";

@@ -5,15 +5,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { TapeWriter } from "../src/validate/tape.js";
 import { accept, confirm, invalid, keystroke, solution } from "./cases.mjs";
+import { smallWriter } from "./suite.mjs";
 
 const dir = process.argv[2] ?? new URL("../target/tapes/", import.meta.url).pathname;
 const bytes = readFileSync(new URL("../pkg/coc_incident_validate.wasm", import.meta.url));
-const wasm = (await WebAssembly.instantiate(bytes, {})).instance.exports;
-wasm.names();
-const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(wasm.memory.buffer, wasm.answer(), 4);
-const [maxDepth, maxNodes] = new Float64Array(wasm.memory.buffer, numbersAt, numbersLength);
-const names = new TextDecoder().decode(new Uint8Array(wasm.memory.buffer, textAt, textLength)).split("\n");
-const writer = new TapeWriter(maxDepth, maxNodes, undefined, names);
+const writer = smallWriter((await WebAssembly.instantiate(bytes, {})).instance.exports, TapeWriter);
 mkdirSync(dir, { recursive: true });
 const options = { endpoint: "https://coc.example.com" };
 for (const [name, input, opts] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid], ["keystroke", keystroke], ["build", solution, options]]) {
