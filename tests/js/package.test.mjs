@@ -145,6 +145,7 @@ test("the package ships the build and nothing else", () => {
     "src/element.js",
     "src/forms.d.ts",
     "src/forms.js",
+    "src/full.d.ts",
     "src/full.js",
     "src/index.d.ts",
     "src/index.js",
