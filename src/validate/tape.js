@@ -47,6 +47,14 @@ export class TapeWriter {
     // `plainObject`): [depth][position] → key and its index.
     this.seenKeys = Array.from({ length: SEEN_DEPTH }, () => []);
     this.seenNames = Array.from({ length: SEEN_DEPTH }, () => []);
+    // The string values of the last tape written in the scratch area, in order, each
+    // with the words its record took (see `string`); `written` says that tape was
+    // finished, so that what it left in the scratch area is what these say.
+    this.strings = [];
+    this.stringStarts = [];
+    this.stringEnds = [];
+    this.stringCount = 0;
+    this.written = false;
     if (!scratch) this.grow(1024);
   }
 
@@ -86,9 +94,22 @@ export class TapeWriter {
       this.inScratch = true;
     }
     this.at = 0;
+    if (!this.written) this.forgetStrings();
+    this.written = false;
+    this.stringCount = 0;
     this.put(input);
     this.put(options);
+    // Strings of the last tape beyond this one's are no longer in the scratch area.
+    if (this.strings.length > this.stringCount) {
+      this.strings.length = this.stringStarts.length = this.stringEnds.length = this.stringCount;
+    }
+    this.written = true;
     return this.at * 4;
+  }
+
+  forgetStrings() {
+    this.strings.length = this.stringStarts.length = this.stringEnds.length = 0;
+    this.stringCount = 0;
   }
 
   /** One value (the input or the options), with its own node count. */
@@ -103,6 +124,8 @@ export class TapeWriter {
     // that way may fit where it does not value by value. Then it is that JSON's tree.
     const json = plain_json(value, this.maxDepth, this.maxNodes);
     if (json === undefined) return;
+    // Written again from `start`: what the strings say of the words after it is gone.
+    this.forgetStrings();
     this.at = start;
     this.nodes = 0;
     this.value(JSON.parse(json), 0);
@@ -181,6 +204,33 @@ export class TapeWriter {
     this.at += (written + 3) >>> 2;
   }
 
+  /** A string value. A portal validates one form again and again, with most of its
+   * strings unchanged (the very same string: a DOM field's value reads back as the
+   * same string until it is edited), and the scratch area keeps the last tape: a string
+   * that is the one the last tape had at this very place is there already, and is
+   * skipped rather than copied again (copying was a third of writing a tape). Every
+   * word before this place has been written by this tape, and nothing else writes the
+   * scratch area, so the words from here are still the last tape's. */
+  string(x) {
+    const k = this.stringCount++;
+    const start = this.at;
+    if (this.inScratch && this.stringStarts[k] === start && this.strings[k] === x) {
+      this.at = this.stringEnds[k];
+      return;
+    }
+    if (x.length >= UTF8_FROM && x.isWellFormed()) this.utf8(x);
+    else if (!this.ascii(x)) {
+      this.tag(STRING);
+      this.text(x);
+    }
+    // Kept only when written in the scratch area (a tape can move to a buffer of its
+    // own as it grows); otherwise what was kept for this place is forgotten (and the
+    // string not held).
+    this.strings[k] = this.inScratch ? x : undefined;
+    this.stringStarts[k] = this.inScratch ? start : -1;
+    this.stringEnds[k] = this.at;
+  }
+
   /** A number's double, at `at` (the word after its tag). */
   number(n, at) {
     this.f64[0] = n;
@@ -209,10 +259,7 @@ export class TapeWriter {
         return this.text(String(x));
       }
       case "string":
-        if (x.length >= UTF8_FROM && x.isWellFormed()) return this.utf8(x);
-        if (this.ascii(x)) return;
-        this.tag(STRING);
-        return this.text(x);
+        return this.string(x);
       case "function":
         return this.foreign(FUNCTION);
       case "symbol":

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 
 import init, * as coc from "coc-incident";
 import initSmall, * as small from "coc-incident/validate";
-import { fuzz, hammer } from "../../scripts/fuzz.mjs";
+import { editing, fuzz, hammer } from "../../scripts/fuzz.mjs";
 
 const exports = await init();
 const smallExports = await initSmall();
@@ -29,6 +29,11 @@ test("100,000 generated inputs: the small module and the full one answer alike, 
   assert.ok(build.built > 0 && build["built-warned"] > 0 && build["threw-validation"] > 0 && build["threw-config"] > 0, JSON.stringify(found.outcomes));
   assert.equal(found.flatness.subject.tableGrowth, undefined, "no table, so no table growth to report");
   assert.equal(found.flatness.subject.memoryGrowth, 0);
+});
+
+test("a form edited 30,000 times, a step at a time: the small module, which keeps its last tape's strings in place, answers as the full one", () => {
+  const subject = { validateHandleRequest: small.validateHandleRequest, buildHandleRequest: small.buildHandleRequest };
+  assert.deepEqual(editing({ subject, reference: coc, seed: 20261124, count: 30000 }), []);
 });
 
 test("200,000 calls with throwing getters, traps and options: table and memory stay flat", () => {
