@@ -28,6 +28,20 @@ export const invalid = {
   operate_key: "confirm",
   parameter: { virtual_confirm_result: "false", virtual_confirm_comment: "x".repeat(301), virtual_confirm_coment: "typo" },
 };
+/** 64 commitSolution1 requests, each with its own incident, operator, cause and
+ * solution, validated in turn: a different request each call, so that no string is the
+ * one the last call had (the small module's writer skips copying a string that is:
+ * src/validate/tape.js `string`). A function: each call takes the next. */
+export const solutions = (() => {
+  const pool = Array.from({ length: 64 }, (_, i) => ({
+    ...solution,
+    incident_num: `${NUM.slice(0, -2)}${String(i).padStart(2, "0")}`,
+    operator: `${OP.slice(0, -2)}${String(i).padStart(2, "0")}`,
+    parameter: { ...solution.parameter, cause: `${solution.parameter.cause} (${i})`, solution: `${solution.parameter.solution} (${i})` },
+  }));
+  let next = 0;
+  return () => pool[next++ & 63];
+})();
 export const keystroke = { ...confirm, parameter: { virtual_confirm_result: true, virtual_confirm_comment: "字".repeat(300) } };
 
 const withParam = (base, patch) => ({ ...base, parameter: { ...base.parameter, ...patch } });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import init, { buildHandleRequest, validateHandleRequest } from "../src/validate/index.js";
 import { TapeWriter } from "../src/validate/tape.js";
-import { accept, confirm, invalid, solution } from "./cases.mjs";
+import { accept, confirm, invalid, solution, solutions } from "./cases.mjs";
 import { rawSmall } from "./suite.mjs";
 import { measure } from "./timer.mjs";
 
@@ -13,10 +13,11 @@ await init(bytes);
 const raw = rawSmall((await WebAssembly.instantiate(bytes, {})).instance.exports, TapeWriter);
 
 /** The median per call, as the benchmark measures it (bench/timer.mjs), right-aligned. */
-const median = (call, input) => measure(() => call(input), { samples: 9, sampleMs: 100 }).toFixed(0).padStart(5);
+const median = (call, input) =>
+  measure(typeof input === "function" ? () => call(input()) : () => call(input), { samples: 9, sampleMs: 100 }).toFixed(0).padStart(5);
 
 const options = { endpoint: "https://coc.example.com" };
-for (const [name, input] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid]]) {
+for (const [name, input] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid], ["new each", solutions]]) {
   console.log(`${name.padEnd(9)} entry ${median(validateHandleRequest, input)} ns   raw ${median(raw.validateHandleRequest, input)} ns`);
 }
 const build = (call) => (input) => call(input, options);
