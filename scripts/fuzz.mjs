@@ -607,8 +607,6 @@ export function fuzz({ subject, reference, coc, raw, exports, seed = 1, count = 
   };
 }
 
-/** Calls that used to leak (a throwing getter, trap or option), `count` times, with
- * forced garbage collections: table and memory sizes before and after. */
 /**
  * A form edited and validated again and again, as a portal does on every keystroke:
  * each step copies the last input (as reading a form makes a new object) and changes
@@ -639,7 +637,7 @@ export function editing({ subject, reference, seed = 1, count = 10000, show: sho
     }
     return at;
   };
-  const long = "L".repeat(40000) + "字".repeat(100);
+  const long = "L".repeat(70000) + "字".repeat(100); // past the 64 KiB scratch area
   const optionSets = [undefined, { locale: "zh-CN" }, { allowUnknownFields: true }];
   const differences = [];
   let input = structuredClone(templates[0]);
@@ -684,6 +682,8 @@ export function editing({ subject, reference, seed = 1, count = 10000, show: sho
   return differences;
 }
 
+/** Calls that used to leak (a throwing getter, trap or option), `count` times, with
+ * forced garbage collections: table and memory sizes before and after. */
 export function hammer({ coc, exports, count }) {
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc");
