@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import init, { buildHandleRequest, validateHandleRequest } from "../src/validate/index.js";
 import { TapeWriter } from "../src/validate/tape.js";
 import { accept, confirm, invalid, solution, solutions } from "./cases.mjs";
-import { rawSmall } from "./suite.mjs";
+import { calling, rawSmall } from "./suite.mjs";
 import { measure } from "./timer.mjs";
 
 const bytes = readFileSync(new URL("../pkg/coc_incident_validate.wasm", import.meta.url));
@@ -13,8 +13,7 @@ await init(bytes);
 const raw = rawSmall((await WebAssembly.instantiate(bytes, {})).instance.exports, TapeWriter);
 
 /** The median per call, as the benchmark measures it (bench/timer.mjs), right-aligned. */
-const median = (call, input) =>
-  measure(typeof input === "function" ? () => call(input()) : () => call(input), { samples: 9, sampleMs: 100 }).toFixed(0).padStart(5);
+const median = (call, input) => measure(calling(call, input), { samples: 9, sampleMs: 100 }).toFixed(0).padStart(5);
 
 const options = { endpoint: "https://coc.example.com" };
 for (const [name, input] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid], ["new each", solutions]]) {

@@ -106,15 +106,18 @@ export const SCENARIOS = [
   ["keystroke: confirm with a 300-character comment", keystroke, "validate"],
 ];
 
-/** { scenario: { contender: ns per call } }. A scenario's input is a value, or a
- * function that gives each call its own (the same sequence for every contender). */
+/** `fn` of a scenario's input, as a call to time: the input is a value, or a function
+ * that gives each call its own (the next of a cycle). */
+export const calling = (fn, input) => (typeof input === "function" ? () => fn(input()) : () => fn(input));
+
+/** { scenario: { contender: ns per call } } */
 export function time(list, options) {
   const out = {};
   for (const [scenario, input, what] of SCENARIOS) {
     out[scenario] = {};
     for (const [who, c] of Object.entries(list)) {
       const fn = c[what];
-      out[scenario][who] = typeof input === "function" ? measure(() => fn(input()), options) : measure(() => fn(input), options);
+      out[scenario][who] = measure(calling(fn, input), options);
     }
   }
   return out;

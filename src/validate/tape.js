@@ -107,6 +107,7 @@ export class TapeWriter {
     return this.at * 4;
   }
 
+  /** Keeps nothing of earlier tapes: no string is skipped until written again. */
   forgetStrings() {
     this.strings.length = this.stringStarts.length = this.stringEnds.length = 0;
     this.stringCount = 0;
