@@ -112,20 +112,39 @@ pub(crate) fn integer(out: &mut String, n: usize) {
 }
 
 /// Writes an unsigned number's digits.
-pub(crate) fn unsigned(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+pub(crate) fn unsigned(out: &mut String, n: u64) {
+    out.push_str(digits(n).as_str());
+}
+
+/// A number's decimal digits, on the stack: a message puts them between its pieces
+/// with no string of their own.
+pub(crate) struct Digits {
+    digits: [u8; 20],
+    at: usize,
+}
+
+impl Digits {
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits are written from `at` on; the checked slice and conversion
+        // have no panic to link.
+        let digits = self.digits.get(self.at..).unwrap_or(&[]);
+        core::str::from_utf8(digits).unwrap_or("")
+    }
+}
+
+/// The decimal digits of `n`.
+pub(crate) fn digits(mut n: u64) -> Digits {
+    let mut digits = Digits {
+        digits: [0; 20],
+        at: 20,
+    };
     loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        digits.at -= 1;
+        digits.digits[digits.at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            break digits;
         }
-    }
-    // Digits are ASCII: one copy of them all, not a character at a time.
-    if let Ok(digits) = core::str::from_utf8(&digits[at..]) {
-        out.push_str(digits);
     }
 }
 

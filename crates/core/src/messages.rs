@@ -5,11 +5,12 @@
 //! The catalogue is data (each message a few fixed pieces around the figures) joined
 //! by concatenation: no `format!`, so a build that only validates links no formatter.
 
-use crate::json::{hex4, integer};
+use crate::json::{self, hex4, Digits};
 use crate::prelude::*;
 use crate::problem::{Problem, TextReason};
 use crate::rules::Label;
 use crate::value::Number;
+use alloc::borrow::Cow;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -91,19 +92,24 @@ fn listed(words: &[&str]) -> String {
     out
 }
 
-fn digits(n: usize) -> String {
-    let mut out = String::new();
-    integer(&mut out, n);
-    out
+/// Puts pieces at the end of `out`.
+fn put(out: &mut String, pieces: &[&str]) {
+    for piece in pieces {
+        out.push_str(piece);
+    }
 }
 
-/// A label in `locale`, or `fallback` (a path or key) quoted.
-fn name(label: Option<Label>, fallback: &str, locale: Locale) -> String {
+fn digits(n: usize) -> Digits {
+    json::digits(n as u64)
+}
+
+/// A label in `locale` (borrowed from the rules), or `fallback` (a path or key) quoted.
+fn name(label: Option<Label>, fallback: &str, locale: Locale) -> Cow<'_, str> {
     match (label, locale) {
-        (Some(label), Locale::En) => label.en.to_owned(),
-        (Some(label), Locale::ZhCn) => label.zh.to_owned(),
-        (None, Locale::En) => cat(&["\"", fallback, "\""]),
-        (None, Locale::ZhCn) => cat(&["“", fallback, "”"]),
+        (Some(label), Locale::En) => Cow::Borrowed(label.en),
+        (Some(label), Locale::ZhCn) => Cow::Borrowed(label.zh),
+        (None, Locale::En) => Cow::Owned(cat(&["\"", fallback, "\""])),
+        (None, Locale::ZhCn) => Cow::Owned(cat(&["“", fallback, "”"])),
     }
 }
 
@@ -145,64 +151,95 @@ fn type_phrase(name: &str, locale: Locale) -> &str {
     }
 }
 
-fn did_you_mean(suggestion: Option<&str>, locale: Locale) -> String {
+/// " Did you mean …?", as pieces to put after a message (none without a suggestion).
+fn did_you_mean(suggestion: Option<&str>, locale: Locale) -> [&str; 3] {
     match (suggestion, locale) {
-        (None, _) => String::new(),
-        (Some(s), Locale::En) => cat(&[" Did you mean \"", s, "\"?"]),
-        (Some(s), Locale::ZhCn) => cat(&["您是否想输入“", s, "”？"]),
+        (None, _) => ["", "", ""],
+        (Some(s), Locale::En) => [" Did you mean \"", s, "\"?"],
+        (Some(s), Locale::ZhCn) => ["您是否想输入“", s, "”？"],
     }
 }
 
 /// The message of a problem at `path`, naming fields by `labels`.
 pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Locale) -> String {
-    let field = &name(labels.field, path, locale);
+    let mut out = String::new();
+    write_message(&mut out, problem, path, labels, locale);
+    out
+}
+
+/// [`message`], written at the end of `out`: a report's messages go one after the
+/// other into one text, with no string of their own.
+pub(crate) fn write_message(
+    out: &mut String,
+    problem: &Problem,
+    path: &str,
+    labels: Labels,
+    locale: Locale,
+) {
+    let field = &*name(labels.field, path, locale);
     let zh = locale == Locale::ZhCn;
     match problem {
         Problem::NotObject { actual } => {
             let actual = type_phrase(actual, locale);
             if zh {
-                cat(&["请求必须是普通对象，实际为", actual, "。"])
+                put(out, &["请求必须是普通对象，实际为", actual, "。"])
             } else {
-                cat(&["The request must be a plain object, got ", actual, "."])
+                put(
+                    out,
+                    &["The request must be a plain object, got ", actual, "."],
+                )
             }
         }
-        Problem::Required => cat(&[
-            field,
-            if zh {
-                "为必填项。"
-            } else {
-                " is required."
-            },
-        ]),
+        Problem::Required => put(
+            out,
+            &[
+                field,
+                if zh {
+                    "为必填项。"
+                } else {
+                    " is required."
+                },
+            ],
+        ),
         Problem::WrongType { expected, actual } => {
             let (expected, actual) = (type_phrase(expected, locale), type_phrase(actual, locale));
             if zh {
-                cat(&[field, "必须是", expected, "，实际为", actual, "。"])
+                put(out, &[field, "必须是", expected, "，实际为", actual, "。"])
             } else {
-                cat(&[field, " must be ", expected, ", got ", actual, "."])
+                put(out, &[field, " must be ", expected, ", got ", actual, "."])
             }
         }
-        Problem::Blank => cat(&[
-            field,
-            if zh {
-                "不能为空。"
-            } else {
-                " must not be blank."
-            },
-        ]),
+        Problem::Blank => put(
+            out,
+            &[
+                field,
+                if zh {
+                    "不能为空。"
+                } else {
+                    " must not be blank."
+                },
+            ],
+        ),
         Problem::TooLong { max, actual } => {
-            let (max, actual) = (&digits(*max as usize), &digits(*actual));
+            let (max, actual) = (digits(*max as usize), digits(*actual));
+            let (max, actual) = (max.as_str(), actual.as_str());
             if zh {
-                cat(&[field, "最多 ", max, " 个字符，当前为 ", actual, " 个。"])
+                put(
+                    out,
+                    &[field, "最多 ", max, " 个字符，当前为 ", actual, " 个。"],
+                )
             } else {
-                cat(&[
-                    field,
-                    " must be at most ",
-                    max,
-                    " characters, got ",
-                    actual,
-                    ".",
-                ])
+                put(
+                    out,
+                    &[
+                        field,
+                        " must be at most ",
+                        max,
+                        " characters, got ",
+                        actual,
+                        ".",
+                    ],
+                )
             }
         }
         Problem::UnknownOperateKey {
@@ -210,19 +247,19 @@ pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Loc
             suggestion,
         } => {
             let allowed = &listed(allowed);
-            let hint = &did_you_mean(*suggestion, locale);
+            let [a, b, c] = did_you_mean(*suggestion, locale);
             if zh {
-                cat(&[field, "必须是 ", allowed, " 之一。", hint])
+                put(out, &[field, "必须是 ", allowed, " 之一。", a, b, c])
             } else {
-                cat(&[field, " must be one of ", allowed, ".", hint])
+                put(out, &[field, " must be one of ", allowed, ".", a, b, c])
             }
         }
         Problem::UnknownField { suggestion } => {
-            let hint = &did_you_mean(*suggestion, locale);
+            let [a, b, c] = did_you_mean(*suggestion, locale);
             if zh {
-                cat(&[field, "不是已知字段。", hint])
+                put(out, &[field, "不是已知字段。", a, b, c])
             } else {
-                cat(&[field, " is not a known field.", hint])
+                put(out, &[field, " is not a known field.", a, b, c])
             }
         }
         Problem::InvalidText {
@@ -230,37 +267,50 @@ pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Loc
             index,
             code_point,
         } => {
-            let position = &digits(index + 1);
+            let position = digits(index + 1);
+            let position = position.as_str();
             let code = &hex4(code_point.unwrap_or(0));
             match (reason, zh) {
-                (TextReason::UnpairedSurrogate, false) => cat(&[
-                    field,
-                    " contains an unpaired surrogate (a broken character) at position ",
-                    position,
-                    ".",
-                ]),
-                (TextReason::UnpairedSurrogate, true) => cat(&[
-                    field,
-                    "在第 ",
-                    position,
-                    " 个位置包含未配对的代理项（损坏的字符）。",
-                ]),
-                (TextReason::ControlCharacter, false) => cat(&[
-                    field,
-                    " contains the control character U+",
-                    code,
-                    " at position ",
-                    position,
-                    ".",
-                ]),
-                (TextReason::ControlCharacter, true) => cat(&[
-                    field,
-                    "在第 ",
-                    position,
-                    " 个位置包含控制字符 U+",
-                    code,
-                    "。",
-                ]),
+                (TextReason::UnpairedSurrogate, false) => put(
+                    out,
+                    &[
+                        field,
+                        " contains an unpaired surrogate (a broken character) at position ",
+                        position,
+                        ".",
+                    ],
+                ),
+                (TextReason::UnpairedSurrogate, true) => put(
+                    out,
+                    &[
+                        field,
+                        "在第 ",
+                        position,
+                        " 个位置包含未配对的代理项（损坏的字符）。",
+                    ],
+                ),
+                (TextReason::ControlCharacter, false) => put(
+                    out,
+                    &[
+                        field,
+                        " contains the control character U+",
+                        code,
+                        " at position ",
+                        position,
+                        ".",
+                    ],
+                ),
+                (TextReason::ControlCharacter, true) => put(
+                    out,
+                    &[
+                        field,
+                        "在第 ",
+                        position,
+                        " 个位置包含控制字符 U+",
+                        code,
+                        "。",
+                    ],
+                ),
             }
         }
         Problem::OutOfRange {
@@ -273,62 +323,87 @@ pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Loc
             let figure = |n: &f64| Number::from_safe_integer(*n).to_text();
             let (min, max) = (min.as_ref().map(figure), max.as_ref().map(figure));
             let other = after.map(|key| name(labels.other, key, locale));
-            out_of_range(field, other, min, max, &actual.to_text(), locale)
+            out_of_range(
+                out,
+                field,
+                other.as_deref(),
+                min,
+                max,
+                &actual.to_text(),
+                locale,
+            )
         }
         Problem::TooManyViolations { omitted } => {
-            let omitted = &digits(*omitted);
+            let omitted = digits(*omitted);
+            let omitted = omitted.as_str();
             if zh {
-                cat(&["另有 ", omitted, " 处未列出。"])
+                put(out, &["另有 ", omitted, " 处未列出。"])
             } else {
-                cat(&[omitted, " more were not listed."])
+                put(out, &[omitted, " more were not listed."])
             }
         }
         Problem::Recommended { when } => {
-            let when = &name(labels.other, when, locale);
+            let when = &*name(labels.other, when, locale);
             if zh {
-                cat(&["“", when, "”为是时，建议填写", field, "。"])
+                put(out, &["“", when, "”为是时，建议填写", field, "。"])
             } else {
-                cat(&[field, " is recommended when \"", when, "\" is true."])
+                put(
+                    out,
+                    &[field, " is recommended when \"", when, "\" is true."],
+                )
             }
         }
     }
 }
 
 fn out_of_range(
+    out: &mut String,
     field: &str,
-    after: Option<String>,
+    after: Option<&str>,
     min: Option<String>,
     max: Option<String>,
     actual: &str,
     locale: Locale,
-) -> String {
+) {
     let zh = locale == Locale::ZhCn;
-    match (after.as_deref(), min.as_deref(), max.as_deref(), zh) {
-        (Some(other), Some(min), _, false) => cat(&[
-            field,
-            " must not be before ",
-            other,
-            " (",
-            min,
-            "), got ",
-            actual,
-            ".",
-        ]),
-        (Some(other), Some(min), _, true) => cat(&[
-            field,
-            "不能早于",
-            other,
-            "（",
-            min,
-            "），当前为 ",
-            actual,
-            "。",
-        ]),
-        (_, Some(min), _, false) => cat(&[field, " must be at least ", min, ", got ", actual, "."]),
-        (_, Some(min), _, true) => cat(&[field, "不能小于 ", min, "，当前为 ", actual, "。"]),
-        (_, _, Some(max), false) => cat(&[field, " must be at most ", max, ", got ", actual, "."]),
-        (_, _, Some(max), true) => cat(&[field, "不能大于 ", max, "，当前为 ", actual, "。"]),
-        (_, None, None, false) => cat(&[field, " is out of range, got ", actual, "."]),
-        (_, None, None, true) => cat(&[field, "超出范围，当前为 ", actual, "。"]),
+    match (after, min.as_deref(), max.as_deref(), zh) {
+        (Some(other), Some(min), _, false) => put(
+            out,
+            &[
+                field,
+                " must not be before ",
+                other,
+                " (",
+                min,
+                "), got ",
+                actual,
+                ".",
+            ],
+        ),
+        (Some(other), Some(min), _, true) => put(
+            out,
+            &[
+                field,
+                "不能早于",
+                other,
+                "（",
+                min,
+                "），当前为 ",
+                actual,
+                "。",
+            ],
+        ),
+        (_, Some(min), _, false) => put(
+            out,
+            &[field, " must be at least ", min, ", got ", actual, "."],
+        ),
+        (_, Some(min), _, true) => put(out, &[field, "不能小于 ", min, "，当前为 ", actual, "。"]),
+        (_, _, Some(max), false) => put(
+            out,
+            &[field, " must be at most ", max, ", got ", actual, "."],
+        ),
+        (_, _, Some(max), true) => put(out, &[field, "不能大于 ", max, "，当前为 ", actual, "。"]),
+        (_, None, None, false) => put(out, &[field, " is out of range, got ", actual, "."]),
+        (_, None, None, true) => put(out, &[field, "超出范围，当前为 ", actual, "。"]),
     }
 }

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::messages::{message, Labels, Locale};
+use crate::messages::{message, write_message, Labels, Locale};
 use crate::prelude::*;
 pub use crate::problem::{Problem, TextReason};
 
@@ -45,6 +45,12 @@ impl Violation {
     /// The message in `locale`.
     pub fn message_in(&self, locale: Locale) -> String {
         message(&self.problem, &self.path, self.labels, locale)
+    }
+
+    /// [`Violation::message`], written at the end of `out`: a report's messages can go
+    /// one after the other into one text, with no string of their own.
+    pub fn write_message(&self, out: &mut String) {
+        write_message(out, &self.problem, &self.path, self.labels, self.locale);
     }
 }
 

@@ -19,6 +19,7 @@
 //! count, then each param: its key's name index, a kind ([`NUMBER`], [`NAME`], [`NAMES`],
 //! [`TEXT`]) and two numbers.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
@@ -63,7 +64,7 @@ pub struct Answer {
     /// Counts, indices, figures and (offset, length) pairs into `text`.
     pub numbers: Vec<f64>,
     /// Every text of the answer, one after the other, as UTF-8.
-    pub text: Vec<u8>,
+    pub text: String,
     /// How long `text` is in UTF-16 code units, which is what offsets count.
     pub units: usize,
 }
@@ -78,8 +79,12 @@ impl Answer {
     }
 
     fn text(&mut self, text: &str) {
-        self.text.extend_from_slice(text.as_bytes());
-        let units = utf16_len(text);
+        self.text.push_str(text);
+        self.numbered(utf16_len(text));
+    }
+
+    /// Numbers the text just written, `units` long: its offset and length.
+    fn numbered(&mut self, units: usize) {
         self.count(self.units);
         self.count(units);
         self.units += units;
@@ -87,7 +92,7 @@ impl Answer {
 
     /// A text of its own, with no offset and length (the names table).
     pub fn raw_text(&mut self, text: &str) {
-        self.text.extend_from_slice(text.as_bytes());
+        self.text.push_str(text);
     }
 
     fn config(&mut self, error: &ConfigError) -> Status {
@@ -100,7 +105,10 @@ impl Answer {
         for violation in list {
             self.name(violation.code());
             self.text(&violation.path);
-            self.text(&violation.message());
+            // Written in place: a message is not made on its own and then copied.
+            let start = self.text.len();
+            violation.write_message(&mut self.text);
+            self.numbered(utf16_len(self.text.get(start..).unwrap_or("")));
             self.problem(&violation.problem);
         }
     }
@@ -288,10 +296,7 @@ mod tests {
     /// As JavaScript reads it: the text decoded once, then sliced by UTF-16 offsets.
     fn text(answer: &Answer, at: usize) -> String {
         let (start, len) = (answer.numbers[at] as usize, answer.numbers[at + 1] as usize);
-        let units: Vec<u16> = core::str::from_utf8(&answer.text)
-            .unwrap()
-            .encode_utf16()
-            .collect();
+        let units: Vec<u16> = answer.text.encode_utf16().collect();
         assert_eq!(units.len(), answer.units);
         String::from_utf16(&units[start..start + len]).unwrap()
     }

@@ -270,13 +270,24 @@ mod tests {
             tried.push(name[1..].into());
             tried.push(name[..name.len() - 1].into());
         }
-        tried.extend(["", "a", "é", "字", "\u{0}", "operate_key "].map(alloc::string::String::from));
+        tried
+            .extend(["", "a", "é", "字", "\u{0}", "operate_key "].map(alloc::string::String::from));
         for name in &tried {
             assert_eq!(index(name), first(name), "{name:?}");
         }
-        for list in [RULES.operate_keys, RULES.root_keys, &TABLE[..3], &TABLE[5..6], &["nope"], &[]] {
+        for list in [
+            RULES.operate_keys,
+            RULES.root_keys,
+            &TABLE[..3],
+            &TABLE[5..6],
+            &["nope"],
+            &[],
+        ] {
             let windows = TABLE.windows(list.len().max(1)).position(|w| w == list);
-            assert_eq!(index_of_list(list), if list.is_empty() { None } else { windows });
+            assert_eq!(
+                index_of_list(list),
+                if list.is_empty() { None } else { windows }
+            );
         }
     }
 
