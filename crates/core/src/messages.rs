@@ -92,18 +92,22 @@ fn listed(words: &[&str]) -> String {
     out
 }
 
-/// Puts pieces at the end of `out`.
+/// Puts pieces at the end of `out`. Never inlined: each message's call would be
+/// unrolled into its own copies (6 KB of wasm).
+#[inline(never)]
 fn put(out: &mut String, pieces: &[&str]) {
     for piece in pieces {
         out.push_str(piece);
     }
 }
 
+#[inline(never)] // one copy of the loop, not one for each message that counts
 fn digits(n: usize) -> Digits {
     json::digits(n as u64)
 }
 
 /// A label in `locale` (borrowed from the rules), or `fallback` (a path or key) quoted.
+#[inline(never)]
 fn name(label: Option<Label>, fallback: &str, locale: Locale) -> Cow<'_, str> {
     match (label, locale) {
         (Some(label), Locale::En) => Cow::Borrowed(label.en),

@@ -148,10 +148,10 @@ pub fn name(index: usize) -> Option<&'static str> {
 }
 
 /// Slots of the hash table that [`index`] looks names up in: a power of two, at least
-/// four times the names (so that a probe mostly ends at its first slot).
+/// twice the names (so that a probe mostly ends at its first or second slot).
 const SLOTS: usize = {
     let mut slots = 64;
-    while slots < LEN * 4 {
+    while slots < LEN * 2 {
         slots *= 2;
     }
     slots
