@@ -29,10 +29,19 @@ function isObjectPrototype(p) {
  * (a proxy).
  */
 export function isPlainObject(x) {
-  if (typeof x !== "object" || x === null || isArray(x)) return false;
+  return plainness(x) !== NOT_PLAIN;
+}
+
+const NOT_PLAIN = 0, NULL_PROTOTYPE = 1, THIS_REALM = 2, OTHER_REALM = 3;
+
+/** Whether `x` is a plain object, and whose: NOT_PLAIN, or its prototype is null,
+ * this realm's Object.prototype or another realm's. May throw (a proxy). */
+function plainness(x) {
+  if (typeof x !== "object" || x === null || isArray(x)) return NOT_PLAIN;
   const p = proto(x);
-  if (p !== null && p !== ObjectPrototype && !isObjectPrototype(p)) return false;
-  return !("toJSON" in x);
+  if (p !== null && p !== ObjectPrototype && !isObjectPrototype(p)) return NOT_PLAIN;
+  if ("toJSON" in x) return NOT_PLAIN;
+  return p === null ? NULL_PROTOTYPE : p === ObjectPrototype ? THIS_REALM : OTHER_REALM;
 }
 
 /**
@@ -95,6 +104,29 @@ export function object_kind(x) {
   } catch {
     return 3;
   }
+}
+
+/** `object_kind` for the small module's tape writer (src/validate/tape.js), which
+ * tells plain objects apart by their prototype: 0 a plain object whose prototype is
+ * another realm's Object.prototype, 1 an array, 2 an instance, 3 unreadable, 4 a plain
+ * object with no prototype, 5 one whose prototype is this realm's Object.prototype.
+ * `for…in` lists the keys of the last two as Object.keys does, while nothing
+ * enumerable is inherited from this realm's Object.prototype. */
+export function tape_kind(x) {
+  try {
+    if (isArray(x)) return 1;
+    const p = plainness(x);
+    return p === NOT_PLAIN ? 2 : p === NULL_PROTOTYPE ? 4 : p === THIS_REALM ? 5 : 0;
+  } catch {
+    return 3;
+  }
+}
+
+/** Whether this realm's Object.prototype has an enumerable property (a page added
+ * one): `for…in` over a plain object would list it too. */
+export function inherits_enumerable() {
+  for (const _ in ObjectPrototype) return true;
+  return false;
 }
 
 let unread = 0;

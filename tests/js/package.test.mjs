@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { createRequire } from "node:module";
+import vm from "node:vm";
 
 import init, * as coc from "coc-incident";
 import { buildHandleRequest, IncidentClient, textLength, validateHandleRequest } from "coc-incident";
@@ -273,6 +274,73 @@ test("coc-incident/validate: objects of changing shapes, one after another, as t
     for (const [i, input] of shapes.entries()) {
       assert.deepEqual(small.validateHandleRequest(input), validateHandleRequest(input), `round ${round}, shape ${i}`);
     }
+  }
+});
+
+test("coc-incident/validate: plain objects read by for…in are read as Object.keys lists them", async () => {
+  // The tape writer reads a plain object of this realm (or of none) by `for…in`, which
+  // also lists inherited enumerable keys and asks a proxy other traps: each case where
+  // that could differ is read as the full module reads it.
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const { incident_num, operator, operate_key, parameter } = confirm;
+  // `make` gives each call an input of its own (a getter may change the one it is on).
+  const same = (make, what) => {
+    const calls = [
+      (x) => x.validateHandleRequest(make()),
+      (x) => x.validateHandleRequest(make(), { allowUnknownFields: true }),
+      (x) => {
+        try {
+          return x.buildHandleRequest(make(), { endpoint: "/api", allowUnknownFields: true });
+        } catch (error) {
+          return { name: error.name, message: error.message, violations: error.violations };
+        }
+      },
+    ];
+    for (const call of calls) assert.deepEqual(call(small), call(coc), what);
+  };
+  const nullPrototype = (o) => Object.assign(Object.create(null), o);
+  same(() => nullPrototype({ ...confirm, parameter: nullPrototype(parameter) }), "no prototype");
+  same(() => vm.runInNewContext("({ incident_num: 'IM1', operator: 'op', operate_key: 'confirm', parameter: { virtual_confirm_result: true, virtual_confirm_comment: 'x' }, extra: 1 })"), "another realm");
+  // Object.prototype with an enumerable key: before the call, and added by a getter while
+  // the input is read (the tape is then written again, by Object.keys).
+  try {
+    Object.prototype.polluted = "inherited";
+    same(() => ({ ...confirm, parameter: { ...parameter } }), "Object.prototype polluted");
+  } finally {
+    delete Object.prototype.polluted;
+  }
+  const polluting = () => ({ incident_num, get operator() { Object.prototype.polluted = 1; return operator; }, operate_key, parameter: { ...parameter } });
+  for (const call of [(x) => x.validateHandleRequest(polluting()), (x) => x.buildHandleRequest(polluting(), { endpoint: "/api" })]) {
+    try {
+      const fromSmall = call(small);
+      delete Object.prototype.polluted;
+      assert.deepEqual(fromSmall, call(coc), "polluted while read");
+    } finally {
+      delete Object.prototype.polluted;
+    }
+  }
+  assert.equal(small.validateHandleRequest(confirm).valid, true);
+  // A getter that deletes a key not read yet.
+  same(() => ({ incident_num, get operator() { delete this.parameter; return operator; }, operate_key, parameter }), "a key deleted while read");
+  // (A key added by a getter is not compared: the full module reads plain data twice,
+  // through JSON, and so sees it on its second reading.)
+  // Proxies whose traps throw, or lie about what they hold.
+  const traps = [
+    { has() { throw new Error("has"); } },
+    { has() { return false; } },
+    { getOwnPropertyDescriptor() { throw new Error("descriptor"); } },
+    { ownKeys: () => ["incident_num", "operator"] },
+  ];
+  for (const [i, handler] of traps.entries()) {
+    same(() => new Proxy({ ...confirm }, handler), `proxy ${i}`);
+    same(() => ({ ...confirm, parameter: new Proxy({ ...parameter }, handler) }), `parameter proxy ${i}`);
+  }
+  // Around the node budget (10,000 values): a key fewer, as many as it, a key more.
+  for (const extra of [9_991, 9_992, 9_993, 9_994]) {
+    const big = { incident_num, operator, operate_key, parameter: { ...parameter } };
+    for (let k = 0; k < extra; k++) big.parameter[`k${k}`] = undefined;
+    same(() => big, `${extra} undefined keys`);
   }
 });
 
