@@ -113,7 +113,7 @@ function hostile(r, target) {
   let keys = [];
   try { keys = Object.keys(target); } catch { /* already hostile */ }
   const key = r.pick(keys.length ? keys : ["x"]);
-  switch (r.int(11)) {
+  switch (r.int(16)) {
     case 0: return Object.defineProperty({ ...target }, key, { enumerable: true, get() { throw new Error("getter"); } });
     case 1: return new Proxy(target, { get() { throw new Error("get"); } });
     case 2: return new Proxy(target, { ownKeys() { throw new Error("ownKeys"); } });
@@ -145,6 +145,27 @@ function hostile(r, target) {
       revoke();
       return proxy;
     }
+    // Traps `for…in` asks and Object.keys does not (the small module reads plain
+    // objects by `for…in`), and a getter that deletes a key not read yet.
+    case 10: return new Proxy(target, { has() { throw new Error("has"); } });
+    case 11: return new Proxy(target, { has: () => false });
+    case 12: return new Proxy(target, { getOwnPropertyDescriptor() { throw new Error("descriptor"); } });
+    case 13: {
+      // Every call sees the key gone before it is read (the first call deletes it).
+      const copy = { ...target };
+      if (keys.length < 2) return copy;
+      const later = keys[keys.length - 1];
+      return Object.defineProperty(copy, keys[0], { enumerable: true, configurable: true, get() { delete this[later]; return target[keys[0]]; } });
+    }
+    case 14: {
+      // The same data made in another realm (an iframe's objects).
+      try {
+        const json = JSON.stringify(target);
+        return json === undefined ? target : vm.runInNewContext(`(${json})`);
+      } catch {
+        return target;
+      }
+    }
     default: return Object.defineProperty({ ...target }, key, { enumerable: false, value: target[key] });
   }
 }
@@ -169,6 +190,13 @@ const TIMES = [[1711000600000, 1711000000000], [1711000000000, 1711000000000], [
   [null, null], [undefined, 1711000600000], [1711000000000, undefined], [1e21, 1e21], [1711000000000.5, 1711000600000],
   [1711000000000, 1710999999999], [-1e-7, 0]];
 const WRONG_TYPES = ["true", "false", 1, 0, null, ["x"], {}, "", 7.5, true, false, [], "1711000000000", -0];
+/** One of WRONG_TYPES, an object or array made anew: later edits of an input (keys
+ * added to its parameter) must not change the list, or every input after would
+ * depend on those before it, and `--index` would not replay what a run saw. */
+const wrongType = (r) => {
+  const value = r.pick(WRONG_TYPES);
+  return typeof value === "object" && value !== null ? structuredClone(value) : value;
+};
 const PARAMETERS = [
   () => ({}),
   () => ({ mtm_type: "inc_type_p_config_issues", is_service_interrupt: true, cause: "c", solution: "s" }),
@@ -218,7 +246,7 @@ function nearEdit(r, input) {
       break;
     }
     case 3:
-      setField(input, r.pick([...KEYS, ...PARAMETER_KEYS]), r.pick(WRONG_TYPES));
+      setField(input, r.pick([...KEYS, ...PARAMETER_KEYS]), wrongType(r));
       break;
     case 4: {
       // A typo of a key: "did you mean".
