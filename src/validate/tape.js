@@ -19,7 +19,7 @@ const NAME_KEY = 0x8000_0000;
 const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
 
 const objectKeys = Object.keys;
-// How deep, and how many keys into an object, the names found are kept (`plainObject`).
+// How deep, and how many keys into an object, the names found are kept (`key`).
 const SEEN_DEPTH = 4, SEEN_KEYS = 32;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 // Thrown by `enumerated` to leave an object too large for it (and caught there).
@@ -330,7 +330,7 @@ export class TapeWriter {
 
   /** A plain object whose keys `for…in` lists as Object.keys does (nothing enumerable
    * inherited), written in one loop that reads each property where `for…in` found
-   * it: in Node, a solution's tape took 177 ns by Object.keys and 142 this way. False,
+   * it: in Node, a solution's tape took about 180 ns by Object.keys and 152 this way. False,
    * with nothing kept, for an object of `budget` keys or more, or one that `for…in`
    * threw on (a proxy's trap): `plainObject` then reads it, exactly as before. */
   enumerated(x, depth, budget) {
