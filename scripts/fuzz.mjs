@@ -551,6 +551,12 @@ function warmUp(impl) {
   }
 }
 
+/** A module's externref table size (undefined when it has none: the small module)
+ * and memory size, from its wasm exports. */
+function sizesOf(exports) {
+  return { table: exports.__wbindgen_externrefs?.length, memory: exports.memory.buffer.byteLength };
+}
+
 /** Table and memory sizes of an implementation that can tell them. */
 function probe(impl) {
   return typeof impl?.probe === "function" ? impl.probe() : undefined;
@@ -564,7 +570,7 @@ function probe(impl) {
  */
 export function fuzz({ subject, reference, coc, raw, exports, seed = 1, count = 10000, start = 0, show: shown = 20, showAll = false, onProgress }) {
   if (coc) {
-    const sizes = exports ? () => ({ table: exports.__wbindgen_externrefs?.length, memory: exports.memory.buffer.byteLength }) : undefined;
+    const sizes = exports ? () => sizesOf(exports) : undefined;
     subject = { validateHandleRequest: coc.validateHandleRequest, buildHandleRequest: coc.buildHandleRequest, probe: sizes };
     reference = { validateHandleRequest: raw.validateHandleRequest, buildHandleRequest: raw.buildHandleRequest };
   }
@@ -762,7 +768,7 @@ export async function load(spec) {
     validateHandleRequest: (input, options) => module.validateHandleRequest(input, options),
     buildHandleRequest: (input, options) => module.buildHandleRequest(input, options),
   };
-  if (exports?.memory) impl.probe = () => ({ table: exports.__wbindgen_externrefs?.length, memory: exports.memory.buffer.byteLength });
+  if (exports?.memory) impl.probe = () => sizesOf(exports);
   return impl;
 }
 

@@ -46,7 +46,7 @@ export class TapeWriter {
     this.nodes = 0;
     this.overBudget = false;
     // The names last found at each position of the objects at each depth (see
-    // `plainObject`): [depth][position] → key and its index.
+    // `key`): [depth][position] → key and its index.
     this.seenKeys = Array.from({ length: SEEN_DEPTH }, () => []);
     this.seenNames = Array.from({ length: SEEN_DEPTH }, () => []);
     // The string values of the last tape written in the scratch area, in order, each
@@ -114,17 +114,17 @@ export class TapeWriter {
       this.put(options);
     }
     // Strings of the last tape beyond this one's are no longer in the scratch area.
-    if (this.strings.length > this.stringCount) {
-      this.strings.length = this.stringStarts.length = this.stringEnds.length = this.stringCount;
-    }
+    this.forgetStrings(this.stringCount);
     this.written = true;
     return this.at * 4;
   }
 
-  /** Keeps nothing of earlier tapes: no string is skipped until written again. */
-  forgetStrings() {
-    this.strings.length = this.stringStarts.length = this.stringEnds.length = 0;
-    this.stringCount = 0;
+  /** Keeps what is known of the first `kept` strings of the tape only (none: nothing
+   * of earlier tapes), the next string being the `kept`th: no string after is skipped
+   * until written again. */
+  forgetStrings(kept = 0) {
+    if (this.strings.length > kept) this.strings.length = this.stringStarts.length = this.stringEnds.length = kept;
+    this.stringCount = kept;
   }
 
   /** One value (the input or the options), with its own node count. */
@@ -366,10 +366,7 @@ export class TapeWriter {
       this.at = start;
       this.nodes = nodes;
       this.overBudget = overBudget;
-      this.stringCount = strings;
-      if (this.strings.length > strings) {
-        this.strings.length = this.stringStarts.length = this.stringEnds.length = strings;
-      }
+      this.forgetStrings(strings);
       return false;
     }
     // The words may have moved to a larger buffer meanwhile, at the same places.
