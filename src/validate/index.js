@@ -149,10 +149,15 @@ function run(tape, length, method) {
   return method(at, length);
 }
 
+/** The text whose offset and length are `numbers[at]` and `numbers[at + 1]`. */
+function textAt(all, numbers, at) {
+  return all.slice(numbers[at], numbers[at] + numbers[at + 1]);
+}
+
 function text(a) {
-  const start = a.numbers[a.at++];
-  const length = a.numbers[a.at++];
-  return a.text.slice(start, start + length);
+  const found = textAt(a.text, a.numbers, a.at);
+  a.at += 2;
+  return found;
 }
 
 function name(a) {
@@ -170,17 +175,17 @@ function violations(a, count) {
   for (let i = 0; i < count; i++) {
     let code = numbers[at++];
     if (code === -1) {
-      code = all.slice(numbers[at], numbers[at] + numbers[at + 1]);
+      code = textAt(all, numbers, at);
       at += 2;
     } else code = names[code];
-    const path = all.slice(numbers[at], numbers[at] + numbers[at + 1]);
-    const message = all.slice(numbers[at + 2], numbers[at + 2] + numbers[at + 3]);
+    const path = textAt(all, numbers, at);
+    const message = textAt(all, numbers, at + 2);
     at += 4;
     const params = {};
     for (let n = numbers[at++]; n > 0; n--) {
       let key = numbers[at++];
       if (key === -1) {
-        key = all.slice(numbers[at], numbers[at] + numbers[at + 1]);
+        key = textAt(all, numbers, at);
         at += 2;
       } else key = names[key];
       const kind = numbers[at];
@@ -192,7 +197,7 @@ function violations(a, count) {
       else if (kind === NAMES) params[key] = names.slice(first, first + second);
       else if (first === -1) {
         const texts = [];
-        for (let t = 0; t < second; t++, at += 2) texts.push(all.slice(numbers[at], numbers[at] + numbers[at + 1]));
+        for (let t = 0; t < second; t++, at += 2) texts.push(textAt(all, numbers, at));
         params[key] = texts;
       } else params[key] = all.slice(first, first + second);
     }
