@@ -98,12 +98,9 @@ export function plain_json(input, maxDepth, maxNodes) {
 /** What an object is, for the slow reader: 0 a plain object, 1 an array, 2 anything
  * else (an instance), 3 unreadable (asking threw: a revoked proxy, a throwing trap). */
 export function object_kind(x) {
-  try {
-    if (isArray(x)) return 1;
-    return isPlainObject(x) ? 0 : 2;
-  } catch {
-    return 3;
-  }
+  const kind = tape_kind(x);
+  // Plain, whatever its prototype.
+  return kind > 3 ? 0 : kind;
 }
 
 /** `object_kind` for the small module's tape writer (src/validate/tape.js), which
