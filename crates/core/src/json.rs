@@ -219,6 +219,42 @@ mod tests {
         assert_eq!(quoted("\u{7f}\u{1}"), "\"\u{7f}\\u0001\"");
     }
 
+    /// `digits` against the formatter: each power of ten and its neighbours, zeros
+    /// inside, the ends of u32 and of the safe integers, u64::MAX, and a seeded spread.
+    #[test]
+    fn digits_are_the_numbers_digits() {
+        let mut values = vec![
+            0,
+            9,
+            10,
+            99_999_999,
+            100_000_000,
+            100_000_001,
+            1_711_000_600_000,
+        ];
+        for power in 0..20 {
+            let p = 10u64.pow(power);
+            values.extend([p - 1, p, p + 1, p.wrapping_mul(7).wrapping_add(3)]);
+        }
+        values.extend([
+            u64::from(u32::MAX),
+            u64::from(u32::MAX) + 1,
+            9_007_199_254_740_991,
+            u64::MAX,
+        ]);
+        let mut n = 1u64;
+        for _ in 0..10_000 {
+            // A spread of magnitudes, reproducibly (a 64-bit LCG).
+            n = n
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            values.push(n >> (n % 64));
+        }
+        for value in values {
+            assert_eq!(digits(value).as_str(), format!("{value}"));
+        }
+    }
+
     #[test]
     fn writes_unpaired_surrogates_as_escapes() {
         let mut out = String::new();
