@@ -9,6 +9,7 @@
 import init, { buildHandleRequest, validateHandleRequest } from "../src/validate/index.js";
 import { TapeWriter } from "../src/validate/tape.js";
 import { invalid, solution } from "./cases.mjs";
+import { smallWriter } from "./suite.mjs";
 import { measure } from "./timer.mjs";
 
 const OPTIONS = { endpoint: "https://coc.example.com" };
@@ -20,11 +21,8 @@ export async function phases(bytes) {
   // A second instance of the module for the phases, so that the entry's own writer
   // (which keeps what it wrote in its scratch area) is left alone.
   const ex = (await WebAssembly.instantiate(bytes, {})).instance.exports;
-  ex.names();
-  const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(ex.memory.buffer, ex.answer(), 4);
-  const [maxDepth, maxNodes, scratchAt, scratchBytes] = new Float64Array(ex.memory.buffer, numbersAt, numbersLength);
-  const names = new TextDecoder().decode(new Uint8Array(ex.memory.buffer, textAt, textLength)).split("\n");
-  const writer = new TapeWriter(maxDepth, maxNodes, { memory: ex.memory, at: scratchAt, bytes: scratchBytes }, names);
+  const writer = smallWriter(ex, TapeWriter, { inScratch: true });
+  const scratchAt = writer.scratch.at;
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
   // Views made again only when memory grew (which empties them), as the entry does.
   let words = new Uint32Array(0), bytesView = new Uint8Array(0);
@@ -67,7 +65,7 @@ export async function phases(bytes) {
 }
 
 function print(engine, { rows, decodes }) {
-  console.log(`\n${engine}: ns per call (wasm: the call alone, the tape already written)`);
+  console.log(`\n${engine}: ns per call (wasm: the call alone, the tape already written; each phase is a difference of medians, so a small one can come out below 0)`);
   console.log("| call | whole | write tape | wasm | decode text | rest (objects) | answer text bytes |\n|---|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.name} | ${r.whole} | ${r.write} | ${r.wasm} | ${r.decode} | ${r.rest} | ${r.answerBytes} |`);
   console.log(`TextDecoder.decode: ${decodes.map((d) => `${d.length} B ${d.ns} ns`).join(", ")}`);
@@ -75,31 +73,15 @@ function print(engine, { rows, decodes }) {
 
 if (typeof process !== "undefined" && process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop())) {
   const { readFile } = await import("node:fs/promises");
-  const { createServer } = await import("node:http");
-  const { extname, join, normalize, sep } = await import("node:path");
-  const { fileURLToPath } = await import("node:url");
   const { launch } = await import("../tests/support/chromium.mjs");
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const wasmPath = join(root, "pkg/coc_incident_validate.wasm");
-  print(`Node ${process.versions.node}`, await phases(await readFile(wasmPath)));
+  const { serve } = await import("./serve.mjs");
+  print(`Node ${process.versions.node}`, await phases(await readFile(new URL("../pkg/coc_incident_validate.wasm", import.meta.url))));
 
-  const types = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, "http://x").pathname;
-    if (path === "/phases.html") return res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><body>");
-    const file = normalize(join(root, path));
-    try {
-      if (!["pkg", "src", "bench"].some((dir) => file.startsWith(join(root, dir) + sep))) throw new Error("not served");
-      res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" }).end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server = await serve({ dirs: ["pkg", "src", "bench"], pages: { "/phases.html": "<!doctype html><body>" } });
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/phases.html`);
+    await page.goto(`${server.base}/phases.html`);
     const found = await page.evaluate(async () => {
       const { phases } = await import("/bench/phases.mjs");
       return phases(await (await fetch("/pkg/coc_incident_validate.wasm")).arrayBuffer());

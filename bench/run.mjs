@@ -3,9 +3,8 @@
 // Prints the results and writes BENCHMARKS.md. Timings are medians; ratios are the
 // contender's time over coc-incident's in the same run (above 1: coc-incident is faster).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
 import { cpus, totalmem, release } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { readdirSync, readFileSync } from "node:fs";
@@ -16,6 +15,7 @@ import * as esbuild from "esbuild";
 
 import { AJV_OPTIONS, schema } from "./rules/ajv-schema.mjs";
 import { launch } from "../tests/support/chromium.mjs";
+import { serve } from "./serve.mjs";
 import { contenders, disagreements, time } from "./suite.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -91,27 +91,11 @@ await esbuild.build({
   entryPoints: [join(root, "bench/alternatives.mjs")],
   bundle: true, minify: true, format: "esm", platform: "browser", outfile: join(out, "alternatives.js"),
 });
-const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url, "http://x").pathname;
-  if (path === "/bench.html") {
-    res.writeHead(200, { "Content-Type": "text/html" });
-    res.end('<!doctype html><meta charset="utf-8"><body><script type="module" src="/bench/page.mjs"></script>');
-    return;
-  }
-  const file = normalize(join(root, path));
-  const allowed = ["pkg", "src", "bench", "target/bench"].some((dir) => file.startsWith(join(root, dir) + sep));
-  try {
-    if (!allowed) throw new Error("not served");
-    const body = await readFile(file);
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
+const server = await serve({
+  dirs: ["pkg", "src", "bench", "target/bench"],
+  pages: { "/bench.html": '<!doctype html><meta charset="utf-8"><body><script type="module" src="/bench/page.mjs"></script>' },
 });
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const base = server.base;
 const browser = await launch();
 const page = await browser.newPage();
 await page.goto(`${base}/bench.html`);

@@ -7,14 +7,17 @@ const BUILD = { endpoint: "/api/coc" };
 /**
  * A tape writer of its own for the small module's `exports`, with the limits and the
  * names table read as the entry reads them at start (keys that are names go on the
- * tape by index); it writes into a buffer of its own, not into the module's memory.
+ * tape by index). It writes into a buffer of its own, or, with `inScratch`, into the
+ * module's scratch area as the entry does (`writer.scratch.at` is then the tape's
+ * address for `validate` and `build`).
  */
-export function smallWriter(exports, TapeWriter) {
+export function smallWriter(exports, TapeWriter, { inScratch = false } = {}) {
   exports.names();
   const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(exports.memory.buffer, exports.answer(), 4);
-  const [maxDepth, maxNodes] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
+  const [maxDepth, maxNodes, scratchAt, scratchBytes] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
   const names = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, textAt, textLength)).split("\n");
-  return new TapeWriter(maxDepth, maxNodes, undefined, names);
+  const scratch = inScratch ? { memory: exports.memory, at: scratchAt, bytes: scratchBytes } : undefined;
+  return new TapeWriter(maxDepth, maxNodes, scratch, names);
 }
 
 /**
