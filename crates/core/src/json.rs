@@ -242,12 +242,10 @@ mod tests {
             9_007_199_254_740_991,
             u64::MAX,
         ]);
-        let mut n = 1u64;
+        let mut random = crate::xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..10_000 {
-            // A spread of magnitudes, reproducibly (a 64-bit LCG).
-            n = n
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            // A spread of magnitudes: a random word shifted right by a random amount.
+            let n = random();
             values.push(n >> (n % 64));
         }
         for value in values {
