@@ -1,0 +1,61 @@
+// Two (or more) builds of the small module side by side, in Node, on their raw
+// exports: each input's tape written once into the module's scratch area, then only
+// the `validate` or `build` call is timed, builds alternated round after round, the
+// median of the rounds printed. For a change to the Rust side, whose effect is often
+// below what one run of the benchmark can tell from noise. Not the benchmark of record
+// (bench/run.mjs).
+// Usage: cp pkg/coc_incident_validate.wasm /tmp/before.wasm; (change, npm run build);
+//        node bench/ab.mjs /tmp/before.wasm pkg/coc_incident_validate.wasm   (about 30 s)
+import { readFileSync } from "node:fs";
+import { TapeWriter } from "../src/validate/tape.js";
+import { accept, confirm, invalid, keystroke, solution } from "./cases.mjs";
+import { smallWriter } from "./suite.mjs";
+
+const ROUNDS = 7;
+const CALLS = 200_000;
+const BUILD = { endpoint: "https://coc.example.com" };
+const CASES = [
+  ["valid acceptedIncident1", accept, "validate"],
+  ["valid commitSolution1", solution, "validate"],
+  ["valid confirm", confirm, "validate"],
+  ["keystroke (300 characters)", keystroke, "validate"],
+  ["invalid (4 violations)", invalid, "validate"],
+  ["build commitSolution1", solution, "build"],
+];
+
+const paths = process.argv.slice(2);
+if (paths.length < 2) {
+  console.error("usage: node bench/ab.mjs a.wasm b.wasm [more.wasm…]");
+  process.exit(2);
+}
+const builds = await Promise.all(
+  paths.map(async (path) => {
+    const exports = (await WebAssembly.instantiate(readFileSync(path), {})).instance.exports;
+    return { exports, writer: smallWriter(exports, TapeWriter, { inScratch: true }) };
+  }),
+);
+
+const times = CASES.map(() => builds.map(() => []));
+for (let round = 0; round < ROUNDS; round++) {
+  CASES.forEach(([, input, method], c) => {
+    builds.forEach(({ exports, writer }, b) => {
+      const length = writer.write(input, method === "build" ? BUILD : undefined);
+      const call = exports[method];
+      const at = writer.scratch.at;
+      let sink = 0;
+      const start = performance.now();
+      for (let i = 0; i < CALLS; i++) sink += call(at, length);
+      times[c][b].push(((performance.now() - start) * 1e6) / CALLS);
+      globalThis.__abSink = sink;
+    });
+  });
+}
+
+const median = (list) => list.sort((x, y) => x - y)[list.length >> 1];
+console.log(`ns per call, median of ${ROUNDS} alternated rounds of ${CALLS} calls (Node ${process.versions.node})`);
+console.log(`| call | ${paths.join(" | ")} |\n|---|${paths.map(() => "---:").join("|")}|`);
+CASES.forEach(([name], c) => {
+  const [first, ...rest] = times[c].map(median);
+  const cells = [first.toFixed(0), ...rest.map((ns) => `${ns.toFixed(0)} (${(ns / first).toFixed(2)}×)`)];
+  console.log(`| ${name} | ${cells.join(" | ")} |`);
+});
