@@ -98,6 +98,7 @@ impl Rules {
             collect,
             errors: Listed::default(),
             warnings: Listed::default(),
+            seen: 0,
         };
         let checked = walk.root(input);
         let errors = walk.errors.finish(options.locale);
@@ -211,9 +212,21 @@ struct Walk<'r> {
     collect: bool,
     errors: Listed,
     warnings: Listed,
+    /// Which of an object's first 64 entries the rules looked up and found, a bit
+    /// each (see `unknown_keys`).
+    seen: u64,
 }
 
 impl Walk<'_> {
+    /// The value under `key`, the entry it is marked `seen`.
+    fn look<'a>(&mut self, object: &'a Object, key: &str) -> &'a Value {
+        let (at, value) = object.lookup(key);
+        if let Some(bit) = at.and_then(|at| 1u64.checked_shl(at as u32)) {
+            self.seen |= bit;
+        }
+        value
+    }
+
     fn error(&mut self, path: String, problem: Problem, labels: Labels) {
         let locale = self.options.locale;
         self.errors
@@ -235,6 +248,7 @@ impl Walk<'_> {
             return None;
         };
         let table = self.rules.root;
+        self.seen = 0;
         let mut fields = Some(Vec::with_capacity(if self.collect {
             table.len()
         } else {
@@ -250,19 +264,22 @@ impl Walk<'_> {
                 _ => fields = None,
             }
         }
+        let (operate_key, parameter) =
+            (self.look(root, "operate_key"), self.look(root, "parameter"));
+        let seen = self.seen;
         // A key not found may be among those not read: nothing is claimed of it.
-        let unread = |key| root.unread() > 0 && root.get(key).is_undefined();
-        let operation = if unread("operate_key") {
+        let unread = |value: &Value| root.unread() > 0 && value.is_undefined();
+        let operation = if unread(operate_key) {
             None
         } else {
-            self.operate_key(root.get("operate_key"))
+            self.operate_key(operate_key)
         };
-        let parameter = if unread("parameter") {
+        let parameter = if unread(parameter) {
             None
         } else {
-            self.parameter(root.get("parameter"), operation)
+            self.parameter(parameter, operation)
         };
-        let extra = self.unknown_keys(root, "", Known::Names(self.rules.root_keys));
+        let extra = self.unknown_keys(root, "", Known::Names(self.rules.root_keys), seen);
         Some(Checked {
             root: fields?,
             operation: operation?,
@@ -381,11 +398,12 @@ impl Walk<'_> {
         };
         let operation = operation?;
         let mut ok = true;
+        self.seen = 0;
         for rule in operation.fields {
             ok &= self.field(object, path, rule, operation.fields).is_some();
         }
         let known = Known::Fields(operation.fields);
-        let extra = self.unknown_keys(object, path, known);
+        let extra = self.unknown_keys(object, path, known, self.seen);
         if !ok {
             return None;
         }
@@ -422,7 +440,7 @@ impl Walk<'_> {
         rule: &FieldRule,
         table: &[FieldRule],
     ) -> Option<&'a Value> {
-        let value = object.get(rule.key);
+        let value = self.look(object, rule.key);
         // Rendered only for a violation: a valid field costs no string.
         let path = FieldPath {
             prefix,
@@ -528,8 +546,20 @@ impl Walk<'_> {
         object: &'a Object,
         prefix: &str,
         known: Known,
+        seen: u64,
     ) -> Vec<(&'a str, &'a Value)> {
         let mut allowed = Vec::new();
+        // Every entry `seen` is one the rules looked up by its key: when they are all
+        // the entries, none is unknown, and none is looked for.
+        let len = object.len();
+        let all = if len == 0 {
+            0
+        } else {
+            u64::MAX >> (64 - len.min(64))
+        };
+        if len <= 64 && seen == all && object.unread() == 0 {
+            return allowed;
+        }
         for (key, value) in object.entries() {
             // An undefined value is no key at all to JSON, and to the rules.
             let known_key = key.unpaired_surrogate_at().is_none() && known.contains(key.as_str());
@@ -643,6 +673,29 @@ mod tests {
         let checked = rules.check(&given, ValidateOptions::default()).unwrap();
         assert_eq!(checked.text("tenant"), Some("t1"));
         assert_eq!(checked.root.len(), 3);
+    }
+
+    /// Unknown keys are looked for only when the known ones found are not all the
+    /// keys: a key pushed twice (which JavaScript never writes) cannot hide one.
+    #[test]
+    fn an_unknown_key_is_found_beside_a_repeated_known_one() {
+        let mut input = object! {
+            "incident_num" => "IM1", "operator" => "op", "operate_key" => "acceptedIncident1",
+        };
+        input.push("operator", Value::from("again"));
+        input.push("junk", Value::from(1));
+        let report = validate(&input.into(), ValidateOptions::default());
+        let codes: Vec<_> = report
+            .errors
+            .iter()
+            .map(|v| (v.code(), v.path.as_str()))
+            .collect();
+        assert_eq!(codes, [("unknown_field", "junk")]);
+        let clean = object! {
+            "incident_num" => "IM1", "operator" => "op", "operate_key" => "acceptedIncident1",
+            "parameter" => object! {},
+        };
+        assert!(validate(&clean.into(), ValidateOptions::default()).is_valid());
     }
 
     #[test]

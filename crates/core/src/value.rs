@@ -196,15 +196,29 @@ impl Object {
 
     /// The value under `key`, [`Value::Undefined`] when there is none.
     pub fn get(&self, key: &str) -> &Value {
-        self.entries
+        self.lookup(key).1
+    }
+
+    /// Where the entry of `key` is, and its value ([`Value::Undefined`] when none).
+    pub(crate) fn lookup(&self, key: &str) -> (Option<usize>, &Value) {
+        let found = self
+            .entries
             .iter()
-            .find(|(k, _)| k.unpaired_surrogate_at().is_none() && same_key(k.as_str(), key))
-            .map_or(&Value::Undefined, |(_, v)| v)
+            .position(|(k, _)| k.unpaired_surrogate_at().is_none() && same_key(k.as_str(), key));
+        match found.and_then(|at| Some((at, &self.entries.get(at)?.1))) {
+            Some((at, value)) => (Some(at), value),
+            None => (None, &Value::Undefined),
+        }
     }
 
     /// The entries in order.
     pub fn entries(&self) -> impl Iterator<Item = (&Text, &Value)> {
         self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    /// How many keys were read.
+    pub fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// Whether there are no keys.
