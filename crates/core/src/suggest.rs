@@ -34,7 +34,10 @@ pub(crate) fn suggest<'c>(
     // Zeroed once for every candidate: each leaves it zeroed again.
     let mut positions = [0u64; 128];
     for &candidate in candidates {
-        let limit = (candidate.chars().count() / 3).max(1);
+        // Characters, as the bytes that start one: `chars().count()` here took 0.8 KB
+        // of wasm (measured), for names that are ASCII anyway.
+        let chars = candidate.bytes().filter(|b| b & 0xC0 != 0x80).count();
+        let limit = (chars / 3).max(1);
         let distance = if candidate.is_ascii() && candidate.len() <= MAX_NAME {
             within(folded, candidate.as_bytes(), limit, &mut positions)
         } else {
