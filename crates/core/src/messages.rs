@@ -26,7 +26,8 @@ impl Locale {
     /// The locale for a BCP 47 tag such as `navigator.language` gives: any `zh` tag
     /// is Chinese, anything else English.
     pub fn from_tag(tag: &str) -> Locale {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_');
+        let primary = tag.get(..end.unwrap_or(tag.len())).unwrap_or_default();
         if primary.eq_ignore_ascii_case("zh") {
             Locale::ZhCn
         } else {

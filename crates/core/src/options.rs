@@ -127,24 +127,28 @@ impl<'a> Options<'a> {
                 ))
             }
         };
-        object
-            .entries()
-            .filter(|(_, value)| !value.is_undefined())
-            .map(|(name, value)| match value {
+        // A loop, not a `collect` into a `Result` (0.8 KB of wasm for this one use).
+        let mut headers = Vec::new();
+        for (name, value) in object.entries() {
+            match value {
+                Value::Undefined => {}
                 Value::String(text) if text.unpaired_surrogate_at().is_none() => {
-                    Ok((name.as_str(), text.as_str()))
+                    headers.push((name.as_str(), text.as_str()));
                 }
-                other => Err(ConfigError::new(
-                    "headers",
-                    cat(&[
-                        "the value of header ",
-                        name.as_str(),
-                        " must be a string, got ",
-                        other.type_name(),
-                    ]),
-                )),
-            })
-            .collect()
+                other => {
+                    return Err(ConfigError::new(
+                        "headers",
+                        cat(&[
+                            "the value of header ",
+                            name.as_str(),
+                            " must be a string, got ",
+                            other.type_name(),
+                        ]),
+                    ))
+                }
+            }
+        }
+        Ok(headers)
     }
 
     /// Where and how to send: endpoint, token and headers, each checked as read.
