@@ -118,41 +118,44 @@ fn name(label: Option<Label>, fallback: &str, locale: Locale) -> Cow<'_, str> {
     }
 }
 
+/// What each type name reads as in a message: the name, English, Chinese. A table
+/// searched in a loop, not a `match` of both locales' arms (0.4 KB of wasm gzipped).
+const TYPE_PHRASES: [(&str, &str, &str); 16] = [
+    ("string", "a string", "字符串"),
+    ("boolean", "a boolean", "布尔值"),
+    ("object", "an object", "对象"),
+    ("integer", "an integer", "整数"),
+    ("number", "a number with a fraction", "带小数的数字"),
+    ("array", "an array", "数组"),
+    ("null", "null", "null"),
+    ("json", "a JSON value", "JSON 值"),
+    ("undefined", "undefined", "undefined"),
+    ("function", "a function", "函数"),
+    ("symbol", "a symbol", "Symbol"),
+    ("bigint", "a BigInt", "BigInt"),
+    ("instance", "a non-plain object", "非普通对象"),
+    (
+        "too_deep",
+        "a value nested too deeply (or cyclic)",
+        "嵌套过深（或循环引用）的值",
+    ),
+    (
+        "too_large",
+        "a value too large to read",
+        "过大而无法读取的值",
+    ),
+    (
+        "unreadable",
+        "a value that could not be read",
+        "无法读取的值",
+    ),
+];
+
 fn type_phrase(name: &str, locale: Locale) -> &str {
-    match (locale, name) {
-        (Locale::En, "string") => "a string",
-        (Locale::En, "boolean") => "a boolean",
-        (Locale::En, "object") => "an object",
-        (Locale::En, "integer") => "an integer",
-        (Locale::En, "number") => "a number with a fraction",
-        (Locale::En, "array") => "an array",
-        (Locale::En, "null") => "null",
-        (Locale::En, "json") => "a JSON value",
-        (Locale::En, "undefined") => "undefined",
-        (Locale::En, "function") => "a function",
-        (Locale::En, "symbol") => "a symbol",
-        (Locale::En, "bigint") => "a BigInt",
-        (Locale::En, "instance") => "a non-plain object",
-        (Locale::En, "too_deep") => "a value nested too deeply (or cyclic)",
-        (Locale::En, "too_large") => "a value too large to read",
-        (Locale::En, "unreadable") => "a value that could not be read",
-        (Locale::ZhCn, "string") => "字符串",
-        (Locale::ZhCn, "boolean") => "布尔值",
-        (Locale::ZhCn, "object") => "对象",
-        (Locale::ZhCn, "integer") => "整数",
-        (Locale::ZhCn, "number") => "带小数的数字",
-        (Locale::ZhCn, "array") => "数组",
-        (Locale::ZhCn, "null") => "null",
-        (Locale::ZhCn, "json") => "JSON 值",
-        (Locale::ZhCn, "undefined") => "undefined",
-        (Locale::ZhCn, "function") => "函数",
-        (Locale::ZhCn, "symbol") => "Symbol",
-        (Locale::ZhCn, "bigint") => "BigInt",
-        (Locale::ZhCn, "instance") => "非普通对象",
-        (Locale::ZhCn, "too_deep") => "嵌套过深（或循环引用）的值",
-        (Locale::ZhCn, "too_large") => "过大而无法读取的值",
-        (Locale::ZhCn, "unreadable") => "无法读取的值",
-        (_, other) => other,
+    match TYPE_PHRASES.iter().find(|(known, _, _)| *known == name) {
+        Some((_, en, _)) if locale == Locale::En => en,
+        Some((_, _, zh)) => zh,
+        None => name,
     }
 }
 

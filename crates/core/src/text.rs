@@ -28,33 +28,12 @@ impl Text {
         Text::from_utf16_units(units.iter().copied(), units.len())
     }
 
-    /// A text from UTF-16 code units read one by one (`len` of them, a capacity hint).
-    pub fn from_utf16_units(units: impl Iterator<Item = u16> + Clone, len: usize) -> Self {
-        // Nearly every text is ASCII: one byte per unit, nothing to decode.
-        let mut ascii = Vec::with_capacity(len);
-        for unit in units.clone() {
-            if unit >= 0x80 {
-                break;
-            }
-            ascii.push(unit as u8);
-        }
-        if ascii.len() == len {
-            if let Ok(text) = String::from_utf8(ascii) {
-                return Text::from(text);
-            }
-        }
-        // Room for its UTF-8 first (a unit takes one to three bytes, a surrogate at
-        // most three: a pair is four, a lone one U+FFFD), so that the text is written
-        // without growing: a CJK text is three times its length in units.
-        let bytes = units.clone().fold(0, |bytes, unit| {
-            bytes
-                + match unit {
-                    0..=0x7F => 1,
-                    0x80..=0x7FF => 2,
-                    _ => 3,
-                }
-        });
-        let mut text = String::with_capacity(bytes);
+    /// A text from UTF-16 code units read one by one (`len` of them: the room made).
+    pub fn from_utf16_units(units: impl Iterator<Item = u16>, len: usize) -> Self {
+        // Room for its UTF-8 first, so that it is written without growing: a unit takes
+        // at most three bytes (a pair of surrogates four for two units, a lone one
+        // U+FFFD's three).
+        let mut text = String::with_capacity(len * 3);
         let mut unpaired = Vec::new();
         let mut index = 0;
         for decoded in char::decode_utf16(units) {
