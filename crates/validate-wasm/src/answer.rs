@@ -154,8 +154,12 @@ impl Answer {
 
     /// The params of a problem, in the order the JSON report writes them.
     fn problem(&mut self, problem: &Problem) {
-        self.count(problem.params().count());
+        // The count goes first; the params are made once, counted as they are written.
+        let count_at = self.numbers.len();
+        self.number(0.0);
+        let mut count = 0;
         for (key, param) in problem.params() {
+            count += 1;
             match param {
                 Param::Word(word) => self.word(key, word),
                 Param::Count(n) => self.param(key, NUMBER, n as f64, 0.0),
@@ -173,6 +177,9 @@ impl Answer {
                     }
                 },
             }
+        }
+        if let Some(slot) = self.numbers.get_mut(count_at) {
+            *slot = count as f64;
         }
     }
 }
