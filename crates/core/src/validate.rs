@@ -75,6 +75,23 @@ pub fn check(input: &Value, options: ValidateOptions) -> Result<Checked<'_>, Rep
 }
 
 impl Rules {
+    /// Whether `root_keys` are the keys the walk looks up at the root, in its order:
+    /// the `root` fields', then `operate_key` and `parameter` (as [`RULES`] has them).
+    fn root_keys_are_looked_up(&self) -> bool {
+        // The rules of the crate are (a test checks it): known without a look.
+        if core::ptr::eq(self, &RULES) {
+            return true;
+        }
+        let root = self.root.iter().map(|rule| rule.key);
+        let looked_up = root.chain(["operate_key", "parameter"]);
+        self.root_keys.len() == self.root.len() + 2
+            && self
+                .root_keys
+                .iter()
+                .zip(looked_up)
+                .all(|(key, looked)| same_key(key, looked))
+    }
+
     /// [`check`] against this rule set.
     pub fn check<'a>(
         &self,
@@ -98,7 +115,6 @@ impl Rules {
             collect,
             errors: Listed::default(),
             warnings: Listed::default(),
-            seen: 0,
         };
         let checked = walk.root(input);
         let errors = walk.errors.finish(options.locale);
@@ -212,21 +228,20 @@ struct Walk<'r> {
     collect: bool,
     errors: Listed,
     warnings: Listed,
-    /// Which of an object's first 64 entries the rules looked up and found, a bit
-    /// each (see `unknown_keys`).
-    seen: u64,
+}
+
+/// The value under `key`, its entry marked in `seen`: a bit for each of the object's
+/// first 64 entries that the rules looked up (see `unknown_keys`).
+fn look<'a>(object: &'a Object, key: &str, seen: &mut u64) -> &'a Value {
+    let (at, value) = object.lookup(key);
+    let bit = at
+        .and_then(|at| u32::try_from(at).ok())
+        .and_then(|at| 1u64.checked_shl(at));
+    *seen |= bit.unwrap_or(0);
+    value
 }
 
 impl Walk<'_> {
-    /// The value under `key`, the entry it is marked `seen`.
-    fn look<'a>(&mut self, object: &'a Object, key: &str) -> &'a Value {
-        let (at, value) = object.lookup(key);
-        if let Some(bit) = at.and_then(|at| 1u64.checked_shl(at as u32)) {
-            self.seen |= bit;
-        }
-        value
-    }
-
     fn error(&mut self, path: String, problem: Problem, labels: Labels) {
         let locale = self.options.locale;
         self.errors
@@ -248,14 +263,14 @@ impl Walk<'_> {
             return None;
         };
         let table = self.rules.root;
-        self.seen = 0;
+        let mut seen = 0;
         let mut fields = Some(Vec::with_capacity(if self.collect {
             table.len()
         } else {
             0
         }));
         for rule in table {
-            match (self.field(root, "", rule, table), &mut fields) {
+            match (self.field(root, "", rule, table, &mut seen), &mut fields) {
                 (Some(value), Some(fields)) => {
                     if self.collect && !value.is_absent() {
                         fields.push((rule, value));
@@ -264,9 +279,14 @@ impl Walk<'_> {
                 _ => fields = None,
             }
         }
-        let (operate_key, parameter) =
-            (self.look(root, "operate_key"), self.look(root, "parameter"));
-        let seen = self.seen;
+        let operate_key = look(root, "operate_key", &mut seen);
+        let parameter = look(root, "parameter", &mut seen);
+        // The entries looked up are known keys only when `root_keys` lists the keys
+        // looked up (a rule set may miss one of its `root` fields': that key is then
+        // unknown all the same, and every key is looked for).
+        if !self.rules.root_keys_are_looked_up() {
+            seen = 0;
+        }
         // A key not found may be among those not read: nothing is claimed of it.
         let unread = |value: &Value| root.unread() > 0 && value.is_undefined();
         let operation = if unread(operate_key) {
@@ -398,12 +418,14 @@ impl Walk<'_> {
         };
         let operation = operation?;
         let mut ok = true;
-        self.seen = 0;
+        let mut seen = 0;
         for rule in operation.fields {
-            ok &= self.field(object, path, rule, operation.fields).is_some();
+            ok &= self
+                .field(object, path, rule, operation.fields, &mut seen)
+                .is_some();
         }
         let known = Known::Fields(operation.fields);
-        let extra = self.unknown_keys(object, path, known, self.seen);
+        let extra = self.unknown_keys(object, path, known, seen);
         if !ok {
             return None;
         }
@@ -431,16 +453,18 @@ impl Walk<'_> {
     }
 
     /// Checks one field of `object` against its rule, naming other fields of the same
-    /// `table` when a rule refers to them. The value when it passes (`Undefined` or
-    /// `Null` for an absent optional field); `None` after an error.
+    /// `table` when a rule refers to them, and marks its entry in `seen`. The value
+    /// when it passes (`Undefined` or `Null` for an absent optional field); `None` after
+    /// an error.
     fn field<'a>(
         &mut self,
         object: &'a Object,
         prefix: &str,
         rule: &FieldRule,
         table: &[FieldRule],
+        seen: &mut u64,
     ) -> Option<&'a Value> {
-        let value = self.look(object, rule.key);
+        let value = look(object, rule.key, seen);
         // Rendered only for a violation: a valid field costs no string.
         let path = FieldPath {
             prefix,
@@ -551,7 +575,7 @@ impl Walk<'_> {
         let mut allowed = Vec::new();
         // Every entry `seen` is one the rules looked up by its key: when they are all
         // the entries, none is unknown, and none is looked for.
-        let len = object.len();
+        let len = object.read_count();
         let all = if len == 0 {
             0
         } else {
@@ -696,6 +720,32 @@ mod tests {
             "parameter" => object! {},
         };
         assert!(validate(&clean.into(), ValidateOptions::default()).is_valid());
+    }
+
+    /// A rule set whose `root_keys` miss one of its `root` fields' reports that key as
+    /// unknown, however every entry was looked up.
+    #[test]
+    fn a_root_field_missing_from_root_keys_is_still_unknown() {
+        let rules = Rules {
+            root: EXTRA_ROOT,
+            ..RULES
+        };
+        let input = object! {
+            "incident_num" => "IM1", "operator" => "op", "tenant" => "t1",
+            "operate_key" => "acceptedIncident1",
+        };
+        let report = rules
+            .check(&input.into(), ValidateOptions::default())
+            .unwrap_err();
+        let codes: Vec<_> = report
+            .errors
+            .iter()
+            .map(|v| (v.code(), v.path.as_str()))
+            .collect();
+        assert_eq!(codes, [("unknown_field", "tenant")]);
+        // The crate's own rules, checked key by key (a copy is not `RULES` itself).
+        let copy = RULES;
+        assert!(copy.root_keys_are_looked_up());
     }
 
     #[test]

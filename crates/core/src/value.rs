@@ -216,8 +216,9 @@ impl Object {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 
-    /// How many keys were read.
-    pub fn len(&self) -> usize {
+    /// How many entries were read (undefined-valued ones too; not the keys counted
+    /// but not read).
+    pub(crate) fn read_count(&self) -> usize {
         self.entries.len()
     }
 
