@@ -289,7 +289,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
             p.is_empty()
                 || p.len() > 5
                 || !p.bytes().all(|b| b.is_ascii_digit())
-                || p.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')) > 65_535
+                || decimal(p) > 65_535
         }) {
             return refuse("has an invalid port");
         }
@@ -326,6 +326,12 @@ fn split_host_port(authority: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// The number that `digits` writes: ASCII digits only, at most five of them (the
+/// callers check both first, so nothing overflows).
+fn decimal(digits: &str) -> u32 {
+    digits.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+}
+
 /// Where `byte` (ASCII, so a character boundary) first is in `text`: a loop over the
 /// bytes, where `find`, `split` and `rsplit_once` each linked a searcher of their own.
 pub(crate) fn position_of(text: &str, byte: u8) -> Option<usize> {
@@ -344,13 +350,7 @@ fn is_loopback(host: &str) -> bool {
         let octet = text.get(..end.unwrap_or(text.len())).unwrap_or_default();
         let digits =
             !octet.is_empty() && octet.len() <= 3 && octet.bytes().all(|b| b.is_ascii_digit());
-        // At most three digits: no overflow.
-        let value = || {
-            octet
-                .bytes()
-                .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
-        };
-        if !digits || value() > 255 || (octets == 0 && octet != "127") {
+        if !digits || decimal(octet) > 255 || (octets == 0 && octet != "127") {
             return false;
         }
         octets += 1;

@@ -33,7 +33,7 @@ impl Text {
         // Room for its UTF-8 first, so that it is written without growing: a unit takes
         // at most three bytes (a pair of surrogates four for two units, a lone one
         // U+FFFD's three).
-        let mut text = String::with_capacity(len * 3);
+        let mut text = String::with_capacity(len.saturating_mul(3));
         let mut unpaired = Vec::new();
         let mut index = 0;
         for decoded in char::decode_utf16(units) {

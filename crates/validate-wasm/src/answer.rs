@@ -157,9 +157,9 @@ impl Answer {
         // The count goes first; the params are made once, counted as they are written.
         let count_at = self.numbers.len();
         self.number(0.0);
-        let mut count = 0;
+        let mut written: usize = 0;
         for (key, param) in problem.params() {
-            count += 1;
+            written += 1;
             match param {
                 Param::Word(word) => self.word(key, word),
                 Param::Count(n) => self.param(key, NUMBER, n as f64, 0.0),
@@ -179,7 +179,7 @@ impl Answer {
             }
         }
         if let Some(slot) = self.numbers.get_mut(count_at) {
-            *slot = count as f64;
+            *slot = written as f64;
         }
     }
 }
