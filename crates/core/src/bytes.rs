@@ -11,6 +11,13 @@ pub(crate) const fn splat(byte: u8) -> u64 {
     byte as u64 * ONES
 }
 
+/// Eight bytes as a little-endian word (`chunk` is eight long: from `chunks_exact(8)`).
+pub(crate) fn le_word(chunk: &[u8]) -> u64 {
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(chunk);
+    u64::from_le_bytes(eight)
+}
+
 /// Not zero when some byte of `word` is zero (exact as to whether there is one: a
 /// borrow only ever follows a zero byte).
 pub(crate) fn zero_bytes(word: u64) -> u64 {
@@ -33,9 +40,7 @@ pub(crate) fn position(
     let mut words = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut words {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        if maybe(u64::from_le_bytes(eight)) {
+        if maybe(le_word(chunk)) {
             if let Some(i) = chunk.iter().position(|&b| is(b)) {
                 return Some(at + i);
             }

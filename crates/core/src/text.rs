@@ -131,9 +131,7 @@ pub fn utf16_len(text: &str) -> usize {
     let mut units = bytes.len();
     let mut words = bytes.chunks_exact(8);
     for chunk in &mut words {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
+        let word = bytes::le_word(chunk);
         if word & HIGHS == 0 {
             continue; // ASCII
         }

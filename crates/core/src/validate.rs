@@ -646,6 +646,14 @@ mod tests {
     use crate::object;
     use crate::rules::{Label, ROOT_TEXT_FIELDS};
 
+    /// Each violation's code and path.
+    fn code_paths(violations: &[Violation]) -> Vec<(&str, &str)> {
+        violations
+            .iter()
+            .map(|v| (v.code(), v.path.as_str()))
+            .collect()
+    }
+
     const EXTRA_ROOT: &[FieldRule] = &[
         ROOT_TEXT_FIELDS[0],
         ROOT_TEXT_FIELDS[1],
@@ -684,11 +692,7 @@ mod tests {
         let missing = rules
             .check(&base().into(), ValidateOptions::default())
             .unwrap_err();
-        let codes: Vec<_> = missing
-            .errors
-            .iter()
-            .map(|v| (v.code(), v.path.as_str()))
-            .collect();
+        let codes = code_paths(&missing.errors);
         assert_eq!(codes, [("required", "tenant")]);
         assert_eq!(missing.errors[0].message(), "Tenant is required.");
         let mut given = base();
@@ -709,11 +713,7 @@ mod tests {
         input.push("operator", Value::from("again"));
         input.push("junk", Value::from(1));
         let report = validate(&input.into(), ValidateOptions::default());
-        let codes: Vec<_> = report
-            .errors
-            .iter()
-            .map(|v| (v.code(), v.path.as_str()))
-            .collect();
+        let codes = code_paths(&report.errors);
         assert_eq!(codes, [("unknown_field", "junk")]);
         let clean = object! {
             "incident_num" => "IM1", "operator" => "op", "operate_key" => "acceptedIncident1",
@@ -737,11 +737,7 @@ mod tests {
         let report = rules
             .check(&input.into(), ValidateOptions::default())
             .unwrap_err();
-        let codes: Vec<_> = report
-            .errors
-            .iter()
-            .map(|v| (v.code(), v.path.as_str()))
-            .collect();
+        let codes = code_paths(&report.errors);
         assert_eq!(codes, [("unknown_field", "tenant")]);
         // The crate's own rules, checked key by key (a copy is not `RULES` itself).
         let copy = RULES;
@@ -753,11 +749,7 @@ mod tests {
         let mut input = object! { "junk" => 1 };
         input.set_unread(20_000);
         let report = validate(&input.into(), ValidateOptions::default());
-        let codes: Vec<_> = report
-            .errors
-            .iter()
-            .map(|v| (v.code(), v.path.as_str()))
-            .collect();
+        let codes = code_paths(&report.errors);
         // No `required` for incident_num and the rest: they may be among the unread keys.
         assert_eq!(
             codes,
