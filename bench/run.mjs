@@ -17,6 +17,7 @@ import { AJV_OPTIONS, schema } from "./rules/ajv-schema.mjs";
 import { launch } from "../tests/support/chromium.mjs";
 import { serve } from "./serve.mjs";
 import { contenders, disagreements, time } from "./suite.mjs";
+import { median } from "./timer.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "target/bench");
@@ -118,8 +119,6 @@ for (let i = 0; i < PAGES; i += 1) {
   }
   perPage.push(found.timings);
 }
-/** The median of a list of numbers. */
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 const chromium = {
   timings: Object.fromEntries(
     Object.keys(perPage[0]).map((scenario) => {

@@ -2,7 +2,8 @@
 import { AGREEMENT, accept, confirm, invalid, keystroke, solution, solutions } from "./cases.mjs";
 import { measure } from "./timer.mjs";
 
-const BUILD = { endpoint: "/api/coc" };
+/** The options every build of the benchmark is given. */
+export const BUILD = { endpoint: "/api/coc" };
 
 /**
  * A tape writer of its own for the small module's `exports`, with the limits and the

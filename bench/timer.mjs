@@ -21,7 +21,11 @@ export function measure(fn, { samples = 7, sampleMs = 120 } = {}) {
     for (let i = 0; i < calls; i += 1) sink ^= fn() ? 1 : 0;
     results.push(((performance.now() - start) * 1e6) / calls);
   }
-  results.sort((a, b) => a - b);
   globalThis.__benchSink = sink;
-  return results[Math.floor(results.length / 2)];
+  return median(results);
+}
+
+/** The median of a list of numbers (the list is left as it was). */
+export function median(list) {
+  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 }
