@@ -59,6 +59,12 @@ export class TapeWriter {
     this.written = false;
     // Whether plain objects may be read by `for…in` in this tape (see `enumerated`).
     this.forIn = false;
+    // The keys this tape gives as texts (no name of the table), in tape order, the
+    // first `textKeyCount` of `textKeys`: an answer names one (in a path) by its place
+    // here, so no text crosses back. A count, not the array's length, which is a
+    // slower write.
+    this.textKeys = [];
+    this.textKeyCount = 0;
     if (!scratch) this.grow(1024);
   }
 
@@ -102,6 +108,7 @@ export class TapeWriter {
     this.written = false;
     this.stringCount = 0;
     this.forIn = !inherits_enumerable();
+    this.textKeyCount = 0;
     this.put(input);
     this.put(options);
     if (this.forIn && inherits_enumerable()) {
@@ -109,12 +116,15 @@ export class TapeWriter {
       // written, which `for…in` lists: written again, every object by Object.keys.
       this.forIn = false;
       this.forgetStrings();
+      this.textKeyCount = 0;
       this.at = 0;
       this.put(input);
       this.put(options);
     }
     // Strings of the last tape beyond this one's are no longer in the scratch area.
     this.forgetStrings(this.stringCount);
+    // Nor are text keys of an earlier tape kept beyond this one's.
+    if (this.textKeys.length > this.textKeyCount) this.textKeys.length = this.textKeyCount;
     this.written = true;
     return this.at * 4;
   }
@@ -130,6 +140,7 @@ export class TapeWriter {
   /** One value (the input or the options), with its own node count. */
   put(value) {
     const start = this.at;
+    const keys = this.textKeyCount;
     this.nodes = 0;
     this.overBudget = false;
     this.value(value, 0);
@@ -141,6 +152,7 @@ export class TapeWriter {
     if (json === undefined) return;
     // Written again from `start`: what the strings say of the words after it is gone.
     this.forgetStrings();
+    this.textKeyCount = keys;
     this.at = start;
     this.nodes = 0;
     this.value(JSON.parse(json), 0);
@@ -337,6 +349,7 @@ export class TapeWriter {
     // With no budget left, Object.keys's way marks even an empty object over budget.
     if (budget === 0) return false;
     const start = this.at, strings = this.stringCount, nodes = this.nodes, overBudget = this.overBudget;
+    const keys = this.textKeyCount;
     this.room(3);
     this.words[this.at++] = OBJECT;
     const countAt = this.at++;
@@ -362,8 +375,10 @@ export class TapeWriter {
         this.value(item, depth + 1);
       }
     } catch {
-      // Nothing of this object is kept: not its words, nor what the strings say of them.
+      // Nothing of this object is kept: not its words, nor what the strings say of
+      // them, nor its text keys.
       this.at = start;
+      this.textKeyCount = keys;
       this.nodes = nodes;
       this.overBudget = overBudget;
       this.forgetStrings(strings);
@@ -423,8 +438,10 @@ export class TapeWriter {
         seenNames[i] = name;
       }
     }
-    if (name === undefined) this.text(key);
-    else {
+    if (name === undefined) {
+      this.textKeys[this.textKeyCount++] = key;
+      this.text(key);
+    } else {
       // A key the rules know: its index, not its text.
       this.room(1);
       this.words[this.at++] = NAME_KEY | name;

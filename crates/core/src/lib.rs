@@ -69,12 +69,12 @@ mod validate;
 mod value;
 mod violation;
 
-pub use messages::Locale;
+pub use messages::{Labels, Locale, Template, TEMPLATES, TYPE_PHRASES};
 pub use options::{
     read_build_options, read_validate_options, BuildOptions, Options, BUILD_KEYS, VALIDATE_KEYS,
 };
 pub use parse::{parse_json, NotRead};
-pub use problem::Param;
+pub use problem::{Key, Param, CODES, PARAM_KEYS};
 pub use report_json::{report_json, violations_json};
 pub use request::{
     body, build, handle_url, BuildError, Built, BuiltRequest, ConfigError, Envelope, Target,
@@ -82,7 +82,7 @@ pub use request::{
 };
 pub use rules::{
     FieldRule, Kind, Label, Operation, ParameterPresence, Presence, Rules, KNOWN_MTM_TYPES,
-    OPERATE_KEYS, RULES,
+    OPERATE_KEYS, OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES,
 };
 pub use text::{utf16_len, Text};
 pub use validate::{check, validate, Checked, ValidateOptions, MAX_LISTED};

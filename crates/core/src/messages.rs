@@ -5,12 +5,11 @@
 //! The catalogue is data (each message a few fixed pieces around the figures) joined
 //! by concatenation: no `format!`, so a build that only validates links no formatter.
 
-use crate::json::{self, hex4, Digits};
+use crate::json::{self, hex4};
 use crate::prelude::*;
-use crate::problem::{Problem, TextReason};
+use crate::problem::{Param, Problem, TextReason};
 use crate::rules::Label;
 use crate::value::Number;
-use alloc::borrow::Cow;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,20 +80,8 @@ pub(crate) fn cat(pieces: &[&str]) -> String {
     out
 }
 
-/// Words, comma-separated (`join` would link a second, generic joiner for this one use).
-fn listed(words: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Puts pieces at the end of `out`. Never inlined: each message's call would be
-/// unrolled into its own copies (6 KB of wasm).
+/// Puts pieces at the end of `out`. Never inlined: each caller would get its own
+/// unrolled copy.
 #[inline(never)]
 fn put(out: &mut String, pieces: &[&str]) {
     for piece in pieces {
@@ -102,25 +89,10 @@ fn put(out: &mut String, pieces: &[&str]) {
     }
 }
 
-#[inline(never)] // one copy of the loop, not one for each message that counts
-fn digits(n: usize) -> Digits {
-    json::digits(n as u64)
-}
-
-/// A label in `locale` (borrowed from the rules), or `fallback` (a path or key) quoted.
-#[inline(never)]
-fn name(label: Option<Label>, fallback: &str, locale: Locale) -> Cow<'_, str> {
-    match (label, locale) {
-        (Some(label), Locale::En) => Cow::Borrowed(label.en),
-        (Some(label), Locale::ZhCn) => Cow::Borrowed(label.zh),
-        (None, Locale::En) => Cow::Owned(cat(&["\"", fallback, "\""])),
-        (None, Locale::ZhCn) => Cow::Owned(cat(&["“", fallback, "”"])),
-    }
-}
-
 /// What each type name reads as in a message: the name, English, Chinese. A table
 /// searched in a loop, not a `match` of both locales' arms (0.4 KB of wasm gzipped).
-const TYPE_PHRASES: [(&str, &str, &str); 16] = [
+/// A name not in it reads as itself.
+pub const TYPE_PHRASES: [(&str, &str, &str); 16] = [
     ("string", "a string", "字符串"),
     ("boolean", "a boolean", "布尔值"),
     ("object", "an object", "对象"),
@@ -159,12 +131,223 @@ fn type_phrase(name: &str, locale: Locale) -> &str {
     }
 }
 
-/// " Did you mean …?", as pieces to put after a message (none without a suggestion).
-fn did_you_mean(suggestion: Option<&str>, locale: Locale) -> [&str; 3] {
-    match (suggestion, locale) {
-        (None, _) => ["", "", ""],
-        (Some(s), Locale::En) => [" Did you mean \"", s, "\"?"],
-        (Some(s), Locale::ZhCn) => ["您是否想输入“", s, "”？"],
+/// A message, as data: which of [`TEMPLATES`] tells a problem (and the pieces that
+/// messages are made of). Its number is its place in [`TEMPLATES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Template {
+    /// [`Problem::NotObject`].
+    NotObject,
+    /// [`Problem::Required`].
+    Required,
+    /// [`Problem::WrongType`].
+    WrongType,
+    /// [`Problem::Blank`].
+    Blank,
+    /// [`Problem::TooLong`].
+    TooLong,
+    /// [`Problem::UnknownOperateKey`] with no suggestion.
+    UnknownOperateKey,
+    /// [`Problem::UnknownOperateKey`] with a suggestion.
+    UnknownOperateKeySuggested,
+    /// [`Problem::UnknownField`] with no suggestion.
+    UnknownField,
+    /// [`Problem::UnknownField`] with a suggestion.
+    UnknownFieldSuggested,
+    /// [`Problem::InvalidText`]: an unpaired surrogate.
+    UnpairedSurrogate,
+    /// [`Problem::InvalidText`]: a control character.
+    ControlCharacter,
+    /// [`Problem::OutOfRange`] below the value of another field.
+    NotBefore,
+    /// [`Problem::OutOfRange`] below its minimum.
+    AtLeast,
+    /// [`Problem::OutOfRange`] above its maximum.
+    AtMost,
+    /// [`Problem::OutOfRange`] with no bound.
+    OutOfRange,
+    /// [`Problem::Recommended`].
+    Recommended,
+    /// [`Problem::TooManyViolations`].
+    TooManyViolations,
+    /// The message of an invalid request's error: the first error's message.
+    Summary,
+    /// [`Template::Summary`] with how many more errors there are.
+    SummaryMore,
+    /// A key or path named where no label is.
+    Quoted,
+    /// Between the words of a list.
+    Separator,
+}
+
+/// Every message's text, `[English, Chinese]`, in the order of [`Template`]: fixed
+/// text around slots, which [`render`] (and the JavaScript of the small module, which
+/// gets this table at start) fills:
+/// - `{field}`: the field's label, or its path [quoted](Template::Quoted);
+/// - `{other:KEY}`: the label of the field a message refers to, or param `KEY` quoted;
+/// - `{KEY}`: param `KEY` (a number as JavaScript writes it, a word as it is, a list
+///   of words with [separators](Template::Separator));
+/// - `{KEY:type}`: the type phrase of param `KEY` ([`TYPE_PHRASES`]);
+/// - `{KEY:position}`: param `KEY` plus one; `{KEY:hex}`: as four hex digits or more;
+/// - `{message}`, `{more}` (a summary) and `{text}` (a quoted name).
+pub const TEMPLATES: [[&str; 2]; 21] = [
+    [
+        "The request must be a plain object, got {actual:type}.",
+        "请求必须是普通对象，实际为{actual:type}。",
+    ],
+    ["{field} is required.", "{field}为必填项。"],
+    [
+        "{field} must be {expected:type}, got {actual:type}.",
+        "{field}必须是{expected:type}，实际为{actual:type}。",
+    ],
+    ["{field} must not be blank.", "{field}不能为空。"],
+    [
+        "{field} must be at most {max} characters, got {actual}.",
+        "{field}最多 {max} 个字符，当前为 {actual} 个。",
+    ],
+    [
+        "{field} must be one of {allowed}.",
+        "{field}必须是 {allowed} 之一。",
+    ],
+    [
+        "{field} must be one of {allowed}. Did you mean \"{suggestion}\"?",
+        "{field}必须是 {allowed} 之一。您是否想输入“{suggestion}”？",
+    ],
+    ["{field} is not a known field.", "{field}不是已知字段。"],
+    [
+        "{field} is not a known field. Did you mean \"{suggestion}\"?",
+        "{field}不是已知字段。您是否想输入“{suggestion}”？",
+    ],
+    [
+        "{field} contains an unpaired surrogate (a broken character) at position {index:position}.",
+        "{field}在第 {index:position} 个位置包含未配对的代理项（损坏的字符）。",
+    ],
+    [
+        "{field} contains the control character U+{code_point:hex} at position {index:position}.",
+        "{field}在第 {index:position} 个位置包含控制字符 U+{code_point:hex}。",
+    ],
+    [
+        "{field} must not be before {other:after} ({min}), got {actual}.",
+        "{field}不能早于{other:after}（{min}），当前为 {actual}。",
+    ],
+    [
+        "{field} must be at least {min}, got {actual}.",
+        "{field}不能小于 {min}，当前为 {actual}。",
+    ],
+    [
+        "{field} must be at most {max}, got {actual}.",
+        "{field}不能大于 {max}，当前为 {actual}。",
+    ],
+    [
+        "{field} is out of range, got {actual}.",
+        "{field}超出范围，当前为 {actual}。",
+    ],
+    [
+        "{field} is recommended when \"{other:when}\" is true.",
+        "“{other:when}”为是时，建议填写{field}。",
+    ],
+    [
+        "{omitted} more were not listed.",
+        "另有 {omitted} 处未列出。",
+    ],
+    ["Invalid handle request: {message}", "请求无效：{message}"],
+    [
+        "Invalid handle request: {message} (and {more} more)",
+        "请求无效：{message}（另有 {more} 处）",
+    ],
+    ["\"{text}\"", "“{text}”"],
+    [", ", ", "],
+];
+
+impl Template {
+    /// The template that tells `problem`.
+    pub fn of(problem: &Problem) -> Template {
+        match problem {
+            Problem::NotObject { .. } => Template::NotObject,
+            Problem::Required => Template::Required,
+            Problem::WrongType { .. } => Template::WrongType,
+            Problem::Blank => Template::Blank,
+            Problem::TooLong { .. } => Template::TooLong,
+            Problem::UnknownOperateKey {
+                suggestion: None, ..
+            } => Template::UnknownOperateKey,
+            Problem::UnknownOperateKey { .. } => Template::UnknownOperateKeySuggested,
+            Problem::UnknownField { suggestion: None } => Template::UnknownField,
+            Problem::UnknownField { .. } => Template::UnknownFieldSuggested,
+            Problem::InvalidText {
+                reason: TextReason::UnpairedSurrogate,
+                ..
+            } => Template::UnpairedSurrogate,
+            Problem::InvalidText { .. } => Template::ControlCharacter,
+            Problem::OutOfRange {
+                min: Some(_),
+                after: Some(_),
+                ..
+            } => Template::NotBefore,
+            Problem::OutOfRange { min: Some(_), .. } => Template::AtLeast,
+            Problem::OutOfRange { max: Some(_), .. } => Template::AtMost,
+            Problem::OutOfRange { .. } => Template::OutOfRange,
+            Problem::Recommended { .. } => Template::Recommended,
+            Problem::TooManyViolations { .. } => Template::TooManyViolations,
+        }
+    }
+
+    /// Its text in `locale`.
+    pub fn text(self, locale: Locale) -> &'static str {
+        let [en, zh] = TEMPLATES[self as usize];
+        match locale {
+            Locale::En => en,
+            Locale::ZhCn => zh,
+        }
+    }
+}
+
+/// Writes `template` at the end of `out`, each `{slot}` by `fill` (given the slot's
+/// name). Not generic: one copy serves every message.
+pub(crate) fn render(out: &mut String, template: &str, fill: &mut dyn FnMut(&mut String, &str)) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (text, slot) = rest.split_at(open);
+        out.push_str(text);
+        let close = slot.find('}').unwrap_or(slot.len());
+        fill(out, slot.get(1..close).unwrap_or_default());
+        rest = slot.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+}
+
+/// A label in `locale` (borrowed from the rules), or `fallback` (a path or key) quoted.
+fn name(out: &mut String, label: Option<Label>, fallback: &str, locale: Locale) {
+    match (label, locale) {
+        (Some(label), Locale::En) => out.push_str(label.en),
+        (Some(label), Locale::ZhCn) => out.push_str(label.zh),
+        (None, _) => render(out, Template::Quoted.text(locale), &mut |out, _| {
+            out.push_str(fallback)
+        }),
+    }
+}
+
+/// Param `key` of `problem`, as slot `{key:format}` writes it.
+fn param(out: &mut String, problem: &Problem, key: &str, format: &str, locale: Locale) {
+    let Some((_, param)) = problem.params().find(|(k, _)| k.name() == key) else {
+        return;
+    };
+    match param {
+        Param::Word(word) if format == "type" => out.push_str(type_phrase(word, locale)),
+        Param::Word(word) => out.push_str(word),
+        Param::Count(n) if format == "hex" => out.push_str(&hex4(n as u32)),
+        Param::Count(n) => json::integer(out, n + usize::from(format == "position")),
+        // Numbers as JavaScript writes them (1e+300, never 301 digits).
+        Param::Bound(bound) => Number::from_safe_integer(bound).write_json(out),
+        Param::Number(n) => n.write_json(out),
+        Param::Words(words) => {
+            for (i, word) in words.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(Template::Separator.text(locale));
+                }
+                out.push_str(word);
+            }
+        }
     }
 }
 
@@ -184,234 +367,66 @@ pub(crate) fn write_message(
     labels: Labels,
     locale: Locale,
 ) {
-    let field = &*name(labels.field, path, locale);
-    let zh = locale == Locale::ZhCn;
-    match problem {
-        Problem::NotObject { actual } => {
-            let actual = type_phrase(actual, locale);
-            if zh {
-                put(out, &["请求必须是普通对象，实际为", actual, "。"])
-            } else {
-                put(
-                    out,
-                    &["The request must be a plain object, got ", actual, "."],
-                )
+    let template = Template::of(problem).text(locale);
+    render(out, template, &mut |out, slot| {
+        let (key, format) = slot.split_once(':').unwrap_or((slot, ""));
+        match key {
+            "field" => name(out, labels.field, path, locale),
+            "other" => {
+                let mut key = String::new();
+                param(&mut key, problem, format, "", locale);
+                name(out, labels.other, &key, locale)
             }
+            _ => param(out, problem, key, format, locale),
         }
-        Problem::Required => put(
-            out,
-            &[
-                field,
-                if zh {
-                    "为必填项。"
-                } else {
-                    " is required."
-                },
-            ],
-        ),
-        Problem::WrongType { expected, actual } => {
-            let (expected, actual) = (type_phrase(expected, locale), type_phrase(actual, locale));
-            if zh {
-                put(out, &[field, "必须是", expected, "，实际为", actual, "。"])
-            } else {
-                put(out, &[field, " must be ", expected, ", got ", actual, "."])
-            }
-        }
-        Problem::Blank => put(
-            out,
-            &[
-                field,
-                if zh {
-                    "不能为空。"
-                } else {
-                    " must not be blank."
-                },
-            ],
-        ),
-        Problem::TooLong { max, actual } => {
-            let (max, actual) = (digits(*max as usize), digits(*actual));
-            let (max, actual) = (max.as_str(), actual.as_str());
-            if zh {
-                put(
-                    out,
-                    &[field, "最多 ", max, " 个字符，当前为 ", actual, " 个。"],
-                )
-            } else {
-                put(
-                    out,
-                    &[
-                        field,
-                        " must be at most ",
-                        max,
-                        " characters, got ",
-                        actual,
-                        ".",
-                    ],
-                )
-            }
-        }
-        Problem::UnknownOperateKey {
-            allowed,
-            suggestion,
-        } => {
-            let allowed = &listed(allowed);
-            let [a, b, c] = did_you_mean(*suggestion, locale);
-            if zh {
-                put(out, &[field, "必须是 ", allowed, " 之一。", a, b, c])
-            } else {
-                put(out, &[field, " must be one of ", allowed, ".", a, b, c])
-            }
-        }
-        Problem::UnknownField { suggestion } => {
-            let [a, b, c] = did_you_mean(*suggestion, locale);
-            if zh {
-                put(out, &[field, "不是已知字段。", a, b, c])
-            } else {
-                put(out, &[field, " is not a known field.", a, b, c])
-            }
-        }
-        Problem::InvalidText {
-            reason,
-            index,
-            code_point,
-        } => {
-            let position = digits(index + 1);
-            let position = position.as_str();
-            let code = &hex4(code_point.unwrap_or(0));
-            match (reason, zh) {
-                (TextReason::UnpairedSurrogate, false) => put(
-                    out,
-                    &[
-                        field,
-                        " contains an unpaired surrogate (a broken character) at position ",
-                        position,
-                        ".",
-                    ],
-                ),
-                (TextReason::UnpairedSurrogate, true) => put(
-                    out,
-                    &[
-                        field,
-                        "在第 ",
-                        position,
-                        " 个位置包含未配对的代理项（损坏的字符）。",
-                    ],
-                ),
-                (TextReason::ControlCharacter, false) => put(
-                    out,
-                    &[
-                        field,
-                        " contains the control character U+",
-                        code,
-                        " at position ",
-                        position,
-                        ".",
-                    ],
-                ),
-                (TextReason::ControlCharacter, true) => put(
-                    out,
-                    &[
-                        field,
-                        "在第 ",
-                        position,
-                        " 个位置包含控制字符 U+",
-                        code,
-                        "。",
-                    ],
-                ),
-            }
-        }
-        Problem::OutOfRange {
-            min,
-            max,
-            actual,
-            after,
-        } => {
-            // Numbers as JavaScript writes them (1e+300, never 301 digits).
-            let figure = |n: &f64| Number::from_safe_integer(*n).to_text();
-            let (min, max) = (min.as_ref().map(figure), max.as_ref().map(figure));
-            let other = after.map(|key| name(labels.other, key, locale));
-            out_of_range(
-                out,
-                field,
-                other.as_deref(),
-                min,
-                max,
-                &actual.to_text(),
-                locale,
-            )
-        }
-        Problem::TooManyViolations { omitted } => {
-            let omitted = digits(*omitted);
-            let omitted = omitted.as_str();
-            if zh {
-                put(out, &["另有 ", omitted, " 处未列出。"])
-            } else {
-                put(out, &[omitted, " more were not listed."])
-            }
-        }
-        Problem::Recommended { when } => {
-            let when = &*name(labels.other, when, locale);
-            if zh {
-                put(out, &["“", when, "”为是时，建议填写", field, "。"])
-            } else {
-                put(
-                    out,
-                    &[field, " is recommended when \"", when, "\" is true."],
-                )
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::PARAM_KEYS;
+
+    /// Every slot of every template is one that both renderers fill (this one, and the
+    /// small module's JavaScript): a known slot, or a param key with a known format.
+    #[test]
+    fn every_template_is_fixed_text_around_known_slots() {
+        for (i, texts) in TEMPLATES.iter().enumerate() {
+            for text in texts {
+                assert!(!text.contains('\n'), "{i}: {text}");
+                let mut rest = *text;
+                while let Some(open) = rest.find('{') {
+                    let close = rest[open..].find('}').expect("a closed slot") + open;
+                    let slot = &rest[open + 1..close];
+                    assert!(!slot.contains('{'), "{i}: {text}");
+                    let (key, format) = slot.split_once(':').unwrap_or((slot, ""));
+                    let known = match key {
+                        "field" | "message" | "more" | "text" => format.is_empty(),
+                        "other" => PARAM_KEYS.contains(&format),
+                        _ => {
+                            PARAM_KEYS.contains(&key)
+                                && ["", "type", "position", "hex"].contains(&format)
+                        }
+                    };
+                    assert!(known, "{i}: {slot}");
+                    rest = &rest[close + 1..];
+                }
+                assert!(!rest.contains('}'), "{i}: {text}");
             }
         }
     }
-}
 
-fn out_of_range(
-    out: &mut String,
-    field: &str,
-    after: Option<&str>,
-    min: Option<String>,
-    max: Option<String>,
-    actual: &str,
-    locale: Locale,
-) {
-    let zh = locale == Locale::ZhCn;
-    match (after, min.as_deref(), max.as_deref(), zh) {
-        (Some(other), Some(min), _, false) => put(
-            out,
-            &[
-                field,
-                " must not be before ",
-                other,
-                " (",
-                min,
-                "), got ",
-                actual,
-                ".",
-            ],
-        ),
-        (Some(other), Some(min), _, true) => put(
-            out,
-            &[
-                field,
-                "不能早于",
-                other,
-                "（",
-                min,
-                "），当前为 ",
-                actual,
-                "。",
-            ],
-        ),
-        (_, Some(min), _, false) => put(
-            out,
-            &[field, " must be at least ", min, ", got ", actual, "."],
-        ),
-        (_, Some(min), _, true) => put(out, &[field, "不能小于 ", min, "，当前为 ", actual, "。"]),
-        (_, _, Some(max), false) => put(
-            out,
-            &[field, " must be at most ", max, ", got ", actual, "."],
-        ),
-        (_, _, Some(max), true) => put(out, &[field, "不能大于 ", max, "，当前为 ", actual, "。"]),
-        (_, None, None, false) => put(out, &[field, " is out of range, got ", actual, "."]),
-        (_, None, None, true) => put(out, &[field, "超出范围，当前为 ", actual, "。"]),
+    #[test]
+    fn a_template_is_rendered_slot_by_slot() {
+        let mut out = String::new();
+        render(&mut out, "{a} and {b:c}.", &mut |out, slot| {
+            out.push('<');
+            out.push_str(slot);
+            out.push('>');
+        });
+        assert_eq!(out, "<a> and <b:c>.");
+        let problem = Problem::TooLong { max: 3, actual: 4 };
+        let zh = message(&problem, "a.b", Labels::default(), Locale::ZhCn);
+        assert_eq!(zh, "“a.b”最多 3 个字符，当前为 4 个。");
     }
 }

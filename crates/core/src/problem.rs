@@ -93,22 +93,96 @@ pub enum Problem {
     },
 }
 
+/// Every `code`, in the order of [`Problem::code_index`].
+pub const CODES: [&str; 11] = [
+    "not_object",
+    "required",
+    "wrong_type",
+    "blank",
+    "too_long",
+    "unknown_operate_key",
+    "unknown_field",
+    "invalid_text",
+    "out_of_range",
+    "recommended",
+    "too_many_violations",
+];
+
 impl Problem {
     /// The public name of the problem, as `code` carries it.
     pub fn code(&self) -> &'static str {
+        CODES[self.code_index()]
+    }
+
+    /// Where [`Problem::code`] stands in [`CODES`]: a number for the code, for whoever
+    /// sends it by number.
+    pub fn code_index(&self) -> usize {
         match self {
-            Problem::NotObject { .. } => "not_object",
-            Problem::Required => "required",
-            Problem::WrongType { .. } => "wrong_type",
-            Problem::Blank => "blank",
-            Problem::TooLong { .. } => "too_long",
-            Problem::UnknownOperateKey { .. } => "unknown_operate_key",
-            Problem::UnknownField { .. } => "unknown_field",
-            Problem::InvalidText { .. } => "invalid_text",
-            Problem::OutOfRange { .. } => "out_of_range",
-            Problem::Recommended { .. } => "recommended",
-            Problem::TooManyViolations { .. } => "too_many_violations",
+            Problem::NotObject { .. } => 0,
+            Problem::Required => 1,
+            Problem::WrongType { .. } => 2,
+            Problem::Blank => 3,
+            Problem::TooLong { .. } => 4,
+            Problem::UnknownOperateKey { .. } => 5,
+            Problem::UnknownField { .. } => 6,
+            Problem::InvalidText { .. } => 7,
+            Problem::OutOfRange { .. } => 8,
+            Problem::Recommended { .. } => 9,
+            Problem::TooManyViolations { .. } => 10,
         }
+    }
+}
+
+/// A key of `params`; its [`name`](Key::name) is the public key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Key {
+    /// `actual`: the type, length or number given.
+    Actual,
+    /// `expected`: the type wanted.
+    Expected,
+    /// `max`: the largest length or number allowed.
+    Max,
+    /// `allowed`: the operate keys there are.
+    Allowed,
+    /// `suggestion`: the closest known key.
+    Suggestion,
+    /// `reason`: why a text is refused.
+    Reason,
+    /// `index`: where in a text, from 0.
+    Index,
+    /// `code_point`: a control character's.
+    CodePoint,
+    /// `min`: the smallest number allowed.
+    Min,
+    /// `after`: the field a number may not precede.
+    After,
+    /// `when`: the field whose being true makes a field worth giving.
+    When,
+    /// `omitted`: how many violations were not listed.
+    Omitted,
+}
+
+/// Every `params` key, in the order of [`Key`].
+pub const PARAM_KEYS: [&str; 12] = [
+    "actual",
+    "expected",
+    "max",
+    "allowed",
+    "suggestion",
+    "reason",
+    "index",
+    "code_point",
+    "min",
+    "after",
+    "when",
+    "omitted",
+];
+
+impl Key {
+    /// The public key.
+    pub fn name(self) -> &'static str {
+        PARAM_KEYS[self as usize]
     }
 }
 
@@ -130,21 +204,22 @@ pub enum Param<'a> {
 
 impl Problem {
     /// The `params`, key and figure, in the order every format writes them.
-    pub fn params(&self) -> impl Iterator<Item = (&'static str, Param<'_>)> {
+    pub fn params(&self) -> impl Iterator<Item = (Key, Param<'_>)> {
+        use Key::*;
         use Param::{Bound, Count, Word, Words};
         let word = |key, w: Option<&'static str>| w.map(|w| (key, Word(w)));
-        let list: [Option<(&'static str, Param<'_>)>; 4] = match self {
-            Problem::NotObject { actual } => [Some(("actual", Word(actual))), None, None, None],
+        let list: [Option<(Key, Param<'_>)>; 4] = match self {
+            Problem::NotObject { actual } => [Some((Actual, Word(actual))), None, None, None],
             Problem::Required | Problem::Blank => [None, None, None, None],
             Problem::WrongType { expected, actual } => [
-                Some(("expected", Word(expected))),
-                Some(("actual", Word(actual))),
+                Some((Expected, Word(expected))),
+                Some((Actual, Word(actual))),
                 None,
                 None,
             ],
             Problem::TooLong { max, actual } => [
-                Some(("max", Count(*max as usize))),
-                Some(("actual", Count(*actual))),
+                Some((Max, Count(*max as usize))),
+                Some((Actual, Count(*actual))),
                 None,
                 None,
             ],
@@ -152,22 +227,22 @@ impl Problem {
                 allowed,
                 suggestion,
             } => [
-                Some(("allowed", Words(allowed))),
-                word("suggestion", *suggestion),
+                Some((Allowed, Words(allowed))),
+                word(Suggestion, *suggestion),
                 None,
                 None,
             ],
             Problem::UnknownField { suggestion } => {
-                [word("suggestion", *suggestion), None, None, None]
+                [word(Suggestion, *suggestion), None, None, None]
             }
             Problem::InvalidText {
                 reason,
                 index,
                 code_point,
             } => [
-                Some(("reason", Word(reason.as_str()))),
-                Some(("index", Count(*index))),
-                code_point.map(|c| ("code_point", Count(c as usize))),
+                Some((Reason, Word(reason.as_str()))),
+                Some((Index, Count(*index))),
+                code_point.map(|c| (CodePoint, Count(c as usize))),
                 None,
             ],
             Problem::OutOfRange {
@@ -176,14 +251,14 @@ impl Problem {
                 actual,
                 after,
             } => [
-                min.map(|min| ("min", Bound(min))),
-                max.map(|max| ("max", Bound(max))),
-                Some(("actual", Param::Number(actual))),
-                word("after", *after),
+                min.map(|min| (Min, Bound(min))),
+                max.map(|max| (Max, Bound(max))),
+                Some((Actual, Param::Number(actual))),
+                word(After, *after),
             ],
-            Problem::Recommended { when } => [Some(("when", Word(when))), None, None, None],
+            Problem::Recommended { when } => [Some((When, Word(when))), None, None, None],
             Problem::TooManyViolations { omitted } => {
-                [Some(("omitted", Count(*omitted))), None, None, None]
+                [Some((Omitted, Count(*omitted))), None, None, None]
             }
         };
         list.into_iter().flatten()

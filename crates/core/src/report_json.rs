@@ -51,6 +51,7 @@ fn list(out: &mut String, items: &[Violation]) {
 fn params(out: &mut String, problem: &Problem) {
     let mut fields = Fields { out, first: true };
     for (key, param) in problem.params() {
+        let key = key.name();
         match param {
             Param::Word(word) => fields.text(key, word),
             Param::Count(n) => fields.integer(key, n),

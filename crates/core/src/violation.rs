@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::messages::{message, write_message, Labels, Locale};
+use crate::messages::{message, render, write_message, Labels, Locale, Template};
 use crate::prelude::*;
 pub use crate::problem::{Problem, TextReason};
 
@@ -35,6 +35,16 @@ impl Violation {
     /// The public code (`too_long`, …).
     pub fn code(&self) -> &'static str {
         self.problem.code()
+    }
+
+    /// The labels its message names.
+    pub fn labels(&self) -> Labels {
+        self.labels
+    }
+
+    /// The language of its message.
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
 
     /// The message in the locale validation was asked for.
@@ -84,34 +94,48 @@ impl Report {
     /// JavaScript): the first error's message and how many more there are, in the
     /// errors' locale.
     pub fn summary(&self) -> String {
-        let first = self.errors.first();
-        let message = first.map_or_else(String::new, Violation::message);
-        // The rest: those listed after the first, and those only counted.
-        let more: usize = self
+        let message = self
             .errors
+            .first()
+            .map_or_else(String::new, Violation::message);
+        let more = self.more_errors();
+        let mut out = String::new();
+        let template = self.summary_template().text(self.locale());
+        render(&mut out, template, &mut |out, slot| {
+            if slot == "more" {
+                crate::json::integer(out, more);
+            } else {
+                out.push_str(&message);
+            }
+        });
+        out
+    }
+
+    /// The template of [`Report::summary`]: its `{message}` is the first error's, its
+    /// `{more}` is [`Report::more_errors`].
+    pub fn summary_template(&self) -> Template {
+        if self.more_errors() == 0 {
+            Template::Summary
+        } else {
+            Template::SummaryMore
+        }
+    }
+
+    /// How many errors there are after the first: those listed, and those only counted.
+    pub fn more_errors(&self) -> usize {
+        self.errors
             .iter()
             .skip(1)
             .map(|v| match v.problem {
                 Problem::TooManyViolations { omitted } => omitted,
                 _ => 1,
             })
-            .sum();
-        let mut count = String::new();
-        crate::json::integer(&mut count, more);
-        let zh = first.is_some_and(|v| v.locale == Locale::ZhCn);
-        let pieces: &[&str] = match (zh, more) {
-            (false, 0) => &["Invalid handle request: ", &message],
-            (false, _) => &[
-                "Invalid handle request: ",
-                &message,
-                " (and ",
-                &count,
-                " more)",
-            ],
-            (true, 0) => &["请求无效：", &message],
-            (true, _) => &["请求无效：", &message, "（另有 ", &count, " 处）"],
-        };
-        crate::messages::cat(pieces)
+            .sum()
+    }
+
+    /// The language of the report's messages (English when there is no error).
+    pub fn locale(&self) -> Locale {
+        self.errors.first().map_or(Locale::En, |v| v.locale)
     }
 }
 
@@ -169,11 +193,11 @@ mod serialize {
             let mut map = serializer.serialize_map(None)?;
             for (key, param) in self.params() {
                 match param {
-                    Param::Word(word) => map.serialize_entry(key, word)?,
-                    Param::Count(n) => map.serialize_entry(key, &n)?,
-                    Param::Bound(bound) => map.serialize_entry(key, &bound)?,
-                    Param::Number(n) => map.serialize_entry(key, &n.value())?,
-                    Param::Words(words) => map.serialize_entry(key, words)?,
+                    Param::Word(word) => map.serialize_entry(key.name(), word)?,
+                    Param::Count(n) => map.serialize_entry(key.name(), &n)?,
+                    Param::Bound(bound) => map.serialize_entry(key.name(), &bound)?,
+                    Param::Number(n) => map.serialize_entry(key.name(), &n.value())?,
+                    Param::Words(words) => map.serialize_entry(key.name(), words)?,
                 }
             }
             map.end()

@@ -8,28 +8,33 @@
 //! - [`Status::Clean`]: nothing (valid, no warnings: the common answer, made in JS);
 //! - [`Status::Report`]: 1 when valid (only warnings) else 0, the error count, the
 //!   warning count, then the violations;
-//! - [`Status::Invalid`]: the summary text, the error count, the warning count, then
-//!   the violations (a `ValidationError`);
+//! - [`Status::Invalid`]: the summary's template, how many errors follow the first
+//!   (its `{more}`), the error count, the warning count, then the violations (a
+//!   `ValidationError`);
 //! - [`Status::Built`]: the URL text, the header count and each name and value text,
 //!   the body text, the warning count, then the warnings;
 //! - [`Status::Config`]: the option's name text and the message text (a `ConfigError`);
 //! - [`Status::Malformed`]: nothing (a tape the package's JavaScript never writes).
 //!
-//! A violation is its code's name index, its path text, its message text, its params
-//! count, then each param: its key's name index, a kind ([`NUMBER`], [`NAME`], [`NAMES`],
-//! [`TEXT`]) and two numbers.
+//! A violation is its code's index (codes stand first in the names table), its path
+//! (see `Answer::path`: nearly always names and keys by their places, not a text),
+//! its message's template (see [`Template`]: JavaScript renders the message from the
+//! templates it got at start, so no message is written here, nor decoded there), the
+//! labels of its field and of the field it refers to, its params count, then each
+//! param: its key's name index, a kind ([`NUMBER`], [`NAME`], [`NAMES`], [`TEXT`]) and
+//! two numbers.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
 use coc_incident_core::{
-    read_build_options, read_validate_options, utf16_len, BuildError, ConfigError, Param, Problem,
-    Report, Value, Violation,
+    read_build_options, read_validate_options, utf16_len, BuildError, ConfigError, Key, Label,
+    Locale, Param, Problem, Report, Template, Value, Violation,
 };
 
 use crate::names;
-use crate::tape::read_call;
+use crate::tape::{read_call_keys, TextKeys};
 
 /// A param that is a number: the number, then 0.
 pub const NUMBER: f64 = 0.0;
@@ -67,6 +72,8 @@ pub struct Answer {
     pub text: String,
     /// How long `text` is in UTF-16 code units, which is what offsets count.
     pub units: usize,
+    /// The keys the tape gave as texts, which a path names by their place.
+    keys: TextKeys,
 }
 
 impl Answer {
@@ -103,13 +110,89 @@ impl Answer {
 
     fn violations(&mut self, list: &[Violation]) {
         for violation in list {
-            self.name(violation.code());
-            self.text(&violation.path);
-            // Written in place: a message is not made on its own and then copied.
-            let start = self.text.len();
-            violation.write_message(&mut self.text);
-            self.numbered(utf16_len(self.text.get(start..).unwrap_or("")));
+            // Codes stand first in the names table, in their own order.
+            self.count(violation.problem.code_index());
+            self.path(&violation.path);
+            self.template(Template::of(&violation.problem), violation.locale());
+            let labels = violation.labels();
+            self.label(labels.field);
+            self.label(labels.other);
             self.problem(&violation.problem);
+        }
+    }
+
+    /// A path: when each of its dotted parts is a name of the table (nearly always) or
+    /// a key the tape gave as a text (a key no rule knows), how many, then each one's
+    /// index, or for a key -1 less its place among those keys: JavaScript, which
+    /// keeps those keys, then has no text to decode. Else -1 and the path's text.
+    /// Exact either way: a path made of such parts is their join.
+    fn path(&mut self, path: &str) {
+        let count_at = self.numbers.len();
+        self.number(0.0);
+        let mut start = 0;
+        while !path.is_empty() {
+            let after = path.as_bytes().get(start..).unwrap_or_default();
+            let end = after
+                .iter()
+                .position(|&b| b == b'.')
+                .map_or(path.len(), |e| start + e);
+            // An empty part (a path that starts or ends with a `.`, or holds `..`) is no name.
+            let part = path.get(start..end).unwrap_or_default();
+            let index = names::index(part)
+                .map(|i| i as f64)
+                .or_else(|| self.key(part));
+            let Some(index) = index else {
+                self.numbers.truncate(count_at);
+                self.number(-1.0);
+                self.text(path);
+                return;
+            };
+            self.number(index);
+            if end == path.len() {
+                break;
+            }
+            start = end + 1;
+        }
+        let parts = (self.numbers.len() - count_at - 1) as f64;
+        if let Some(slot) = self.numbers.get_mut(count_at) {
+            *slot = parts;
+        }
+    }
+
+    /// -1 less the place of `part` among the tape's text keys, if it is one of them.
+    fn key(&self, part: &str) -> Option<f64> {
+        let same = |units: &&[u8]| {
+            let mut units = units.chunks_exact(2);
+            let mut same = part.encode_utf16().all(|unit| {
+                units
+                    .next()
+                    .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+                    == Some(unit)
+            });
+            same &= units.next().is_none();
+            same && !part.is_empty()
+        };
+        let place = self.keys.iter().position(same)?;
+        Some(-1.0 - place as f64)
+    }
+
+    /// A message's template, in a locale: its place in the table of texts that
+    /// JavaScript got at start (two a template, English then Chinese).
+    fn template(&mut self, template: Template, locale: Locale) {
+        self.count(template as usize * 2 + usize::from(locale == Locale::ZhCn));
+    }
+
+    /// A label by its index, -1 for none, or (a label the rules do not hold) -2 and
+    /// its two texts.
+    fn label(&mut self, label: Option<Label>) {
+        match label.map(|label| (names::label_index(&label), label)) {
+            None => self.number(-1.0),
+            Some((Some(index), _)) => self.count(index),
+            Some((None, label)) => {
+                self.number(-2.0);
+                self.text(label.en);
+                self.text(label.zh);
+            }
         }
     }
 
@@ -125,28 +208,18 @@ impl Answer {
         self.violations(&report.warnings);
     }
 
-    /// A name by its index (a text when, against the tables, it has none).
-    fn name(&mut self, name: &str) {
-        match names::index(name) {
-            Some(index) => self.count(index),
-            None => {
-                self.number(-1.0);
-                self.text(name);
-            }
-        }
+    /// A param: its key by its index in the names table, its kind and two numbers.
+    fn param(&mut self, key: Key, kind: f64, a: f64, b: f64) {
+        let key = (names::PARAMS_AT + key as usize) as f64;
+        self.numbers.extend_from_slice(&[key, kind, a, b]);
     }
 
-    fn param(&mut self, key: &str, kind: f64, a: f64, b: f64) {
-        self.name(key);
-        self.numbers.extend_from_slice(&[kind, a, b]);
-    }
-
-    fn word(&mut self, key: &str, word: &str) {
+    fn word(&mut self, key: Key, word: &str) {
         match names::index(word) {
             Some(index) => self.param(key, NAME, index as f64, 0.0),
             None => {
-                self.name(key);
-                self.number(TEXT);
+                self.param(key, TEXT, 0.0, 0.0);
+                self.numbers.truncate(self.numbers.len() - 2);
                 self.text(word);
             }
         }
@@ -214,9 +287,9 @@ impl<T> Drop for Kept<T> {
     }
 }
 
-/// The tape's two values, the input and the options.
-fn read(tape: &'static [u8]) -> Option<Kept<(Value, Value)>> {
-    read_call(tape).ok().map(Kept::new)
+/// The tape's two values, the input and the options, and its keys given as texts.
+fn read(tape: &'static [u8]) -> Option<Kept<(Value, Value, TextKeys)>> {
+    read_call_keys(tape).ok().map(Kept::new)
 }
 
 /// `validateHandleRequest` on a tape.
@@ -225,7 +298,8 @@ pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
     let Some(read) = read(tape) else {
         return (Status::Malformed, answer);
     };
-    let (input, options) = &*read;
+    let (input, options, keys) = &*read;
+    answer.keys.clone_from(keys);
     let options = match read_validate_options(options) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
@@ -245,7 +319,8 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
     let Some(read) = read(tape) else {
         return (Status::Malformed, answer);
     };
-    let (input, options) = &*read;
+    let (input, options, keys) = &*read;
+    answer.keys.clone_from(keys);
     let options = match read_build_options(options) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
@@ -272,7 +347,8 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
         }
         Err(BuildError::Config(error)) => (answer.config(&error), answer),
         Err(BuildError::Invalid(report)) => {
-            answer.text(&report.summary());
+            answer.template(report.summary_template(), report.locale());
+            answer.count(report.more_errors());
             answer.report(&report);
             (Status::Invalid, answer)
         }
@@ -284,6 +360,7 @@ mod tests {
     use super::*;
     use crate::tape::tests::Writer;
     use crate::tape::{FALSE, OBJECT, UNDEFINED};
+    use alloc::string::ToString;
 
     /// `{ incident_num, operator: " ", operate_key: "confirm", parameter: { virtual_confirm_result: false } }`
     /// and `options`. Leaked: a tape outlives what is read from it.
@@ -318,11 +395,135 @@ mod tests {
         // Not valid; two errors (operator blank, comment required), no warning.
         assert_eq!(&answer.numbers[..3], &[0.0, 2.0, 0.0]);
         assert_eq!(table[answer.numbers[3] as usize], "blank");
-        assert_eq!(text(&answer, 4), "operator");
-        assert_eq!(text(&answer, 6), "Operator must not be blank.");
-        assert_eq!(answer.numbers[8], 0.0); // no params
-        assert_eq!(table[answer.numbers[9] as usize], "required");
-        assert_eq!(text(&answer, 10), "parameter.virtual_confirm_comment");
+        // The path: one name, by its index.
+        assert_eq!(answer.numbers[4], 1.0);
+        assert_eq!(table[answer.numbers[5] as usize], "operator");
+        // "{field} must not be blank.", in English, naming the operator's label.
+        assert_eq!(answer.numbers[6], Template::Blank as usize as f64 * 2.0);
+        let label = names::labels()[answer.numbers[7] as usize];
+        assert_eq!(label.en, "Operator");
+        assert_eq!(answer.numbers[8], -1.0); // no other field
+        assert_eq!(answer.numbers[9], 0.0); // no params
+        assert_eq!(table[answer.numbers[10] as usize], "required");
+        assert_eq!(answer.numbers[11], 2.0);
+        let parts = [answer.numbers[12], answer.numbers[13]].map(|i| table[i as usize]);
+        assert_eq!(parts, ["parameter", "virtual_confirm_comment"]);
+        assert!(answer.text.is_empty());
+    }
+
+    /// A path whose parts are names goes as their indices; any other as its text.
+    #[test]
+    fn a_path_is_its_names_or_its_text() {
+        let table = names::table();
+        for path in [
+            "",
+            "operator",
+            "parameter.cause",
+            "parameter.cause.operator",
+        ] {
+            let mut answer = Answer::default();
+            answer.path(path);
+            let parts = answer.numbers[0] as usize;
+            assert_eq!(answer.numbers.len(), 1 + parts, "{path:?}");
+            let names: Vec<&str> = answer.numbers[1..]
+                .iter()
+                .map(|&i| table[i as usize])
+                .collect();
+            assert_eq!(names.join("."), path);
+        }
+        for path in [
+            ".",
+            "operator.",
+            ".operator",
+            "parameter..cause",
+            "parameter.x",
+            "é",
+            "parameter[\"a.b\"]",
+        ] {
+            let mut answer = Answer::default();
+            answer.path(path);
+            assert_eq!(answer.numbers[0], -1.0, "{path:?}");
+            assert_eq!(text(&answer, 1), path);
+        }
+    }
+
+    /// Each violation's code and path, read as JavaScript reads them, with `keys` the
+    /// keys the tape gave as texts.
+    fn codes_and_paths(answer: &Answer, keys: &[&str]) -> Vec<(String, String)> {
+        let (table, n) = (names::table(), &answer.numbers);
+        let count = (n[1] + n[2]) as usize;
+        let mut at = 3;
+        let mut found = Vec::new();
+        for _ in 0..count {
+            let code = table[n[at] as usize].to_string();
+            let parts = n[at + 1];
+            at += 2;
+            let path = if parts == -1.0 {
+                at += 2;
+                text(answer, at - 2)
+            } else {
+                let part = |i: f64| match i {
+                    i if i >= 0.0 => table[i as usize],
+                    i => keys[(-1.0 - i) as usize],
+                };
+                let path: Vec<&str> = (0..parts as usize).map(|p| part(n[at + p])).collect();
+                at += parts as usize;
+                path.join(".")
+            };
+            at += 1; // the template
+            for _ in 0..2 {
+                at += if n[at] == -2.0 { 5 } else { 1 };
+            }
+            let params = n[at] as usize;
+            at += 1;
+            for _ in 0..params {
+                let (kind, first, second) = (n[at + 1], n[at + 2], n[at + 3]);
+                at += 4;
+                if kind == TEXT && first == -1.0 {
+                    at += 2 * second as usize;
+                }
+            }
+            found.push((code, path));
+        }
+        found
+    }
+
+    /// A path names a key no rule knows by its place among the tape's text keys, and
+    /// goes as a text only when no such parts make it.
+    #[test]
+    fn a_path_names_an_unknown_key_by_its_place_among_the_text_keys() {
+        let key = |k: &str| k.encode_utf16().collect::<Vec<_>>();
+        let mut w = Writer::default();
+        w.word(OBJECT).word(4).word(0);
+        w.text(&key("incident_num")).string("IM1");
+        w.text(&key("operator")).string("op");
+        w.text(&key("operate_key")).string("confirm");
+        w.text(&key("parameter")).word(OBJECT).word(3).word(0);
+        w.text(&key("virtual_confirm_result")).word(FALSE);
+        w.text(&key("virtual_confirm_coment")).string("x");
+        w.text(&key("a.b")).string("y");
+        w.word(UNDEFINED);
+        let (status, answer) = validate(w.0.leak());
+        assert_eq!(status, Status::Report);
+        let keys = [
+            "incident_num",
+            "operator",
+            "operate_key",
+            "parameter",
+            "virtual_confirm_result",
+            "virtual_confirm_coment",
+            "a.b",
+        ];
+        let found = codes_and_paths(&answer, &keys);
+        let expected = [
+            ("required", "parameter.virtual_confirm_comment"),
+            ("unknown_field", "parameter.virtual_confirm_coment"),
+            ("unknown_field", "parameter[\"a.b\"]"),
+        ];
+        let expected: Vec<_> = expected.map(|(c, p)| (c.to_string(), p.to_string())).into();
+        assert_eq!(found, expected);
+        // Only the quoted key's path went as a text.
+        assert_eq!(answer.text, "parameter[\"a.b\"]");
     }
 
     #[test]
@@ -344,11 +545,12 @@ mod tests {
             w.word(OBJECT).word(1).word(0);
             w.text(&key).string("/api/coc");
         }));
-        // The comment is required: a build of this input is refused, with the summary.
+        // The comment is required: a build of this input is refused, with the summary
+        // (the first error's message, and no more).
         assert_eq!(status, Status::Invalid);
         assert_eq!(
-            text(&answer, 0),
-            "Invalid handle request: Verification comment is required."
+            answer.numbers[..2],
+            [Template::Summary as usize as f64 * 2.0, 0.0]
         );
         assert_eq!(validate(&[1, 2, 3]).0, Status::Malformed);
     }

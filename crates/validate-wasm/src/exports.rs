@@ -8,8 +8,11 @@
 //!    address and length in bytes (UTF-8). They stay until the next call.
 //!
 //! `names()`, once at start, answers the limits of one input (`MAX_DEPTH`,
-//! `MAX_NODES`) and where the scratch area is (address, size) as its numbers, and the
-//! names table as its text, one name a line.
+//! `MAX_NODES`), where the scratch area is (address, size), how many names,
+//! templates, labels and type phrases follow, and the places of the `Quoted` and
+//! `Separator` templates, as its numbers; and as its text, one a
+//! line: the names table, the message templates (English, Chinese), the labels
+//! (English, Chinese) and the type phrases (name, English, Chinese).
 
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
@@ -17,7 +20,7 @@ use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
 use crate::answer::{Answer, Status};
 use crate::arena::{self, Arena};
 use crate::names;
-use coc_incident_core::{MAX_DEPTH, MAX_NODES};
+use coc_incident_core::{Template, MAX_DEPTH, MAX_NODES, TEMPLATES, TYPE_PHRASES};
 
 #[global_allocator]
 static ALLOCATOR: Arena = Arena;
@@ -115,8 +118,8 @@ pub extern "C" fn build(at: usize, len: usize) -> u32 {
     publish(crate::answer::build(tape(at, len)))
 }
 
-/// The limits, the scratch area (address and size) and the names table, one a line,
-/// as the answer's numbers and text. Called once, before any tape.
+/// The limits, the scratch area and the tables JavaScript reads answers with, as the
+/// answer's numbers and text (see above). Called once, before any tape.
 #[no_mangle]
 pub extern "C" fn names() -> u32 {
     if SCRATCH.load(Relaxed) == 0 {
@@ -135,11 +138,34 @@ pub extern "C" fn names() -> u32 {
     } else {
         SCRATCH_BYTES as f64
     });
-    for (i, name) in names::table().iter().enumerate() {
+    let (table, labels) = (names::table(), names::labels());
+    for count in [
+        table.len(),
+        TEMPLATES.len(),
+        labels.len(),
+        TYPE_PHRASES.len(),
+    ] {
+        answer.numbers.push(count as f64);
+    }
+    // The two templates JavaScript renders pieces of messages with.
+    answer.numbers.push(Template::Quoted as usize as f64);
+    answer.numbers.push(Template::Separator as usize as f64);
+    let templates = TEMPLATES.iter().flatten().copied();
+    let labels = labels.iter().flat_map(|label| [label.en, label.zh]);
+    let phrases = TYPE_PHRASES
+        .iter()
+        .flat_map(|(name, en, zh)| [*name, *en, *zh]);
+    let lines = table
+        .iter()
+        .copied()
+        .chain(templates)
+        .chain(labels)
+        .chain(phrases);
+    for (i, line) in lines.enumerate() {
         if i > 0 {
             answer.raw_text("\n");
         }
-        answer.raw_text(name);
+        answer.raw_text(line);
     }
     publish((Status::Clean, answer))
 }

@@ -3,10 +3,11 @@
 //!
 //! JavaScript writes the input and its options into this module's memory as a
 //! [`tape`] (one pass over the value, the slow cases such as getters and proxies
-//! included), calls `validate` or `build` once, and reads back an [`answer`]: a few
-//! numbers and one UTF-8 text that it decodes once. Everything decided (codes,
-//! paths, messages, params, the body) is decided here, by `coc-incident-core`;
-//! JavaScript only moves data and makes objects.
+//! included), calls `validate` or `build` once, and reads back an [`answer`]: numbers,
+//! and one UTF-8 text (mostly a built request's) that it decodes once. Everything
+//! decided (codes, paths, which message, params, the body) is decided here, by
+//! `coc-incident-core`; JavaScript only moves data, makes objects and renders each
+//! message from the core's templates.
 //!
 //! On wasm32 the crate is `no_std`, allocates from a bump [`arena`] that each call
 //! rewinds, and traps instead of formatting a panic, so no formatter is linked.

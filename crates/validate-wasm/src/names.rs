@@ -3,38 +3,18 @@
 //! violation then names each by its index instead of sending the text again, and a
 //! tape sends a key that is one of them by its index too.
 
-use coc_incident_core::{BUILD_KEYS, RULES};
+use coc_incident_core::{Label, BUILD_KEYS, OPERATE_KEY_LABEL, PARAMETER_LABEL, PARAM_KEYS, RULES};
 
-/// Every code, in no particular order.
-const CODES: &[&str] = &[
-    "not_object",
-    "required",
-    "wrong_type",
-    "blank",
-    "too_long",
-    "unknown_operate_key",
-    "unknown_field",
-    "invalid_text",
-    "out_of_range",
-    "recommended",
-    "too_many_violations",
-];
+/// Every code, at the start of the table: a code's index is its
+/// [`code_index`](coc_incident_core::Problem::code_index).
+const CODES: &[&str] = &coc_incident_core::CODES;
 
-/// Every `params` key.
-const PARAMS: &[&str] = &[
-    "actual",
-    "expected",
-    "max",
-    "allowed",
-    "suggestion",
-    "reason",
-    "index",
-    "code_point",
-    "min",
-    "after",
-    "when",
-    "omitted",
-];
+/// Every `params` key, after the codes: a key's index is [`PARAMS_AT`] plus its
+/// number ([`Key`](coc_incident_core::Key)).
+const PARAMS: &[&str] = &PARAM_KEYS;
+
+/// Where the `params` keys start in the table.
+pub const PARAMS_AT: usize = CODES.len();
 
 /// What `expected` and `actual` say, and the reasons of `invalid_text`.
 const WORDS: &[&str] = &[
@@ -236,6 +216,60 @@ pub fn index_of_list(list: &[&str]) -> Option<usize> {
     TABLE.windows(list.len()).position(|w| w == list)
 }
 
+/// How many labels [`LABELS`] holds.
+const LABEL_COUNT: usize = {
+    let mut count = 2 + RULES.root.len();
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        count += RULES.operations[operation].fields.len();
+        operation += 1;
+    }
+    count
+};
+
+/// What messages call the fields (`operate_key`'s and `parameter`'s labels, the
+/// root's fields', then each operation's fields'), sent to JavaScript once at start,
+/// which names a message's fields by their index here.
+static LABELS: [Label; LABEL_COUNT] = {
+    let mut labels = [OPERATE_KEY_LABEL; LABEL_COUNT];
+    labels[1] = PARAMETER_LABEL;
+    let mut at = 2;
+    let mut i = 0;
+    while i < RULES.root.len() {
+        labels[at] = RULES.root[i].label;
+        at += 1;
+        i += 1;
+    }
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        let fields = RULES.operations[operation].fields;
+        let mut i = 0;
+        while i < fields.len() {
+            labels[at] = fields[i].label;
+            at += 1;
+            i += 1;
+        }
+        operation += 1;
+    }
+    labels
+};
+
+/// The labels, in order.
+pub fn labels() -> &'static [Label] {
+    &LABELS
+}
+
+/// The index of `label` in [`labels`]: found by the address of its English text
+/// (the rules' own strings, nearly always), else by its texts.
+pub fn label_index(label: &Label) -> Option<usize> {
+    let address = label.en.as_ptr();
+    LABELS
+        .iter()
+        .position(|known| known.en.as_ptr() == address && known.en.len() == label.en.len())
+        .filter(|&i| LABELS[i] == *label)
+        .or_else(|| LABELS.iter().position(|known| known == label))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +339,40 @@ mod tests {
             let name = name(index(rule.key).unwrap()).unwrap();
             assert!(core::ptr::eq(name, rule.key), "{}", rule.key);
         }
+    }
+
+    /// JavaScript finds a type name's phrases, and a template's param, by their index.
+    #[test]
+    fn every_type_name_and_param_key_is_a_name() {
+        for (name, _, _) in coc_incident_core::TYPE_PHRASES {
+            assert!(index(name).is_some(), "{name}");
+        }
+        for (i, key) in PARAM_KEYS.iter().enumerate() {
+            assert_eq!(index(key), Some(PARAMS_AT + i), "{key}");
+        }
+        for (i, code) in coc_incident_core::CODES.iter().enumerate() {
+            assert_eq!(index(code), Some(i), "{code}");
+        }
+    }
+
+    #[test]
+    fn every_label_of_the_rules_has_its_index() {
+        let fields = RULES.operations.iter().flat_map(|o| o.fields);
+        let all = [OPERATE_KEY_LABEL, PARAMETER_LABEL]
+            .into_iter()
+            .chain(RULES.root.iter().chain(fields).map(|rule| rule.label));
+        for label in all {
+            assert_eq!(labels()[label_index(&label).unwrap()], label);
+            // A copy at another address, too.
+            let en = alloc::string::String::from(label.en).leak();
+            let copy = Label { en, zh: label.zh };
+            assert_eq!(labels()[label_index(&copy).unwrap()], label);
+        }
+        let none = Label {
+            en: "Nothing",
+            zh: "无",
+        };
+        assert_eq!(label_index(&none), None);
     }
 
     #[test]

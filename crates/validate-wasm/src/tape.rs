@@ -69,15 +69,29 @@ pub struct Malformed;
 /// from the tape, not copied: it must outlive everything read from it (on wasm32 the
 /// tape lives until the next call starts, and nothing read from it outlives a call).
 pub fn read_call(bytes: &'static [u8]) -> Result<(Value, Value), Malformed> {
-    let mut tape = Tape { bytes, at: 0 };
+    read_call_keys(bytes).map(|(input, options, _)| (input, options))
+}
+
+/// [`read_call`], and the keys the tape gives as texts (not names of the table), in
+/// tape order, each as its UTF-16LE units in the tape: JavaScript keeps the same keys
+/// in the same order, so an answer can name one by its place instead of its text.
+pub fn read_call_keys(bytes: &'static [u8]) -> Result<(Value, Value, TextKeys), Malformed> {
+    let mut tape = Tape {
+        bytes,
+        at: 0,
+        keys: Vec::new(),
+    };
     let input = tape.value(0)?;
     let options = tape.value(0)?;
     if tape.at == bytes.len() {
-        Ok((input, options))
+        Ok((input, options, tape.keys))
     } else {
         Err(Malformed)
     }
 }
+
+/// The keys a tape gives as texts, each as its UTF-16LE units (see [`read_call_keys`]).
+pub type TextKeys = Vec<&'static [u8]>;
 
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
 /// which `is_ascii` checks a word at a time, for a third of what `from_utf8` costs on
@@ -119,6 +133,8 @@ fn without_surrogates(units: &[u8]) -> Option<String> {
 struct Tape {
     bytes: &'static [u8],
     at: usize,
+    /// The keys read as texts so far.
+    keys: TextKeys,
 }
 
 impl Tape {
@@ -174,7 +190,10 @@ impl Tape {
         let word = self.word()?;
         if word & NAME_KEY == 0 {
             self.at = start;
-            return self.text();
+            let text = self.text()?;
+            let units = start + 4..start + 4 + 2 * word as usize;
+            self.keys.push(self.bytes.get(units).unwrap_or_default());
+            return Ok(text);
         }
         let name = names::name((word & !NAME_KEY) as usize).ok_or(Malformed)?;
         Ok(Text::from_static(name))
