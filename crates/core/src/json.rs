@@ -52,11 +52,10 @@ fn unit_escape(out: &mut String, unit: u32) {
     hex_digits(out, unit, b"0123456789abcdef");
 }
 
-/// Four hex digits, upper case (`001F`), as a code point is written in a message.
-pub(crate) fn hex4(unit: u32) -> String {
-    let mut out = String::with_capacity(4);
-    hex_digits(&mut out, unit, b"0123456789ABCDEF");
-    out
+/// Four hex digits or more, upper case (`001F`), as a code point is written in a
+/// message, at the end of `out`.
+pub(crate) fn hex4(out: &mut String, unit: u32) {
+    hex_digits(out, unit, b"0123456789ABCDEF");
 }
 
 /// At least four hex digits of `n` (no formatter: see messages.rs).
@@ -181,7 +180,9 @@ mod tests {
                     '\t' => out.push_str("\\t"),
                     c if c < ' ' => {
                         out.push_str("\\u");
-                        out.push_str(&hex4(c as u32).to_lowercase());
+                        let mut hex = String::new();
+                        hex4(&mut hex, c as u32);
+                        out.push_str(&hex.to_lowercase());
                     }
                     c => out.push(c),
                 }
@@ -214,8 +215,13 @@ mod tests {
         out.push(' ');
         unsigned(&mut out, u64::MAX);
         assert_eq!(out, "0 18446744073709551615");
-        assert_eq!(hex4(0x1F), "001F");
-        assert_eq!(hex4(0x10FFFF), "10FFFF");
+        let hex = |n| {
+            let mut out = String::new();
+            hex4(&mut out, n);
+            out
+        };
+        assert_eq!(hex(0x1F), "001F");
+        assert_eq!(hex(0x10FFFF), "10FFFF");
         assert_eq!(quoted("\u{7f}\u{1}"), "\"\u{7f}\\u0001\"");
     }
 

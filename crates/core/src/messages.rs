@@ -5,9 +5,9 @@
 //! The catalogue is data (each message a few fixed pieces around the figures) joined
 //! by concatenation: no `format!`, so a build that only validates links no formatter.
 
-use crate::json::{self, hex4};
+use crate::json;
 use crate::prelude::*;
-use crate::problem::{Param, Problem, TextReason};
+use crate::problem::{Param, Problem, TextReason, PARAM_KEYS};
 use crate::rules::Label;
 use crate::value::Number;
 
@@ -305,15 +305,24 @@ impl Template {
 /// Writes `template` at the end of `out`, each `{slot}` by `fill` (given the slot's
 /// name). Not generic: one copy serves every message.
 pub(crate) fn render(out: &mut String, template: &str, fill: &mut dyn FnMut(&mut String, &str)) {
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (text, slot) = rest.split_at(open);
-        out.push_str(text);
-        let close = slot.find('}').unwrap_or(slot.len());
-        fill(out, slot.get(1..close).unwrap_or_default());
-        rest = slot.get(close + 1..).unwrap_or_default();
+    let bytes = template.as_bytes();
+    let mut text = 0; // where the fixed text not yet written starts
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'{' {
+            at += 1;
+            continue;
+        }
+        let close = bytes[at..]
+            .iter()
+            .position(|&b| b == b'}')
+            .map_or(bytes.len(), |c| at + c);
+        out.push_str(template.get(text..at).unwrap_or_default());
+        fill(out, template.get(at + 1..close).unwrap_or_default());
+        text = close + 1;
+        at = text;
     }
-    out.push_str(rest);
+    out.push_str(template.get(text..).unwrap_or_default());
 }
 
 /// A label in `locale` (borrowed from the rules), or `fallback` (a path or key) quoted.
@@ -327,15 +336,19 @@ fn name(out: &mut String, label: Option<Label>, fallback: &str, locale: Locale) 
     }
 }
 
-/// Param `key` of `problem`, as slot `{key:format}` writes it.
+/// Param `key` of `problem`, as slot `{key:format}` writes it (nothing for a key the
+/// problem has no param of).
 fn param(out: &mut String, problem: &Problem, key: &str, format: &str, locale: Locale) {
-    let Some((_, param)) = problem.params().find(|(k, _)| k.name() == key) else {
+    let Some(key) = PARAM_KEYS.iter().position(|k| *k == key) else {
+        return;
+    };
+    let Some((_, param)) = problem.params().find(|(k, _)| *k as usize == key) else {
         return;
     };
     match param {
         Param::Word(word) if format == "type" => out.push_str(type_phrase(word, locale)),
         Param::Word(word) => out.push_str(word),
-        Param::Count(n) if format == "hex" => out.push_str(&hex4(n as u32)),
+        Param::Count(n) if format == "hex" => json::hex4(out, n as u32),
         Param::Count(n) => json::integer(out, n + usize::from(format == "position")),
         // Numbers as JavaScript writes them (1e+300, never 301 digits).
         Param::Bound(bound) => Number::from_safe_integer(bound).write_json(out),
@@ -369,7 +382,9 @@ pub(crate) fn write_message(
 ) {
     let template = Template::of(problem).text(locale);
     render(out, template, &mut |out, slot| {
-        let (key, format) = slot.split_once(':').unwrap_or((slot, ""));
+        let colon = slot.bytes().position(|b| b == b':');
+        let key = slot.get(..colon.unwrap_or(slot.len())).unwrap_or_default();
+        let format = colon.and_then(|c| slot.get(c + 1..)).unwrap_or_default();
         match key {
             "field" => name(out, labels.field, path, locale),
             "other" => {
@@ -385,7 +400,6 @@ pub(crate) fn write_message(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::problem::PARAM_KEYS;
 
     /// Every slot of every template is one that both renderers fill (this one, and the
     /// small module's JavaScript): a known slot, or a param key with a known format.
