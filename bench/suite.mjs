@@ -15,8 +15,10 @@ export const BUILD = { endpoint: "/api/coc" };
 export function smallWriter(exports, TapeWriter, { inScratch = false } = {}) {
   exports.names();
   const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(exports.memory.buffer, exports.answer(), 4);
-  const [maxDepth, maxNodes, scratchAt, scratchBytes] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
-  const names = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, textAt, textLength)).split("\n");
+  const [maxDepth, maxNodes, scratchAt, scratchBytes, nameCount] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
+  // The text is the names table, then the message templates, labels and phrases.
+  const lines = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, textAt, textLength)).split("\n");
+  const names = lines.slice(0, nameCount);
   const scratch = inScratch ? { memory: exports.memory, at: scratchAt, bytes: scratchBytes } : undefined;
   return new TapeWriter(maxDepth, maxNodes, scratch, names);
 }
