@@ -241,7 +241,8 @@ pub const KNOWN_MTM_TYPES: &[&str] = &[
 ];
 
 /// A whole rule set: the root's fields and the operations. The validator reads
-/// nothing else, so a new field or operate key is a table edit.
+/// nothing else, so a new field or operate key is a table edit. The keys of one
+/// table (the root's, or an operation's fields) are all different.
 #[derive(Debug, Clone, Copy)]
 pub struct Rules {
     /// The root's own fields, in order (`operate_key` and `parameter` come after).
@@ -287,6 +288,24 @@ pub fn operation(key: &str) -> Option<&'static Operation> {
 mod tests {
     use super::*;
     use crate::prelude::*;
+
+    /// The walk relies on it: an object's entries already looked up hold other keys
+    /// than the one it looks up next (validate.rs `look`).
+    #[test]
+    fn the_keys_of_each_table_are_all_different() {
+        let tables = [RULES.root_keys.to_vec()].into_iter().chain(
+            RULES
+                .operations
+                .iter()
+                .map(|op| op.fields.iter().map(|f| f.key).collect::<Vec<_>>()),
+        );
+        for keys in tables {
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), keys.len(), "{keys:?}");
+        }
+    }
 
     #[test]
     fn operate_keys_match_the_tables() {

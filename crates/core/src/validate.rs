@@ -232,8 +232,17 @@ struct Walk<'r> {
 
 /// The value under `key`, its entry marked in `seen`: a bit for each of the object's
 /// first 64 entries that the rules looked up (see `unknown_keys`).
+///
+/// The entry after those already looked up is tried first: an object's keys mostly
+/// come in the rules' order, and then each is found at its first compare. It is the
+/// first entry of `key` when it holds it, since each entry before it holds another
+/// rule's key (a rule's keys are all different).
 fn look<'a>(object: &'a Object, key: &str, seen: &mut u64) -> &'a Value {
-    let (at, value) = object.lookup(key);
+    let next = seen.trailing_ones() as usize;
+    let (at, value) = match object.entry_of(next, key) {
+        Some(value) => (Some(next), value),
+        None => object.lookup(key),
+    };
     let bit = at
         .and_then(|at| u32::try_from(at).ok())
         .and_then(|at| 1u64.checked_shl(at));

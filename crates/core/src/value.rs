@@ -213,6 +213,12 @@ impl Object {
         }
     }
 
+    /// The value of the entry at `at` when its key is `key`.
+    pub(crate) fn entry_of(&self, at: usize, key: &str) -> Option<&Value> {
+        let (k, value) = self.entries.get(at)?;
+        (k.unpaired_surrogate_at().is_none() && same_key(k.as_str(), key)).then_some(value)
+    }
+
     /// The entries in order.
     pub fn entries(&self) -> impl Iterator<Item = (&Text, &Value)> {
         self.entries.iter().map(|(k, v)| (k, v))
