@@ -337,10 +337,14 @@ impl Walk<'_> {
         } else {
             text.as_str()
         };
-        let actual = utf16_len(counted);
-        if actual > max as usize {
-            self.error(path.get(), Problem::TooLong { max, actual }, labels);
-            ok = false;
+        // A text is never more UTF-16 units than UTF-8 bytes: one no longer in bytes
+        // than the limit is not counted.
+        if counted.len() > max as usize {
+            let actual = utf16_len(counted);
+            if actual > max as usize {
+                self.error(path.get(), Problem::TooLong { max, actual }, labels);
+                ok = false;
+            }
         }
         ok
     }
