@@ -402,6 +402,30 @@ test("a freed IncidentClient rejects with a UsageError, not a null pointer", asy
   await assert.rejects(client.acceptIncident("IM1", "op"), { name: "UsageError" });
 });
 
+test("coc-incident/validate: init() refuses a wasm of another version of the package rather than misread it", async () => {
+  // A module whose names() answers as an older small module did: four numbers (the
+  // limits and the scratch area) and one name. Its text format:
+  // (memory (export "memory") 1) (data (i32.const 64) f64 20, 100, 0, 0) (data (i32.const 128) "x")
+  // (data (i32.const 16) u32 64, 4, 128, 1) (func (export "names") (result i32) 0)
+  // (func (export "answer") (result i32) 16)
+  const stale = new Uint8Array([
+    0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 3, 2, 0, 0, 5, 3, 1, 0, 1, 7, 27, 3, 6, 109, 101, 109,
+    111, 114, 121, 2, 0, 5, 110, 97, 109, 101, 115, 0, 0, 6, 97, 110, 115, 119, 101, 114, 0, 1, 10, 11, 2, 4, 0, 65,
+    0, 11, 4, 0, 65, 16, 11, 11, 67, 3, 0, 65, 192, 0, 11, 32, 0, 0, 0, 0, 0, 0, 52, 64, 0, 0, 0, 0, 0, 0, 89, 64, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 128, 1, 11, 1, 120, 0, 65, 16, 11, 16, 64, 0, 0, 0, 4, 0, 0,
+    0, 128, 0, 0, 0, 1, 0, 0, 0,
+  ]);
+  // An instance of the entry of its own (its module, not Node's wrapper of it, which
+  // would share the initialised one), not yet initialised.
+  const index = new URL("./index.js", import.meta.resolve("coc-incident/validate"));
+  const entry = await import(`${index}?stale`);
+  await assert.rejects(entry.default(stale), /this wasm is not the one this version of the package was built with/);
+  assert.throws(() => entry.validateHandleRequest(confirm), { name: "UsageError" });
+  // The same entry takes the package's own wasm afterwards.
+  await entry.default(readFileSync(new URL("../../pkg/coc_incident_validate.wasm", index)));
+  assert.equal(entry.validateHandleRequest(confirm).valid, true);
+});
+
 test("coc-incident/validate: tapes larger than the scratch area, between ordinary ones, and memory that grows", async () => {
   const small = await import("coc-incident/validate");
   await small.default();

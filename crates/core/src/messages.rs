@@ -1,9 +1,9 @@
 //! Messages in English and Simplified Chinese. Each names the field by its label and,
 //! for limits, gives the limit and the count.
-
 //!
-//! The catalogue is data (each message a few fixed pieces around the figures) joined
-//! by concatenation: no `format!`, so a build that only validates links no formatter.
+//! The catalogue is data: [`TEMPLATES`], fixed text around slots, which [`render`]
+//! fills here (no `format!`, so no formatter is linked) and which the small module's
+//! JavaScript, given the same table at start, fills in the same way.
 
 use crate::json;
 use crate::prelude::*;
@@ -70,23 +70,16 @@ impl Labels {
     }
 }
 
-/// Joins pieces into one text: with [`put`], the one joiner of the crate (`concat` and
-/// `join` would each link a generic one, 1.3 KB of wasm). Never inlined: small as it
-/// is, each of its callers would get its own copy (1.8 KB of wasm).
+/// Joins pieces into one text: the one joiner of the crate (`concat` and `join` would
+/// each link a generic one, 1.3 KB of wasm). Never inlined: small as it is, each of
+/// its callers would get its own copy (1.8 KB of wasm).
 #[inline(never)]
 pub(crate) fn cat(pieces: &[&str]) -> String {
     let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
-    put(&mut out, pieces);
-    out
-}
-
-/// Puts pieces at the end of `out`. Never inlined: each caller would get its own
-/// unrolled copy.
-#[inline(never)]
-fn put(out: &mut String, pieces: &[&str]) {
     for piece in pieces {
         out.push_str(piece);
     }
+    out
 }
 
 /// What each type name reads as in a message: the name, English, Chinese. A table
@@ -387,6 +380,7 @@ pub(crate) fn write_message(
         let format = colon.and_then(|c| slot.get(c + 1..)).unwrap_or_default();
         match key {
             "field" => name(out, labels.field, path, locale),
+            // `{other:KEY}`: the other field's label, or the key param `KEY` names.
             "other" => {
                 let mut key = String::new();
                 param(&mut key, problem, format, "", locale);

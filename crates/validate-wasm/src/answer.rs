@@ -33,8 +33,8 @@ use coc_incident_core::{
     Locale, Param, Problem, Report, Template, Value, Violation,
 };
 
-use crate::names;
 use crate::tape::{read_call_keys, TextKeys};
+use crate::{labels, names};
 
 /// A param that is a number: the number, then 0.
 pub const NUMBER: f64 = 0.0;
@@ -74,7 +74,13 @@ pub struct Answer {
     pub units: usize,
     /// The keys the tape gave as texts, which a path names by their place.
     keys: TextKeys,
+    /// How many more UTF-16 units `key` may compare in this answer.
+    key_budget: usize,
 }
+
+/// What `Answer::key` may compare in one answer: far more than any report of a
+/// plausible input needs (a report lists at most 200 violations).
+const KEY_BUDGET: usize = 1 << 16;
 
 impl Answer {
     fn number(&mut self, n: f64) {
@@ -159,21 +165,26 @@ impl Answer {
         }
     }
 
-    /// -1 less the place of `part` among the tape's text keys, if it is one of them.
-    fn key(&self, part: &str) -> Option<f64> {
-        let same = |units: &&[u8]| {
-            let mut units = units.chunks_exact(2);
-            let mut same = part.encode_utf16().all(|unit| {
-                units
-                    .next()
-                    .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
-                    == Some(unit)
-            });
-            same &= units.next().is_none();
-            same && !part.is_empty()
-        };
-        let place = self.keys.iter().position(same)?;
-        Some(-1.0 - place as f64)
+    /// -1 less the place of `part` among the tape's text keys, if it is one of them
+    /// and found within the answer's budget of compared units (else the path goes
+    /// as a text, which is exact too: a hostile input cannot make this quadratic).
+    fn key(&mut self, part: &str) -> Option<f64> {
+        if part.is_empty() {
+            return None;
+        }
+        let units = utf16_len(part);
+        for (place, key) in self.keys.iter().enumerate() {
+            if key.len() == 2 * units {
+                self.key_budget = self.key_budget.checked_sub(units)?;
+                let mut key = key
+                    .chunks_exact(2)
+                    .map(|pair| u16::from_le_bytes([pair[0], pair[1]]));
+                if part.encode_utf16().all(|unit| key.next() == Some(unit)) {
+                    return Some(-1.0 - place as f64);
+                }
+            }
+        }
+        None
     }
 
     /// A message's template, in a locale: its place in the table of texts that
@@ -185,7 +196,7 @@ impl Answer {
     /// A label by its index, -1 for none, or (a label the rules do not hold) -2 and
     /// its two texts.
     fn label(&mut self, label: Option<Label>) {
-        match label.map(|label| (names::label_index(&label), label)) {
+        match label.map(|label| (labels::label_index(&label), label)) {
             None => self.number(-1.0),
             Some((Some(index), _)) => self.count(index),
             Some((None, label)) => {
@@ -216,9 +227,11 @@ impl Answer {
     fn word(&mut self, key: Key, word: &str) {
         match names::index(word) {
             Some(index) => self.param(key, NAME, index as f64, 0.0),
+            // Not a name of the table: the key, the kind, then the text's offset and
+            // length in place of the two numbers.
             None => {
-                self.param(key, TEXT, 0.0, 0.0);
-                self.numbers.truncate(self.numbers.len() - 2);
+                let key = (names::PARAMS_AT + key as usize) as f64;
+                self.numbers.extend_from_slice(&[key, TEXT]);
                 self.text(word);
             }
         }
@@ -286,19 +299,22 @@ impl<T> Drop for Kept<T> {
     }
 }
 
-/// The tape's two values, the input and the options, and its keys given as texts.
-fn read(tape: &'static [u8]) -> Option<Kept<(Value, Value, TextKeys)>> {
-    read_call_keys(tape).ok().map(Kept::new)
+/// The tape's two values, the input and the options; its keys given as texts go to
+/// the answer.
+fn read(tape: &'static [u8], answer: &mut Answer) -> Option<Kept<(Value, Value)>> {
+    let (input, options, keys) = read_call_keys(tape).ok()?;
+    answer.keys = keys;
+    answer.key_budget = KEY_BUDGET;
+    Some(Kept::new((input, options)))
 }
 
 /// `validateHandleRequest` on a tape.
 pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Some(read) = read(tape) else {
+    let Some(read) = read(tape, &mut answer) else {
         return (Status::Malformed, answer);
     };
-    let (input, options, keys) = &*read;
-    answer.keys.clone_from(keys);
+    let (input, options) = &*read;
     let options = match read_validate_options(options) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
@@ -315,11 +331,10 @@ pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
 /// `buildHandleRequest` on a tape.
 pub fn build(tape: &'static [u8]) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Some(read) = read(tape) else {
+    let Some(read) = read(tape, &mut answer) else {
         return (Status::Malformed, answer);
     };
-    let (input, options, keys) = &*read;
-    answer.keys.clone_from(keys);
+    let (input, options) = &*read;
     let options = match read_build_options(options) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
@@ -399,7 +414,7 @@ mod tests {
         assert_eq!(table[answer.numbers[5] as usize], "operator");
         // "{field} must not be blank.", in English, naming the operator's label.
         assert_eq!(answer.numbers[6], Template::Blank as usize as f64 * 2.0);
-        let label = names::labels()[answer.numbers[7] as usize];
+        let label = labels::labels()[answer.numbers[7] as usize];
         assert_eq!(label.en, "Operator");
         assert_eq!(answer.numbers[8], -1.0); // no other field
         assert_eq!(answer.numbers[9], 0.0); // no params
@@ -523,6 +538,34 @@ mod tests {
         assert_eq!(found, expected);
         // Only the quoted key's path went as a text.
         assert_eq!(answer.text, "parameter[\"a.b\"]");
+    }
+
+    /// A key is found by its place only within the answer's budget of compared
+    /// units; past it, the path goes as its text (exact too).
+    #[test]
+    fn a_path_goes_as_text_when_finding_its_key_would_cost_too_much() {
+        let units = |k: &str| -> &'static [u8] {
+            k.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>()
+                .leak()
+        };
+        let path = "parameter.abcd";
+        let parameter = names::index("parameter").unwrap() as f64;
+        // The third key, found by its place: 4 units compared for "abce", 4 for "abcd".
+        // With 7 units to compare, "abcd" is not reached.
+        for (budget, expected) in [(KEY_BUDGET, vec![2.0, parameter, -3.0]), (7, vec![-1.0])] {
+            let mut answer = Answer {
+                keys: vec![units("abce"), units("x"), units("abcd")],
+                key_budget: budget,
+                ..Answer::default()
+            };
+            answer.path(path);
+            assert_eq!(answer.numbers[..expected.len()], expected[..], "{budget}");
+            if budget < KEY_BUDGET {
+                assert_eq!(text(&answer, 1), path);
+            }
+        }
     }
 
     #[test]

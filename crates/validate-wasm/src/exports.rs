@@ -19,7 +19,7 @@ use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
 
 use crate::answer::{Answer, Status};
 use crate::arena::{self, Arena};
-use crate::names;
+use crate::{labels, names};
 use coc_incident_core::{Template, MAX_DEPTH, MAX_NODES, TEMPLATES, TYPE_PHRASES};
 
 #[global_allocator]
@@ -138,11 +138,11 @@ pub extern "C" fn names() -> u32 {
     } else {
         SCRATCH_BYTES as f64
     });
-    let (table, labels) = (names::table(), names::labels());
+    let (table, label_list) = (names::table(), labels::labels());
     for count in [
         table.len(),
         TEMPLATES.len(),
-        labels.len(),
+        label_list.len(),
         TYPE_PHRASES.len(),
     ] {
         answer.numbers.push(count as f64);
@@ -151,7 +151,7 @@ pub extern "C" fn names() -> u32 {
     answer.numbers.push(Template::Quoted as usize as f64);
     answer.numbers.push(Template::Separator as usize as f64);
     let templates = TEMPLATES.iter().flatten().copied();
-    let labels = labels.iter().flat_map(|label| [label.en, label.zh]);
+    let labels = label_list.iter().flat_map(|label| [label.en, label.zh]);
     let phrases = TYPE_PHRASES
         .iter()
         .flat_map(|(name, en, zh)| [*name, *en, *zh]);

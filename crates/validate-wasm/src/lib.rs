@@ -27,6 +27,7 @@ pub mod answer;
 mod arena;
 #[cfg(target_arch = "wasm32")]
 mod exports;
+pub mod labels;
 pub mod names;
 pub mod tape;
 

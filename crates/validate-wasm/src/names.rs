@@ -3,7 +3,7 @@
 //! violation then names each by its index instead of sending the text again, and a
 //! tape sends a key that is one of them by its index too.
 
-use coc_incident_core::{Label, BUILD_KEYS, OPERATE_KEY_LABEL, PARAMETER_LABEL, PARAM_KEYS, RULES};
+use coc_incident_core::{BUILD_KEYS, PARAM_KEYS, RULES};
 
 /// Every code, at the start of the table: a code's index is its
 /// [`code_index`](coc_incident_core::Problem::code_index).
@@ -216,60 +216,6 @@ pub fn index_of_list(list: &[&str]) -> Option<usize> {
     TABLE.windows(list.len()).position(|w| w == list)
 }
 
-/// How many labels [`LABELS`] holds.
-const LABEL_COUNT: usize = {
-    let mut count = 2 + RULES.root.len();
-    let mut operation = 0;
-    while operation < RULES.operations.len() {
-        count += RULES.operations[operation].fields.len();
-        operation += 1;
-    }
-    count
-};
-
-/// What messages call the fields (`operate_key`'s and `parameter`'s labels, the
-/// root's fields', then each operation's fields'), sent to JavaScript once at start,
-/// which names a message's fields by their index here.
-static LABELS: [Label; LABEL_COUNT] = {
-    let mut labels = [OPERATE_KEY_LABEL; LABEL_COUNT];
-    labels[1] = PARAMETER_LABEL;
-    let mut at = 2;
-    let mut i = 0;
-    while i < RULES.root.len() {
-        labels[at] = RULES.root[i].label;
-        at += 1;
-        i += 1;
-    }
-    let mut operation = 0;
-    while operation < RULES.operations.len() {
-        let fields = RULES.operations[operation].fields;
-        let mut i = 0;
-        while i < fields.len() {
-            labels[at] = fields[i].label;
-            at += 1;
-            i += 1;
-        }
-        operation += 1;
-    }
-    labels
-};
-
-/// The labels, in order.
-pub fn labels() -> &'static [Label] {
-    &LABELS
-}
-
-/// The index of `label` in [`labels`]: found by the address of its English text
-/// (the rules' own strings, nearly always), else by its texts.
-pub fn label_index(label: &Label) -> Option<usize> {
-    let address = label.en.as_ptr();
-    LABELS
-        .iter()
-        .position(|known| known.en.as_ptr() == address && known.en.len() == label.en.len())
-        .filter(|&i| LABELS[i] == *label)
-        .or_else(|| LABELS.iter().position(|known| known == label))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,6 +287,23 @@ mod tests {
         }
     }
 
+    /// What `names()` sends at start goes one a line: no line may hold a newline.
+    #[test]
+    fn no_text_sent_at_start_holds_a_newline() {
+        let labels = crate::labels::labels().iter().flat_map(|l| [l.en, l.zh]);
+        let templates = coc_incident_core::TEMPLATES.iter().flatten().copied();
+        let phrases = coc_incident_core::TYPE_PHRASES
+            .iter()
+            .flat_map(|(name, en, zh)| [*name, *en, *zh]);
+        let mut lines = table()
+            .iter()
+            .copied()
+            .chain(labels)
+            .chain(templates)
+            .chain(phrases);
+        assert!(lines.all(|line| !line.contains('\n')));
+    }
+
     /// JavaScript finds a type name's phrases, and a template's param, by their index.
     #[test]
     fn every_type_name_and_param_key_is_a_name() {
@@ -353,26 +316,6 @@ mod tests {
         for (i, code) in coc_incident_core::CODES.iter().enumerate() {
             assert_eq!(index(code), Some(i), "{code}");
         }
-    }
-
-    #[test]
-    fn every_label_of_the_rules_has_its_index() {
-        let fields = RULES.operations.iter().flat_map(|o| o.fields);
-        let all = [OPERATE_KEY_LABEL, PARAMETER_LABEL]
-            .into_iter()
-            .chain(RULES.root.iter().chain(fields).map(|rule| rule.label));
-        for label in all {
-            assert_eq!(labels()[label_index(&label).unwrap()], label);
-            // A copy at another address, too.
-            let en = alloc::string::String::from(label.en).leak();
-            let copy = Label { en, zh: label.zh };
-            assert_eq!(labels()[label_index(&copy).unwrap()], label);
-        }
-        let none = Label {
-            en: "Nothing",
-            zh: "无",
-        };
-        assert_eq!(label_index(&none), None);
     }
 
     #[test]

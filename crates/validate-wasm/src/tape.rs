@@ -65,16 +65,12 @@ const FOREIGN_KINDS: [Foreign; 7] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Malformed;
 
-/// Reads a call's two values: the input and the options. UTF-8 strings are borrowed
-/// from the tape, not copied: it must outlive everything read from it (on wasm32 the
-/// tape lives until the next call starts, and nothing read from it outlives a call).
-pub fn read_call(bytes: &'static [u8]) -> Result<(Value, Value), Malformed> {
-    read_call_keys(bytes).map(|(input, options, _)| (input, options))
-}
-
-/// [`read_call`], and the keys the tape gives as texts (not names of the table), in
-/// tape order, each as its UTF-16LE units in the tape: JavaScript keeps the same keys
-/// in the same order, so an answer can name one by its place instead of its text.
+/// Reads a call's two values, the input and the options, and the keys the tape gives
+/// as texts (not names of the table), in tape order, each as its UTF-16LE units in
+/// the tape: JavaScript keeps the same keys in the same order, so an answer can name
+/// one by its place instead of its text. UTF-8 strings are borrowed from the tape, not
+/// copied: it must outlive everything read from it (on wasm32 the tape lives until
+/// the next call starts, and nothing read from it outlives a call).
 pub fn read_call_keys(bytes: &'static [u8]) -> Result<(Value, Value, TextKeys), Malformed> {
     let mut tape = Tape {
         bytes,
@@ -255,6 +251,11 @@ impl Tape {
 pub(crate) mod tests {
     use super::*;
     use coc_incident_core::object;
+
+    /// The input and the options of a tape.
+    fn read_call(bytes: &'static [u8]) -> Result<(Value, Value), Malformed> {
+        read_call_keys(bytes).map(|(input, options, _)| (input, options))
+    }
 
     /// Writes a tape as the JavaScript side does, for tests.
     #[derive(Default)]

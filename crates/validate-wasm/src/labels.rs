@@ -1,0 +1,83 @@
+//! The labels messages name fields by, sent to JavaScript once at start: a violation
+//! then names its field's label (and the other field's) by its index here.
+
+use coc_incident_core::{Label, OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES};
+
+/// How many labels [`LABELS`] holds.
+const LABEL_COUNT: usize = {
+    let mut count = 2 + RULES.root.len();
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        count += RULES.operations[operation].fields.len();
+        operation += 1;
+    }
+    count
+};
+
+/// What messages call the fields (`operate_key`'s and `parameter`'s labels, the
+/// root's fields', then each operation's fields'), sent to JavaScript once at start,
+/// which names a message's fields by their index here.
+static LABELS: [Label; LABEL_COUNT] = {
+    let mut labels = [OPERATE_KEY_LABEL; LABEL_COUNT];
+    labels[1] = PARAMETER_LABEL;
+    let mut at = 2;
+    let mut i = 0;
+    while i < RULES.root.len() {
+        labels[at] = RULES.root[i].label;
+        at += 1;
+        i += 1;
+    }
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        let fields = RULES.operations[operation].fields;
+        let mut i = 0;
+        while i < fields.len() {
+            labels[at] = fields[i].label;
+            at += 1;
+            i += 1;
+        }
+        operation += 1;
+    }
+    labels
+};
+
+/// The labels, in order.
+pub fn labels() -> &'static [Label] {
+    &LABELS
+}
+
+/// The index of `label` in [`labels`]: found by the address of its English text
+/// (the rules' own strings, nearly always), else by its texts.
+pub fn label_index(label: &Label) -> Option<usize> {
+    let address = label.en.as_ptr();
+    LABELS
+        .iter()
+        .position(|known| known.en.as_ptr() == address && known.en.len() == label.en.len())
+        .filter(|&i| LABELS[i] == *label)
+        .or_else(|| LABELS.iter().position(|known| known == label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_of_the_rules_has_its_index() {
+        let fields = RULES.operations.iter().flat_map(|o| o.fields);
+        let all = [OPERATE_KEY_LABEL, PARAMETER_LABEL]
+            .into_iter()
+            .chain(RULES.root.iter().chain(fields).map(|rule| rule.label));
+        for label in all {
+            assert_eq!(labels()[label_index(&label).unwrap()], label);
+            // A copy at another address, too.
+            let en = alloc::string::String::from(label.en).leak();
+            let copy = Label { en, zh: label.zh };
+            assert_eq!(labels()[label_index(&copy).unwrap()], label);
+        }
+        let none = Label {
+            en: "Nothing",
+            zh: "无",
+        };
+        assert_eq!(label_index(&none), None);
+    }
+}
