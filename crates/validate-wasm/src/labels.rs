@@ -46,15 +46,13 @@ pub fn labels() -> &'static [Label] {
     &LABELS
 }
 
-/// The index of `label` in [`labels`]: found by the address of its English text
-/// (the rules' own strings, nearly always), else by its texts.
+/// The index of `label` in [`labels`]. The English texts of two labels nearly always
+/// differ in length or first byte, so few texts are compared whole.
 pub fn label_index(label: &Label) -> Option<usize> {
-    let address = label.en.as_ptr();
-    LABELS
-        .iter()
-        .position(|known| known.en.as_ptr() == address && known.en.len() == label.en.len())
-        .filter(|&i| LABELS[i] == *label)
-        .or_else(|| LABELS.iter().position(|known| known == label))
+    let (len, first) = (label.en.len(), label.en.as_bytes().first());
+    LABELS.iter().position(|known| {
+        known.en.len() == len && known.en.as_bytes().first() == first && known == label
+    })
 }
 
 #[cfg(test)]
