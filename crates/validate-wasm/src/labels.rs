@@ -1,6 +1,8 @@
 //! The labels messages name fields by, sent to JavaScript once at start: a violation
 //! then names its field's label (and the other field's) by its index here.
 
+use core::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
 use coc_incident_core::{Label, OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES};
 
 /// How many labels [`LABELS`] holds.
@@ -46,13 +48,36 @@ pub fn labels() -> &'static [Label] {
     &LABELS
 }
 
-/// The index of `label` in [`labels`]. The English texts of two labels nearly always
-/// differ in length or first byte, so few texts are compared whole.
+/// The addresses of the two texts last found at each index of [`LABELS`]. A label's
+/// texts are `'static`, so addresses once found always hold those texts: the next
+/// lookup of the same label compares addresses, not texts. (The rules' own labels are
+/// not [`LABELS`]' strings: in wasm the table's are copies made at compile time, at
+/// other addresses, as measured.)
+static FOUND: [[AtomicUsize; 2]; LABEL_COUNT] =
+    [const { [AtomicUsize::new(0), AtomicUsize::new(0)] }; LABEL_COUNT];
+
+/// The index of `label` in [`labels`]: by the addresses of its texts when it was
+/// found before (`FOUND`), else by its texts. The English texts of two labels nearly
+/// always differ in length or first byte, so few texts are compared whole.
 pub fn label_index(label: &Label) -> Option<usize> {
+    let addresses = [label.en.as_ptr() as usize, label.zh.as_ptr() as usize];
+    let found = FOUND.iter().enumerate().position(|(i, [en, zh])| {
+        en.load(Relaxed) == addresses[0]
+            && zh.load(Relaxed) == addresses[1]
+            && LABELS[i].en.len() == label.en.len()
+            && LABELS[i].zh.len() == label.zh.len()
+    });
+    if found.is_some() {
+        return found;
+    }
     let (len, first) = (label.en.len(), label.en.as_bytes().first());
-    LABELS.iter().position(|known| {
+    let index = LABELS.iter().position(|known| {
         known.en.len() == len && known.en.as_bytes().first() == first && known == label
-    })
+    })?;
+    for (slot, address) in FOUND[index].iter().zip(addresses) {
+        slot.store(address, Relaxed);
+    }
+    Some(index)
 }
 
 #[cfg(test)]
