@@ -102,5 +102,10 @@ mod tests {
             zh: "无",
         };
         assert_eq!(label_index(&none), None);
+        // A label found before, by address, is that label only with both its texts.
+        let known = labels()[3];
+        assert_eq!(label_index(&known), Some(3));
+        let other_zh = Label { zh: "无", ..known };
+        assert_eq!(label_index(&other_zh), None);
     }
 }
