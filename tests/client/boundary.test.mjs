@@ -38,6 +38,14 @@ const VARIATIONS = `
     for (const key of [...Object.keys(base.parameter), "extra"]) {
       for (const v of values) inputs.push({ ...base, parameter: { ...base.parameter, [key]: v } });
     }
+    // Keys no rule knows, of every shape a path writes differently (a key the answer
+    // names by its place among the tape's text keys, or a path sent as text): each
+    // at the root and in parameter, and twice in one input.
+    for (const key of ["extra", "a.b", "", "[x]", 'q"uote', "back\\slash", "é", "事", "😀", "\uD800", "\u2028", "\uFEFF",
+      "operator ", "Operator", "x".repeat(300), "0"]) {
+      inputs.push({ ...base, [key]: 1 }, { ...base, parameter: { ...base.parameter, [key]: "v" } });
+      inputs.push({ ...base, [key]: 1, parameter: { ...base.parameter, [key]: { [key]: [key] } } });
+    }
     const { parameter, ...noParameter } = base;
     inputs.push(noParameter, Object.assign(Object.create(null), base), Object.assign(Object.create({ extra: 1 }), base));
     // Disguises: a non-enumerable own key beside an unknown one (the two must not cancel),
