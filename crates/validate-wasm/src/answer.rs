@@ -91,6 +91,13 @@ impl Answer {
         self.numbers.push(n as f64);
     }
 
+    /// A count written where a place was kept for it, once what it counts is written.
+    fn count_into(&mut self, at: usize, n: usize) {
+        if let Some(slot) = self.numbers.get_mut(at) {
+            *slot = n as f64;
+        }
+    }
+
     fn text(&mut self, text: &str) {
         self.text.push_str(text);
         self.numbered(utf16_len(text));
@@ -159,10 +166,7 @@ impl Answer {
             }
             start = end + 1;
         }
-        let parts = (self.numbers.len() - count_at - 1) as f64;
-        if let Some(slot) = self.numbers.get_mut(count_at) {
-            *slot = parts;
-        }
+        self.count_into(count_at, self.numbers.len() - count_at - 1);
     }
 
     /// -1 less the place of `part` among the tape's text keys, if it is one of them
@@ -220,7 +224,7 @@ impl Answer {
 
     /// A param: its key by its index in the names table, its kind and two numbers.
     fn param(&mut self, key: Key, kind: f64, a: f64, b: f64) {
-        let key = (names::PARAMS_AT + key as usize) as f64;
+        let key = names::param_key(key) as f64;
         self.numbers.extend_from_slice(&[key, kind, a, b]);
     }
 
@@ -230,7 +234,7 @@ impl Answer {
             // Not a name of the table: the key, the kind, then the text's offset and
             // length in place of the two numbers.
             None => {
-                let key = (names::PARAMS_AT + key as usize) as f64;
+                let key = names::param_key(key) as f64;
                 self.numbers.extend_from_slice(&[key, TEXT]);
                 self.text(word);
             }
@@ -263,9 +267,7 @@ impl Answer {
                 },
             }
         }
-        if let Some(slot) = self.numbers.get_mut(count_at) {
-            *slot = written as f64;
-        }
+        self.count_into(count_at, written);
     }
 }
 

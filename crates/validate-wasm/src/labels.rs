@@ -5,16 +5,10 @@ use core::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use coc_incident_core::{Label, OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES};
 
+use crate::names::OPERATION_FIELDS;
+
 /// How many labels [`LABELS`] holds.
-const LABEL_COUNT: usize = {
-    let mut count = 2 + RULES.root.len();
-    let mut operation = 0;
-    while operation < RULES.operations.len() {
-        count += RULES.operations[operation].fields.len();
-        operation += 1;
-    }
-    count
-};
+const LABEL_COUNT: usize = 2 + RULES.root.len() + OPERATION_FIELDS;
 
 /// What messages call the fields (`operate_key`'s and `parameter`'s labels, the
 /// root's fields', then each operation's fields'), sent to JavaScript once at start,

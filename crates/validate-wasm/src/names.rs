@@ -3,7 +3,7 @@
 //! violation then names each by its index instead of sending the text again, and a
 //! tape sends a key that is one of them by its index too.
 
-use coc_incident_core::{BUILD_KEYS, PARAM_KEYS, RULES};
+use coc_incident_core::{Key, BUILD_KEYS, PARAM_KEYS, RULES};
 
 /// Every code, at the start of the table: a code's index is its
 /// [`code_index`](coc_incident_core::Problem::code_index).
@@ -15,6 +15,11 @@ const PARAMS: &[&str] = &PARAM_KEYS;
 
 /// Where the `params` keys start in the table.
 pub const PARAMS_AT: usize = CODES.len();
+
+/// The index in the table of a `params` key.
+pub fn param_key(key: Key) -> usize {
+    PARAMS_AT + key as usize
+}
 
 /// What `expected` and `actual` say, and the reasons of `invalid_text`.
 const WORDS: &[&str] = &[
@@ -48,18 +53,25 @@ const LISTS: [&[&str]; 6] = [
     RULES.root_keys,
 ];
 
+/// How many fields the rules' operations have, all together (the table names each
+/// one's key, and `labels.rs` each one's label).
+pub(crate) const OPERATION_FIELDS: usize = {
+    let mut count = 0;
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        count += RULES.operations[operation].fields.len();
+        operation += 1;
+    }
+    count
+};
+
 /// How many names the table holds.
 const LEN: usize = {
-    let mut len = 0;
+    let mut len = OPERATION_FIELDS;
     let mut list = 0;
     while list < LISTS.len() {
         len += LISTS[list].len();
         list += 1;
-    }
-    let mut operation = 0;
-    while operation < RULES.operations.len() {
-        len += RULES.operations[operation].fields.len();
-        operation += 1;
     }
     len
 };
