@@ -75,11 +75,12 @@ pub fn read_call_keys(bytes: &'static [u8]) -> Result<(Value, Value, TextKeys), 
     let mut tape = Tape {
         bytes,
         at: 0,
+        malformed: false,
         keys: Vec::new(),
     };
-    let input = tape.value(0)?;
-    let options = tape.value(0)?;
-    if tape.at == bytes.len() {
+    let input = tape.value(0);
+    let options = tape.value(0);
+    if !tape.malformed && tape.at == bytes.len() {
         Ok((input, options, tape.keys))
     } else {
         Err(Malformed)
@@ -92,12 +93,12 @@ pub type TextKeys = Vec<&'static [u8]>;
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
 /// which `is_ascii` checks a word at a time, for a third of what `from_utf8` costs on
 /// a short text; the rest is checked as UTF-8.
-fn utf8(bytes: &'static [u8]) -> Result<&'static str, Malformed> {
+fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
     if bytes.is_ascii() {
         // SAFETY: every byte is below 0x80: ASCII, which is UTF-8.
-        return Ok(unsafe { core::str::from_utf8_unchecked(bytes) });
+        return Some(unsafe { core::str::from_utf8_unchecked(bytes) });
     }
-    core::str::from_utf8(bytes).map_err(|_| Malformed)
+    core::str::from_utf8(bytes).ok()
 }
 
 /// UTF-16LE units with no surrogate, as a string: each unit is a character of its own,
@@ -126,124 +127,170 @@ fn without_surrogates(units: &[u8]) -> Option<String> {
     Some(unsafe { String::from_utf8_unchecked(out) })
 }
 
+/// The reader. A tape that does not read as one marks it `malformed` and reads on as
+/// zeros (every count is bounded by the bytes left, so it ends): a flag tested once at
+/// the end, rather than a `Result` tested after every word and moved out of every
+/// value (valid requests 0.91–0.94× as long in bench/ab.mjs, and 0.4 KB less gzipped).
+/// What was read from a malformed tape is dropped.
 struct Tape {
     bytes: &'static [u8],
     at: usize,
+    malformed: bool,
     /// The keys read as texts so far.
     keys: TextKeys,
 }
 
 impl Tape {
-    fn take(&mut self, len: usize) -> Result<&'static [u8], Malformed> {
-        let end = self.at.checked_add(len).ok_or(Malformed)?;
-        let bytes = self.bytes.get(self.at..end).ok_or(Malformed)?;
-        self.at = end;
-        Ok(bytes)
+    /// The tape is not one JavaScript wrote: what is read from here on is zeros.
+    #[cold]
+    fn malformed(&mut self) {
+        self.malformed = true;
+        self.at = self.bytes.len();
     }
 
-    fn word(&mut self) -> Result<u32, Malformed> {
-        let bytes = self.take(4)?;
-        Ok(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+    /// The next `len` bytes; none past the end.
+    fn take(&mut self, len: usize) -> &'static [u8] {
+        match self
+            .at
+            .checked_add(len)
+            .and_then(|end| Some((end, self.bytes.get(self.at..end)?)))
+        {
+            Some((end, bytes)) => {
+                self.at = end;
+                bytes
+            }
+            None => {
+                self.malformed();
+                &[]
+            }
+        }
     }
 
-    fn count(&mut self) -> Result<usize, Malformed> {
-        let count = self.word()? as usize;
+    fn word(&mut self) -> u32 {
+        match self.take(4) {
+            &[a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
+            _ => 0,
+        }
+    }
+
+    fn count(&mut self) -> usize {
+        let count = self.word() as usize;
         // Every item takes a word at least: a count beyond the tape is a lie.
         if count > (self.bytes.len() - self.at) / 4 {
-            return Err(Malformed);
+            self.malformed();
+            return 0;
         }
-        Ok(count)
+        count
     }
 
-    fn double(&mut self) -> Result<f64, Malformed> {
-        let bytes = self.take(8)?;
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(bytes);
-        Ok(f64::from_le_bytes(eight))
+    fn double(&mut self) -> f64 {
+        match self.take(8) {
+            &[a, b, c, d, e, f, g, h] => f64::from_le_bytes([a, b, c, d, e, f, g, h]),
+            _ => 0.0,
+        }
     }
 
-    fn text(&mut self) -> Result<Text, Malformed> {
-        let len = self.word()? as usize;
-        let padded = len
-            .checked_add(len % 2)
-            .ok_or(Malformed)?
-            .checked_mul(2)
-            .ok_or(Malformed)?;
-        let bytes = &self.take(padded)?[..len * 2];
+    fn text(&mut self) -> Text {
+        let len = self.word() as usize;
+        // At most 2^32 units: twice that, rounded up to a word, fits a usize on wasm32
+        // only below 2^31 units, which `take` then refuses.
+        let padded = len.saturating_add(len % 2).saturating_mul(2);
+        let bytes = self
+            .take(padded)
+            .get(..len.saturating_mul(2))
+            .unwrap_or_default();
         if let Some(text) = without_surrogates(bytes) {
-            return Ok(Text::from(text));
+            return Text::from(text);
         }
         let units = bytes
             .chunks_exact(2)
             .map(|pair| u16::from_le_bytes([pair[0], pair[1]]));
-        Ok(Text::from_utf16_units(units, len))
+        Text::from_utf16_units(units, bytes.len() / 2)
     }
 
     /// An object's key: a text, or a name of the table by its index ([`NAME_KEY`] set
     /// in the word where a text has its length).
-    fn key(&mut self) -> Result<Text, Malformed> {
+    fn key(&mut self) -> Text {
         let start = self.at;
-        let word = self.word()?;
+        let word = self.word();
         if word & NAME_KEY == 0 {
             self.at = start;
-            let text = self.text()?;
+            let text = self.text();
             let units = start + 4..start + 4 + 2 * word as usize;
             self.keys.push(self.bytes.get(units).unwrap_or_default());
-            return Ok(text);
+            return text;
         }
-        let name = names::name((word & !NAME_KEY) as usize).ok_or(Malformed)?;
-        Ok(Text::from_static(name))
+        match names::name((word & !NAME_KEY) as usize) {
+            Some(name) => Text::from_static(name),
+            None => {
+                self.malformed();
+                Text::from_static("")
+            }
+        }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Malformed> {
+    fn value(&mut self, depth: usize) -> Value {
         // The JavaScript side stops at MAX_DEPTH; a deeper tape is not its own.
         if depth > MAX_DEPTH + 1 {
-            return Err(Malformed);
+            self.malformed();
+            return Value::Undefined;
         }
-        Ok(match self.word()? {
+        match self.word() {
             UNDEFINED => Value::Undefined,
             NULL => Value::Null,
             FALSE => Value::Bool(false),
             TRUE => Value::Bool(true),
-            NUMBER => Value::Number(Number::with_text(self.double()?, "")),
+            NUMBER => Value::Number(Number::with_text(self.double(), "")),
             NUMBER_TEXT => {
-                let value = self.double()?;
-                let text = self.text()?;
+                let value = self.double();
+                let text = self.text();
                 Value::Number(Number::with_text(value, Box::<str>::from(text.as_str())))
             }
-            STRING => Value::String(self.text()?),
+            STRING => Value::String(self.text()),
             STRING_UTF8 => {
-                let len = self.word()? as usize;
-                let padded = len.checked_add(3).ok_or(Malformed)? & !3;
-                let bytes = self.take(padded)?.get(..len).ok_or(Malformed)?;
-                Value::String(Text::from_static(utf8(bytes)?))
+                let len = self.word() as usize;
+                let padded = len.saturating_add(3) & !3;
+                let bytes = self.take(padded).get(..len).unwrap_or_default();
+                match utf8(bytes) {
+                    Some(text) => Value::String(Text::from_static(text)),
+                    None => {
+                        self.malformed();
+                        Value::Undefined
+                    }
+                }
             }
             ARRAY => {
-                let count = self.count()?;
+                let count = self.count();
                 let mut items = Vec::with_capacity(count);
                 for _ in 0..count {
-                    items.push(self.value(depth + 1)?);
+                    items.push(self.value(depth + 1));
                 }
                 Value::Array(items)
             }
             OBJECT => {
-                let count = self.count()?;
-                let unread = self.word()? as usize;
+                let count = self.count();
+                let unread = self.word() as usize;
                 let mut object = Object::with_capacity(count);
                 object.set_unread(unread);
                 for _ in 0..count {
-                    let key = self.key()?;
-                    let value = self.value(depth + 1)?;
+                    let key = self.key();
+                    let value = self.value(depth + 1);
                     object.push(key, value);
                 }
                 Value::Object(object)
             }
-            FOREIGN => {
-                let kind = self.word()? as usize;
-                Value::Foreign(*FOREIGN_KINDS.get(kind).ok_or(Malformed)?)
+            FOREIGN => match FOREIGN_KINDS.get(self.word() as usize) {
+                Some(&kind) => Value::Foreign(kind),
+                None => {
+                    self.malformed();
+                    Value::Undefined
+                }
+            },
+            _ => {
+                self.malformed();
+                Value::Undefined
             }
-            _ => return Err(Malformed),
-        })
+        }
     }
 }
 
@@ -446,5 +493,50 @@ pub(crate) mod tests {
         }
         w.word(NULL).word(NULL);
         assert_eq!(read_call(w.0.leak()), Err(Malformed));
+    }
+
+    /// Reading on after a tape turns out malformed (as zeros, to its end) ends, and
+    /// never reads it as one: every cut of a good tape is refused, and a word changed
+    /// anywhere is read or refused, never a panic.
+    #[test]
+    fn refuses_every_cut_and_survives_every_changed_word() {
+        let mut w = Writer::default();
+        w.word(OBJECT).word(3).word(0);
+        w.word(NAME_KEY | names::index("operate_key").unwrap() as u32)
+            .string("confirm");
+        w.text(&[0x61])
+            .word(ARRAY)
+            .word(2)
+            .number(0.5)
+            .word(FOREIGN)
+            .word(2);
+        w.text(&[0xD800, 0x62]).word(NUMBER_TEXT);
+        w.0.extend_from_slice(&0.1f64.to_le_bytes());
+        w.text(&[0x30, 0x2E, 0x31]);
+        w.word(STRING_UTF8).word(3);
+        w.0.extend_from_slice(b"abc\0");
+        let good: &'static [u8] = w.0.leak();
+        assert!(read_call(good).is_ok());
+        for cut in 0..good.len() {
+            assert_eq!(read_call(&good[..cut]), Err(Malformed), "cut at {cut}");
+        }
+        for at in (0..good.len()).step_by(4) {
+            for word in [
+                0,
+                5,
+                7,
+                8,
+                9,
+                10,
+                11,
+                u32::MAX,
+                NAME_KEY | 100_000,
+                0x7FFF_FFFF,
+            ] {
+                let mut changed = good.to_vec();
+                changed[at..at + 4].copy_from_slice(&word.to_le_bytes());
+                let _ = read_call(changed.leak());
+            }
+        }
     }
 }
