@@ -520,7 +520,8 @@ impl Walk<'_> {
                 false
             }
             (Kind::EpochMillis { not_before }, value) => {
-                let other = not_before.map(|key| (key, label_of(key)));
+                // The other field's label is found only for a violation that names it.
+                let other = not_before.map(|key| (key, table));
                 self.epoch_millis(object, value, path, other, labels)
             }
         };
@@ -532,7 +533,7 @@ impl Walk<'_> {
         object: &Object,
         value: &Value,
         path: FieldPath,
-        not_before: Option<(&'static str, Option<crate::rules::Label>)>,
+        not_before: Option<(&'static str, &[FieldRule])>,
         labels: Labels,
     ) -> bool {
         let number = match value {
@@ -561,12 +562,13 @@ impl Walk<'_> {
             );
             return false;
         }
-        if let Some((other, other_label)) = not_before {
+        if let Some((other, table)) = not_before {
             // Compared only with a valid earlier value; an invalid one has its own error.
             if let Value::Number(start) = object.get(other) {
                 let start = start.value();
                 if is_integer(start) && (0.0..=MAX_SAFE_INTEGER).contains(&start) && n < start {
                     let problem = range(Some(start), None, Some(other));
+                    let other_label = table.iter().find(|r| r.key == other).map(|r| r.label);
                     self.error(path.get(), problem, labels.with_other(other_label));
                     return false;
                 }
