@@ -47,9 +47,16 @@ pub(crate) fn position(
         }
         at += 8;
     }
-    words
-        .remainder()
-        .iter()
-        .position(|&b| is(b))
-        .map(|i| at + i)
+    let rest = words.remainder();
+    // The last eight bytes, read as one word, rule out the few after the last whole
+    // word at once (most texts have nothing sought): a byte-by-byte look at up to seven
+    // bytes was most of the search in a short text.
+    if !rest.is_empty() && bytes.len() >= 8 {
+        if let Some(last) = bytes.get(bytes.len() - 8..) {
+            if !maybe(le_word(last)) {
+                return None;
+            }
+        }
+    }
+    rest.iter().position(|&b| is(b)).map(|i| at + i)
 }

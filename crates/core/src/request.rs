@@ -186,28 +186,34 @@ pub fn build(
 /// given (the root's texts trimmed), numbers as JavaScript wrote them.
 pub fn body(checked: &Checked<'_>) -> String {
     let mut out = String::with_capacity(128);
+    write_body(checked, &mut out);
+    out
+}
+
+/// Writes the [`body`] of a checked request at the end of `out`: for a caller that
+/// sends it on with other texts, in one buffer.
+pub fn write_body(checked: &Checked<'_>, out: &mut String) {
     out.push('{');
     for (rule, value) in &checked.root {
-        string(&mut out, rule.key);
+        string(out, rule.key);
         out.push(':');
         match value {
-            Value::String(text) if rule.trimmed => string(&mut out, js_trim(text.as_str())),
-            other => write_value(&mut out, other),
+            Value::String(text) if rule.trimmed => string(out, js_trim(text.as_str())),
+            other => write_value(out, other),
         }
         out.push(',');
     }
     out.push_str("\"operate_key\":");
-    string(&mut out, checked.operation.key);
+    string(out, checked.operation.key);
     out.push_str(",\"parameter\":");
-    entries(&mut out, checked.parameter.iter().copied());
+    entries(out, checked.parameter.iter().copied());
     for (key, value) in &checked.extra {
         out.push(',');
-        string(&mut out, key);
+        string(out, key);
         out.push(':');
-        write_value(&mut out, value);
+        write_value(out, value);
     }
     out.push('}');
-    out
 }
 
 fn entries<'a>(out: &mut String, entries: impl Iterator<Item = (&'a str, &'a Value)>) {

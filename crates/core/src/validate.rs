@@ -448,12 +448,15 @@ impl Walk<'_> {
         // Known fields and allowed extras, in the order the caller wrote them; both
         // lists are in that order, so one merge keeps it linear.
         let mut extra = extra.into_iter().peekable();
-        let mut sent = Vec::new();
-        for (key, value) in object.entries() {
+        let mut sent = Vec::with_capacity(object.read_count());
+        for (i, (key, value)) in object.entries().enumerate() {
             if value.is_undefined() || key.unpaired_surrogate_at().is_some() {
                 continue;
             }
-            if known.contains(key.as_str()) {
+            // An entry marked in `seen` is one a rule looked up by its key: known,
+            // with no need to compare its key with every field's.
+            let marked = i < 64 && seen & (1 << i) != 0;
+            if marked || known.contains(key.as_str()) {
                 sent.push((key.as_str(), value));
             } else if extra
                 .peek()
