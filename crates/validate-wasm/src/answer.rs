@@ -29,8 +29,8 @@ use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
 use coc_incident_core::{
-    read_build_options, read_validate_options, utf16_len, BuildError, ConfigError, Key, Label,
-    Locale, Param, Problem, Report, Template, Value, Violation,
+    check, read_build_options, read_validate_options, utf16_len, write_body, ConfigError, Envelope,
+    Key, Label, Locale, Param, Problem, Report, Template, Value, Violation,
 };
 
 use crate::tape::{read_call_keys, TextKeys};
@@ -341,28 +341,43 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
     };
-    match coc_incident_core::build(input, &options.target, options.validate) {
-        Ok(built) => {
-            // The texts' room in one reservation: the body is most of it.
-            let request = &built.request;
-            let headers: usize = request.headers.iter().map(|(n, v)| n.len() + v.len()).sum();
+    // As coc_incident_core::build, in its order (the options checked before the
+    // input), but the body written straight into the answer's text: no body of its own
+    // to grow and copy over.
+    let envelope = match Envelope::new(&options.target) {
+        Ok(envelope) => envelope,
+        Err(error) => return (answer.config(&error), answer),
+    };
+    match check(input, options.validate) {
+        Ok(checked) => {
+            // Room for the texts at once: the body is most of it, and is written in
+            // place (a larger one grows the last block of the arena, where it lies).
+            let headers: usize = envelope
+                .headers
+                .iter()
+                .map(|(n, v)| n.len() + v.len())
+                .sum();
             answer
                 .text
-                .reserve(request.url.len() + headers + request.body.len());
-            answer.numbers.reserve(4 + 2 * request.headers.len());
-            answer.text(&built.request.url);
-            answer.count(built.request.headers.len());
-            for (name, value) in &built.request.headers {
+                .reserve(envelope.url.len() + headers + BODY_ROOM);
+            // Two numbers a text (the URL, each header's name and value, the body), and
+            // the two counts (headers, warnings).
+            answer.numbers.reserve(6 + 4 * envelope.headers.len());
+            answer.text(&envelope.url);
+            answer.count(envelope.headers.len());
+            for (name, value) in &envelope.headers {
                 answer.text(name);
                 answer.text(value);
             }
-            answer.text(&built.request.body);
-            answer.count(built.warnings.len());
-            answer.violations(&built.warnings);
+            let start = answer.text.len();
+            write_body(&checked, &mut answer.text);
+            let units = utf16_len(answer.text.get(start..).unwrap_or_default());
+            answer.numbered(units);
+            answer.count(checked.warnings.len());
+            answer.violations(&checked.warnings);
             (Status::Built, answer)
         }
-        Err(BuildError::Config(error)) => (answer.config(&error), answer),
-        Err(BuildError::Invalid(report)) => {
+        Err(report) => {
             answer.template(report.summary_template(), report.locale());
             answer.count(report.more_errors());
             answer.report(&report);
@@ -370,6 +385,10 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
         }
     }
 }
+
+/// The room made for a body before it is written: more than a request with a cause and
+/// a solution of usual length takes.
+const BODY_ROOM: usize = 1024;
 
 #[cfg(test)]
 mod tests {
