@@ -1,6 +1,6 @@
 // The contenders and what is timed, shared by the Node and the browser runs.
 import { AGREEMENT, accept, confirm, invalid, keystroke, solution, solutions } from "./cases.mjs";
-import { measure } from "./timer.mjs";
+import { measure, median } from "./timer.mjs";
 
 /** The options every build of the benchmark is given. */
 export const BUILD = { endpoint: "/api/coc" };
@@ -127,4 +127,23 @@ export function time(list, options) {
     }
   }
   return out;
+}
+
+/** Rounds of `compareEntries`: even, so each entry is timed first as often as the other. */
+export const AB_ROUNDS = 6;
+
+/** Two entries of `coc-incident/validate` timed on the scenarios in alternated rounds
+ * (bench/ab-entry.mjs): `{ scenario: [ns of the first, ns of the second] }`, medians. */
+export function compareEntries(entries) {
+  const times = SCENARIOS.map(() => entries.map(() => []));
+  for (let round = 0; round < AB_ROUNDS; round++) {
+    SCENARIOS.forEach(([, input, what], s) => {
+      for (const e of round % 2 === 0 ? [0, 1] : [1, 0]) {
+        const entry = entries[e];
+        const fn = what === "build" ? (x) => entry.buildHandleRequest(x, BUILD) : entry.validateHandleRequest;
+        times[s][e].push(measure(calling(fn, input), { samples: 3, sampleMs: 60 }));
+      }
+    });
+  }
+  return Object.fromEntries(SCENARIOS.map(([name], s) => [name, times[s].map(median)]));
 }
