@@ -8,7 +8,7 @@
 // Build first (`npm run build`). Usage: node bench/phases.mjs   (about a minute)
 import init, { buildHandleRequest, validateHandleRequest } from "../src/validate/index.js";
 import { TapeWriter } from "../src/validate/tape.js";
-import { invalid, solution } from "./cases.mjs";
+import { accept, confirm, invalid, solution } from "./cases.mjs";
 import { smallWriter } from "./suite.mjs";
 import { measure } from "./timer.mjs";
 
@@ -30,11 +30,13 @@ export async function phases(bytes) {
     if (bytesView.length === 0) [words, bytesView] = [new Uint32Array(ex.memory.buffer), new Uint8Array(ex.memory.buffer)];
     const at = ex.answer() >>> 2;
     const length = words[at + 3];
-    return length === 0 ? "" : utf8.decode(bytesView.subarray(words[at + 2], words[at + 2] + length));
+    return length === 0 ? "" : utf8.decode(new Uint8Array(ex.memory.buffer, words[at + 2], length));
   };
   const time = (fn) => Math.round(measure(fn, TIMING));
   const rows = [];
   for (const [name, entry, method, input, options] of [
+    ["validate, valid acceptedIncident1", validateHandleRequest, ex.validate, accept, undefined],
+    ["validate, valid confirm", validateHandleRequest, ex.validate, confirm, undefined],
     ["validate, valid commitSolution1", validateHandleRequest, ex.validate, solution, undefined],
     ["validate, invalid (4 violations)", validateHandleRequest, ex.validate, invalid, undefined],
     ["build, commitSolution1", buildHandleRequest, ex.build, solution, OPTIONS],
@@ -61,14 +63,17 @@ export async function phases(bytes) {
     length,
     ns: time(() => utf8.decode(memory.subarray(0, length)).length),
   }));
-  return { rows, decodes };
+  // A call that reads no tape (address 0: malformed at once): the crossing itself.
+  const crossing = time(() => ex.validate(0, 0));
+  return { rows, decodes, crossing };
 }
 
-function print(engine, { rows, decodes }) {
+function print(engine, { rows, decodes, crossing }) {
   console.log(`\n${engine}: ns per call (wasm: the call alone, the tape already written; each phase is a difference of medians, so a small one can come out below 0)`);
   console.log("| call | whole | write tape | wasm | decode text | rest (objects) | answer text bytes |\n|---|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.name} | ${r.whole} | ${r.write} | ${r.wasm} | ${r.decode} | ${r.rest} | ${r.answerBytes} |`);
   console.log(`TextDecoder.decode: ${decodes.map((d) => `${d.length} B ${d.ns} ns`).join(", ")}`);
+  console.log(`A wasm call that reads no tape (the crossing alone): ${crossing} ns`);
 }
 
 if (typeof process !== "undefined" && process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop())) {
