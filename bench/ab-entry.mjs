@@ -5,13 +5,13 @@
 // of the benchmark cannot tell from the noise of a page (up to 15% from one page to
 // the next; within one page, the two snapshots are timed under the same conditions).
 // Not the benchmark of record (bench/run.mjs). An A/A run (a snapshot against a copy
-// of itself) differed by up to 11% in Node and 4% in Chromium: below that, nothing is told.
+// of itself) differed by up to 15% in Node and 4% in Chromium: below that, nothing is told.
 // Usage: npm run build; mkdir -p target/ab/a && cp -r src pkg target/ab/a/;
 //        (change, npm run build); mkdir -p target/ab/b && cp -r src pkg target/ab/b/;
 //        node bench/ab-entry.mjs target/ab/a target/ab/b   (about two minutes)
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { launch } from "../tests/support/chromium.mjs";
 import { AB_ROUNDS, compareEntries } from "./suite.mjs";
 import { serve } from "./serve.mjs";
@@ -28,13 +28,13 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.error("usage: node bench/ab-entry.mjs <snapshot a> <snapshot b>   (each a copy of src/ and pkg/ under target/)");
     process.exit(2);
   }
-  const root = resolve(new URL("..", import.meta.url).pathname);
-  const rel = dirs.map((dir) => resolve(dir).slice(root.length + 1));
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const rel = dirs.map((dir) => relative(root, resolve(dir)).split(sep).join("/"));
   if (rel.some((dir) => !dir.startsWith("target/"))) throw new Error("snapshots must lie under target/ (the page is served from it)");
   const entries = await Promise.all(
     rel.map(async (dir) => {
-      const entry = await import(pathToFileURL(`${root}/${dir}/src/validate/index.js`).href);
-      await entry.default(readFileSync(`${root}/${dir}/pkg/coc_incident_validate.wasm`));
+      const entry = await import(pathToFileURL(resolve(root, dir, "src/validate/index.js")).href);
+      await entry.default(readFileSync(resolve(root, dir, "pkg/coc_incident_validate.wasm")));
       return entry;
     }),
   );

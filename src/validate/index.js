@@ -41,9 +41,9 @@ function ensureReady(name) {
 let heap = null;
 
 function heapViews() {
-  if (heap === null || heap.bytes.length === 0) {
+  if (heap === null || heap.buffer.byteLength === 0) {
     const buffer = wasm.memory.buffer;
-    heap = { buffer, words: new Uint32Array(buffer), numbers: new Float64Array(buffer), bytes: new Uint8Array(buffer) };
+    heap = { buffer, words: new Uint32Array(buffer), numbers: new Float64Array(buffer) };
   }
   return heap;
 }

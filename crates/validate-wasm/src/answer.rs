@@ -350,8 +350,12 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
     };
     match check(input, options.validate) {
         Ok(checked) => {
-            // Room for the texts at once: the body is most of it, and is written in
-            // place (a larger one grows the last block of the arena, where it lies).
+            // Two numbers a text (the URL, each header's name and value, the body), and
+            // the two counts (headers, warnings).
+            answer.numbers.reserve(6 + 4 * envelope.headers.len());
+            // Room for the texts at once, made last: the body is most of it, and is
+            // written in place, and a larger one grows the arena's last block, where
+            // it lies, rather than moving.
             let headers: usize = envelope
                 .headers
                 .iter()
@@ -360,9 +364,6 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
             answer
                 .text
                 .reserve(envelope.url.len() + headers + BODY_ROOM);
-            // Two numbers a text (the URL, each header's name and value, the body), and
-            // the two counts (headers, warnings).
-            answer.numbers.reserve(6 + 4 * envelope.headers.len());
             answer.text(&envelope.url);
             answer.count(envelope.headers.len());
             for (name, value) in &envelope.headers {
@@ -394,7 +395,7 @@ const BODY_ROOM: usize = 1024;
 mod tests {
     use super::*;
     use crate::tape::tests::Writer;
-    use crate::tape::{FALSE, OBJECT, UNDEFINED};
+    use crate::tape::{FALSE, OBJECT, TRUE, UNDEFINED};
     use alloc::string::ToString;
 
     /// `{ incident_num, operator: " ", operate_key: "confirm", parameter: { virtual_confirm_result: false } }`
@@ -599,6 +600,51 @@ mod tests {
         assert_eq!(status, Status::Config);
         assert_eq!(text(&answer, 0), "locale");
         assert_eq!(text(&answer, 2), "locale must be a string, got integer");
+    }
+
+    /// The module's build is the core's `build`, written into the answer: the same URL,
+    /// headers and body, texts that need escaping and a long body included.
+    #[test]
+    fn a_build_answers_what_the_core_builds() {
+        let key = |k: &str| k.encode_utf16().collect::<Vec<_>>();
+        for comment in [
+            "Fixed.",
+            "a \"quoted\" \\ line\nand\ttabs 事件 😀",
+            &"x".repeat(300),
+        ] {
+            let mut w = Writer::default();
+            w.word(OBJECT).word(5).word(0);
+            w.text(&key("incident_num")).string(" IM1 ");
+            w.text(&key("operator")).string("op");
+            w.text(&key("operate_key")).string("confirm");
+            w.text(&key("parameter")).word(OBJECT).word(2).word(0);
+            w.text(&key("virtual_confirm_result")).word(TRUE);
+            w.text(&key("virtual_confirm_comment")).string(comment);
+            w.text(&key("x_extra")).string("kept?");
+            w.word(OBJECT).word(3).word(0);
+            w.text(&key("endpoint")).string("https://coc.example.com/");
+            w.text(&key("token")).string("t0k");
+            w.text(&key("allowUnknownFields")).word(TRUE);
+            let tape: &'static [u8] = w.0.leak();
+            let (status, answer) = build(tape);
+            assert_eq!(status, Status::Built, "{comment:?}");
+            let (input, options, _) = crate::tape::read_call_keys(tape).unwrap();
+            let options = read_build_options(&options).unwrap();
+            let built =
+                coc_incident_core::build(&input, &options.target, options.validate).unwrap();
+            assert_eq!(text(&answer, 0), built.request.url);
+            let headers = answer.numbers[2] as usize;
+            assert_eq!(headers, built.request.headers.len());
+            for (i, (name, value)) in built.request.headers.iter().enumerate() {
+                assert_eq!(&text(&answer, 3 + 4 * i), name);
+                assert_eq!(&text(&answer, 5 + 4 * i), value);
+            }
+            assert_eq!(text(&answer, 3 + 4 * headers), built.request.body);
+            assert_eq!(
+                answer.numbers[5 + 4 * headers] as usize,
+                built.warnings.len()
+            );
+        }
     }
 
     #[test]
