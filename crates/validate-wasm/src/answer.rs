@@ -29,8 +29,8 @@ use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
 use coc_incident_core::{
-    check, read_build_options, read_validate_options, utf16_len, write_body, ConfigError, Envelope,
-    Key, Label, Locale, Param, Problem, Report, Template, Value, Violation,
+    check, find_byte, read_build_options, read_validate_options, utf16_len, write_body,
+    ConfigError, Envelope, Key, Label, Locale, Param, Problem, Report, Template, Value, Violation,
 };
 
 use crate::tape::{read_call_keys, TextKeys};
@@ -145,10 +145,7 @@ impl Answer {
         let mut start = 0;
         while !path.is_empty() {
             let after = path.as_bytes().get(start..).unwrap_or_default();
-            let end = after
-                .iter()
-                .position(|&b| b == b'.')
-                .map_or(path.len(), |e| start + e);
+            let end = find_byte(after, b'.').map_or(path.len(), |e| start + e);
             // An empty part (a path that starts or ends with a `.`, or holds `..`) is no name.
             let part = path.get(start..end).unwrap_or_default();
             let index = names::index(part)

@@ -3,7 +3,7 @@
 //! violation then names each by its index instead of sending the text again, and a
 //! tape sends a key that is one of them by its index too.
 
-use coc_incident_core::{Key, BUILD_KEYS, PARAM_KEYS, RULES};
+use coc_incident_core::{same_text, Key, BUILD_KEYS, PARAM_KEYS, RULES};
 
 /// Every code, at the start of the table: a code's index is its
 /// [`code_index`](coc_incident_core::Problem::code_index).
@@ -210,7 +210,8 @@ pub fn index(name: &str) -> Option<usize> {
     loop {
         let slot = BY_HASH[at] as usize;
         let found = TABLE.get(slot.checked_sub(1)?)?;
-        if found.len() == name.len() && (found.as_ptr() == name.as_ptr() || *found == name) {
+        if found.len() == name.len() && (found.as_ptr() == name.as_ptr() || same_text(found, name))
+        {
             return Some(slot - 1);
         }
         at = (at + 1) & (SLOTS - 1);
