@@ -6,7 +6,7 @@ use crate::messages::{Labels, Locale};
 use crate::path;
 use crate::prelude::*;
 use crate::rules::{
-    FieldRule, Kind, Operation, ParameterPresence, Presence, Rules, MAX_SAFE_INTEGER,
+    FieldRule, Kind, Label, Operation, ParameterPresence, Presence, Rules, MAX_SAFE_INTEGER,
     OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES,
 };
 use crate::suggest::suggest;
@@ -250,6 +250,11 @@ fn look<'a>(object: &'a Object, key: &str, seen: &mut u64) -> &'a Value {
     value
 }
 
+/// The label of the field of `table` whose key is `key` (another field a rule names).
+fn label_of(table: &[FieldRule], key: &str) -> Option<Label> {
+    table.iter().find(|r| r.key == key).map(|r| r.label)
+}
+
 impl Walk<'_> {
     fn error(&mut self, path: String, problem: Problem, labels: Labels) {
         let locale = self.options.locale;
@@ -487,7 +492,6 @@ impl Walk<'_> {
             key: rule.key,
         };
         let labels = Labels::of(rule.label);
-        let label_of = |key: &str| table.iter().find(|r| r.key == key).map(|r| r.label);
         if value.is_undefined() && object.unread() > 0 {
             // It may be among the keys not read: say nothing of it (the unread keys
             // are reported, so the input is invalid anyway).
@@ -501,7 +505,7 @@ impl Walk<'_> {
                 }
                 Presence::RecommendedWhen(flag) => {
                     if *object.get(flag) == Value::Bool(true) {
-                        let labels = labels.with_other(label_of(flag));
+                        let labels = labels.with_other(label_of(table, flag));
                         let problem = Problem::Recommended { when: flag };
                         self.warning(path.get(), problem, labels);
                     }
@@ -571,8 +575,8 @@ impl Walk<'_> {
                 let start = start.value();
                 if is_integer(start) && (0.0..=MAX_SAFE_INTEGER).contains(&start) && n < start {
                     let problem = range(Some(start), None, Some(other));
-                    let other_label = table.iter().find(|r| r.key == other).map(|r| r.label);
-                    self.error(path.get(), problem, labels.with_other(other_label));
+                    let labels = labels.with_other(label_of(table, other));
+                    self.error(path.get(), problem, labels);
                     return false;
                 }
             }
@@ -662,7 +666,7 @@ impl Walk<'_> {
 mod tests {
     use super::*;
     use crate::object;
-    use crate::rules::{Label, ROOT_TEXT_FIELDS};
+    use crate::rules::ROOT_TEXT_FIELDS;
 
     /// Each violation's code and path.
     fn code_paths(violations: &[Violation]) -> Vec<(&str, &str)> {
