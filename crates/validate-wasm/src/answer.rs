@@ -398,14 +398,13 @@ mod tests {
     /// `{ incident_num, operator: " ", operate_key: "confirm", parameter: { virtual_confirm_result: false } }`
     /// and `options`. Leaked: a tape outlives what is read from it.
     fn tape(operator: &str, options: impl FnOnce(&mut Writer)) -> &'static [u8] {
-        let key = |k: &str| k.encode_utf16().collect::<Vec<_>>();
         let mut w = Writer::default();
         w.word(OBJECT).word(4).word(0);
-        w.text(&key("incident_num")).string("IM1");
-        w.text(&key("operator")).string(operator);
-        w.text(&key("operate_key")).string("confirm");
-        w.text(&key("parameter")).word(OBJECT).word(1).word(0);
-        w.text(&key("virtual_confirm_result")).word(FALSE);
+        w.key("incident_num").string("IM1");
+        w.key("operator").string(operator);
+        w.key("operate_key").string("confirm");
+        w.key("parameter").word(OBJECT).word(1).word(0);
+        w.key("virtual_confirm_result").word(FALSE);
         options(&mut w);
         w.0.leak()
     }
@@ -525,16 +524,15 @@ mod tests {
     /// goes as a text only when no such parts make it.
     #[test]
     fn a_path_names_an_unknown_key_by_its_place_among_the_text_keys() {
-        let key = |k: &str| k.encode_utf16().collect::<Vec<_>>();
         let mut w = Writer::default();
         w.word(OBJECT).word(4).word(0);
-        w.text(&key("incident_num")).string("IM1");
-        w.text(&key("operator")).string("op");
-        w.text(&key("operate_key")).string("confirm");
-        w.text(&key("parameter")).word(OBJECT).word(3).word(0);
-        w.text(&key("virtual_confirm_result")).word(FALSE);
-        w.text(&key("virtual_confirm_coment")).string("x");
-        w.text(&key("a.b")).string("y");
+        w.key("incident_num").string("IM1");
+        w.key("operator").string("op");
+        w.key("operate_key").string("confirm");
+        w.key("parameter").word(OBJECT).word(3).word(0);
+        w.key("virtual_confirm_result").word(FALSE);
+        w.key("virtual_confirm_coment").string("x");
+        w.key("a.b").string("y");
         w.word(UNDEFINED);
         let (status, answer) = validate(w.0.leak());
         assert_eq!(status, Status::Report);
@@ -590,9 +588,8 @@ mod tests {
     #[test]
     fn a_wrong_option_is_its_name_and_message() {
         let (status, answer) = validate(tape("op", |w| {
-            let key: Vec<u16> = "locale".encode_utf16().collect();
             w.word(OBJECT).word(1).word(0);
-            w.text(&key).number(5.0);
+            w.key("locale").number(5.0);
         }));
         assert_eq!(status, Status::Config);
         assert_eq!(text(&answer, 0), "locale");
@@ -603,7 +600,6 @@ mod tests {
     /// headers and body, texts that need escaping and a long body included.
     #[test]
     fn a_build_answers_what_the_core_builds() {
-        let key = |k: &str| k.encode_utf16().collect::<Vec<_>>();
         for comment in [
             "Fixed.",
             "a \"quoted\" \\ line\nand\ttabs 事件 😀",
@@ -611,17 +607,17 @@ mod tests {
         ] {
             let mut w = Writer::default();
             w.word(OBJECT).word(5).word(0);
-            w.text(&key("incident_num")).string(" IM1 ");
-            w.text(&key("operator")).string("op");
-            w.text(&key("operate_key")).string("confirm");
-            w.text(&key("parameter")).word(OBJECT).word(2).word(0);
-            w.text(&key("virtual_confirm_result")).word(TRUE);
-            w.text(&key("virtual_confirm_comment")).string(comment);
-            w.text(&key("x_extra")).string("kept?");
+            w.key("incident_num").string(" IM1 ");
+            w.key("operator").string("op");
+            w.key("operate_key").string("confirm");
+            w.key("parameter").word(OBJECT).word(2).word(0);
+            w.key("virtual_confirm_result").word(TRUE);
+            w.key("virtual_confirm_comment").string(comment);
+            w.key("x_extra").string("kept?");
             w.word(OBJECT).word(3).word(0);
-            w.text(&key("endpoint")).string("https://coc.example.com/");
-            w.text(&key("token")).string("t0k");
-            w.text(&key("allowUnknownFields")).word(TRUE);
+            w.key("endpoint").string("https://coc.example.com/");
+            w.key("token").string("t0k");
+            w.key("allowUnknownFields").word(TRUE);
             let tape: &'static [u8] = w.0.leak();
             let (status, answer) = build(tape);
             assert_eq!(status, Status::Built, "{comment:?}");
@@ -647,9 +643,8 @@ mod tests {
     #[test]
     fn an_invalid_build_is_its_summary_and_a_malformed_tape_is_said() {
         let (status, answer) = build(tape("op", |w| {
-            let key: Vec<u16> = "endpoint".encode_utf16().collect();
             w.word(OBJECT).word(1).word(0);
-            w.text(&key).string("/api/coc");
+            w.key("endpoint").string("/api/coc");
         }));
         // The comment is required: a build of this input is refused, with the summary
         // (the first error's message, and no more).

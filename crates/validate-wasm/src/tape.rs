@@ -334,6 +334,11 @@ pub(crate) mod tests {
             }
             self
         }
+        /// An object's key, as a text (not by its index in the names table).
+        pub fn key(&mut self, key: &str) -> &mut Self {
+            let units: Vec<u16> = key.encode_utf16().collect();
+            self.text(&units)
+        }
         pub fn string(&mut self, text: &str) -> &mut Self {
             let units: Vec<u16> = text.encode_utf16().collect();
             self.word(STRING).text(&units)
