@@ -78,8 +78,8 @@ pub use parse::{parse_json, NotRead};
 pub use problem::{Key, Param, CODES, PARAM_KEYS};
 pub use report_json::{report_json, violations_json};
 pub use request::{
-    body, build, handle_url, write_body, BuildError, Built, BuiltRequest, ConfigError, Envelope,
-    Target, CONTENT_TYPE, HANDLE_PATH, TOKEN_HEADER,
+    body, build, build_parts, handle_url, write_body, BuildError, Built, BuiltRequest, ConfigError,
+    Envelope, Target, CONTENT_TYPE, HANDLE_PATH, TOKEN_HEADER,
 };
 pub use rules::{
     FieldRule, Kind, Label, Operation, ParameterPresence, Presence, Rules, KNOWN_MTM_TYPES,

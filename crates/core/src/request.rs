@@ -171,14 +171,24 @@ pub fn build(
     target: &Target<'_>,
     options: ValidateOptions,
 ) -> Result<Built, BuildError> {
+    let (envelope, checked) = build_parts(input, target, options)?;
+    Ok(Built {
+        request: envelope.request(&checked),
+        warnings: checked.warnings,
+    })
+}
+
+/// What [`build`] makes a request of, checked in its order: the target's envelope,
+/// then the checked input. For a caller that writes the request itself (the small wasm
+/// module writes the body straight into its answer, with [`write_body`]).
+pub fn build_parts<'a>(
+    input: &'a Value,
+    target: &Target<'_>,
+    options: ValidateOptions,
+) -> Result<(Envelope, Checked<'a>), BuildError> {
     let envelope = Envelope::new(target).map_err(BuildError::Config)?;
-    match check(input, options) {
-        Ok(checked) => Ok(Built {
-            request: envelope.request(&checked),
-            warnings: checked.warnings,
-        }),
-        Err(report) => Err(BuildError::Invalid(report)),
-    }
+    let checked = check(input, options).map_err(BuildError::Invalid)?;
+    Ok((envelope, checked))
 }
 
 /// The body of a checked request: the root's fields in table order, `operate_key`,

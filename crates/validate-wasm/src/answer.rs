@@ -29,8 +29,9 @@ use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
 use coc_incident_core::{
-    check, find_byte, read_build_options, read_validate_options, utf16_len, write_body,
-    ConfigError, Envelope, Key, Label, Locale, Param, Problem, Report, Template, Value, Violation,
+    build_parts, find_byte, read_build_options, read_validate_options, utf16_len, write_body,
+    BuildError, ConfigError, Key, Label, Locale, Param, Problem, Report, Template, Value,
+    Violation,
 };
 
 use crate::tape::{read_call_keys, TextKeys};
@@ -338,15 +339,10 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
     };
-    // As coc_incident_core::build, in its order (the options checked before the
-    // input), but the body written straight into the answer's text: no body of its own
-    // to grow and copy over.
-    let envelope = match Envelope::new(&options.target) {
-        Ok(envelope) => envelope,
-        Err(error) => return (answer.config(&error), answer),
-    };
-    match check(input, options.validate) {
-        Ok(checked) => {
+    // The body is written straight into the answer's text: no body of its own to grow
+    // and copy over.
+    match build_parts(input, &options.target, options.validate) {
+        Ok((envelope, checked)) => {
             // Two numbers a text (the URL, each header's name and value, the body), and
             // the two counts (headers, warnings).
             answer.numbers.reserve(6 + 4 * envelope.headers.len());
@@ -369,13 +365,13 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
             }
             let start = answer.text.len();
             write_body(&checked, &mut answer.text);
-            let units = utf16_len(answer.text.get(start..).unwrap_or_default());
-            answer.numbered(units);
+            answer.numbered(utf16_len(answer.text.get(start..).unwrap_or_default()));
             answer.count(checked.warnings.len());
             answer.violations(&checked.warnings);
             (Status::Built, answer)
         }
-        Err(report) => {
+        Err(BuildError::Config(error)) => (answer.config(&error), answer),
+        Err(BuildError::Invalid(report)) => {
             answer.template(report.summary_template(), report.locale());
             answer.count(report.more_errors());
             answer.report(&report);
