@@ -407,8 +407,9 @@ export function buildHandleRequest(input, options) {
     const header = text(a);
     headers[header] = text(a);
   }
-  const body = text(a);
   const warnings = violations(a, a.numbers[a.at++]);
+  // The body is the rest of the text (its length is not counted).
+  const body = a.text.slice(a.numbers[a.at]);
   return { method: "POST", url, headers, body, warnings };
 }
 

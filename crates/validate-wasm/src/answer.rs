@@ -12,7 +12,8 @@
 //!   (its `{more}`), the error count, the warning count, then the violations (a
 //!   `ValidationError`);
 //! - [`Status::Built`]: the URL text, the header count and each name and value text,
-//!   the body text, the warning count, then the warnings;
+//!   the warning count, the warnings, then the body's offset: the body is the rest of
+//!   the text, so its length is never counted (a pass over each of its bytes);
 //! - [`Status::Config`]: the option's name text and the message text (a `ConfigError`);
 //! - [`Status::Malformed`]: nothing (a tape the package's JavaScript never writes).
 //!
@@ -363,11 +364,11 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
                 answer.text(name);
                 answer.text(value);
             }
-            let start = answer.text.len();
-            write_body(&checked, &mut answer.text);
-            answer.numbered(utf16_len(answer.text.get(start..).unwrap_or_default()));
             answer.count(checked.warnings.len());
             answer.violations(&checked.warnings);
+            // The body last, as the rest of the text: only where it starts is said.
+            answer.count(answer.units);
+            write_body(&checked, &mut answer.text);
             (Status::Built, answer)
         }
         Err(BuildError::Config(error)) => (answer.config(&error), answer),
@@ -621,17 +622,29 @@ mod tests {
             let options = read_build_options(&options).unwrap();
             let built =
                 coc_incident_core::build(&input, &options.target, options.validate).unwrap();
-            assert_eq!(text(&answer, 0), built.request.url);
+            // The body, last, is not counted in `units`: the texts are sliced here
+            // as JavaScript slices them, without `text`'s check of the count.
+            let units: Vec<u16> = answer.text.encode_utf16().collect();
+            let text = |at: usize| {
+                let (start, len) = (answer.numbers[at] as usize, answer.numbers[at + 1] as usize);
+                String::from_utf16(&units[start..start + len]).unwrap()
+            };
+            assert_eq!(text(0), built.request.url);
             let headers = answer.numbers[2] as usize;
             assert_eq!(headers, built.request.headers.len());
             for (i, (name, value)) in built.request.headers.iter().enumerate() {
-                assert_eq!(&text(&answer, 3 + 4 * i), name);
-                assert_eq!(&text(&answer, 5 + 4 * i), value);
+                assert_eq!(&text(3 + 4 * i), name);
+                assert_eq!(&text(5 + 4 * i), value);
             }
-            assert_eq!(text(&answer, 3 + 4 * headers), built.request.body);
+            let warnings = answer.numbers[3 + 4 * headers] as usize;
+            assert_eq!(warnings, built.warnings.len());
+            assert_eq!(warnings, 1, "x_extra");
+            // The last number: where the body starts, after the warnings' texts; the
+            // body is the rest of the text.
+            let body_at = *answer.numbers.last().unwrap() as usize;
             assert_eq!(
-                answer.numbers[5 + 4 * headers] as usize,
-                built.warnings.len()
+                String::from_utf16(&units[body_at..]).unwrap(),
+                built.request.body
             );
         }
     }
