@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::bytes::{self, bytes_below, find_byte, splat, zero_bytes};
+use crate::bytes::{self, bytes_below, find_byte, splat, zero_bytes, HIGHS};
 use crate::json::string;
 use crate::messages::cat;
 use crate::prelude::*;
@@ -418,6 +418,25 @@ fn is_loopback(host: &str) -> bool {
 /// Refuses a header value fetch would reject or alter: control characters (CR and LF
 /// above all), characters outside Latin-1, surrounding whitespace.
 fn header_value_problem(value: &str) -> Option<&'static str> {
+    // An ASCII value with no control (a token: kilobytes of base64) is known by one
+    // search, eight bytes at a time: the two passes below decode every character, and
+    // took 3 µs of each build with an IAM token of 3.6 KB (bench: a fifth of the time).
+    let control_or_not_ascii =
+        |word: u64| bytes_below(word, b' ') | zero_bytes(word ^ splat(0x7F)) | (word & HIGHS) != 0;
+    if bytes::position(value.as_bytes(), control_or_not_ascii, |b| {
+        !(b' '..0x7F).contains(&b)
+    })
+    .is_none()
+    {
+        // Neither a control nor a character beyond Latin-1; U+00A0 is not ASCII.
+        return (value.starts_with(' ') || value.ends_with(' '))
+            .then_some("starts or ends with whitespace, which fetch would strip");
+    }
+    header_value_problem_by_chars(value)
+}
+
+/// [`header_value_problem`] of any text, a character at a time.
+fn header_value_problem_by_chars(value: &str) -> Option<&'static str> {
     if value.chars().any(|c| c.is_control()) {
         Some("contains a control character (CR, LF, …)")
     } else if value.chars().any(|c| u32::from(c) > 0xFF) {
@@ -546,6 +565,29 @@ mod tests {
                 by_chars(text),
                 "{text:?}"
             );
+        }
+    }
+
+    /// The byte search finds what the character tests find: each ASCII byte, and
+    /// characters beyond it, at each place of a text up to three words long.
+    #[test]
+    fn header_values_are_checked_as_the_character_tests_check_them() {
+        let characters = (0..=0x7Fu8)
+            .map(char::from)
+            .chain(['\u{85}', '\u{A0}', 'é', '\u{FF}', '\u{100}', '事', '😀']);
+        for c in characters {
+            for before in 0..24 {
+                for text in [
+                    ["t".repeat(before), String::from(c), "oken".into()].concat(),
+                    ["t".repeat(before), String::from(c)].concat(),
+                ] {
+                    assert_eq!(
+                        header_value_problem(&text),
+                        header_value_problem_by_chars(&text),
+                        "{c:?} after {before}: {text:?}"
+                    );
+                }
+            }
         }
     }
 
