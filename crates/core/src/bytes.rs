@@ -71,6 +71,12 @@ pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     )
 }
 
+/// Whether every byte is ASCII, eight at a time: `<[u8]>::is_ascii` goes a `usize` at a
+/// time, four bytes in wasm32 (a 3.6 KB token took 350 ns to check in the tape).
+pub fn is_ascii(bytes: &[u8]) -> bool {
+    position(bytes, |word| word & HIGHS != 0, |b| b >= 0x80).is_none()
+}
+
 /// Whether two texts are the same, eight bytes at a time: `==` on texts calls
 /// `memcmp`, which in wasm is a loop over single bytes, and a name found in a table is
 /// nearly always the one looked for, so compared to its end.
@@ -100,7 +106,7 @@ mod tests {
     use crate::prelude::*;
 
     #[test]
-    fn same_text_is_equality_and_find_byte_is_position() {
+    fn same_text_is_equality_find_byte_is_position_and_is_ascii_finds_high_bytes() {
         let texts = [
             "",
             "a",
@@ -122,10 +128,14 @@ mod tests {
                 .collect();
             assert!(same_text(&text, &text.clone()));
             assert_eq!(find_byte(text.as_bytes(), b'.'), None);
+            assert!(is_ascii(text.as_bytes()));
             for at in 0..len {
                 let mut other = text.clone().into_bytes();
                 other[at] = b'.';
                 assert_eq!(find_byte(&other, b'.'), Some(at), "{len} {at}");
+                let mut high = other.clone();
+                high[at] = 0x80;
+                assert!(!is_ascii(&high), "{len} {at}");
                 let other = String::from_utf8(other).unwrap();
                 assert!(!same_text(&text, &other), "{len} {at}");
             }

@@ -18,7 +18,7 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use coc_incident_core::{Foreign, Number, Object, Text, Value, MAX_DEPTH, MAX_NODES};
+use coc_incident_core::{is_ascii, Foreign, Number, Object, Text, Value, MAX_DEPTH, MAX_NODES};
 
 use crate::names;
 
@@ -91,10 +91,10 @@ pub fn read_call_keys(bytes: &'static [u8]) -> Result<(Value, Value, TextKeys), 
 pub type TextKeys = Vec<&'static [u8]>;
 
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
-/// which `is_ascii` checks a word at a time, for a third of what `from_utf8` costs on
-/// a short text; the rest is checked as UTF-8.
+/// which `is_ascii` checks eight bytes at a time, for a third of what `from_utf8` costs
+/// on a short text; the rest is checked as UTF-8.
 fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
-    if bytes.is_ascii() {
+    if is_ascii(bytes) {
         // SAFETY: every byte is below 0x80: ASCII, which is UTF-8.
         return Some(unsafe { core::str::from_utf8_unchecked(bytes) });
     }
