@@ -34,11 +34,11 @@ const statuses = [];
 // A first round to warm up, not kept; then the builds' order turns round by round, so
 // that none is always timed first (which measured a few percent slower).
 for (let round = -1; round < ROUNDS; round++) {
-  CASES.forEach(([, input, method], c) => {
+  CASES.forEach(([, input, method, options = BUILD], c) => {
     const order = builds.map((_, b) => (b + Math.max(round, 0)) % builds.length);
     order.forEach((b) => {
       const { exports, writer } = builds[b];
-      const length = writer.write(input, method === "build" ? BUILD : undefined);
+      const length = writer.write(input, method === "build" ? options : undefined);
       const call = exports[method];
       const at = writer.scratch.at;
       if (round < 0) {
