@@ -81,7 +81,11 @@ pub fn is_ascii(bytes: &[u8]) -> bool {
 /// `memcmp`, which in wasm is a loop over single bytes, and a name found in a table is
 /// nearly always the one looked for, so compared to its end.
 pub fn same_text(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// Whether two runs of bytes are the same, eight bytes at a time (see [`same_text`]).
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

@@ -30,12 +30,13 @@ use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
 use coc_incident_core::{
-    build_parts, find_byte, read_build_options, read_validate_options, utf16_len, write_body,
-    BuildError, ConfigError, Key, Label, Locale, Param, Problem, Report, Template, Value,
-    Violation,
+    check, find_byte, read_build_options, read_validate_options, utf16_len, write_body,
+    ConfigError, Envelope, Key, Label, Locale, Param, Problem, Report, Template, ValidateOptions,
+    Value, Violation,
 };
 
-use crate::tape::{read_call_keys, TextKeys};
+use crate::memo::{self, Memo};
+use crate::tape::{read_call, read_call_keys, Call, TextKeys};
 use crate::{labels, names};
 
 /// A param that is a number: the number, then 0.
@@ -329,23 +330,53 @@ pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
     (Status::Report, answer)
 }
 
-/// `buildHandleRequest` on a tape.
-pub fn build(tape: &'static [u8]) -> (Status, Answer) {
+/// `buildHandleRequest` on a tape. The options are checked first (a wrong option is
+/// the portal's bug, whatever the user typed), then the input, as the core's `build`
+/// does; options a build was made with before are known by their bytes and not
+/// checked again (see [`Memo`]).
+pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Some(read) = read(tape, &mut answer) else {
+    let Ok(Call {
+        input,
+        options,
+        options_bytes,
+        keys,
+    }) = read_call(tape, |options| memo.knows(options))
+    else {
         return (Status::Malformed, answer);
     };
+    answer.keys = keys;
+    answer.key_budget = KEY_BUDGET;
+    let read = Kept::new((input, options));
     let (input, options) = &*read;
-    let options = match read_build_options(options) {
-        Ok(options) => options,
-        Err(error) => return (answer.config(&error), answer),
+    // Options read (not known): checked, and the envelope made of them.
+    let made = match options.as_ref().map(read_options_and_envelope) {
+        Some(Err(error)) => return (answer.config(&error), answer),
+        Some(Ok(made)) => Some(made),
+        None => None,
     };
-    // The body is written straight into the answer's text: no body of its own to grow
-    // and copy over.
-    match build_parts(input, &options.target, options.validate) {
-        Ok((envelope, checked)) => {
-            // Two numbers a text (the URL, each header's name and value, the body), and
-            // the two counts (headers, warnings).
+    let kept = if made.is_none() {
+        memo.get(options_bytes)
+    } else {
+        None
+    };
+    let validate = match (&made, &kept) {
+        (Some((_, validate)), _) | (None, Some(memo::Envelope { validate, .. })) => *validate,
+        (None, None) => return (Status::Malformed, answer),
+    };
+    let checked = match check(input, validate) {
+        Ok(checked) => checked,
+        Err(report) => {
+            answer.template(report.summary_template(), report.locale());
+            answer.count(report.more_errors());
+            answer.report(&report);
+            return (Status::Invalid, answer);
+        }
+    };
+    match (made, kept) {
+        (Some((envelope, validate)), _) => {
+            // Two numbers a text (the URL, each header's name and value), and the two
+            // counts (headers, warnings), and the body's offset.
             answer.numbers.reserve(6 + 4 * envelope.headers.len());
             // Room for the texts at once, made last: the body is most of it, and is
             // written in place, and a larger one grows the arena's last block, where
@@ -364,21 +395,35 @@ pub fn build(tape: &'static [u8]) -> (Status, Answer) {
                 answer.text(name);
                 answer.text(value);
             }
-            answer.count(checked.warnings.len());
-            answer.violations(&checked.warnings);
-            // The body last, as the rest of the text: only where it starts is said.
-            answer.count(answer.units);
-            write_body(&checked, &mut answer.text);
-            (Status::Built, answer)
+            memo.keep(
+                options_bytes,
+                &answer.numbers,
+                &answer.text,
+                answer.units,
+                validate,
+            );
         }
-        Err(BuildError::Config(error)) => (answer.config(&error), answer),
-        Err(BuildError::Invalid(report)) => {
-            answer.template(report.summary_template(), report.locale());
-            answer.count(report.more_errors());
-            answer.report(&report);
-            (Status::Invalid, answer)
+        (None, Some(kept)) => {
+            answer.numbers.reserve(kept.numbers.len() + 3);
+            answer.text.reserve(kept.text.len() + BODY_ROOM);
+            answer.numbers.extend_from_slice(kept.numbers);
+            answer.text.push_str(kept.text);
+            answer.units = kept.units;
         }
+        (None, None) => return (Status::Malformed, answer),
     }
+    answer.count(checked.warnings.len());
+    answer.violations(&checked.warnings);
+    // The body last, as the rest of the text: only where it starts is said.
+    answer.count(answer.units);
+    write_body(&checked, &mut answer.text);
+    (Status::Built, answer)
+}
+
+/// The build options, and the envelope they make.
+fn read_options_and_envelope(options: &Value) -> Result<(Envelope, ValidateOptions), ConfigError> {
+    let options = read_build_options(options)?;
+    Ok((Envelope::new(&options.target)?, options.validate))
 }
 
 /// The room made for a body before it is written: more than a request with a cause and
@@ -597,26 +642,14 @@ mod tests {
     /// headers and body, texts that need escaping and a long body included.
     #[test]
     fn a_build_answers_what_the_core_builds() {
+        let mut memo = Box::new(Memo::EMPTY);
         for comment in [
             "Fixed.",
             "a \"quoted\" \\ line\nand\ttabs 事件 😀",
             &"x".repeat(300),
         ] {
-            let mut w = Writer::default();
-            w.word(OBJECT).word(5).word(0);
-            w.key("incident_num").string(" IM1 ");
-            w.key("operator").string("op");
-            w.key("operate_key").string("confirm");
-            w.key("parameter").word(OBJECT).word(2).word(0);
-            w.key("virtual_confirm_result").word(TRUE);
-            w.key("virtual_confirm_comment").string(comment);
-            w.key("x_extra").string("kept?");
-            w.word(OBJECT).word(3).word(0);
-            w.key("endpoint").string("https://coc.example.com/");
-            w.key("token").string("t0k");
-            w.key("allowUnknownFields").word(TRUE);
-            let tape: &'static [u8] = w.0.leak();
-            let (status, answer) = build(tape);
+            let tape = confirm_tape(comment, "t0k");
+            let (status, answer) = build(tape, &mut memo);
             assert_eq!(status, Status::Built, "{comment:?}");
             let (input, options, _) = crate::tape::read_call_keys(tape).unwrap();
             let options = read_build_options(&options).unwrap();
@@ -649,12 +682,76 @@ mod tests {
         }
     }
 
+    /// A confirm with `comment` and an unknown key (a warning, whose path names a key
+    /// the tape gives as a text), built with `token` and a header (whose name is
+    /// another such key, in the options).
+    fn confirm_tape(comment: &str, token: &str) -> &'static [u8] {
+        let mut w = Writer::default();
+        w.word(OBJECT).word(5).word(0);
+        w.key("incident_num").string(" IM1 ");
+        w.key("operator").string("op");
+        w.key("operate_key").string("confirm");
+        w.key("parameter").word(OBJECT).word(2).word(0);
+        w.key("virtual_confirm_result").word(TRUE);
+        w.key("virtual_confirm_comment").string(comment);
+        w.key("x_extra").string("kept?");
+        w.word(OBJECT).word(4).word(0);
+        w.key("endpoint").string("https://coc.example.com/");
+        w.key("token").string(token);
+        w.key("headers").word(OBJECT).word(1).word(0);
+        w.key("X-CSRF-Token").string("c5rf");
+        w.key("allowUnknownFields").word(TRUE);
+        w.0.leak()
+    }
+
+    /// The parts of an answer JavaScript reads (not the keys it was made with).
+    fn read(answer: &Answer) -> (&[f64], &str, usize) {
+        (&answer.numbers, &answer.text, answer.units)
+    }
+
+    /// Options a build was made with before are known by their bytes: the build
+    /// answers what a build with no memo answers, for any input, and options that
+    /// differ by a byte, or are wrong, are read and checked.
+    #[test]
+    fn options_built_with_before_give_what_they_gave() {
+        let mut memo = Box::new(Memo::EMPTY);
+        let fresh = |tape| build(tape, &mut Box::new(Memo::EMPTY));
+        let first = confirm_tape("Fixed.", "t0k");
+        let (_, made) = build(first, &mut memo);
+        assert!(memo.knows(&first[first.len() - options_len(first)..]));
+        for tape in [
+            first,
+            confirm_tape("Another comment, 事件.", "t0k"),
+            confirm_tape("", "t0k"), // invalid: the comment is required
+            confirm_tape("Fixed.", "t0K"),
+            confirm_tape("Fixed.", "t0k\n"), // a wrong token: a ConfigError
+            confirm_tape("Fixed.", "t0k"),
+        ] {
+            let (status, answer) = build(tape, &mut memo);
+            let (fresh_status, fresh_answer) = fresh(tape);
+            assert_eq!((status, read(&answer)), (fresh_status, read(&fresh_answer)));
+        }
+        assert_eq!(read(&build(first, &mut memo).1), read(&made));
+        // The wrong token was not kept: checked again, and refused again.
+        let wrong = confirm_tape("Fixed.", "t0k\n");
+        assert_eq!(build(wrong, &mut memo).0, Status::Config);
+        assert_eq!(build(wrong, &mut memo).0, Status::Config);
+    }
+
+    /// How long the options of a tape are (its second value), read as they are read.
+    fn options_len(tape: &'static [u8]) -> usize {
+        read_call(tape, |_| false).unwrap().options_bytes.len()
+    }
+
     #[test]
     fn an_invalid_build_is_its_summary_and_a_malformed_tape_is_said() {
-        let (status, answer) = build(tape("op", |w| {
-            w.word(OBJECT).word(1).word(0);
-            w.key("endpoint").string("/api/coc");
-        }));
+        let (status, answer) = build(
+            tape("op", |w| {
+                w.word(OBJECT).word(1).word(0);
+                w.key("endpoint").string("/api/coc");
+            }),
+            &mut Box::new(Memo::EMPTY),
+        );
         // The comment is required: a build of this input is refused, with the summary
         // (the first error's message, and no more).
         assert_eq!(status, Status::Invalid);

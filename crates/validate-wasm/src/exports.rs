@@ -19,6 +19,7 @@ use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
 
 use crate::answer::{Answer, Status};
 use crate::arena::{self, Arena};
+use crate::memo::Memo;
 use crate::{labels, names};
 use coc_incident_core::{Template, MAX_DEPTH, MAX_NODES, TEMPLATES, TYPE_PHRASES};
 
@@ -112,10 +113,18 @@ pub extern "C" fn validate(at: usize, len: usize) -> u32 {
     publish(crate::answer::validate(tape(at, len)))
 }
 
+/// What the last builds kept of their options (see [`Memo`]): in the module's memory,
+/// outside the arena, which each call rewinds (zeroed, it takes no bytes of the file).
+static mut MEMO: Memo = Memo::EMPTY;
+
 /// `buildHandleRequest` of the tape at `at`, `len` bytes long.
 #[no_mangle]
 pub extern "C" fn build(at: usize, len: usize) -> u32 {
-    publish(crate::answer::build(tape(at, len)))
+    // SAFETY: wasm32 without threads runs one call at a time, and nothing in a call
+    // calls back out (the module imports nothing): this is the only reference to
+    // MEMO while it lives, for this call.
+    let memo = unsafe { &mut *core::ptr::addr_of_mut!(MEMO) };
+    publish(crate::answer::build(tape(at, len), memo))
 }
 
 /// The limits, the scratch area and the tables JavaScript reads answers with, as the

@@ -28,7 +28,9 @@ mod arena;
 #[cfg(target_arch = "wasm32")]
 mod exports;
 pub mod labels;
+pub mod memo;
 pub mod names;
 pub mod tape;
 
 pub use answer::{build, validate, Answer, Status};
+pub use memo::Memo;

@@ -72,6 +72,33 @@ pub struct Malformed;
 /// copied: it must outlive everything read from it (on wasm32 the tape lives until
 /// the next call starts, and nothing read from it outlives a call).
 pub fn read_call_keys(bytes: &'static [u8]) -> Result<(Value, Value, TextKeys), Malformed> {
+    let call = read_call(bytes, |_| false)?;
+    Ok((
+        call.input,
+        call.options.unwrap_or(Value::Undefined),
+        call.keys,
+    ))
+}
+
+/// A call's tape, read.
+pub struct Call {
+    /// The input.
+    pub input: Value,
+    /// The options, unless the caller knew them by their bytes (see [`read_call`]).
+    pub options: Option<Value>,
+    /// The options' bytes: the rest of the tape after the input.
+    pub options_bytes: &'static [u8],
+    /// The keys the tape gives as texts (see [`read_call_keys`]).
+    pub keys: TextKeys,
+}
+
+/// As [`read_call_keys`], but the options are not read when `known` says their bytes
+/// are ones it read before (those read again as the same value, to the tape's end);
+/// their text keys are then left out, after the input's (no answer names one).
+pub fn read_call(
+    bytes: &'static [u8],
+    known: impl FnOnce(&'static [u8]) -> bool,
+) -> Result<Call, Malformed> {
     let mut tape = Tape {
         bytes,
         at: 0,
@@ -79,12 +106,25 @@ pub fn read_call_keys(bytes: &'static [u8]) -> Result<(Value, Value, TextKeys), 
         keys: Vec::new(),
     };
     let input = tape.value(0);
-    let options = tape.value(0);
-    if !tape.malformed && tape.at == bytes.len() {
-        Ok((input, options, tape.keys))
-    } else {
-        Err(Malformed)
+    if tape.malformed {
+        return Err(Malformed);
     }
+    let options_bytes = bytes.get(tape.at..).unwrap_or_default();
+    let options = if known(options_bytes) {
+        None
+    } else {
+        let options = tape.value(0);
+        if tape.malformed || tape.at != bytes.len() {
+            return Err(Malformed);
+        }
+        Some(options)
+    };
+    Ok(Call {
+        input,
+        options,
+        options_bytes,
+        keys: tape.keys,
+    })
 }
 
 /// The keys a tape gives as texts, each as its UTF-16LE units (see [`read_call_keys`]).
