@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::bytes::{self, bytes_below, find_byte, splat, zero_bytes, HIGHS};
+use crate::bytes::{self, bytes_below, splat, zero_bytes, HIGHS};
 use crate::json::string;
 use crate::messages::cat;
 use crate::prelude::*;
@@ -275,13 +275,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
     if has_space_control_or_backslash(endpoint) {
         return refuse("contains whitespace, a control character or a backslash");
     }
-    let query_or_fragment =
-        |word: u64| zero_bytes(word ^ splat(b'?')) | zero_bytes(word ^ splat(b'#')) != 0;
-    if bytes::position(endpoint.as_bytes(), query_or_fragment, |b| {
-        b == b'?' || b == b'#'
-    })
-    .is_some()
-    {
+    if endpoint.bytes().any(|b| b == b'?' || b == b'#') {
         return refuse("must not have a query or fragment");
     }
     if endpoint.starts_with("//") {
@@ -290,7 +284,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
     if !endpoint.starts_with('/') {
         // As `split_once("://")`, without the substring searcher (1.5 KB of wasm for
         // this one use): "://" is ASCII, so where it starts is a character boundary.
-        let scheme_end = scheme_end(endpoint.as_bytes());
+        let scheme_end = endpoint.as_bytes().windows(3).position(|w| w == b"://");
         let split = scheme_end.and_then(|at| Some((endpoint.get(..at)?, endpoint.get(at + 3..)?)));
         let Some((scheme, rest)) = split else {
             return refuse("must be an https: URL, a same-origin path (/…), or http: on localhost");
@@ -298,7 +292,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
         let authority = rest
             .get(..position_of(rest, b'/').unwrap_or(rest.len()))
             .unwrap_or("");
-        if find_byte(authority.as_bytes(), b'@').is_some() {
+        if authority.bytes().any(|b| b == b'@') {
             return refuse("must not carry credentials (user@host)");
         }
         let (host, port) = split_host_port(authority);
@@ -329,19 +323,8 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
 /// tables took a twentieth of building a request in wasm (a profile in V8).
 fn has_space_control_or_backslash(text: &str) -> bool {
     if text.is_ascii() {
-        // ASCII whitespace and controls are all at or below the space, but DEL; eight
-        // bytes are ruled out at a time (an endpoint's five searches, a byte at a time,
-        // were a twelfth of building a request in wasm).
-        let maybe = |word: u64| {
-            bytes_below(word, b' ' + 1)
-                | zero_bytes(word ^ splat(0x7F))
-                | zero_bytes(word ^ splat(b'\\'))
-                != 0
-        };
-        return bytes::position(text.as_bytes(), maybe, |b| {
-            b <= b' ' || b == 0x7F || b == b'\\'
-        })
-        .is_some();
+        // ASCII whitespace and controls are all at or below the space, but DEL.
+        return text.bytes().any(|b| b <= b' ' || b == 0x7F || b == b'\\');
     }
     text.chars()
         .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
@@ -378,20 +361,7 @@ fn decimal(digits: &str) -> u32 {
 /// Where `byte` (ASCII, so a character boundary) first is in `text`: a loop over the
 /// bytes, where `find`, `split` and `rsplit_once` each linked a searcher of their own.
 pub(crate) fn position_of(text: &str, byte: u8) -> Option<usize> {
-    find_byte(text.as_bytes(), byte)
-}
-
-/// Where the first `://` starts: each `:` found a word at a time, then the two bytes
-/// after it looked at (as `windows(3).position`, which looks at every byte).
-fn scheme_end(bytes: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    loop {
-        let at = from + find_byte(bytes.get(from..)?, b':')?;
-        if bytes.get(at + 1..at + 3) == Some(b"//") {
-            return Some(at);
-        }
-        from = at + 1;
-    }
+    text.bytes().position(|b| b == byte)
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -588,20 +558,6 @@ mod tests {
                     );
                 }
             }
-        }
-    }
-
-    /// `scheme_end` is `windows(3).position` of `://`, on texts made of its parts.
-    #[test]
-    fn the_scheme_ends_at_the_first_colon_slash_slash() {
-        let mut random = crate::xorshift(0x5DEE_CE66_D1CE_4E5B_u64);
-        let parts = [":", "/", "//", "://", "a", "abcdefgh", ":/"];
-        for _ in 0..20_000 {
-            let text: String = (0..random() % 8)
-                .map(|_| parts[(random() % parts.len() as u64) as usize])
-                .collect();
-            let by_windows = text.as_bytes().windows(3).position(|w| w == b"://");
-            assert_eq!(scheme_end(text.as_bytes()), by_windows, "{text:?}");
         }
     }
 
