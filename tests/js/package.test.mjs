@@ -488,3 +488,30 @@ test("coc-incident/validate: a getter that calls the validator back while its in
   const outer = small.validateHandleRequest(long);
   assert.deepEqual(outer.errors.map((v) => [v.code, v.path]), [["blank", "operator"], ["too_long", "parameter.virtual_confirm_comment"]]);
 });
+
+test("coc-incident/validate: builds whose options change from call to call, a token of kilobytes among them", async () => {
+  // The small module keeps what a build answered for its options, known by their bytes:
+  // each build must answer what the full module (which keeps nothing) answers.
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const token = `MII${"aB3+/xYz9".repeat(400)}`;
+  const answer = (build, options) => {
+    try {
+      return build(confirm, options);
+    } catch (error) {
+      return `${error.name} ${error.option}: ${error.message}`;
+    }
+  };
+  const a = { endpoint: "/api" }, b = { endpoint: "https://coc.example.com/", token, headers: { "X-CSRF-Token": "c" } };
+  const zh = { ...b, locale: "zh-CN" }, wrong = { ...b, token: `${token}\n` };
+  for (const options of [a, b, b, a, zh, wrong, wrong, b, { ...b, token: `${token}x` }, b, a]) {
+    assert.deepEqual(answer(small.buildHandleRequest, options), answer(buildHandleRequest, options));
+  }
+  // A getter of the options that builds with other options while they are read.
+  let inner;
+  const calling = { ...a, get token() { inner = small.buildHandleRequest(confirm, b); return "t"; } };
+  assert.equal(small.buildHandleRequest(confirm, calling).headers["X-Auth-Token"], "t");
+  assert.equal(inner.headers["X-Auth-Token"], token);
+  assert.equal(small.buildHandleRequest(confirm, b).headers["X-Auth-Token"], token);
+  assert.deepEqual(small.buildHandleRequest(confirm, a).headers, { "Content-Type": "application/json;charset=UTF-8" });
+});
