@@ -495,17 +495,23 @@ test("coc-incident/validate: builds whose options change from call to call, a to
   const small = await import("coc-incident/validate");
   await small.default();
   const token = `MII${"aB3+/xYz9".repeat(400)}`;
-  const answer = (build, options) => {
+  const answer = (build, options, input = confirm) => {
     try {
-      return build(confirm, options);
+      return build(input, options);
     } catch (error) {
-      return `${error.name} ${error.option}: ${error.message}`;
+      return { ...error, name: error.name, message: error.message };
     }
   };
   const a = { endpoint: "/api" }, b = { endpoint: "https://coc.example.com/", token, headers: { "X-CSRF-Token": "c" } };
   const zh = { ...b, locale: "zh-CN" }, wrong = { ...b, token: `${token}\n` };
   for (const options of [a, b, b, a, zh, wrong, wrong, b, { ...b, token: `${token}x` }, b, a]) {
     assert.deepEqual(answer(small.buildHandleRequest, options), answer(buildHandleRequest, options));
+  }
+  // Known options with an input that is refused, or built with warnings; a path with a
+  // part that only a key of the options (the header "1") spells.
+  const extras = { endpoint: "/api", allowUnknownFields: true, headers: { 1: "v" } };
+  for (const input of [confirm, { ...confirm, x: [1, Infinity] }, { ...confirm, x: "kept", 1: 2 }, { ...confirm, operator: "" }, confirm]) {
+    assert.deepEqual(answer(small.buildHandleRequest, extras, input), answer(buildHandleRequest, extras, input));
   }
   // A getter of the options that builds with other options while they are read.
   let inner;

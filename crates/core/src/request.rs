@@ -180,8 +180,8 @@ pub fn build(
 }
 
 /// What [`build`] makes a request of, checked in its order: the target's envelope,
-/// then the checked input. For a caller that writes the request itself (the small wasm
-/// module writes the body straight into its answer, with [`write_body`]).
+/// then the checked input. For a caller that writes the request itself (its body with
+/// [`write_body`]).
 pub fn build_parts<'a>(
     input: &'a Value,
     target: &Target<'_>,
@@ -507,8 +507,8 @@ mod tests {
             t.chars()
                 .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
         };
-        // Each byte at each place of a text up to three words long: in a whole word, or
-        // in the bytes after the last one.
+        // Each byte at each place of a text up to three words long (where a search
+        // eight bytes at a time would find it in a whole word, or after the last one).
         for byte in 0..=0x7Fu8 {
             for before in 0..24 {
                 let text = [

@@ -36,7 +36,7 @@ use coc_incident_core::{
 };
 
 use crate::memo::{self, Memo};
-use crate::tape::{read_call, read_call_keys, Call, TextKeys};
+use crate::tape::{read_call, Call, TextKeys};
 use crate::{labels, names};
 
 /// A param that is a number: the number, then 0.
@@ -73,7 +73,8 @@ pub struct Answer {
     pub numbers: Vec<f64>,
     /// Every text of the answer, one after the other, as UTF-8.
     pub text: String,
-    /// How long `text` is in UTF-16 code units, which is what offsets count.
+    /// How long `text` is in UTF-16 code units, which is what offsets count (but for
+    /// a built request's body, written last and never counted).
     pub units: usize,
     /// The keys the tape gave as texts, which a path names by their place.
     keys: TextKeys,
@@ -301,22 +302,28 @@ impl<T> Drop for Kept<T> {
     }
 }
 
-/// The tape's two values, the input and the options; its keys given as texts go to
-/// the answer.
-fn read(tape: &'static [u8], answer: &mut Answer) -> Option<Kept<(Value, Value)>> {
-    let (input, options, keys) = read_call_keys(tape).ok()?;
-    answer.keys = keys;
+/// The tape's call (its options left unread when `known` knew their bytes: see
+/// [`read_call`]); its keys given as texts go to the answer.
+fn read(
+    tape: &'static [u8],
+    answer: &mut Answer,
+    known: impl FnOnce(&'static [u8]) -> bool,
+) -> Option<Kept<Call>> {
+    let mut call = read_call(tape, known).ok()?;
+    answer.keys = core::mem::take(&mut call.keys);
     answer.key_budget = KEY_BUDGET;
-    Some(Kept::new((input, options)))
+    Some(Kept::new(call))
 }
 
 /// `validateHandleRequest` on a tape.
 pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Some(read) = read(tape, &mut answer) else {
+    let Some(call) = read(tape, &mut answer, |_| false) else {
         return (Status::Malformed, answer);
     };
-    let (input, options) = &*read;
+    let (input, Some(options)) = (&call.input, &call.options) else {
+        return (Status::Malformed, answer); // never: the options were read
+    };
     let options = match read_validate_options(options) {
         Ok(options) => options,
         Err(error) => return (answer.config(&error), answer),
@@ -336,19 +343,10 @@ pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
 /// checked again (see [`Memo`]).
 pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Ok(Call {
-        input,
-        options,
-        options_bytes,
-        keys,
-    }) = read_call(tape, |options| memo.knows(options))
-    else {
+    let Some(call) = read(tape, &mut answer, |options| memo.knows(options)) else {
         return (Status::Malformed, answer);
     };
-    answer.keys = keys;
-    answer.key_budget = KEY_BUDGET;
-    let read = Kept::new((input, options));
-    let (input, options) = &*read;
+    let (input, options, options_bytes) = (&call.input, &call.options, call.options_bytes);
     // Options read (not known): checked, and the envelope made of them.
     let made = match options.as_ref().map(read_options_and_envelope) {
         Some(Err(error)) => return (answer.config(&error), answer),
@@ -686,6 +684,11 @@ mod tests {
     /// the tape gives as a text), built with `token` and a header (whose name is
     /// another such key, in the options).
     fn confirm_tape(comment: &str, token: &str) -> &'static [u8] {
+        confirm_tape_with(comment, token, &["X-CSRF-Token"])
+    }
+
+    /// As [`confirm_tape`], with a header of each of these names.
+    fn confirm_tape_with(comment: &str, token: &str, headers: &[&str]) -> &'static [u8] {
         let mut w = Writer::default();
         w.word(OBJECT).word(5).word(0);
         w.key("incident_num").string(" IM1 ");
@@ -698,20 +701,28 @@ mod tests {
         w.word(OBJECT).word(4).word(0);
         w.key("endpoint").string("https://coc.example.com/");
         w.key("token").string(token);
-        w.key("headers").word(OBJECT).word(1).word(0);
-        w.key("X-CSRF-Token").string("c5rf");
+        w.key("headers")
+            .word(OBJECT)
+            .word(headers.len() as u32)
+            .word(0);
+        for name in headers {
+            w.key(name).string("c5rf");
+        }
         w.key("allowUnknownFields").word(TRUE);
         w.0.leak()
     }
 
-    /// The parts of an answer JavaScript reads (not the keys it was made with).
+    /// An answer's numbers and text (not the keys it was made with).
     fn read(answer: &Answer) -> (&[f64], &str, usize) {
         (&answer.numbers, &answer.text, answer.units)
     }
 
     /// Options a build was made with before are known by their bytes: the build
-    /// answers what a build with no memo answers, for any input, and options that
-    /// differ by a byte, or are wrong, are read and checked.
+    /// answers what a build with no memo answers, valid input or not, and options that
+    /// differ by a byte, or are wrong, are read and checked. (Equal numbers too, as no
+    /// path here has a part that only a key of the options matches: such a part goes
+    /// as text when the options are known, see `read_call`, and JavaScript reads the
+    /// same path; tests/js/package.test.mjs has one.)
     #[test]
     fn options_built_with_before_give_what_they_gave() {
         let mut memo = Box::new(Memo::EMPTY);
@@ -741,6 +752,36 @@ mod tests {
     /// How long the options of a tape are (its second value), read as they are read.
     fn options_len(tape: &'static [u8]) -> usize {
         read_call(tape, |_| false).unwrap().options_bytes.len()
+    }
+
+    /// Options too large to keep (a token of 16 KB, or more headers than are kept)
+    /// build as any others, and leave nothing kept: each build checks them again.
+    #[test]
+    fn options_too_large_to_keep_are_checked_at_each_build() {
+        let mut memo = Box::new(Memo::EMPTY);
+        let known = confirm_tape("Fixed.", "t0k");
+        let options = |tape: &'static [u8]| &tape[tape.len() - options_len(tape)..];
+        let names: Vec<String> = (0..14).map(|i| alloc::format!("X-H{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let long_token = "t".repeat(memo::MAX_BYTES);
+        for large in [
+            confirm_tape("Fixed.", &long_token),
+            confirm_tape_with("Fixed.", "t0k", &names),
+        ] {
+            build(known, &mut memo);
+            assert!(memo.knows(options(known)));
+            for _ in 0..2 {
+                let (status, answer) = build(large, &mut memo);
+                assert_eq!(status, Status::Built);
+                let fresh = build(large, &mut Box::new(Memo::EMPTY)).1;
+                assert_eq!(read(&answer), read(&fresh));
+                assert!(!memo.knows(options(large)) && !memo.knows(options(known)));
+            }
+        }
+        // Thirteen headers of the caller's (fifteen with Content-Type and the token) are kept.
+        let most = confirm_tape_with("Fixed.", "t0k", &names[..13]);
+        build(most, &mut memo);
+        assert!(memo.knows(options(most)));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The envelope of the last build, kept for the next. A portal builds every request
+//! The envelope of the last build that built a request, kept for the next (a build
+//! refused for its input keeps what was kept). A portal builds every request
 //! with the same options, and checking them (the endpoint, each header, a token of
 //! kilobytes) is the part of a build that does not depend on the input: with a 3.6 KB
 //! token, nearly half of the build's time in wasm (bench/ab.mjs). Options are known
@@ -11,10 +12,11 @@
 use coc_incident_core::{same_bytes, ValidateOptions};
 
 /// The most bytes of options, and of the envelope's text, that are kept: a token of
-/// up to about 12 KB. Larger options are checked again at each build.
+/// ASCII up to nearly 16 KB. Larger options are checked again at each build.
 pub const MAX_BYTES: usize = 16 * 1024;
 /// The most numbers of an envelope kept: the URL's two, the header count, and four a
-/// header for up to 15 headers.
+/// header for up to 15 headers (Content-Type and the token among them). Options with
+/// more are checked again at each build.
 pub const MAX_NUMBERS: usize = 63;
 
 /// The options of the last build whose options were right, what the answer began with

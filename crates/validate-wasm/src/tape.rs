@@ -93,8 +93,10 @@ pub struct Call {
 }
 
 /// As [`read_call_keys`], but the options are not read when `known` says their bytes
-/// are ones it read before (those read again as the same value, to the tape's end);
-/// their text keys are then left out, after the input's (no answer names one).
+/// are ones it read before (those read again as the same value, to the tape's end).
+/// Their text keys, which come after the input's, are then left out: a path part that
+/// only one of them would match goes as its text, which JavaScript reads as the same
+/// path.
 pub fn read_call(
     bytes: &'static [u8],
     known: impl FnOnce(&'static [u8]) -> bool,
@@ -417,6 +419,42 @@ pub(crate) mod tests {
         );
         assert_eq!(input, Value::Object(expected));
         assert_eq!(options, Value::Undefined);
+    }
+
+    /// Options known by their bytes are not read: `known` is asked of exactly the
+    /// bytes after the input, and their text keys are left out (the input's stay). A
+    /// tape whose input does not read is refused before anything is asked.
+    #[test]
+    fn options_known_by_their_bytes_are_not_read() {
+        let mut w = Writer::default();
+        w.word(OBJECT).word(1).word(0);
+        w.key("in").string("x");
+        let input_len = w.0.len();
+        w.word(OBJECT).word(1).word(0);
+        w.key("opt").word(TRUE);
+        let tape: &'static [u8] = w.0.leak();
+        let options = &tape[input_len..];
+        let mut asked = None;
+        let known = super::read_call(tape, |bytes| {
+            asked = Some(bytes);
+            true
+        })
+        .unwrap();
+        assert_eq!(asked, Some(options));
+        assert_eq!((known.options, known.options_bytes), (None, options));
+        assert_eq!(known.keys, [&tape[16..20]], "the input's key, \"in\"");
+        let read = super::read_call(tape, |_| false).unwrap();
+        let mut opt = Object::default();
+        opt.push(Text::from("opt"), Value::Bool(true));
+        assert_eq!(read.options, Some(Value::Object(opt)));
+        assert_eq!(read.keys.len(), 2);
+        let cut: &'static [u8] = tape[..input_len - 4].to_vec().leak();
+        let mut asked = false;
+        let refused = super::read_call(cut, |_| {
+            asked = true;
+            true
+        });
+        assert!(refused.is_err() && !asked);
     }
 
     #[test]
