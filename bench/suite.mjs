@@ -7,6 +7,15 @@ export const BUILD = { endpoint: "/api/coc" };
 /** …and with a token, as a portal that holds one sends it: a PKI-format IAM token
  * (`MI…`, base64) is kilobytes long; this one is 3.6 KB. */
 export const BUILD_WITH_TOKEN = { ...BUILD, token: `MII${"aB3+/xYz9".repeat(400)}` };
+/** Options that differ from one build to the next (two endpoints in turn): what a build
+ * costs when the small module cannot answer its options as it did the last time (it
+ * keeps the last options' envelope; crates/validate-wasm/src/memo.rs). A function:
+ * each call takes the next. */
+export const CHANGING_BUILD = (() => {
+  const both = [BUILD, { ...BUILD, endpoint: `${BUILD.endpoint}/` }];
+  let next = 0;
+  return () => both[next++ & 1];
+})();
 
 /**
  * A tape writer of its own for the small module's `exports`, with the limits and the
@@ -118,7 +127,11 @@ export const SCENARIOS = [
   ["keystroke: confirm with a 300-character comment", keystroke, "validate"],
   // The others build with no token (BUILD): this row is what a token adds.
   ["validate + build body with a 3.6 KB token (commitSolution1)", solution, "build", BUILD_WITH_TOKEN],
+  ["validate + build body, other options each call (commitSolution1)", solution, "build", CHANGING_BUILD],
 ];
+
+/** A build's options for a call: the scenario's, or the next of a cycle (a function). */
+const optionsOf = (options) => (typeof options === "function" ? options() : options);
 
 /** `fn` of a scenario's input, as a call to time: the input is a value, or a function
  * that gives each call its own (the next of a cycle). */
@@ -131,7 +144,7 @@ export function time(list, options) {
     out[scenario] = {};
     for (const [who, c] of Object.entries(list)) {
       const fn = c[what];
-      const call = buildOptions === undefined ? fn : (x) => fn(x, buildOptions);
+      const call = buildOptions === undefined ? fn : (x) => fn(x, optionsOf(buildOptions));
       out[scenario][who] = measure(calling(call, input), options);
     }
   }
@@ -149,7 +162,7 @@ export function compareEntries(entries) {
     SCENARIOS.forEach(([, input, what, options = BUILD], s) => {
       for (const e of round % 2 === 0 ? [0, 1] : [1, 0]) {
         const entry = entries[e];
-        const fn = what === "build" ? (x) => entry.buildHandleRequest(x, options) : entry.validateHandleRequest;
+        const fn = what === "build" ? (x) => entry.buildHandleRequest(x, optionsOf(options)) : entry.validateHandleRequest;
         times[s][e].push(measure(calling(fn, input), { samples: 3, sampleMs: 60 }));
       }
     });
