@@ -31,15 +31,13 @@ pub(crate) fn suggest<'c>(
         return None;
     }
     let mut best: Option<(usize, &'static str)> = None;
-    // Zeroed once for every candidate: each leaves it zeroed again.
-    let mut positions = [0u64; 128];
     for &candidate in candidates {
         // Characters, as the bytes that start one: `chars().count()` here took 0.8 KB
         // of wasm (measured), for names that are ASCII anyway.
         let chars = candidate.bytes().filter(|b| b & 0xC0 != 0x80).count();
         let limit = (chars / 3).max(1);
         let distance = if candidate.is_ascii() && candidate.len() <= MAX_NAME {
-            within(folded, candidate.as_bytes(), limit, &mut positions)
+            within(folded, candidate.as_bytes(), limit)
         } else {
             // Not a name of the rules' kind: the general (and slower) way.
             let input: Vec<char> = input
@@ -66,10 +64,7 @@ const MAX_NAME: usize = 64;
 /// [`MAX_NAME`] long, compared without case) when it is at most `limit`. Hyyrö's
 /// bit-parallel algorithm (2003, with transpositions): one column of the table in a
 /// few word operations per input character, instead of a cell at a time.
-///
-/// `positions` must be all zero, and is left so: clearing a kilobyte for each name
-/// cost more than the distance itself.
-fn within(input: &[u8], name: &[u8], limit: usize, positions: &mut [u64; 128]) -> Option<usize> {
+fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
     if input.len().abs_diff(name.len()) > limit {
         return None; // at least one edit for each character of difference
     }
@@ -92,20 +87,19 @@ fn within(input: &[u8], name: &[u8], limit: usize, positions: &mut [u64; 128]) -
     let Some(last) = name.len().checked_sub(1) else {
         return (input.len() <= limit).then_some(input.len());
     };
-    // Where each byte stands in the name (non-ASCII input, 0xFF, stands nowhere).
-    let slot = |b: u8| usize::from(b.to_ascii_lowercase() & 0x7F);
-    for (i, &b) in name.iter().enumerate() {
-        positions[slot(b)] |= 1 << i;
-    }
+    // Where an input byte stands in the name (non-ASCII input, 0xFF, stands nowhere):
+    // found in what is left of the name, a few bytes once the shared ends are off,
+    // rather than in a table of every byte (a kilobyte cleared for each suggestion).
+    let positions = |c: u8| {
+        name.iter().enumerate().fold(0u64, |bits, (i, &b)| {
+            bits | (u64::from(b.to_ascii_lowercase() == c) << i)
+        })
+    };
     let mask = 1u64 << last;
     let (mut vp, mut vn, mut d0, mut pm_before) = (!0u64, 0u64, 0u64, 0u64);
     let mut distance = name.len();
     for &c in input {
-        let pm = if c < 0x80 {
-            positions[usize::from(c)]
-        } else {
-            0
-        };
+        let pm = positions(c);
         let transposed = ((!d0 & pm) << 1) & pm_before;
         d0 = (((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn | transposed;
         let hp = vn | !(d0 | vp);
@@ -117,9 +111,6 @@ fn within(input: &[u8], name: &[u8], limit: usize, positions: &mut [u64; 128]) -
         vp = hn | !(d0 | hp);
         vn = hp & d0;
         pm_before = pm;
-    }
-    for &b in name {
-        positions[slot(b)] = 0;
     }
     (distance <= limit).then_some(distance)
 }
@@ -191,7 +182,6 @@ mod tests {
     fn the_bounded_distance_is_the_full_distance() {
         let mut random = crate::xorshift(0x9E37_79B9_7F4A_7C15_u64);
         let mut next = |n: usize| (random() % n as u64) as usize;
-        let mut positions = [0u64; 128];
         let alphabet = b"abcab_";
         for _ in 0..50_000 {
             let word = |next: &mut dyn FnMut(usize) -> usize| -> Vec<u8> {
@@ -206,20 +196,11 @@ mod tests {
             let chars = |w: &[u8]| w.iter().map(|&c| char::from(c)).collect::<Vec<_>>();
             let full = edit_distance(&chars(&a), &chars(&b));
             for limit in [full, full + 2] {
-                assert_eq!(
-                    within(&a, &b, limit, &mut positions),
-                    Some(full),
-                    "{a:?} {b:?}"
-                );
+                assert_eq!(within(&a, &b, limit), Some(full), "{a:?} {b:?}");
             }
             if full > 0 {
-                assert_eq!(
-                    within(&a, &b, full - 1, &mut positions),
-                    None,
-                    "{a:?} {b:?}"
-                );
+                assert_eq!(within(&a, &b, full - 1), None, "{a:?} {b:?}");
             }
-            assert!(positions.iter().all(|&p| p == 0));
         }
     }
 
