@@ -147,11 +147,11 @@ pub extern "C" fn names() -> u32 {
     } else {
         SCRATCH_BYTES as f64
     });
-    let (table, label_list) = (names::table(), labels::labels());
+    // How many lines of each table `start_lines` gives.
     for count in [
-        table.len(),
+        names::table().len(),
         TEMPLATES.len(),
-        label_list.len(),
+        labels::labels().len(),
         TYPE_PHRASES.len(),
     ] {
         answer.numbers.push(count as f64);
@@ -159,18 +159,7 @@ pub extern "C" fn names() -> u32 {
     // The two templates JavaScript renders pieces of messages with.
     answer.numbers.push(Template::Quoted as usize as f64);
     answer.numbers.push(Template::Separator as usize as f64);
-    let templates = TEMPLATES.iter().flatten().copied();
-    let labels = label_list.iter().flat_map(|label| [label.en, label.zh]);
-    let phrases = TYPE_PHRASES
-        .iter()
-        .flat_map(|(name, en, zh)| [*name, *en, *zh]);
-    let lines = table
-        .iter()
-        .copied()
-        .chain(templates)
-        .chain(labels)
-        .chain(phrases);
-    for (i, line) in lines.enumerate() {
+    for (i, line) in crate::start_lines().enumerate() {
         if i > 0 {
             answer.raw_text("\n");
         }

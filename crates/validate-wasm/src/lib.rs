@@ -34,3 +34,23 @@ pub mod tape;
 
 pub use answer::{build, validate, Answer, Status};
 pub use memo::Memo;
+
+/// What the module sends at start (`names()`), one a line, in order: the names table,
+/// the message templates (English, Chinese), the labels (English, Chinese) and the
+/// type phrases (name, English, Chinese).
+pub fn start_lines() -> impl Iterator<Item = &'static str> {
+    use coc_incident_core::{TEMPLATES, TYPE_PHRASES};
+    let templates = TEMPLATES.iter().flatten().copied();
+    let labels = labels::labels()
+        .iter()
+        .flat_map(|label| [label.en, label.zh]);
+    let phrases = TYPE_PHRASES
+        .iter()
+        .flat_map(|(name, en, zh)| [*name, *en, *zh]);
+    names::table()
+        .iter()
+        .copied()
+        .chain(templates)
+        .chain(labels)
+        .chain(phrases)
+}

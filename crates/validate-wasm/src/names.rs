@@ -303,18 +303,7 @@ mod tests {
     /// What `names()` sends at start goes one a line: no line may hold a newline.
     #[test]
     fn no_text_sent_at_start_holds_a_newline() {
-        let labels = crate::labels::labels().iter().flat_map(|l| [l.en, l.zh]);
-        let templates = coc_incident_core::TEMPLATES.iter().flatten().copied();
-        let phrases = coc_incident_core::TYPE_PHRASES
-            .iter()
-            .flat_map(|(name, en, zh)| [*name, *en, *zh]);
-        let mut lines = table()
-            .iter()
-            .copied()
-            .chain(labels)
-            .chain(templates)
-            .chain(phrases);
-        assert!(lines.all(|line| !line.contains('\n')));
+        assert!(crate::start_lines().all(|line| !line.contains('\n')));
     }
 
     /// JavaScript finds a type name's phrases, and a template's param, by their index.
