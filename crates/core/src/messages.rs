@@ -285,6 +285,17 @@ impl Template {
         }
     }
 
+    /// The template of [`Report::summary`](crate::Report::summary) when `more` errors
+    /// follow the first ([`Report::more_errors`](crate::Report::more_errors)): its
+    /// `{message}` is the first error's.
+    pub fn summary(more: usize) -> Template {
+        if more == 0 {
+            Template::Summary
+        } else {
+            Template::SummaryMore
+        }
+    }
+
     /// Its text in `locale`.
     pub fn text(self, locale: Locale) -> &'static str {
         let [en, zh] = TEMPLATES[self as usize];

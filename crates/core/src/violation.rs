@@ -100,7 +100,7 @@ impl Report {
             .map_or_else(String::new, Violation::message);
         let more = self.more_errors();
         let mut out = String::new();
-        let template = self.summary_template().text(self.locale());
+        let template = Template::summary(more).text(self.locale());
         render(&mut out, template, &mut |out, slot| {
             if slot == "more" {
                 crate::json::integer(out, more);
@@ -109,16 +109,6 @@ impl Report {
             }
         });
         out
-    }
-
-    /// The template of [`Report::summary`]: its `{message}` is the first error's, its
-    /// `{more}` is [`Report::more_errors`].
-    pub fn summary_template(&self) -> Template {
-        if self.more_errors() == 0 {
-            Template::Summary
-        } else {
-            Template::SummaryMore
-        }
     }
 
     /// How many errors there are after the first: those listed, and those only counted.

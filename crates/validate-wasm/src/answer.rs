@@ -366,8 +366,9 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
     let checked = match check(input, validate) {
         Ok(checked) => checked,
         Err(report) => {
-            answer.template(report.summary_template(), report.locale());
-            answer.count(report.more_errors());
+            let more = report.more_errors();
+            answer.template(Template::summary(more), report.locale());
+            answer.count(more);
             answer.report(&report);
             return (Status::Invalid, answer);
         }
