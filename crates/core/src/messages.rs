@@ -174,7 +174,7 @@ pub enum Template {
 }
 
 /// Every message's text, `[English, Chinese]`, in the order of [`Template`]: fixed
-/// text around slots, which [`render`] (and the JavaScript of the small module, which
+/// text around slots, which `render` (and the JavaScript of the small module, which
 /// gets this table at start) fills:
 /// - `{field}`: the field's label, or its path [quoted](Template::Quoted);
 /// - `{other:KEY}`: the label of the field a message refers to, or param `KEY` quoted;
