@@ -651,8 +651,9 @@ mod tests {
             let tape = confirm_tape(comment, "t0k");
             let (status, answer) = build(tape, &mut memo);
             assert_eq!(status, Status::Built, "{comment:?}");
-            let (input, options, _) = crate::tape::read_call_keys(tape).unwrap();
-            let options = read_build_options(&options).unwrap();
+            let call = read_call(tape, |_| false).unwrap();
+            let options = read_build_options(call.options.as_ref().unwrap()).unwrap();
+            let input = call.input;
             let built =
                 coc_incident_core::build(&input, &options.target, options.validate).unwrap();
             // The body, last, is not counted in `units`: the texts are sliced here

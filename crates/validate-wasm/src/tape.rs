@@ -65,21 +65,6 @@ const FOREIGN_KINDS: [Foreign; 7] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Malformed;
 
-/// Reads a call's two values, the input and the options, and the keys the tape gives
-/// as texts (not names of the table), in tape order, each as its UTF-16LE units in
-/// the tape: JavaScript keeps the same keys in the same order, so an answer can name
-/// one by its place instead of its text. UTF-8 strings are borrowed from the tape, not
-/// copied: it must outlive everything read from it (on wasm32 the tape lives until
-/// the next call starts, and nothing read from it outlives a call).
-pub fn read_call_keys(bytes: &'static [u8]) -> Result<(Value, Value, TextKeys), Malformed> {
-    let call = read_call(bytes, |_| false)?;
-    Ok((
-        call.input,
-        call.options.unwrap_or(Value::Undefined),
-        call.keys,
-    ))
-}
-
 /// A call's tape, read.
 pub struct Call {
     /// The input.
@@ -88,15 +73,21 @@ pub struct Call {
     pub options: Option<Value>,
     /// The options' bytes: the rest of the tape after the input.
     pub options_bytes: &'static [u8],
-    /// The keys the tape gives as texts (see [`read_call_keys`]).
+    /// The keys the tape gives as texts (see [`read_call`]).
     pub keys: TextKeys,
 }
 
-/// As [`read_call_keys`], but the options are not read when `known` says their bytes
-/// are ones it read before (those read again as the same value, to the tape's end).
-/// Their text keys, which come after the input's, are then left out: a path part that
-/// only one of them would match goes as its text, which JavaScript reads as the same
-/// path.
+/// Reads a call's two values, the input and the options, and the keys the tape gives
+/// as texts (not names of the table), in tape order, each as its UTF-16LE units in
+/// the tape: JavaScript keeps the same keys in the same order, so an answer can name
+/// one by its place instead of its text. UTF-8 strings are borrowed from the tape, not
+/// copied: it must outlive everything read from it (on wasm32 the tape lives until
+/// the next call starts, and nothing read from it outlives a call).
+///
+/// The options are not read when `known` says their bytes are ones it read before
+/// (those read again as the same value, to the tape's end). Their text keys, which
+/// come after the input's, are then left out: a path part that only one of them would
+/// match goes as its text, which JavaScript reads as the same path.
 pub fn read_call(
     bytes: &'static [u8],
     known: impl FnOnce(&'static [u8]) -> bool,
@@ -129,7 +120,7 @@ pub fn read_call(
     })
 }
 
-/// The keys a tape gives as texts, each as its UTF-16LE units (see [`read_call_keys`]).
+/// The keys a tape gives as texts, each as its UTF-16LE units (see [`read_call`]).
 pub type TextKeys = Vec<&'static [u8]>;
 
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
@@ -354,7 +345,8 @@ pub(crate) mod tests {
 
     /// The input and the options of a tape.
     fn read_call(bytes: &'static [u8]) -> Result<(Value, Value), Malformed> {
-        read_call_keys(bytes).map(|(input, options, _)| (input, options))
+        let call = super::read_call(bytes, |_| false)?;
+        Ok((call.input, call.options.unwrap_or(Value::Undefined)))
     }
 
     /// Writes a tape as the JavaScript side does, for tests.
