@@ -337,6 +337,14 @@ pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
     (Status::Report, answer)
 }
 
+/// A build's envelope: made of the options it read, and how they say to validate; or
+/// the one kept for them, known by their bytes.
+enum BuildEnvelope<'m> {
+    Made(Envelope, ValidateOptions),
+    Known(memo::Envelope<'m>),
+}
+use BuildEnvelope::{Known, Made};
+
 /// `buildHandleRequest` on a tape. The options are checked first (a wrong option is
 /// the portal's bug, whatever the user typed), then the input, as the core's `build`
 /// does; options a build was made with before are known by their bytes and not
@@ -352,18 +360,19 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
     }) else {
         return (Status::Malformed, answer);
     };
-    let (input, options, options_bytes) = (&call.input, &call.options, call.options_bytes);
-    // Options read (not known): checked, and the envelope made of them.
-    let made = match options.as_ref().map(read_options_and_envelope) {
-        Some(Err(error)) => return (answer.config(&error), answer),
-        Some(Ok(made)) => Some(made),
-        None => None,
+    // The envelope: made of the options read (checked first), or the one kept.
+    let envelope = match (&call.options, kept) {
+        (Some(options), _) => match read_options_and_envelope(options) {
+            Ok((envelope, validate)) => Made(envelope, validate),
+            Err(error) => return (answer.config(&error), answer),
+        },
+        (None, Some(kept)) => Known(kept),
+        (None, None) => return (Status::Malformed, answer), // never: unread means kept
     };
-    let validate = match (&made, &kept) {
-        (Some((_, validate)), _) | (None, Some(memo::Envelope { validate, .. })) => *validate,
-        (None, None) => return (Status::Malformed, answer),
+    let validate = match &envelope {
+        Made(_, validate) | Known(memo::Envelope { validate, .. }) => *validate,
     };
-    let checked = match check(input, validate) {
+    let checked = match check(&call.input, validate) {
         Ok(checked) => checked,
         Err(report) => {
             let more = report.more_errors();
@@ -373,8 +382,8 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
             return (Status::Invalid, answer);
         }
     };
-    match (made, kept) {
-        (Some((envelope, validate)), _) => {
+    match envelope {
+        Made(envelope, validate) => {
             // Two numbers a text (the URL, each header's name and value), and the two
             // counts (headers, warnings), and the body's offset.
             answer.numbers.reserve(6 + 4 * envelope.headers.len());
@@ -396,21 +405,20 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
                 answer.text(value);
             }
             memo.keep(
-                options_bytes,
+                call.options_bytes,
                 &answer.numbers,
                 &answer.text,
                 answer.units,
                 validate,
             );
         }
-        (None, Some(kept)) => {
+        Known(kept) => {
             answer.numbers.reserve(kept.numbers.len() + 3);
             answer.text.reserve(kept.text.len() + BODY_ROOM);
             answer.numbers.extend_from_slice(kept.numbers);
             answer.text.push_str(kept.text);
             answer.units = kept.units;
         }
-        (None, None) => return (Status::Malformed, answer),
     }
     answer.count(checked.warnings.len());
     answer.violations(&checked.warnings);
