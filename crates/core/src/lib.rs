@@ -90,4 +90,4 @@ pub use validate::{check, validate, Checked, ValidateOptions, MAX_LISTED};
 pub use value::{
     is_safe_integer, Foreign, Number, Object, Value, MAX_DEPTH, MAX_NODES, MAX_SAFE_INTEGER,
 };
-pub use violation::{Problem, Report, TextReason, Violation};
+pub use violation::{Path, Problem, Report, TextReason, Violation};

@@ -38,7 +38,7 @@ fn list(out: &mut String, items: &[Violation]) {
         out.push_str("{\"code\":");
         string(out, v.code());
         out.push_str(",\"path\":");
-        string(out, &v.path);
+        string(out, &v.path.to_text());
         out.push_str(",\"message\":");
         string(out, &v.message());
         out.push_str(",\"params\":");

@@ -3,7 +3,7 @@
 //! which is all the request builder trusts.
 
 use crate::messages::{Labels, Locale};
-use crate::path;
+use crate::path::{self, Path};
 use crate::prelude::*;
 use crate::rules::{
     FieldRule, Kind, Label, Operation, ParameterPresence, Presence, Rules, MAX_SAFE_INTEGER,
@@ -156,40 +156,59 @@ impl Listed {
             let problem = Problem::TooManyViolations {
                 omitted: self.omitted,
             };
-            let note = Violation::new(String::new(), problem, Labels::default(), locale);
+            let note = Violation::new(Path::ROOT, problem, Labels::default(), locale);
             self.listed.push(note);
         }
         self.listed
     }
 }
 
-/// A violation's path, rendered only when a violation is reported.
-trait Path {
-    fn get(&self) -> String;
+/// A violation's path, made only when a violation is reported.
+trait Where {
+    fn get(&self) -> Path;
 }
 
-impl Path for &str {
-    fn get(&self) -> String {
-        (*self).to_owned()
+/// A path written out (inside an extra value).
+impl Where for &str {
+    fn get(&self) -> Path {
+        Path::Written((*self).to_owned())
     }
 }
 
-impl Path for String {
-    fn get(&self) -> String {
-        self.clone()
+impl Where for String {
+    fn get(&self) -> Path {
+        Path::Written(self.clone())
     }
 }
 
-/// A rule's own field inside `prefix`.
+/// A key of the input that no rule names, at the root or inside `parent`.
+struct KeyPath<'k> {
+    parent: Option<&'static str>,
+    key: &'k Text,
+}
+
+impl Where for KeyPath<'_> {
+    fn get(&self) -> Path {
+        Path::Key {
+            parent: self.parent,
+            key: self.key.clone(),
+        }
+    }
+}
+
+/// A rule's own field (or `operate_key`, `parameter`) at the root or inside `prefix`.
 #[derive(Clone, Copy)]
-struct FieldPath<'p> {
-    prefix: &'p str,
+struct FieldPath {
+    prefix: Option<&'static str>,
     key: &'static str,
 }
 
-impl Path for FieldPath<'_> {
-    fn get(&self) -> String {
-        path::field(self.prefix, self.key)
+impl Where for FieldPath {
+    fn get(&self) -> Path {
+        Path::Name {
+            parent: self.prefix,
+            name: self.key,
+        }
     }
 }
 
@@ -256,13 +275,13 @@ fn label_of(table: &[FieldRule], key: &str) -> Option<Label> {
 }
 
 impl Walk<'_> {
-    fn error(&mut self, path: String, problem: Problem, labels: Labels) {
+    fn error(&mut self, path: Path, problem: Problem, labels: Labels) {
         let locale = self.options.locale;
         self.errors
             .push(|| Violation::new(path, problem, labels, locale));
     }
 
-    fn warning(&mut self, path: String, problem: Problem, labels: Labels) {
+    fn warning(&mut self, path: Path, problem: Problem, labels: Labels) {
         let locale = self.options.locale;
         self.warnings
             .push(|| Violation::new(path, problem, labels, locale));
@@ -273,7 +292,7 @@ impl Walk<'_> {
             let problem = Problem::NotObject {
                 actual: input.type_name(),
             };
-            self.error(String::new(), problem, Labels::default());
+            self.error(Path::ROOT, problem, Labels::default());
             return None;
         };
         let table = self.rules.root;
@@ -284,7 +303,7 @@ impl Walk<'_> {
             0
         }));
         for rule in table {
-            match (self.field(root, "", rule, table, &mut seen), &mut fields) {
+            match (self.field(root, None, rule, table, &mut seen), &mut fields) {
                 (Some(value), Some(fields)) => {
                     if self.collect && !value.is_absent() {
                         fields.push((rule, value));
@@ -313,7 +332,7 @@ impl Walk<'_> {
         } else {
             self.parameter(parameter, operation)
         };
-        let extra = self.unknown_keys(root, "", Known::Names(self.rules.root_keys), seen);
+        let extra = self.unknown_keys(root, None, Known::Names(self.rules.root_keys), seen);
         Some(Checked {
             root: fields?,
             operation: operation?,
@@ -355,25 +374,38 @@ impl Walk<'_> {
     }
 
     /// Reports an unpaired surrogate or control character; true when there is none.
-    fn text_content(&mut self, text: &Text, path: &impl Path, labels: Labels) -> bool {
-        let problem = match text_problem(text) {
-            None => return true,
-            Some(TextProblem::UnpairedSurrogate { index }) => Problem::InvalidText {
+    /// Inlined (the check), with the report out of line: one copy of it serves every
+    /// kind of path.
+    #[inline(always)]
+    fn text_content(&mut self, text: &Text, path: &impl Where, labels: Labels) -> bool {
+        match text_problem(text) {
+            None => true,
+            Some(problem) => {
+                self.invalid_text(problem, path.get(), labels);
+                false
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn invalid_text(&mut self, problem: TextProblem, path: Path, labels: Labels) {
+        let problem = match problem {
+            TextProblem::UnpairedSurrogate { index } => Problem::InvalidText {
                 reason: TextReason::UnpairedSurrogate,
                 index,
                 code_point: None,
             },
-            Some(TextProblem::ControlCharacter { index, code_point }) => Problem::InvalidText {
+            TextProblem::ControlCharacter { index, code_point } => Problem::InvalidText {
                 reason: TextReason::ControlCharacter,
                 index,
                 code_point: Some(code_point),
             },
         };
-        self.error(path.get(), problem, labels);
-        false
+        self.error(path, problem, labels);
     }
 
-    fn wrong_type(&mut self, path: String, expected: &'static str, actual: &Value, labels: Labels) {
+    fn wrong_type(&mut self, path: Path, expected: &'static str, actual: &Value, labels: Labels) {
         let problem = Problem::WrongType {
             expected,
             actual: actual.type_name(),
@@ -382,7 +414,11 @@ impl Walk<'_> {
     }
 
     fn operate_key(&mut self, value: &Value) -> Option<&'static Operation> {
-        let path = || "operate_key".to_owned();
+        let at = FieldPath {
+            prefix: None,
+            key: "operate_key",
+        };
+        let path = || at.get();
         let labels = Labels::of(OPERATE_KEY_LABEL);
         match value {
             Value::Undefined | Value::Null => self.error(path(), Problem::Required, labels),
@@ -395,7 +431,7 @@ impl Walk<'_> {
                         return Some(op);
                     }
                 }
-                if self.text_content(text, &"operate_key", labels) {
+                if self.text_content(text, &at, labels) {
                     let allowed = self.rules.operate_keys;
                     let problem = Problem::UnknownOperateKey {
                         allowed,
@@ -417,20 +453,24 @@ impl Walk<'_> {
         operation: Option<&'static Operation>,
     ) -> Option<Vec<(&'a str, &'a Value)>> {
         let path = "parameter";
+        let at = FieldPath {
+            prefix: None,
+            key: path,
+        };
         let labels = Labels::of(PARAMETER_LABEL);
         let object = match value {
             Value::Object(object) => object,
             Value::Undefined | Value::Null => {
                 return match operation.map(|op| op.parameter) {
                     Some(ParameterPresence::Required) => {
-                        self.error(path.to_owned(), Problem::Required, labels);
+                        self.error(at.get(), Problem::Required, labels);
                         None
                     }
                     _ => Some(Vec::new()),
                 };
             }
             other => {
-                self.wrong_type(path.to_owned(), "object", other, labels);
+                self.wrong_type(at.get(), "object", other, labels);
                 return None;
             }
         };
@@ -439,11 +479,11 @@ impl Walk<'_> {
         let mut seen = 0;
         for rule in operation.fields {
             ok &= self
-                .field(object, path, rule, operation.fields, &mut seen)
+                .field(object, Some(path), rule, operation.fields, &mut seen)
                 .is_some();
         }
         let known = Known::Fields(operation.fields);
-        let extra = self.unknown_keys(object, path, known, seen);
+        let extra = self.unknown_keys(object, Some(path), known, seen);
         if !ok {
             return None;
         }
@@ -480,7 +520,7 @@ impl Walk<'_> {
     fn field<'a>(
         &mut self,
         object: &'a Object,
-        prefix: &str,
+        prefix: Option<&'static str>,
         rule: &FieldRule,
         table: &[FieldRule],
         seen: &mut u64,
@@ -590,7 +630,7 @@ impl Walk<'_> {
     fn unknown_keys<'a>(
         &mut self,
         object: &'a Object,
-        prefix: &str,
+        prefix: Option<&'static str>,
         known: Known,
         seen: u64,
     ) -> Vec<(&'a str, &'a Value)> {
@@ -612,18 +652,23 @@ impl Walk<'_> {
             if known_key || value.is_undefined() {
                 continue;
             }
-            let path = path::child(prefix, key);
+            let path = KeyPath {
+                parent: prefix,
+                key,
+            };
             let problem = Problem::UnknownField {
                 suggestion: suggest(key.as_str(), known.keys()),
             };
             if self.options.allow_unknown_fields {
-                self.warning(path.clone(), problem, Labels::default());
+                // Its own errors go to the other list: the warning's place is the same.
                 let key_ok = self.text_content(key, &path, Labels::default());
-                if self.json(value, &path) && key_ok {
+                let written = path::child(prefix.unwrap_or(""), key);
+                if self.json(value, &written) && key_ok {
                     allowed.push((key.as_str(), value));
                 }
+                self.warning(path.get(), problem, Labels::default());
             } else {
-                self.error(path, problem, Labels::default());
+                self.error(path.get(), problem, Labels::default());
             }
         }
         // Keys not read can be neither checked nor sent: errors, counted.
@@ -643,7 +688,7 @@ impl Walk<'_> {
             }),
             Value::Object(object) if object.unread() > 0 => {
                 let too_large = Value::Foreign(Foreign::TooLarge);
-                self.wrong_type(path.to_owned(), "json", &too_large, none);
+                self.wrong_type(Path::Written(path.to_owned()), "json", &too_large, none);
                 false
             }
             Value::Object(object) => object
@@ -655,7 +700,7 @@ impl Walk<'_> {
                     self.json(item, &path) && key_ok && ok
                 }),
             other => {
-                self.wrong_type(path.to_owned(), "json", other, none);
+                self.wrong_type(Path::Written(path.to_owned()), "json", other, none);
                 false
             }
         }
@@ -669,10 +714,10 @@ mod tests {
     use crate::rules::ROOT_TEXT_FIELDS;
 
     /// Each violation's code and path.
-    fn code_paths(violations: &[Violation]) -> Vec<(&str, &str)> {
+    fn code_paths(violations: &[Violation]) -> Vec<(&str, String)> {
         violations
             .iter()
-            .map(|v| (v.code(), v.path.as_str()))
+            .map(|v| (v.code(), v.path.to_text()))
             .collect()
     }
 
@@ -715,7 +760,7 @@ mod tests {
             .check(&base().into(), ValidateOptions::default())
             .unwrap_err();
         let codes = code_paths(&missing.errors);
-        assert_eq!(codes, [("required", "tenant")]);
+        assert_eq!(codes, [("required", "tenant".into())]);
         assert_eq!(missing.errors[0].message(), "Tenant is required.");
         let mut given = base();
         given.push("tenant", Value::from(" t1 "));
@@ -736,7 +781,7 @@ mod tests {
         input.push("junk", Value::from(1));
         let report = validate(&input.into(), ValidateOptions::default());
         let codes = code_paths(&report.errors);
-        assert_eq!(codes, [("unknown_field", "junk")]);
+        assert_eq!(codes, [("unknown_field", "junk".into())]);
         let clean = object! {
             "incident_num" => "IM1", "operator" => "op", "operate_key" => "acceptedIncident1",
             "parameter" => object! {},
@@ -760,7 +805,7 @@ mod tests {
             .check(&input.into(), ValidateOptions::default())
             .unwrap_err();
         let codes = code_paths(&report.errors);
-        assert_eq!(codes, [("unknown_field", "tenant")]);
+        assert_eq!(codes, [("unknown_field", "tenant".into())]);
         // The crate's own rules, checked key by key (a copy is not `RULES` itself).
         let copy = RULES;
         assert!(copy.root_keys_are_looked_up());
@@ -775,7 +820,10 @@ mod tests {
         // No `required` for incident_num and the rest: they may be among the unread keys.
         assert_eq!(
             codes,
-            [("unknown_field", "junk"), ("too_many_violations", "")]
+            [
+                ("unknown_field", "junk".into()),
+                ("too_many_violations", String::new())
+            ]
         );
         assert_eq!(
             report.errors[1].problem,

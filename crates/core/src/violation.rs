@@ -4,6 +4,7 @@
 use core::fmt;
 
 use crate::messages::{message, render, write_message, Labels, Locale, Template};
+pub use crate::path::Path;
 use crate::prelude::*;
 pub use crate::problem::{Problem, TextReason};
 
@@ -13,7 +14,7 @@ pub struct Violation {
     /// Dotted path of the field, `""` for the root. A key that is empty, or holds a
     /// `.`, a bracket, a quote, a backslash, a control character or an unpaired
     /// surrogate, is written `["…"]` as a JSON string, so a path names one key exactly.
-    pub path: String,
+    pub path: Path,
     /// What is wrong, with its figures.
     pub problem: Problem,
     /// The labels its message names (the rule's own, never a key name's).
@@ -23,7 +24,7 @@ pub struct Violation {
 }
 
 impl Violation {
-    pub(crate) fn new(path: String, problem: Problem, labels: Labels, locale: Locale) -> Self {
+    pub(crate) fn new(path: Path, problem: Problem, labels: Labels, locale: Locale) -> Self {
         Violation {
             path,
             problem,
@@ -54,20 +55,26 @@ impl Violation {
 
     /// The message in `locale`.
     pub fn message_in(&self, locale: Locale) -> String {
-        message(&self.problem, &self.path, self.labels, locale)
+        message(&self.problem, &self.path.to_text(), self.labels, locale)
     }
 
     /// [`Violation::message`], written at the end of `out`: a report's messages can go
     /// one after the other into one text, with no string of their own.
     pub fn write_message(&self, out: &mut String) {
-        write_message(out, &self.problem, &self.path, self.labels, self.locale);
+        write_message(
+            out,
+            &self.problem,
+            &self.path.to_text(),
+            self.labels,
+            self.locale,
+        );
     }
 }
 
 impl fmt::Display for Violation {
     /// `path: message` (the message alone at the root).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.path.is_empty() {
+        if !self.path.is_root() {
             write!(f, "{}: ", self.path)?;
         }
         f.write_str(&self.message())
@@ -170,7 +177,7 @@ mod serialize {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut violation = serializer.serialize_struct("Violation", 4)?;
             violation.serialize_field("code", self.code())?;
-            violation.serialize_field("path", &self.path)?;
+            violation.serialize_field("path", &self.path.to_text())?;
             violation.serialize_field("message", &self.message())?;
             violation.serialize_field("params", &self.problem)?;
             violation.end()

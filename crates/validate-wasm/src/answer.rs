@@ -31,8 +31,8 @@ use core::mem::ManuallyDrop;
 
 use coc_incident_core::{
     check, find_byte, read_build_options, read_validate_options, utf16_len, write_body,
-    ConfigError, Envelope, Key, Label, Locale, Param, Problem, Report, Template, ValidateOptions,
-    Value, Violation,
+    ConfigError, Envelope, Key, Label, Locale, Param, Path, Problem, Report, Template,
+    ValidateOptions, Value, Violation,
 };
 
 use crate::memo::{self, Memo};
@@ -142,8 +142,31 @@ impl Answer {
     /// a key the tape gave as a text (a key no rule knows), how many, then each one's
     /// index, or for a key -1 less its place among those keys: JavaScript, which
     /// keeps those keys, then has no text to decode. Else -1 and the path's text.
-    /// Exact either way: a path made of such parts is their join.
-    fn path(&mut self, path: &str) {
+    /// Exact either way: a path made of such parts is their join. A path the core
+    /// keeps as its parts (nearly every one) is not written as a text to be split here.
+    fn path(&mut self, path: &Path) {
+        let Some((parent, last)) = path.parts() else {
+            return match path {
+                Path::Written(text) => self.written_path(text),
+                _ => self.text_path(&path.to_text()),
+            };
+        };
+        let parent = match parent {
+            None => Some(None),
+            Some(parent) => names::index(parent).map(Some),
+        };
+        let last = self.part(last);
+        let (Some(parent), Some(last)) = (parent, last) else {
+            return self.text_path(&path.to_text());
+        };
+        match parent {
+            None => self.numbers.extend_from_slice(&[1.0, last]),
+            Some(parent) => self.numbers.extend_from_slice(&[2.0, parent as f64, last]),
+        }
+    }
+
+    /// [`Answer::path`] of a path's text: split at each `.`.
+    fn written_path(&mut self, path: &str) {
         let count_at = self.numbers.len();
         self.number(0.0);
         let mut start = 0;
@@ -152,14 +175,9 @@ impl Answer {
             let end = find_byte(after, b'.').map_or(path.len(), |e| start + e);
             // An empty part (a path that starts or ends with a `.`, or holds `..`) is no name.
             let part = path.get(start..end).unwrap_or_default();
-            let index = names::index(part)
-                .map(|i| i as f64)
-                .or_else(|| self.key(part));
-            let Some(index) = index else {
+            let Some(index) = self.part(part) else {
                 self.numbers.truncate(count_at);
-                self.number(-1.0);
-                self.text(path);
-                return;
+                return self.text_path(path);
             };
             self.number(index);
             if end == path.len() {
@@ -168,6 +186,19 @@ impl Answer {
             start = end + 1;
         }
         self.count_into(count_at, self.numbers.len() - count_at - 1);
+    }
+
+    /// A path's part: a name's index, or -1 less a text key's place.
+    fn part(&mut self, part: &str) -> Option<f64> {
+        names::index(part)
+            .map(|i| i as f64)
+            .or_else(|| self.key(part))
+    }
+
+    /// A path that goes as its text: -1, then the text.
+    fn text_path(&mut self, path: &str) {
+        self.number(-1.0);
+        self.text(path);
     }
 
     /// -1 less the place of `part` among the tape's text keys, if it is one of them
@@ -504,7 +535,7 @@ mod tests {
             "parameter.cause.operator",
         ] {
             let mut answer = Answer::default();
-            answer.path(path);
+            answer.written_path(path);
             let parts = answer.numbers[0] as usize;
             assert_eq!(answer.numbers.len(), 1 + parts, "{path:?}");
             let names: Vec<&str> = answer.numbers[1..]
@@ -523,7 +554,7 @@ mod tests {
             "parameter[\"a.b\"]",
         ] {
             let mut answer = Answer::default();
-            answer.path(path);
+            answer.written_path(path);
             assert_eq!(answer.numbers[0], -1.0, "{path:?}");
             assert_eq!(text(&answer, 1), path);
         }
@@ -607,6 +638,51 @@ mod tests {
         assert_eq!(answer.text, "parameter[\"a.b\"]");
     }
 
+    /// A path kept as its parts answers what its text answers: the same numbers and
+    /// texts, names and tape keys by their places, anything else as its text.
+    #[test]
+    fn a_path_in_parts_answers_as_its_text() {
+        let tape_keys = ["x", "事件", "a.b", ""];
+        let keys: Vec<&'static [u8]> = tape_keys
+            .iter()
+            .map(|k| {
+                &*k.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>()
+                    .leak()
+            })
+            .collect();
+        let mut paths = alloc::vec![Path::ROOT];
+        for parent in [None, Some("parameter"), Some("operate_key")] {
+            for name in ["operator", "parameter", "cause", "virtual_confirm_comment"] {
+                paths.push(Path::Name { parent, name });
+            }
+            for key in tape_keys
+                .iter()
+                .chain(&["operator", "y", "[", "k\u{1}", "é.é"])
+            {
+                let key = coc_incident_core::Text::from(*key);
+                paths.push(Path::Key { parent, key });
+            }
+            let lone = coc_incident_core::Text::from_utf16(&[0x6B, 0xD800]);
+            paths.push(Path::Key { parent, key: lone });
+        }
+        for path in paths {
+            let text = path.to_text();
+            let fresh = || Answer {
+                keys: keys.clone(),
+                key_budget: KEY_BUDGET,
+                ..Answer::default()
+            };
+            let (mut parts, mut written) = (fresh(), fresh());
+            parts.path(&path);
+            written.written_path(&text);
+            // The budget aside: splitting a quoted key's text may spend some of it.
+            let answered = |a: Answer| (a.numbers, a.text, a.units);
+            assert_eq!(answered(parts), answered(written), "{text:?}");
+        }
+    }
+
     /// A key is found by its place only within the answer's budget of compared
     /// units; past it, the path goes as its text (exact too).
     #[test]
@@ -627,7 +703,7 @@ mod tests {
                 key_budget: budget,
                 ..Answer::default()
             };
-            answer.path(path);
+            answer.written_path(path);
             assert_eq!(answer.numbers[..expected.len()], expected[..], "{budget}");
             if budget < KEY_BUDGET {
                 assert_eq!(text(&answer, 1), path);

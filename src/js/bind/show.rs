@@ -156,7 +156,7 @@ impl Binding {
         for violation in report
             .errors
             .iter()
-            .filter(|v| !shown_paths.contains(&v.path))
+            .filter(|v| !shown_paths.iter().any(|shown| v.path == *shown))
         {
             if let Ok(item) = document.create_element("li") {
                 item.set_text_content(Some(&violation.message()));
