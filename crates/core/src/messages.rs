@@ -6,6 +6,7 @@
 //! JavaScript, given the same table at start, fills in the same way.
 
 use crate::json;
+use crate::path::Path;
 use crate::prelude::*;
 use crate::problem::{Param, Problem, TextReason, PARAM_KEYS};
 use crate::rules::Label;
@@ -329,13 +330,14 @@ pub(crate) fn render(out: &mut String, template: &str, fill: &mut dyn FnMut(&mut
     out.push_str(template.get(text..).unwrap_or_default());
 }
 
-/// A label in `locale` (borrowed from the rules), or `fallback` (a path or key) quoted.
-fn name(out: &mut String, label: Option<Label>, fallback: &str, locale: Locale) {
+/// A label in `locale` (borrowed from the rules), or what `fallback` writes (a path or
+/// key) quoted: written only when there is no label.
+fn name(out: &mut String, label: Option<Label>, locale: Locale, fallback: impl Fn(&mut String)) {
     match (label, locale) {
         (Some(label), Locale::En) => out.push_str(label.en),
         (Some(label), Locale::ZhCn) => out.push_str(label.zh),
         (None, _) => render(out, Template::Quoted.text(locale), &mut |out, _| {
-            out.push_str(fallback)
+            fallback(out)
         }),
     }
 }
@@ -369,7 +371,7 @@ fn param(out: &mut String, problem: &Problem, key: &str, format: &str, locale: L
 }
 
 /// The message of a problem at `path`, naming fields by `labels`.
-pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Locale) -> String {
+pub(crate) fn message(problem: &Problem, path: &Path, labels: Labels, locale: Locale) -> String {
     let mut out = String::new();
     write_message(&mut out, problem, path, labels, locale);
     out
@@ -380,7 +382,7 @@ pub(crate) fn message(problem: &Problem, path: &str, labels: Labels, locale: Loc
 pub(crate) fn write_message(
     out: &mut String,
     problem: &Problem,
-    path: &str,
+    path: &Path,
     labels: Labels,
     locale: Locale,
 ) {
@@ -390,13 +392,11 @@ pub(crate) fn write_message(
         let key = slot.get(..colon.unwrap_or(slot.len())).unwrap_or_default();
         let format = colon.and_then(|c| slot.get(c + 1..)).unwrap_or_default();
         match key {
-            "field" => name(out, labels.field, path, locale),
+            "field" => name(out, labels.field, locale, |out| path.write(out)),
             // `{other:KEY}`: the other field's label, or the key param `KEY` names.
-            "other" => {
-                let mut key = String::new();
-                param(&mut key, problem, format, "", locale);
-                name(out, labels.other, &key, locale)
-            }
+            "other" => name(out, labels.other, locale, |out| {
+                param(out, problem, format, "", locale)
+            }),
             _ => param(out, problem, key, format, locale),
         }
     });
@@ -445,7 +445,12 @@ mod tests {
         });
         assert_eq!(out, "<a> and <b:c>.");
         let problem = Problem::TooLong { max: 3, actual: 4 };
-        let zh = message(&problem, "a.b", Labels::default(), Locale::ZhCn);
+        let zh = message(
+            &problem,
+            &Path::from("a.b"),
+            Labels::default(),
+            Locale::ZhCn,
+        );
         assert_eq!(zh, "“a.b”最多 3 个字符，当前为 4 个。");
     }
 }

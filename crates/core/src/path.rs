@@ -3,57 +3,79 @@
 //! so that two different keys never share a path.
 
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
 use crate::json;
 use crate::prelude::*;
 use crate::text::Text;
 
-/// Where a violation is. Kept as its parts where the validator knows them (a name of
-/// the rules, or a key of the input, at the root or inside a name of the rules), so
-/// that no text is made for it: a boundary can send names by their index (the small
-/// wasm does). Its text is what [`Path::write`] writes; two paths are equal when their
-/// texts are.
-#[derive(Debug, Clone)]
-pub enum Path {
+/// Where a violation is: its text is the dotted path ([`Path::write`], `Display`),
+/// `""` for the root.
+///
+/// Kept as its parts where the validator knows them (a name of the rules, or a key of
+/// the input, at the root or inside a name of the rules), so that no text is made for
+/// it: a boundary can send the names by their index ([`Path::parts`]; the small wasm
+/// does). Two paths are equal, and hash alike, when their texts are; a path equals a
+/// `str` of its text.
+#[derive(Clone)]
+pub struct Path(Repr);
+
+#[derive(Clone)]
+enum Repr {
     /// A name the rules hold (a field's key, `operate_key`, `parameter`), at the root
-    /// or inside `parent`.
+    /// or inside `parent`. Both plain ([`is_plain`]): the text is their join.
     Name {
-        /// The name it is inside, if not the root.
         parent: Option<&'static str>,
-        /// The name.
         name: &'static str,
     },
-    /// A key of the input that no rule names, at the root or inside `parent`.
+    /// A key of the input that no rule names, at the root or inside `parent` (plain).
     Key {
-        /// The name it is inside, if not the root.
         parent: Option<&'static str>,
-        /// The key.
         key: Text,
     },
-    /// Any other path, as its text (`""`: the root).
+    /// Any other path, as its text.
     Written(String),
 }
 
 impl Path {
     /// The root's path, `""`.
-    pub const ROOT: Path = Path::Written(String::new());
+    pub const ROOT: Path = Path(Repr::Written(String::new()));
 
-    /// The path's dotted parts when it is at most two and each is plain (what
-    /// [`Path::write`] writes with no quoting): its parent, if any, and its last part.
+    /// The path of `name` inside `parent` (the root for none); both plain (see
+    /// [`is_plain`]), which the validator makes sure of.
+    pub(crate) fn name(parent: Option<&'static str>, name: &'static str) -> Path {
+        debug_assert!(parent.is_none_or(is_plain) && is_plain(name));
+        Path(Repr::Name { parent, name })
+    }
+
+    /// The path of the input's `key` inside `parent` (plain), the root for none.
+    pub(crate) fn key(parent: Option<&'static str>, key: Text) -> Path {
+        debug_assert!(parent.is_none_or(is_plain));
+        Path(Repr::Key { parent, key })
+    }
+
+    /// A path as its text.
+    pub(crate) fn written(text: String) -> Path {
+        Path(Repr::Written(text))
+    }
+
+    /// The path's dotted parts when they are at most two and each is plain (written
+    /// with no quoting, so that the text is their join): its parent, if any, and its
+    /// last part. `None` for any other path (the root, a quoted key, a deeper path).
     pub fn parts(&self) -> Option<(Option<&'static str>, &str)> {
-        match self {
-            Path::Name { parent, name } => Some((*parent, name)),
-            Path::Key { parent, key } if is_bare(key) => Some((*parent, key.as_str())),
+        match &self.0 {
+            Repr::Name { parent, name } => Some((*parent, name)),
+            Repr::Key { parent, key } if is_bare(key) => Some((*parent, key.as_str())),
             _ => None,
         }
     }
 
     /// Writes the path's text at the end of `out`.
     pub fn write(&self, out: &mut String) {
-        let (parent, last) = match self {
-            Path::Written(text) => return out.push_str(text),
-            Path::Name { parent, name } => (parent, *name),
-            Path::Key { parent, key } => return child_into(out, parent.unwrap_or(""), key),
+        let (parent, last) = match &self.0 {
+            Repr::Written(text) => return out.push_str(text),
+            Repr::Name { parent, name } => (parent, *name),
+            Repr::Key { parent, key } => return child_into(out, parent.unwrap_or(""), key),
         };
         if let Some(parent) = parent {
             out.push_str(parent);
@@ -69,42 +91,124 @@ impl Path {
         out
     }
 
-    /// Whether this is the root's path.
+    /// Whether this is the root's path (its text is empty).
     pub fn is_root(&self) -> bool {
-        matches!(self, Path::Written(text) if text.is_empty())
+        // A name is never empty, and an empty key is quoted: only a text can be.
+        matches!(&self.0, Repr::Written(text) if text.is_empty())
+    }
+
+    /// Whether the path's text is `text`, with no text made for a path kept as parts.
+    fn is_text(&self, text: &str) -> bool {
+        match (&self.0, self.parts()) {
+            (Repr::Written(own), _) => own == text,
+            (_, Some((None, last))) => last == text,
+            (_, Some((Some(parent), last))) => {
+                text.len() == parent.len() + 1 + last.len()
+                    && text.starts_with(parent)
+                    && text.as_bytes().get(parent.len()) == Some(&b'.')
+                    && text.ends_with(last)
+            }
+            (_, None) => self.to_text() == text,
+        }
+    }
+}
+
+impl Default for Path {
+    /// The root's path.
+    fn default() -> Self {
+        Path::ROOT
+    }
+}
+
+impl From<String> for Path {
+    /// A path given as its text.
+    fn from(text: String) -> Self {
+        Path::written(text)
+    }
+}
+
+impl From<&str> for Path {
+    /// A path given as its text.
+    fn from(text: &str) -> Self {
+        Path::written(text.to_owned())
     }
 }
 
 impl fmt::Display for Path {
+    /// The dotted text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_text())
+        f.pad(&self.to_text())
+    }
+}
+
+impl fmt::Debug for Path {
+    /// The text, quoted, as a `String` shows it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_text(), f)
     }
 }
 
 impl PartialEq for Path {
     fn eq(&self, other: &Path) -> bool {
-        match (self.parts(), other.parts()) {
-            (Some(a), Some(b)) => a == b,
-            _ => self.to_text() == other.to_text(),
+        match (&other.0, self.parts(), other.parts()) {
+            (Repr::Written(text), _, _) => self.is_text(text),
+            // Plain parts join into one text, and a text splits into one set of them.
+            (_, Some(a), Some(b)) => a == b,
+            _ => self.is_text(&other.to_text()),
         }
+    }
+}
+
+impl Eq for Path {}
+
+impl Hash for Path {
+    /// As its text hashes, since equal paths are those of equal texts.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.to_text().hash(state);
     }
 }
 
 impl PartialEq<str> for Path {
     fn eq(&self, other: &str) -> bool {
-        self.to_text() == other
+        self.is_text(other)
     }
 }
 
 impl PartialEq<&str> for Path {
     fn eq(&self, other: &&str) -> bool {
-        self.to_text() == *other
+        self.is_text(other)
     }
 }
 
 impl PartialEq<String> for Path {
     fn eq(&self, other: &String) -> bool {
-        self.to_text() == *other
+        self.is_text(other)
+    }
+}
+
+impl PartialEq<Path> for str {
+    fn eq(&self, other: &Path) -> bool {
+        other.is_text(self)
+    }
+}
+
+impl PartialEq<Path> for &str {
+    fn eq(&self, other: &Path) -> bool {
+        other.is_text(self)
+    }
+}
+
+impl PartialEq<Path> for String {
+    fn eq(&self, other: &Path) -> bool {
+        other.is_text(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Path {
+    /// As its text.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_text())
     }
 }
 
@@ -142,10 +246,14 @@ pub(crate) fn item(prefix: &str, index: usize) -> String {
 /// A key a dotted path names as it is: not empty, no `.`, brackets, quotes or
 /// backslashes, no control character or unpaired surrogate.
 fn is_bare(key: &Text) -> bool {
-    let text = key.as_str();
-    !text.is_empty()
-        && key.unpaired_surrogate_at().is_none()
-        && !text
+    key.unpaired_surrogate_at().is_none() && is_plain(key.as_str())
+}
+
+/// A name a dotted path writes as it is: not empty, no `.`, brackets, quotes or
+/// backslashes, no control character.
+pub(crate) fn is_plain(name: &str) -> bool {
+    !name.is_empty()
+        && !name
             .chars()
             .any(|c| matches!(c, '.' | '[' | ']' | '"' | '\\') || c.is_control())
 }
@@ -169,54 +277,73 @@ mod tests {
     }
 
     /// A path kept as its parts writes what `child` writes for them, names its parts
-    /// only when they need no quoting, and equals any path of the same text.
+    /// only when they need no quoting, and equals (and hashes as) any path of the same
+    /// text however it is kept, and the text itself, either way round.
     #[test]
     fn a_path_in_parts_is_its_text() {
-        let key = |parent, key: &str| Path::Key {
-            parent,
-            key: Text::from(key),
-        };
+        use std::hash::{BuildHasher, RandomState};
+        let key = |parent, key: &str| Path::key(parent, Text::from(key));
+        let lone = Path::key(Some("parameter"), Text::from_utf16(&[0x6B, 0xD800]));
         let cases = [
             (Path::ROOT, "", None),
+            (Path::default(), "", None),
             (
-                Path::Name {
-                    parent: None,
-                    name: "operator",
-                },
+                Path::name(None, "operator"),
                 "operator",
                 Some((None, "operator")),
             ),
             (
-                Path::Name {
-                    parent: Some("parameter"),
-                    name: "cause",
-                },
+                Path::name(Some("parameter"), "cause"),
                 "parameter.cause",
                 Some((Some("parameter"), "cause")),
             ),
             (key(None, "x"), "x", Some((None, "x"))),
+            (key(None, "operator"), "operator", Some((None, "operator"))),
             (
                 key(Some("parameter"), "事件"),
                 "parameter.事件",
                 Some((Some("parameter"), "事件")),
             ),
             (key(None, ""), "[\"\"]", None),
+            (key(Some("parameter"), ""), "parameter[\"\"]", None),
             (key(Some("parameter"), "a.b"), "parameter[\"a.b\"]", None),
             (key(None, "k\u{1}"), "[\"k\\u0001\"]", None),
+            (lone, "parameter[\"k\\ud800\"]", None),
+            (Path::from("extra.0.x"), "extra.0.x", None),
         ];
-        for (path, text, parts) in cases {
-            assert_eq!(path.to_text(), text);
-            assert_eq!(path.parts(), parts, "{text}");
+        let hasher = RandomState::new();
+        for (path, text, parts) in &cases {
+            assert_eq!(path.to_text(), *text);
+            assert_eq!(path.parts(), *parts, "{text}");
             assert_eq!(path.is_root(), text.is_empty());
-            assert_eq!(path, Path::Written(text.into()));
+            assert_eq!(*path, Path::from(*text));
             assert_eq!(path, text);
-            assert_eq!(std::format!("{path}"), text);
-            if let Path::Key { parent, key } = &path {
-                assert_eq!(text, child(parent.unwrap_or(""), key));
+            assert_eq!(text, path);
+            assert_eq!(*path, String::from(*text));
+            assert_eq!(std::format!("{path}"), *text);
+            assert_eq!(std::format!("{path:?}"), std::format!("{text:?}"));
+            if let Repr::Key { parent, key } = &path.0 {
+                assert_eq!(*text, child(parent.unwrap_or(""), key));
             }
+            // Equal to every path of its text, whichever way each is kept; unequal
+            // to every other.
+            for (other, other_text, _) in &cases {
+                assert_eq!(path == other, text == other_text, "{text} {other_text}");
+                if path == other {
+                    assert_eq!(hasher.hash_one(path), hasher.hash_one(other));
+                }
+            }
+            assert_ne!(*path, Path::from(std::format!("{text}.")));
         }
-        assert_ne!(key(None, "x"), key(None, "y"));
+        // A name and a key of the same parts are the same path.
+        assert_eq!(Path::name(None, "operator"), key(None, "operator"));
+        assert_eq!(
+            Path::name(Some("parameter"), "cause"),
+            key(Some("parameter"), "cause")
+        );
         assert_ne!(key(None, "x"), key(Some("parameter"), "x"));
+        // Padding as a text's.
+        assert_eq!(std::format!("{:>6}|", key(None, "x")), "     x|");
     }
 
     #[test]
@@ -229,10 +356,7 @@ mod tests {
             .map(|rule| rule.key);
         for key in keys {
             assert!(is_bare(&Text::from(key)), "{key}");
-            let name = Path::Name {
-                parent: Some("parameter"),
-                name: key,
-            };
+            let name = Path::name(Some("parameter"), key);
             assert_eq!(name.to_text(), child("parameter", &Text::from(key)));
         }
     }

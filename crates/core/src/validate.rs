@@ -92,6 +92,16 @@ impl Rules {
                 .all(|(key, looked)| same_key(key, looked))
     }
 
+    /// Whether every field's key is a name a dotted path writes as it is, so that a
+    /// field's path can be kept as its parts ([`Path::parts`]).
+    fn names_are_plain(&self) -> bool {
+        let fields = self.operations.iter().flat_map(|op| op.fields);
+        self.root
+            .iter()
+            .chain(fields)
+            .all(|rule| path::is_plain(rule.key))
+    }
+
     /// [`check`] against this rule set.
     pub fn check<'a>(
         &self,
@@ -111,6 +121,8 @@ impl Rules {
     ) -> Result<Checked<'a>, Report> {
         let mut walk = Walk {
             rules: self,
+            // The crate's rules are (a test checks it): known without a look.
+            plain_names: core::ptr::eq(self, &RULES) || self.names_are_plain(),
             options,
             collect,
             errors: Listed::default(),
@@ -171,13 +183,13 @@ trait Where {
 /// A path written out (inside an extra value).
 impl Where for &str {
     fn get(&self) -> Path {
-        Path::Written((*self).to_owned())
+        Path::written((*self).to_owned())
     }
 }
 
 impl Where for String {
     fn get(&self) -> Path {
-        Path::Written(self.clone())
+        Path::written(self.clone())
     }
 }
 
@@ -189,10 +201,7 @@ struct KeyPath<'k> {
 
 impl Where for KeyPath<'_> {
     fn get(&self) -> Path {
-        Path::Key {
-            parent: self.parent,
-            key: self.key.clone(),
-        }
+        Path::key(self.parent, self.key.clone())
     }
 }
 
@@ -201,14 +210,24 @@ impl Where for KeyPath<'_> {
 struct FieldPath {
     prefix: Option<&'static str>,
     key: &'static str,
+    /// The rules' names are all plain (see [`Rules::names_are_plain`]).
+    plain: bool,
 }
 
 impl Where for FieldPath {
     fn get(&self) -> Path {
-        Path::Name {
-            parent: self.prefix,
-            name: self.key,
+        if self.plain {
+            return Path::name(self.prefix, self.key);
         }
+        // A rule set of the caller's whose names need quoting: the path is their
+        // join, written as it is (as it always was).
+        let mut text = String::new();
+        if let Some(prefix) = self.prefix {
+            text.push_str(prefix);
+            text.push('.');
+        }
+        text.push_str(self.key);
+        Path::written(text)
     }
 }
 
@@ -242,6 +261,8 @@ impl Known {
 
 struct Walk<'r> {
     rules: &'r Rules,
+    /// Whether every field's key is plain ([`Rules::names_are_plain`]).
+    plain_names: bool,
     options: ValidateOptions,
     /// Whether what a body is written from is collected.
     collect: bool,
@@ -417,6 +438,7 @@ impl Walk<'_> {
         let at = FieldPath {
             prefix: None,
             key: "operate_key",
+            plain: true,
         };
         let path = || at.get();
         let labels = Labels::of(OPERATE_KEY_LABEL);
@@ -456,6 +478,7 @@ impl Walk<'_> {
         let at = FieldPath {
             prefix: None,
             key: path,
+            plain: true,
         };
         let labels = Labels::of(PARAMETER_LABEL);
         let object = match value {
@@ -526,10 +549,11 @@ impl Walk<'_> {
         seen: &mut u64,
     ) -> Option<&'a Value> {
         let value = look(object, rule.key, seen);
-        // Rendered only for a violation: a valid field costs no string.
+        // Its path is made only for a violation (as its parts): a valid field costs none.
         let path = FieldPath {
             prefix,
             key: rule.key,
+            plain: self.plain_names,
         };
         let labels = Labels::of(rule.label);
         if value.is_undefined() && object.unread() > 0 {
@@ -688,7 +712,7 @@ impl Walk<'_> {
             }),
             Value::Object(object) if object.unread() > 0 => {
                 let too_large = Value::Foreign(Foreign::TooLarge);
-                self.wrong_type(Path::Written(path.to_owned()), "json", &too_large, none);
+                self.wrong_type(Path::written(path.to_owned()), "json", &too_large, none);
                 false
             }
             Value::Object(object) => object
@@ -700,7 +724,7 @@ impl Walk<'_> {
                     self.json(item, &path) && key_ok && ok
                 }),
             other => {
-                self.wrong_type(Path::Written(path.to_owned()), "json", other, none);
+                self.wrong_type(Path::written(path.to_owned()), "json", other, none);
                 false
             }
         }
@@ -768,6 +792,35 @@ mod tests {
         let checked = rules.check(&given, ValidateOptions::default()).unwrap();
         assert_eq!(checked.text("tenant"), Some("t1"));
         assert_eq!(checked.root.len(), 3);
+    }
+
+    /// A field's path is kept as its parts only when the rules' names need no quoting
+    /// (the crate's do); a rule set of the caller's with a key that would is given its
+    /// path as a text, the join it always was.
+    #[test]
+    fn a_field_path_is_kept_in_parts_only_for_plain_names() {
+        assert!(RULES.names_are_plain());
+        const DOTTED: &[FieldRule] = &[FieldRule {
+            key: "a.b",
+            ..EXTRA_ROOT[2]
+        }];
+        let rules = Rules {
+            root: DOTTED,
+            ..RULES
+        };
+        assert!(!rules.names_are_plain());
+        let input = object! { "operate_key" => "acceptedIncident1" };
+        let report = rules
+            .check(&input.into(), ValidateOptions::default())
+            .unwrap_err();
+        let path = &report.errors[0].path;
+        assert_eq!(
+            (report.errors[0].code(), path.to_text()),
+            ("required", "a.b".into())
+        );
+        assert_eq!(path.parts(), None);
+        let report = validate(&object! {}.into(), ValidateOptions::default());
+        assert_eq!(report.errors[0].path.parts(), Some((None, "incident_num")));
     }
 
     /// Unknown keys are looked for only when the known ones found are not all the

@@ -11,9 +11,10 @@ pub use crate::problem::{Problem, TextReason};
 /// One violation: a problem at a path, told in a locale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Violation {
-    /// Dotted path of the field, `""` for the root. A key that is empty, or holds a
-    /// `.`, a bracket, a quote, a backslash, a control character or an unpaired
-    /// surrogate, is written `["…"]` as a JSON string, so a path names one key exactly.
+    /// Where: its text (`Display`, [`Path::to_text`]) is the dotted path of the field,
+    /// `""` for the root ([`Path::ROOT`]). A key that is empty, or holds a `.`, a
+    /// bracket, a quote, a backslash, a control character or an unpaired surrogate, is
+    /// written `["…"]` as a JSON string, so a path names one key exactly.
     pub path: Path,
     /// What is wrong, with its figures.
     pub problem: Problem,
@@ -55,19 +56,13 @@ impl Violation {
 
     /// The message in `locale`.
     pub fn message_in(&self, locale: Locale) -> String {
-        message(&self.problem, &self.path.to_text(), self.labels, locale)
+        message(&self.problem, &self.path, self.labels, locale)
     }
 
     /// [`Violation::message`], written at the end of `out`: a report's messages can go
     /// one after the other into one text, with no string of their own.
     pub fn write_message(&self, out: &mut String) {
-        write_message(
-            out,
-            &self.problem,
-            &self.path.to_text(),
-            self.labels,
-            self.locale,
-        );
+        write_message(out, &self.problem, &self.path, self.labels, self.locale);
     }
 }
 
@@ -177,7 +172,7 @@ mod serialize {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut violation = serializer.serialize_struct("Violation", 4)?;
             violation.serialize_field("code", self.code())?;
-            violation.serialize_field("path", &self.path.to_text())?;
+            violation.serialize_field("path", &self.path)?;
             violation.serialize_field("message", &self.message())?;
             violation.serialize_field("params", &self.problem)?;
             violation.end()

@@ -146,10 +146,7 @@ impl Answer {
     /// keeps as its parts (nearly every one) is not written as a text to be split here.
     fn path(&mut self, path: &Path) {
         let Some((parent, last)) = path.parts() else {
-            return match path {
-                Path::Written(text) => self.written_path(text),
-                _ => self.text_path(&path.to_text()),
-            };
+            return self.written_path(&path.to_text());
         };
         let parent = match parent {
             None => Some(None),
@@ -639,10 +636,14 @@ mod tests {
     }
 
     /// A path kept as its parts answers what its text answers: the same numbers and
-    /// texts, names and tape keys by their places, anything else as its text.
+    /// texts, names and tape keys by their places, anything else as its text. The
+    /// paths are those of real reports: fields of the rules, and keys no rule knows
+    /// (plain, quoted, CJK, a name of the table, a lone surrogate), at the root and in
+    /// `parameter`, with unknown fields refused and allowed (then nested values too).
     #[test]
     fn a_path_in_parts_answers_as_its_text() {
-        let tape_keys = ["x", "事件", "a.b", ""];
+        use coc_incident_core::{object, validate, Object, Text, ValidateOptions};
+        let tape_keys = ["x", "事件", "a.b", "", "[", "k\u{1}"];
         let keys: Vec<&'static [u8]> = tape_keys
             .iter()
             .map(|k| {
@@ -652,35 +653,52 @@ mod tests {
                     .leak()
             })
             .collect();
-        let mut paths = alloc::vec![Path::ROOT];
-        for parent in [None, Some("parameter"), Some("operate_key")] {
-            for name in ["operator", "parameter", "cause", "virtual_confirm_comment"] {
-                paths.push(Path::Name { parent, name });
+        let unknown = |object: &mut Object| {
+            for key in tape_keys.iter().chain(&["operator", "y", "é.é"]) {
+                object.push(
+                    *key,
+                    Value::from(object! { "deep" => 1.5, "a.b" => "\u{1}" }),
+                );
             }
-            for key in tape_keys
-                .iter()
-                .chain(&["operator", "y", "[", "k\u{1}", "é.é"])
-            {
-                let key = coc_incident_core::Text::from(*key);
-                paths.push(Path::Key { parent, key });
-            }
-            let lone = coc_incident_core::Text::from_utf16(&[0x6B, 0xD800]);
-            paths.push(Path::Key { parent, key: lone });
-        }
-        for path in paths {
-            let text = path.to_text();
-            let fresh = || Answer {
-                keys: keys.clone(),
-                key_budget: KEY_BUDGET,
-                ..Answer::default()
+            object.push(Text::from_utf16(&[0x6B, 0xD800]), Value::from(1));
+        };
+        let mut parameter = object! { "mtm_type" => 1, "cause" => "", "solution" => " " };
+        unknown(&mut parameter);
+        let mut root = object! {
+            "incident_num" => 1, "operate_key" => "commitSolution1", "parameter" => parameter,
+        };
+        unknown(&mut root);
+        let input = Value::from(root);
+        let (mut with_parts, mut without) = (0, 0);
+        for allow_unknown_fields in [false, true] {
+            let options = ValidateOptions {
+                allow_unknown_fields,
+                ..ValidateOptions::default()
             };
-            let (mut parts, mut written) = (fresh(), fresh());
-            parts.path(&path);
-            written.written_path(&text);
-            // The budget aside: splitting a quoted key's text may spend some of it.
-            let answered = |a: Answer| (a.numbers, a.text, a.units);
-            assert_eq!(answered(parts), answered(written), "{text:?}");
+            let report = validate(&input, options);
+            for violation in report.errors.iter().chain(&report.warnings) {
+                let path = &violation.path;
+                let text = path.to_text();
+                let fresh = || Answer {
+                    keys: keys.clone(),
+                    key_budget: KEY_BUDGET,
+                    ..Answer::default()
+                };
+                let (mut parts, mut written) = (fresh(), fresh());
+                parts.path(path);
+                written.written_path(&text);
+                // The budget aside: splitting a quoted key's text may spend some of it.
+                let answered = |a: Answer| (a.numbers, a.text, a.units);
+                assert_eq!(answered(parts), answered(written), "{text:?}");
+                if path.parts().is_some() {
+                    with_parts += 1;
+                } else {
+                    without += 1;
+                }
+            }
         }
+        // Both ways are tried, many times each.
+        assert!(with_parts > 20 && without > 20, "{with_parts} {without}");
     }
 
     /// A key is found by its place only within the answer's budget of compared
