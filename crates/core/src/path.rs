@@ -161,6 +161,19 @@ impl PartialEq for Path {
 
 impl Eq for Path {}
 
+impl PartialOrd for Path {
+    fn partial_cmp(&self, other: &Path) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Path {
+    /// As their texts order, as `String`s did.
+    fn cmp(&self, other: &Path) -> core::cmp::Ordering {
+        self.to_text().cmp(&other.to_text())
+    }
+}
+
 impl Hash for Path {
     /// As its text hashes, since equal paths are those of equal texts.
     fn hash<H: Hasher>(&self, state: &mut H) {
@@ -342,7 +355,10 @@ mod tests {
             key(Some("parameter"), "cause")
         );
         assert_ne!(key(None, "x"), key(Some("parameter"), "x"));
-        // Padding as a text's.
+        // Ordered as their texts, and padded as a text is.
+        let mut sorted = [key(None, "x"), Path::from("parameter.a"), Path::ROOT];
+        sorted.sort();
+        assert_eq!(sorted.map(|p| p.to_text()), ["", "parameter.a", "x"]);
         assert_eq!(std::format!("{:>6}|", key(None, "x")), "     x|");
     }
 
