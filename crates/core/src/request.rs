@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::bytes::{self, bytes_below, splat, zero_bytes, HIGHS};
+use crate::bytes::{self, bytes_below, find_byte, splat, zero_bytes, HIGHS};
 use crate::json::string;
 use crate::messages::cat;
 use crate::prelude::*;
@@ -290,7 +290,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
             return refuse("must be an https: URL, a same-origin path (/…), or http: on localhost");
         };
         let authority = rest
-            .get(..position_of(rest, b'/').unwrap_or(rest.len()))
+            .get(..find_byte(rest.as_bytes(), b'/').unwrap_or(rest.len()))
             .unwrap_or("");
         if authority.bytes().any(|b| b == b'@') {
             return refuse("must not carry credentials (user@host)");
@@ -332,7 +332,7 @@ fn has_space_control_or_backslash(text: &str) -> bool {
 
 fn split_host_port(authority: &str) -> (&str, Option<&str>) {
     if authority.starts_with('[') {
-        return match position_of(authority, b']') {
+        return match find_byte(authority.as_bytes(), b']') {
             Some(end) => {
                 // `]` is ASCII, so `end` is a character boundary: `get` never fails
                 // here, and links no slicing panic.
@@ -358,12 +358,6 @@ fn decimal(digits: &str) -> u32 {
     digits.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
-/// Where `byte` (ASCII, so a character boundary) first is in `text`: a loop over the
-/// bytes, where `find`, `split` and `rsplit_once` each linked a searcher of their own.
-pub(crate) fn position_of(text: &str, byte: u8) -> Option<usize> {
-    text.bytes().position(|b| b == byte)
-}
-
 fn is_loopback(host: &str) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
     if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
@@ -372,7 +366,7 @@ fn is_loopback(host: &str) -> bool {
     // 127.x.y.z: four octets of one to three digits, each at most 255.
     let (mut octets, mut rest) = (0, Some(host));
     while let Some(text) = rest {
-        let end = position_of(text, b'.');
+        let end = find_byte(text.as_bytes(), b'.');
         let octet = text.get(..end.unwrap_or(text.len())).unwrap_or_default();
         let digits =
             !octet.is_empty() && octet.len() <= 3 && octet.bytes().all(|b| b.is_ascii_digit());
