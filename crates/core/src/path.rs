@@ -59,6 +59,15 @@ impl Path {
         Path(Repr::Written(text))
     }
 
+    /// The path of `name` inside `parent`, written as their join whatever they hold (a
+    /// caller's rule set may have a name that would need quoting: its path has always
+    /// been the join).
+    pub(crate) fn joined(parent: Option<&str>, name: &str) -> Path {
+        let mut text = String::new();
+        join(&mut text, parent, name);
+        Path::written(text)
+    }
+
     /// The path's dotted parts when they are at most two and each is plain (written
     /// with no quoting, so that the text is their join): its parent, if any, and its
     /// last part. `None` for any other path (the root, a quoted key, a deeper path).
@@ -72,16 +81,11 @@ impl Path {
 
     /// Writes the path's text at the end of `out`.
     pub fn write(&self, out: &mut String) {
-        let (parent, last) = match &self.0 {
-            Repr::Written(text) => return out.push_str(text),
-            Repr::Name { parent, name } => (parent, *name),
-            Repr::Key { parent, key } => return child_into(out, parent.unwrap_or(""), key),
-        };
-        if let Some(parent) = parent {
-            out.push_str(parent);
-            out.push('.');
+        match &self.0 {
+            Repr::Written(text) => out.push_str(text),
+            Repr::Name { parent, name } => join(out, *parent, name),
+            Repr::Key { parent, key } => child_into(out, parent.unwrap_or(""), key),
         }
-        out.push_str(last);
     }
 
     /// The path's text.
@@ -230,6 +234,17 @@ pub(crate) fn child(prefix: &str, key: &Text) -> String {
     let mut path = String::with_capacity(prefix.len() + key.as_str().len() + 1);
     child_into(&mut path, prefix, key);
     path
+}
+
+/// `parent.name` (`name` alone at the root), written at the end of `out`. Inlined: as
+/// a function of its own the small module was 0.1 KB larger gzipped (measured).
+#[inline(always)]
+fn join(out: &mut String, parent: Option<&str>, name: &str) {
+    if let Some(parent) = parent {
+        out.push_str(parent);
+        out.push('.');
+    }
+    out.push_str(name);
 }
 
 /// [`child`], written at the end of `out`.

@@ -217,17 +217,11 @@ struct FieldPath {
 impl Where for FieldPath {
     fn get(&self) -> Path {
         if self.plain {
-            return Path::name(self.prefix, self.key);
+            Path::name(self.prefix, self.key)
+        } else {
+            // A rule set of the caller's whose names need quoting.
+            Path::joined(self.prefix, self.key)
         }
-        // A rule set of the caller's whose names need quoting: the path is their
-        // join, written as it is (as it always was).
-        let mut text = String::new();
-        if let Some(prefix) = self.prefix {
-            text.push_str(prefix);
-            text.push('.');
-        }
-        text.push_str(self.key);
-        Path::written(text)
     }
 }
 
