@@ -24,7 +24,7 @@ fn escaped(out: &mut String, text: &str) {
             break;
         };
         out.push_str(before);
-        match from.as_bytes()[0] {
+        match from.as_bytes().first().copied().unwrap_or_default() {
             b'"' => out.push_str("\\\""),
             b'\\' => out.push_str("\\\\"),
             b'\n' => out.push_str("\\n"),
@@ -137,14 +137,20 @@ pub(crate) fn digits(mut n: u64) -> Digits {
         digits: [0; 20],
         at: 20,
     };
-    loop {
+    // Twenty places hold u64::MAX: the checked store never misses, and links no panic.
+    while let Some(slot) = digits
+        .at
+        .checked_sub(1)
+        .and_then(|at| digits.digits.get_mut(at))
+    {
+        *slot = b'0' + (n % 10) as u8;
         digits.at -= 1;
-        digits.digits[digits.at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break digits;
+            break;
         }
     }
+    digits
 }
 
 #[cfg(test)]

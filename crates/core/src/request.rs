@@ -465,7 +465,10 @@ pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError
                 " is one browsers do not let a page set",
             ]));
         }
-        if target.headers[..i]
+        if target
+            .headers
+            .get(..i)
+            .unwrap_or_default()
             .iter()
             .any(|(other, _)| other.eq_ignore_ascii_case(name))
         {

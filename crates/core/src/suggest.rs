@@ -64,7 +64,7 @@ const MAX_NAME: usize = 64;
 /// [`MAX_NAME`] long, compared without case) when it is at most `limit`. Hyyrö's
 /// bit-parallel algorithm (2003, with transpositions): one column of the table in a
 /// few word operations per input character, instead of a cell at a time.
-fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
+fn within<'a>(input: &'a [u8], name: &'a [u8], limit: usize) -> Option<usize> {
     if input.len().abs_diff(name.len()) > limit {
         return None; // at least one edit for each character of difference
     }
@@ -76,14 +76,18 @@ fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
         .zip(name)
         .take_while(|(a, b)| same(a, b))
         .count();
-    let (input, name) = (&input[prefix..], &name[prefix..]);
+    // Checked slices, which never miss here and link no panic (whose message would
+    // bring the integer formatter along).
+    let after = |bytes: &'a [u8], n: usize| bytes.get(n..).unwrap_or_default();
+    let (input, name) = (after(input, prefix), after(name, prefix));
     let suffix = input
         .iter()
         .rev()
         .zip(name.iter().rev())
         .take_while(|(a, b)| same(a, b))
         .count();
-    let (input, name) = (&input[..input.len() - suffix], &name[..name.len() - suffix]);
+    let before = |bytes: &'a [u8]| bytes.get(..bytes.len() - suffix).unwrap_or_default();
+    let (input, name) = (before(input), before(name));
     let Some(last) = name.len().checked_sub(1) else {
         return (input.len() <= limit).then_some(input.len());
     };
@@ -120,23 +124,31 @@ fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
 fn edit_distance(a: &[char], b: &[char]) -> usize {
     let width = b.len() + 1;
     let mut rows = alloc::vec![0usize; (a.len() + 1) * width];
+    // Every cell read is in the table: the checked reads never miss, and link no panic.
+    let cell = |rows: &[usize], i: usize, j: usize| rows.get(i * width + j).copied().unwrap_or(0);
     for (j, cell) in rows.iter_mut().enumerate().take(width) {
         *cell = j;
     }
-    for i in 1..=a.len() {
-        rows[i * width] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[(i - 1) * width + j] + 1)
-                .min(rows[i * width + j - 1] + 1)
-                .min(rows[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+    for (i, &ai) in a.iter().enumerate().map(|(i, c)| (i + 1, c)) {
+        if let Some(first) = rows.get_mut(i * width) {
+            *first = i;
+        }
+        for (j, &bj) in b.iter().enumerate().map(|(j, c)| (j + 1, c)) {
+            let cost = usize::from(ai != bj);
+            let mut best = (cell(&rows, i - 1, j) + 1)
+                .min(cell(&rows, i, j - 1) + 1)
+                .min(cell(&rows, i - 1, j - 1) + cost);
+            let swapped =
+                i > 1 && j > 1 && a.get(i - 2) == b.get(j - 1) && b.get(j - 2) == Some(&ai);
+            if swapped {
+                best = best.min(cell(&rows, i - 2, j - 2) + 1);
             }
-            rows[i * width + j] = best;
+            if let Some(slot) = rows.get_mut(i * width + j) {
+                *slot = best;
+            }
         }
     }
-    rows[a.len() * width + b.len()]
+    cell(&rows, a.len(), b.len())
 }
 
 #[cfg(test)]
