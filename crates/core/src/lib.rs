@@ -60,7 +60,6 @@ mod path;
 mod problem;
 mod report_json;
 mod request;
-#[cfg(feature = "serde")]
 pub mod response;
 mod rules;
 mod suggest;

@@ -3,9 +3,14 @@
 //!
 //! The answer's JSON is read once, as the API defines it, into [`ApiFields`]: only the
 //! three fields the API names are read, whatever else the object holds (`data`, fields
-//! added later), so the size of `data` never matters here.
+//! added later), so the size of `data` never matters here. [`ApiFields::from_values`]
+//! says what those three values mean; a reader of JSON gives it them (the wasm client
+//! reads them from the parsed object by name; with the `serde` feature, any serde
+//! deserializer can).
 
+#[cfg(feature = "serde")]
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+#[cfg(feature = "serde")]
 use serde::Deserialize;
 
 use crate::prelude::*;
@@ -19,10 +24,10 @@ const MAX_SAFE_INTEGER: u64 = crate::value::MAX_SAFE_INTEGER as u64;
 
 /// The API's fields of an answer.
 ///
-/// Deserialized from the answer's JSON object; that fails (the answer is then not the
-/// API's JSON) when it is not an object or has no string `error_code`. Other fields
-/// are ignored; a `provider_code` or `error_msg` missing or of another type is `""` or
-/// `None`.
+/// Read from the answer's JSON object ([`ApiFields::from_values`]); there are none (the
+/// answer is then not the API's JSON) when it is not an object or has no string
+/// `error_code`. Other fields are ignored; a `provider_code` or `error_msg` missing or
+/// of another type is `""` or `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiFields {
     /// Service ID, as a string whether the server sent `"049"` or `4`: a whole number
@@ -36,48 +41,114 @@ pub struct ApiFields {
     pub error_msg: Option<String>,
 }
 
-/// The answer's object as the API defines it. Unknown fields are skipped.
-#[derive(Deserialize)]
-struct Wire {
-    #[serde(default, deserialize_with = "provider_code")]
-    provider_code: String,
-    error_code: String,
-    #[serde(default, deserialize_with = "text_or_none")]
-    error_msg: Option<String>,
+/// One of the three fields of an answer's object, as a JSON reader found it: what the
+/// API's fields need to know of a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldValue {
+    /// A string.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// Any other value, or none.
+    Other,
+}
+
+impl ApiFields {
+    /// The API's fields from the values of the object's `provider_code`, `error_code`
+    /// and `error_msg`; `None` when `error_code` is not a string (the answer is then
+    /// not the API's JSON).
+    pub fn from_values(
+        provider_code: FieldValue,
+        error_code: FieldValue,
+        error_msg: FieldValue,
+    ) -> Option<Self> {
+        let FieldValue::Text(error_code) = error_code else {
+            return None;
+        };
+        Some(ApiFields {
+            provider_code: provider_code_text(provider_code),
+            error_code,
+            error_msg: match error_msg {
+                FieldValue::Text(message) => Some(message),
+                _ => None,
+            },
+        })
+    }
+}
+
+/// `provider_code` as a string: the docs show both `"049"` and `4`. A whole number
+/// within ±(2^53 - 1) is written as its digits; anything else is `""`.
+fn provider_code_text(value: FieldValue) -> String {
+    match value {
+        FieldValue::Text(text) => text,
+        // Whole when it converts to an integer and back unchanged (NaN and the
+        // infinities do not); no float formatting involved.
+        FieldValue::Number(n) if (n as i64) as f64 == n && n.abs() <= MAX_SAFE_INTEGER as f64 => {
+            let whole = n as i64;
+            let mut digits = String::new();
+            if whole < 0 {
+                digits.push('-');
+            }
+            crate::json::unsigned(&mut digits, whole.unsigned_abs());
+            digits
+        }
+        _ => String::new(),
+    }
 }
 
 /// The names a deserializer is asked for (serde-wasm-bindgen reads these properties
-/// and no others): `Wire`'s fields.
+/// and no others).
+#[cfg(feature = "serde")]
 const WIRE_FIELDS: &[&str] = &["provider_code", "error_code", "error_msg"];
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for ApiFields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let wire = deserializer.deserialize_struct("ApiFields", WIRE_FIELDS, ObjectOnly)?;
-        Ok(ApiFields {
-            provider_code: wire.provider_code,
-            error_code: wire.error_code,
-            error_msg: wire.error_msg,
-        })
+        deserializer.deserialize_struct("ApiFields", WIRE_FIELDS, ObjectOnly)
     }
 }
 
 /// Accepts a JSON object only: a derived struct would also take an array, its
 /// items as the fields in order.
+#[cfg(feature = "serde")]
 struct ObjectOnly;
 
+#[cfg(feature = "serde")]
 impl<'de> Visitor<'de> for ObjectOnly {
-    type Value = Wire;
+    type Value = ApiFields;
 
     fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
         f.write_str("the COC API's JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Wire, A::Error> {
-        Wire::deserialize(de::value::MapAccessDeserializer::new(map))
+    /// Each of the three fields as a [`Loose`] value, whose visitor takes every type;
+    /// the rest skipped.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ApiFields, A::Error> {
+        let (mut provider_code, mut error_code, mut error_msg) =
+            (FieldValue::Other, FieldValue::Other, FieldValue::Other);
+        while let Some(key) = map.next_key::<Loose>()? {
+            let slot = match &key {
+                Loose::Text(key) if key == "provider_code" => &mut provider_code,
+                Loose::Text(key) if key == "error_code" => &mut error_code,
+                Loose::Text(key) if key == "error_msg" => &mut error_msg,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = match map.next_value::<Loose>()? {
+                Loose::Text(text) => FieldValue::Text(text),
+                Loose::Whole(n) => FieldValue::Number(n as f64),
+                Loose::Other => FieldValue::Other,
+            };
+        }
+        ApiFields::from_values(provider_code, error_code, error_msg)
+            .ok_or_else(|| de::Error::custom("error_code is missing or not a string"))
     }
 }
 
 /// A field that may come as any JSON type, reduced to what the answer needs.
+#[cfg(feature = "serde")]
 enum Loose {
     Text(String),
     /// A whole number within ±(2^53 - 1).
@@ -85,6 +156,7 @@ enum Loose {
     Other,
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Loose {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(LooseVisitor)
@@ -93,8 +165,10 @@ impl<'de> Deserialize<'de> for Loose {
 
 /// Takes every JSON type without an error, so that an unexpected type is a fact the
 /// caller decides on, not a failure of the whole answer.
+#[cfg(feature = "serde")]
 struct LooseVisitor;
 
+#[cfg(feature = "serde")]
 impl<'de> Visitor<'de> for LooseVisitor {
     type Value = Loose;
 
@@ -167,30 +241,6 @@ impl<'de> Visitor<'de> for LooseVisitor {
     }
 }
 
-/// `provider_code` as a string: the docs show both `"049"` and `4`.
-fn provider_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    Ok(match Loose::deserialize(deserializer)? {
-        Loose::Text(text) => text,
-        Loose::Whole(n) => {
-            let mut digits = String::new();
-            if n < 0 {
-                digits.push('-');
-            }
-            crate::json::unsigned(&mut digits, n.unsigned_abs());
-            digits
-        }
-        Loose::Other => String::new(),
-    })
-}
-
-/// A string, or `None` for any other type.
-fn text_or_none<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    Ok(match Loose::deserialize(deserializer)? {
-        Loose::Text(text) => Some(text),
-        _ => None,
-    })
-}
-
 /// An answer, classified.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -239,7 +289,56 @@ pub fn snippet(body: &str) -> &str {
     &body[..end]
 }
 
+/// What the fields mean, as the wasm client gives them (JavaScript's numbers are
+/// doubles): with no serde involved.
 #[cfg(test)]
+mod from_values_tests {
+    use super::*;
+
+    fn provider(value: FieldValue) -> Option<String> {
+        let code = FieldValue::Text(SUCCESS_CODE.to_owned());
+        ApiFields::from_values(value, code, FieldValue::Other).map(|f| f.provider_code)
+    }
+
+    #[test]
+    fn provider_code_is_a_text_or_a_whole_number_s_digits() {
+        let number = |n: f64| provider(FieldValue::Number(n));
+        assert_eq!(
+            provider(FieldValue::Text("049".into())).as_deref(),
+            Some("049")
+        );
+        for (n, digits) in [
+            (4.0, "4"),
+            (-4.0, "-4"),
+            (-0.0, "0"),
+            (9_007_199_254_740_991.0, "9007199254740991"),
+            (-9_007_199_254_740_991.0, "-9007199254740991"),
+            (9_007_199_254_740_992.0, ""),
+            (1e300, ""),
+            (4.5, ""),
+            (f64::NAN, ""),
+            (f64::INFINITY, ""),
+        ] {
+            assert_eq!(number(n).as_deref(), Some(digits), "{n}");
+        }
+        assert_eq!(provider(FieldValue::Other).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn without_a_string_error_code_there_are_no_fields() {
+        for code in [FieldValue::Other, FieldValue::Number(0.0)] {
+            let none = ApiFields::from_values(FieldValue::Other, code, FieldValue::Other);
+            assert_eq!(none, None);
+        }
+        let text = |t: &str| FieldValue::Text(t.into());
+        let fields = ApiFields::from_values(text("4"), text("E.1"), text("why")).unwrap();
+        assert_eq!(fields.error_msg.as_deref(), Some("why"));
+        let fields = ApiFields::from_values(text("4"), text("E.1"), FieldValue::Number(1.0));
+        assert_eq!(fields.unwrap().error_msg, None);
+    }
+}
+
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
     use alloc::format;

@@ -744,6 +744,7 @@ fn the_hand_written_report_json_matches_serde() {
 }
 
 /// Numbers as JavaScript sees them: `1` and `1.0` are one value.
+#[cfg(feature = "serde")]
 fn as_javascript(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value as J;
     match value {
