@@ -270,8 +270,13 @@ test("provider_code: a string as sent, a whole number as its digits, anything el
     ["4.0", "4"],
     ["-4", "-4"],
     ["9007199254740991", "9007199254740991"],
+    ["-9007199254740991", "-9007199254740991"],
+    ["-0", "0"],
     // JSON.parse has already rounded a larger one: its digits would not be the server's.
+    ["9007199254740992", ""],
     ["9007199254740993", ""],
+    // JSON.parse reads it as Infinity.
+    ["1e400", ""],
     // Not a service ID: treated as absent.
     ["4.5", ""],
     ["1e300", ""],

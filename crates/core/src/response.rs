@@ -20,6 +20,7 @@ pub const SUCCESS_CODE: &str = "GOM.00000000";
 /// The most of a non-API body kept for an error: 1 KiB of UTF-8.
 pub const SNIPPET_BYTES: usize = 1024;
 /// The largest whole number a JavaScript number holds exactly: 2^53 - 1.
+#[cfg(feature = "serde")]
 const MAX_SAFE_INTEGER: u64 = crate::value::MAX_SAFE_INTEGER as u64;
 
 /// The API's fields of an answer.
@@ -81,9 +82,8 @@ impl ApiFields {
 fn provider_code_text(value: FieldValue) -> String {
     match value {
         FieldValue::Text(text) => text,
-        // Whole when it converts to an integer and back unchanged (NaN and the
-        // infinities do not); no float formatting involved.
-        FieldValue::Number(n) if (n as i64) as f64 == n && n.abs() <= MAX_SAFE_INTEGER as f64 => {
+        // Its digits are written with no float formatting.
+        FieldValue::Number(n) if crate::value::is_safe_integer(n) => {
             let whole = n as i64;
             let mut digits = String::new();
             if whole < 0 {
@@ -418,6 +418,16 @@ mod tests {
         let extra = r#"{"request_id":"r-1","data":{"incident_num":"IM1","nested":[[1],{"a":null}]},
             "provider_code":"049","trace":[1,2,3],"error_code":"GOM.00000000","error_msg":null,"x":true}"#;
         assert_eq!(answer(200, extra), success("049", None));
+    }
+
+    /// A key given twice: the last value counts, as `JSON.parse` (the wasm client's
+    /// reader) has it.
+    #[test]
+    fn a_field_given_twice_counts_as_its_last_value() {
+        let body = r#"{"error_code":5,"provider_code":"1","error_code":"GOM.00000000","provider_code":"2"}"#;
+        assert_eq!(answer(200, body), success("2", None));
+        let body = r#"{"error_code":"GOM.00000000","error_code":"E.1"}"#;
+        assert!(matches!(answer(200, body), Answer::Api { .. }));
     }
 
     #[test]
