@@ -137,13 +137,10 @@ pub(crate) fn digits(mut n: u64) -> Digits {
         digits: [0; 20],
         at: 20,
     };
-    // Twenty places hold u64::MAX: the checked store never misses, and links no panic.
-    while let Some(slot) = digits
-        .at
-        .checked_sub(1)
-        .and_then(|at| digits.digits.get_mut(at))
-    {
-        *slot = b'0' + (n % 10) as u8;
+    // From the last place back (twenty hold u64::MAX), with no index to check: one
+    // would link a bounds-check panic, and with it the integer formatter.
+    for place in digits.digits.iter_mut().rev() {
+        *place = b'0' + (n % 10) as u8;
         digits.at -= 1;
         n /= 10;
         if n == 0 {

@@ -64,7 +64,7 @@ const MAX_NAME: usize = 64;
 /// [`MAX_NAME`] long, compared without case) when it is at most `limit`. Hyyrö's
 /// bit-parallel algorithm (2003, with transpositions): one column of the table in a
 /// few word operations per input character, instead of a cell at a time.
-fn within<'a>(input: &'a [u8], name: &'a [u8], limit: usize) -> Option<usize> {
+fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
     if input.len().abs_diff(name.len()) > limit {
         return None; // at least one edit for each character of difference
     }
@@ -78,16 +78,16 @@ fn within<'a>(input: &'a [u8], name: &'a [u8], limit: usize) -> Option<usize> {
         .count();
     // Checked slices, which never miss here and link no panic (whose message would
     // bring the integer formatter along).
-    let after = |bytes: &'a [u8], n: usize| bytes.get(n..).unwrap_or_default();
-    let (input, name) = (after(input, prefix), after(name, prefix));
+    let input = input.get(prefix..).unwrap_or_default();
+    let name = name.get(prefix..).unwrap_or_default();
     let suffix = input
         .iter()
         .rev()
         .zip(name.iter().rev())
         .take_while(|(a, b)| same(a, b))
         .count();
-    let before = |bytes: &'a [u8]| bytes.get(..bytes.len() - suffix).unwrap_or_default();
-    let (input, name) = (before(input), before(name));
+    let input = input.get(..input.len() - suffix).unwrap_or_default();
+    let name = name.get(..name.len() - suffix).unwrap_or_default();
     let Some(last) = name.len().checked_sub(1) else {
         return (input.len() <= limit).then_some(input.len());
     };
