@@ -352,10 +352,12 @@ fn api_fields(parsed: &JsValue) -> Option<ApiFields> {
     }
     let field = |name: &str| {
         let value = Reflect::get(parsed, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-        match (value.as_string(), value.as_f64()) {
-            (Some(text), _) => FieldValue::Text(text),
-            (None, Some(n)) => FieldValue::Number(n),
-            (None, None) => FieldValue::Other,
+        if let Some(text) = value.as_string() {
+            FieldValue::Text(text)
+        } else if let Some(n) = value.as_f64() {
+            FieldValue::Number(n)
+        } else {
+            FieldValue::Other
         }
     };
     ApiFields::from_values(

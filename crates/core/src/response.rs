@@ -14,14 +14,12 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::prelude::*;
+use crate::value::{is_safe_integer, Number};
 
 /// The code of success.
 pub const SUCCESS_CODE: &str = "GOM.00000000";
 /// The most of a non-API body kept for an error: 1 KiB of UTF-8.
 pub const SNIPPET_BYTES: usize = 1024;
-/// The largest whole number a JavaScript number holds exactly: 2^53 - 1.
-#[cfg(feature = "serde")]
-const MAX_SAFE_INTEGER: u64 = crate::value::MAX_SAFE_INTEGER as u64;
 
 /// The API's fields of an answer.
 ///
@@ -82,16 +80,8 @@ impl ApiFields {
 fn provider_code_text(value: FieldValue) -> String {
     match value {
         FieldValue::Text(text) => text,
-        // Its digits are written with no float formatting.
-        FieldValue::Number(n) if crate::value::is_safe_integer(n) => {
-            let whole = n as i64;
-            let mut digits = String::new();
-            if whole < 0 {
-                digits.push('-');
-            }
-            crate::json::unsigned(&mut digits, whole.unsigned_abs());
-            digits
-        }
+        // Its digits, as a number of a message is written (no float formatting).
+        FieldValue::Number(n) if is_safe_integer(n) => Number::from_safe_integer(n).to_text(),
         _ => String::new(),
     }
 }
@@ -127,34 +117,26 @@ impl<'de> Visitor<'de> for ObjectOnly {
         let (mut provider_code, mut error_code, mut error_msg) =
             (FieldValue::Other, FieldValue::Other, FieldValue::Other);
         while let Some(key) = map.next_key::<Loose>()? {
-            let slot = match &key {
-                Loose::Text(key) if key == "provider_code" => &mut provider_code,
-                Loose::Text(key) if key == "error_code" => &mut error_code,
-                Loose::Text(key) if key == "error_msg" => &mut error_msg,
+            let slot = match &key.0 {
+                FieldValue::Text(key) if key == "provider_code" => &mut provider_code,
+                FieldValue::Text(key) if key == "error_code" => &mut error_code,
+                FieldValue::Text(key) if key == "error_msg" => &mut error_msg,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                     continue;
                 }
             };
-            *slot = match map.next_value::<Loose>()? {
-                Loose::Text(text) => FieldValue::Text(text),
-                Loose::Whole(n) => FieldValue::Number(n as f64),
-                Loose::Other => FieldValue::Other,
-            };
+            *slot = map.next_value::<Loose>()?.0;
         }
         ApiFields::from_values(provider_code, error_code, error_msg)
             .ok_or_else(|| de::Error::custom("error_code is missing or not a string"))
     }
 }
 
-/// A field that may come as any JSON type, reduced to what the answer needs.
+/// A value that may come as any JSON type, reduced to what the answer needs (whether
+/// a number is a service ID is [`ApiFields::from_values`]'s to say).
 #[cfg(feature = "serde")]
-enum Loose {
-    Text(String),
-    /// A whole number within ±(2^53 - 1).
-    Whole(i64),
-    Other,
-}
+struct Loose(FieldValue);
 
 #[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Loose {
@@ -177,53 +159,41 @@ impl<'de> Visitor<'de> for LooseVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Loose, E> {
-        Ok(Loose::Text(text.to_owned()))
+        Ok(Loose(FieldValue::Text(text.to_owned())))
     }
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<Loose, E> {
-        Ok(Loose::Text(text))
+        Ok(Loose(FieldValue::Text(text)))
     }
 
+    // As a JavaScript number: one beyond 2^53 - 1 rounds to 2^53 or more, which no
+    // service ID is, as before it was rounded.
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<Loose, E> {
-        Ok(match i64::try_from(n) {
-            Ok(n) if n.unsigned_abs() <= MAX_SAFE_INTEGER => Loose::Whole(n),
-            _ => Loose::Other,
-        })
+        Ok(Loose(FieldValue::Number(n as f64)))
     }
 
     fn visit_i64<E: de::Error>(self, n: i64) -> Result<Loose, E> {
-        Ok(if n.unsigned_abs() <= MAX_SAFE_INTEGER {
-            Loose::Whole(n)
-        } else {
-            Loose::Other
-        })
+        Ok(Loose(FieldValue::Number(n as f64)))
     }
 
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Loose, E> {
-        // Whole when it converts to an integer and back unchanged (NaN and the
-        // infinities do not); no float formatting involved.
-        let whole = n as i64;
-        if whole as f64 == n {
-            self.visit_i64(whole)
-        } else {
-            Ok(Loose::Other)
-        }
+        Ok(Loose(FieldValue::Number(n)))
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose, E> {
-        Ok(Loose::Other)
+        Ok(Loose(FieldValue::Other))
     }
 
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Loose, E> {
-        Ok(Loose::Other)
+        Ok(Loose(FieldValue::Other))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
-        Ok(Loose::Other)
+        Ok(Loose(FieldValue::Other))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Loose, E> {
-        Ok(Loose::Other)
+        Ok(Loose(FieldValue::Other))
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Loose, D::Error> {
@@ -232,12 +202,12 @@ impl<'de> Visitor<'de> for LooseVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
+        Ok(Loose(FieldValue::Other))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
+        Ok(Loose(FieldValue::Other))
     }
 }
 
