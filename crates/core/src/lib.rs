@@ -51,6 +51,7 @@ pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
 }
 
 mod bytes;
+mod clean;
 pub mod form;
 mod json;
 mod messages;
@@ -69,6 +70,7 @@ mod value;
 mod violation;
 
 pub use bytes::{find_byte, is_ascii, same_bytes, same_text};
+pub use clean::{is_clean, passes, tables_clean, Scalar};
 pub use messages::{Labels, Locale, Template, TEMPLATES, TYPE_PHRASES};
 pub use options::{
     read_build_options, read_validate_options, BuildOptions, Options, BUILD_KEYS, VALIDATE_KEYS,

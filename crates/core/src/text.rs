@@ -242,7 +242,7 @@ fn has_suspect_byte(bytes: &[u8]) -> bool {
 
 /// The UTF-16 index and code point of the first control character (Unicode `Cc`)
 /// other than tab, LF and CR.
-fn first_control_character(text: &str) -> Option<(usize, u32)> {
+pub(crate) fn first_control_character(text: &str) -> Option<(usize, u32)> {
     if !has_suspect_byte(text.as_bytes()) {
         return None;
     }

@@ -10,7 +10,9 @@ use crate::rules::{
     OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES,
 };
 use crate::suggest::suggest;
-use crate::text::{is_blank, js_trim, text_problem, utf16_len, Text, TextProblem};
+use crate::text::{
+    first_control_character, is_blank, js_trim, text_problem, utf16_len, Text, TextProblem,
+};
 use crate::value::{is_integer, same_key, Foreign, Object, Value};
 use crate::violation::{Problem, Report, TextReason, Violation};
 
@@ -284,6 +286,29 @@ fn look<'a>(object: &'a Object, key: &str, seen: &mut u64) -> &'a Value {
     value
 }
 
+/// The length of a text as a text rule counts it (trimmed first when the rule says
+/// so), when it is more than `max` UTF-16 units.
+fn length_over(text: &str, max: u32, trimmed: bool) -> Option<usize> {
+    let counted = if trimmed { js_trim(text) } else { text };
+    // A text is never more UTF-16 units than UTF-8 bytes: one no longer in bytes than
+    // the limit is not counted.
+    if counted.len() <= max as usize {
+        return None;
+    }
+    Some(utf16_len(counted)).filter(|&actual| actual > max as usize)
+}
+
+/// Whether a well-formed text that is not blank passes a text rule: no control
+/// character, and within `max` as counted (what `Walk::text` checks after blankness).
+pub(crate) fn text_fits(text: &str, max: u32, trimmed: bool) -> bool {
+    first_control_character(text).is_none() && length_over(text, max, trimmed).is_none()
+}
+
+/// Whether a number is epoch milliseconds a rule takes: a whole number from 0 to 2^53 - 1.
+pub(crate) fn epoch_in_range(n: f64) -> bool {
+    is_integer(n) && (0.0..=MAX_SAFE_INTEGER).contains(&n)
+}
+
 /// The label of the field of `table` whose key is `key` (another field a rule names).
 fn label_of(table: &[FieldRule], key: &str) -> Option<Label> {
     table.iter().find(|r| r.key == key).map(|r| r.label)
@@ -371,19 +396,9 @@ impl Walk<'_> {
             return false;
         }
         let mut ok = self.text_content(text, &path, labels);
-        let counted = if trimmed {
-            js_trim(text.as_str())
-        } else {
-            text.as_str()
-        };
-        // A text is never more UTF-16 units than UTF-8 bytes: one no longer in bytes
-        // than the limit is not counted.
-        if counted.len() > max as usize {
-            let actual = utf16_len(counted);
-            if actual > max as usize {
-                self.error(path.get(), Problem::TooLong { max, actual }, labels);
-                ok = false;
-            }
+        if let Some(actual) = length_over(text.as_str(), max, trimmed) {
+            self.error(path.get(), Problem::TooLong { max, actual }, labels);
+            ok = false;
         }
         ok
     }
@@ -631,7 +646,7 @@ impl Walk<'_> {
             // Compared only with a valid earlier value; an invalid one has its own error.
             if let Value::Number(start) = object.get(other) {
                 let start = start.value();
-                if is_integer(start) && (0.0..=MAX_SAFE_INTEGER).contains(&start) && n < start {
+                if epoch_in_range(start) && n < start {
                     let problem = range(Some(start), None, Some(other));
                     let labels = labels.with_other(label_of(table, other));
                     self.error(path.get(), problem, labels);

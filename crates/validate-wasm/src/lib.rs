@@ -30,6 +30,7 @@ mod exports;
 pub mod labels;
 pub mod memo;
 pub mod names;
+mod shape;
 pub mod tape;
 
 pub use answer::{build, validate, Answer, Status};

@@ -107,6 +107,79 @@ static TABLE: [&str; LEN] = {
     table
 };
 
+/// The index JavaScript sends for `name` (tape.js keeps the first of equal names):
+/// its first place in `table`, or the table's length when it has none.
+const fn first_place(table: &[&str], name: &str) -> u32 {
+    let mut i = 0;
+    while i < table.len() {
+        if same(table[i].as_bytes(), name.as_bytes()) {
+            return i as u32;
+        }
+        i += 1;
+    }
+    table.len() as u32
+}
+
+/// How many keys the root may hold.
+const ROOT_KEYS: usize = RULES.root_keys.len();
+
+/// The index a tape gives each of the rules' root keys, in the rules' order: a key is
+/// known by its word, with no text compared.
+pub static ROOT_KEY_NAMES: [u32; ROOT_KEYS] = {
+    let mut names = [0; ROOT_KEYS];
+    let mut i = 0;
+    while i < ROOT_KEYS {
+        names[i] = first_place(&TABLE, RULES.root_keys[i]);
+        i += 1;
+    }
+    names
+};
+
+/// The index a tape gives each operation's field keys, the operations' one after
+/// another, each in its table's order (see [`field_key_names`]).
+static FIELD_KEY_NAMES: [u32; OPERATION_FIELDS] = {
+    let mut names = [0; OPERATION_FIELDS];
+    let mut at = 0;
+    let mut operation = 0;
+    while operation < RULES.operations.len() {
+        let fields = RULES.operations[operation].fields;
+        let mut i = 0;
+        while i < fields.len() {
+            names[at] = first_place(&TABLE, fields[i].key);
+            at += 1;
+            i += 1;
+        }
+        operation += 1;
+    }
+    names
+};
+
+/// Where each operation's keys start in [`FIELD_KEY_NAMES`], and where the last ends.
+static FIELD_KEYS_AT: [usize; OPERATIONS + 1] = {
+    let mut at = [0; OPERATIONS + 1];
+    let mut operation = 0;
+    while operation < OPERATIONS {
+        at[operation + 1] = at[operation] + RULES.operations[operation].fields.len();
+        operation += 1;
+    }
+    at
+};
+
+/// How many operations the rules have.
+const OPERATIONS: usize = RULES.operations.len();
+
+/// The indexes a tape gives the field keys of the operation at `operation` in
+/// `RULES.operations`, in its table's order.
+pub fn field_key_names(operation: usize) -> &'static [u32] {
+    match (
+        FIELD_KEYS_AT.get(operation),
+        FIELD_KEYS_AT.get(operation + 1),
+    ) {
+        (Some(&start), Some(&end)) => FIELD_KEY_NAMES.get(start..end).unwrap_or_default(),
+        _ => &[],
+    }
+}
+
 /// The table of names, in order.
 pub fn table() -> &'static [&'static str] {
     &TABLE

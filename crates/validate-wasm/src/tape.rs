@@ -92,12 +92,7 @@ pub fn read_call(
     bytes: &'static [u8],
     known: impl FnOnce(&'static [u8]) -> bool,
 ) -> Result<Call, Malformed> {
-    let mut tape = Tape {
-        bytes,
-        at: 0,
-        malformed: false,
-        keys: Vec::new(),
-    };
+    let mut tape = Tape::new(bytes);
     let input = tape.value(0);
     if tape.malformed {
         return Err(Malformed);
@@ -120,13 +115,24 @@ pub fn read_call(
     })
 }
 
+/// The one value `bytes` hold, to their end: a call's options, after an input that was
+/// read another way (see `shape.rs`).
+pub fn read_value(bytes: &'static [u8]) -> Result<Value, Malformed> {
+    let mut tape = Tape::new(bytes);
+    let value = tape.value(0);
+    if tape.malformed || tape.at != bytes.len() {
+        return Err(Malformed);
+    }
+    Ok(value)
+}
+
 /// The keys a tape gives as texts, each as its UTF-16LE units (see [`read_call`]).
 pub type TextKeys = Vec<&'static [u8]>;
 
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
 /// which `is_ascii` checks eight bytes at a time, for a third of what `from_utf8` costs
 /// on a short text; the rest is checked as UTF-8.
-fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
+pub(crate) fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
     if is_ascii(bytes) {
         // SAFETY: every byte is below 0x80: ASCII, which is UTF-8.
         return Some(unsafe { core::str::from_utf8_unchecked(bytes) });
@@ -138,27 +144,41 @@ fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
 /// written as UTF-8 straight away (a CJK text, as a browser sends it, is three bytes a
 /// unit). `None` at the first surrogate: such a text is decoded the general way.
 fn without_surrogates(units: &[u8]) -> Option<String> {
+    let mut text = String::new();
+    decode_utf16(units, &mut text)?;
+    Some(text)
+}
+
+/// [`without_surrogates`], appended to `out`; `None` (and `out` as it was, or longer
+/// by what came before the surrogate) at the first surrogate.
+pub(crate) fn decode_utf16(units: &[u8], out: &mut String) -> Option<()> {
     // Room for three bytes a unit made once (zeroed), each character's bytes stored
     // into it at once: extended a sequence at a time, each character was a check of
     // capacity and a copy. A confirm with a 300-character CJK comment sent this way
     // (Chromium's tape, under 400 units): 1015 -> 905 ns in wasm (Node).
+    let start = out.len();
+    // SAFETY: only whole UTF-8 sequences are written from `start` (below), and the
+    // bytes past what was written are cut off before `bytes` is let go.
+    let bytes = unsafe { out.as_mut_vec() };
     if units
         .chunks_exact(2)
         .all(|pair| pair[1] == 0 && pair[0] < 0x80)
     {
         // ASCII (a key no rule knows, say): a byte a unit.
-        let ascii: Vec<u8> = units.iter().step_by(2).copied().collect();
-        // SAFETY: every byte is below 0x80: ASCII, which is UTF-8.
-        return Some(unsafe { String::from_utf8_unchecked(ascii) });
+        bytes.extend(units.iter().step_by(2));
+        return Some(());
     }
-    let mut out = alloc::vec![0u8; units.len() / 2 * 3];
-    let mut at = 0;
+    bytes.resize(start + units.len() / 2 * 3, 0);
+    let mut at = start;
     for pair in units.chunks_exact(2) {
         let unit = u16::from_le_bytes([pair[0], pair[1]]);
-        let (bytes, len) = match unit {
+        let (sequence, len) = match unit {
             0..=0x7F => ([unit as u8, 0, 0], 1),
             0x80..=0x7FF => ([0xC0 | (unit >> 6) as u8, 0x80 | (unit & 0x3F) as u8, 0], 2),
-            0xD800..=0xDFFF => return None,
+            0xD800..=0xDFFF => {
+                bytes.truncate(at);
+                return None;
+            }
             _ => (
                 [
                     0xE0 | (unit >> 12) as u8,
@@ -170,16 +190,15 @@ fn without_surrogates(units: &[u8]) -> Option<String> {
         };
         // Three bytes from `at` are always there: at most three were written for each
         // unit before this one.
-        if let Some(slot) = out.get_mut(at..at + 3) {
-            slot.copy_from_slice(&bytes);
+        if let Some(slot) = bytes.get_mut(at..at + 3) {
+            slot.copy_from_slice(&sequence);
         }
         at += len;
     }
-    out.truncate(at);
-    // SAFETY: each unit, none a surrogate, is a scalar value below U+10000, written
-    // above as its one-, two- or three-byte UTF-8 sequence: `out` is UTF-8. Checking
-    // it again would cost as much as writing it.
-    Some(unsafe { String::from_utf8_unchecked(out) })
+    // Each unit, none a surrogate, is a scalar value below U+10000, written above as
+    // its one-, two- or three-byte UTF-8 sequence: the bytes up to `at` are UTF-8.
+    bytes.truncate(at);
+    Some(())
 }
 
 /// The reader. A tape that does not read as one marks it `malformed`, and from there
@@ -187,15 +206,31 @@ fn without_surrogates(units: &[u8]) -> Option<String> {
 /// the end and where a list goes on, rather than a `Result` tested after every word and
 /// moved out of every value (valid requests 0.91–0.94× as long in bench/ab.mjs, and
 /// 0.4 KB less gzipped). What was read from a malformed tape is dropped.
-struct Tape {
+pub(crate) struct Tape {
     bytes: &'static [u8],
-    at: usize,
+    /// Where the next word is.
+    pub(crate) at: usize,
     malformed: bool,
     /// The keys read as texts so far.
     keys: TextKeys,
 }
 
 impl Tape {
+    /// A reader at the start of `bytes`.
+    pub(crate) fn new(bytes: &'static [u8]) -> Self {
+        Tape {
+            bytes,
+            at: 0,
+            malformed: false,
+            keys: Vec::new(),
+        }
+    }
+
+    /// Whether what was read so far is not a tape JavaScript wrote.
+    pub(crate) fn is_malformed(&self) -> bool {
+        self.malformed
+    }
+
     /// The tape is not one JavaScript wrote: what is read from here on is zeros.
     #[cold]
     fn malformed(&mut self) {
@@ -204,7 +239,7 @@ impl Tape {
     }
 
     /// The next `len` bytes; none past the end.
-    fn take(&mut self, len: usize) -> &'static [u8] {
+    pub(crate) fn take(&mut self, len: usize) -> &'static [u8] {
         match self
             .at
             .checked_add(len)
@@ -221,7 +256,7 @@ impl Tape {
         }
     }
 
-    fn word(&mut self) -> u32 {
+    pub(crate) fn word(&mut self) -> u32 {
         match self.take(4) {
             &[a, b, c, d] => u32::from_le_bytes([a, b, c, d]),
             _ => 0,
@@ -238,7 +273,7 @@ impl Tape {
         count
     }
 
-    fn double(&mut self) -> f64 {
+    pub(crate) fn double(&mut self) -> f64 {
         match self.take(8) {
             &[a, b, c, d, e, f, g, h] => f64::from_le_bytes([a, b, c, d, e, f, g, h]),
             _ => 0.0,

@@ -1,0 +1,285 @@
+//! Whether a request made of plain values, each field in its table's place, is
+//! clean: whether the walk would find neither an error nor a warning in it. Nothing
+//! is reported here. A reader that can lay a request out this way (the small wasm
+//! module, from its tape) asks first, and builds and walks the request only when it
+//! is not clean, so a valid request costs no tree. The same tables and the same
+//! text and number checks decide as in the walk (`validate.rs`); a test compares
+//! the two on generated requests.
+
+use crate::rules::{FieldRule, Kind, Operation, ParameterPresence, Presence, RULES};
+use crate::text::is_blank;
+use crate::validate::{epoch_in_range, text_fits};
+
+/// A field's value as a plain request holds it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scalar<'a> {
+    /// Missing, `undefined` or `null`.
+    Absent,
+    /// A string (well-formed: a `&str` has no unpaired surrogate).
+    Text(&'a str),
+    /// A boolean.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+}
+
+/// Whether the request is clean. `root` holds the values of [`RULES`]' root fields in
+/// table order; `operation` is the one `RULES.operation` found for the request's
+/// `operate_key` (a string: any other `operate_key` is never clean); `parameter` is
+/// `None` for a missing, `undefined` or `null` one, else the values of the
+/// operation's fields in table order. The request has no key but these.
+pub fn is_clean(root: &[Scalar], operation: &Operation, parameter: Option<&[Scalar]>) -> bool {
+    let each_passes = |table: &[FieldRule], values: &[Scalar]| {
+        table
+            .iter()
+            .zip(values)
+            .all(|(rule, value)| passes(rule, *value))
+    };
+    each_passes(RULES.root, root)
+        && parameter.is_none_or(|values| each_passes(operation.fields, values))
+        && tables_clean(root, operation, parameter)
+}
+
+/// Whether a value that is there passes its field's own rule (its type, and a text's
+/// blankness, characters and length, a number's range), as the walk decides: what a
+/// reader asks of each value as it reads it, to stop at the first that does not. An
+/// absent value passes here; [`tables_clean`] looks at it.
+pub fn passes(rule: &FieldRule, value: Scalar) -> bool {
+    match (rule.kind, value) {
+        (_, Scalar::Absent) => true,
+        (Kind::Text { max }, Scalar::Text(text)) => {
+            !is_blank(text) && text_fits(text, max, rule.trimmed)
+        }
+        (Kind::Bool, Scalar::Bool(_)) => true,
+        (Kind::EpochMillis { .. }, Scalar::Number(n)) => epoch_in_range(n),
+        _ => false,
+    }
+}
+
+/// [`is_clean`] of values that each [`passes`]: whether what one field says of another
+/// holds (a field missing where it is required or recommended, a time before the one
+/// it may not precede).
+pub fn tables_clean(root: &[Scalar], operation: &Operation, parameter: Option<&[Scalar]>) -> bool {
+    table_clean(RULES.root, root)
+        && match parameter {
+            None => operation.parameter == ParameterPresence::Optional,
+            Some(values) => table_clean(operation.fields, values),
+        }
+}
+
+/// [`tables_clean`] of one table's values.
+fn table_clean(table: &[FieldRule], values: &[Scalar]) -> bool {
+    table.len() == values.len()
+        && table
+            .iter()
+            .zip(values)
+            .all(|(rule, value)| match (rule.presence, value) {
+                (Presence::Required, Scalar::Absent) => false,
+                (Presence::RecommendedWhen(flag), Scalar::Absent) => {
+                    other(table, values, flag) != Scalar::Bool(true)
+                }
+                (_, Scalar::Number(n)) => match rule.kind {
+                    // Compared only with a valid earlier value, as the walk does.
+                    Kind::EpochMillis {
+                        not_before: Some(key),
+                    } => !matches!(other(table, values, key),
+                    Scalar::Number(start) if epoch_in_range(start) && *n < start),
+                    _ => true,
+                },
+                _ => true,
+            })
+}
+
+/// The value of the field of `table` whose key is `key` (another field a rule names).
+fn other<'a>(table: &[FieldRule], values: &[Scalar<'a>], key: &str) -> Scalar<'a> {
+    let at = table.iter().position(|rule| rule.key == key);
+    at.and_then(|at| values.get(at).copied())
+        .unwrap_or(Scalar::Absent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prelude::*;
+    use crate::rules::OPERATIONS;
+    use crate::{validate, Object, ValidateOptions, Value};
+
+    /// Texts a field may get: fine ones, and each way a text fails (blank, spaces
+    /// around it, a control character, too long for each limit, by units or not).
+    const TEXTS: &[&str] = &[
+        "IM20240101",
+        "alice",
+        "事件 😀 ok",
+        "",
+        "   ",
+        "\u{3000}",
+        " padded ",
+        "tab\tand\nline",
+        "bell\u{7}",
+        "del\u{7f}",
+        "c1\u{85}",
+        "\u{feff}",
+    ];
+
+    /// One generated value: a text (one of [`TEXTS`], or a run of one character at
+    /// about a limit), a boolean, a number about the epoch range, or absent.
+    fn scalar(next: &mut impl FnMut() -> u64) -> Scalar<'static> {
+        match next() % 10 {
+            0..=3 => Scalar::Text(TEXTS[(next() % TEXTS.len() as u64) as usize]),
+            4 => {
+                let len = [254, 255, 256, 299, 300, 301, 10_000, 10_001][(next() % 8) as usize];
+                let unit = ["x", "事", "😀"][(next() % 3) as usize];
+                let text = unit.repeat(if unit == "😀" {
+                    len / 2 + (next() % 2) as usize
+                } else {
+                    len
+                });
+                let padded = if next() % 4 == 0 {
+                    format!(" {text} ")
+                } else {
+                    text
+                };
+                Scalar::Text(Box::leak(padded.into_boxed_str()))
+            }
+            5 | 6 => Scalar::Bool(next() % 2 == 0),
+            7 | 8 => Scalar::Number(
+                [
+                    0.0,
+                    -0.0,
+                    -1.0,
+                    1.5,
+                    1_700_000_000_000.0,
+                    1_700_000_000_001.0,
+                    1_699_999_999_999.0,
+                    MAX_SAFE,
+                    MAX_SAFE + 1.0,
+                    f64::NAN,
+                    f64::INFINITY,
+                ][(next() % 11) as usize],
+            ),
+            _ => Scalar::Absent,
+        }
+    }
+
+    const MAX_SAFE: f64 = crate::MAX_SAFE_INTEGER;
+
+    /// The tree of a value: an absent one is left out, or `undefined`, or `null`.
+    fn put(object: &mut Object, key: &str, value: Scalar, next: &mut impl FnMut() -> u64) {
+        let value = match value {
+            Scalar::Absent => match next() % 3 {
+                0 => return,
+                1 => Value::Undefined,
+                _ => Value::Null,
+            },
+            Scalar::Text(text) => Value::from(text),
+            Scalar::Bool(b) => Value::from(b),
+            Scalar::Number(n) => Value::from(n),
+        };
+        object.push(key, value);
+    }
+
+    /// `is_clean` says what the walk says, on requests of every operation made of
+    /// generated values (each field's kind, often the right one, else any other), in
+    /// the rules' order: clean exactly when the report has neither an error nor a
+    /// warning.
+    #[test]
+    fn is_clean_says_what_the_walk_says() {
+        let mut next = crate::xorshift(0x5eed_c1ea);
+        let (mut clean, mut not) = (vec![0; OPERATIONS.len()], 0);
+        for _ in 0..100_000 {
+            let operation = &OPERATIONS[(next() % OPERATIONS.len() as u64) as usize];
+            // Mostly a value of the field's own kind, so that clean requests are common.
+            // Half the requests mostly fine values, so that every operation's clean
+            // requests are common.
+            let fine = next() % 2 == 0;
+            let value_for = |rule: &FieldRule, next: &mut dyn FnMut() -> u64| loop {
+                let mut next = || next();
+                if fine && next() % 10 != 0 {
+                    return match rule.kind {
+                        Kind::Text { .. } => Scalar::Text(TEXTS[(next() % 3) as usize]),
+                        Kind::Bool => Scalar::Bool(next() % 2 == 0),
+                        Kind::EpochMillis { .. } => {
+                            Scalar::Number(1_700_000_000_000.0 + (next() % 3) as f64)
+                        }
+                    };
+                }
+                let value = scalar(&mut next);
+                let fits = matches!(
+                    (rule.kind, value),
+                    (Kind::Text { .. }, Scalar::Text(_))
+                        | (Kind::Bool, Scalar::Bool(_))
+                        | (Kind::EpochMillis { .. }, Scalar::Number(_))
+                );
+                if fits || next() % 4 == 0 {
+                    return value;
+                }
+            };
+            let root: Vec<Scalar> = RULES
+                .root
+                .iter()
+                .map(|rule| value_for(rule, &mut next))
+                .collect();
+            let parameter: Option<Vec<Scalar>> = (next() % 8 != 0).then(|| {
+                operation
+                    .fields
+                    .iter()
+                    .map(|rule| value_for(rule, &mut next))
+                    .collect()
+            });
+            let mut tree = Object::new();
+            for (rule, value) in RULES.root.iter().zip(&root) {
+                put(&mut tree, rule.key, *value, &mut next);
+            }
+            tree.push("operate_key", Value::from(operation.key));
+            match &parameter {
+                Some(values) => {
+                    let mut object = Object::new();
+                    for (rule, value) in operation.fields.iter().zip(values) {
+                        put(&mut object, rule.key, *value, &mut next);
+                    }
+                    tree.push("parameter", Value::from(object));
+                }
+                None => put(&mut tree, "parameter", Scalar::Absent, &mut next),
+            }
+            let report = validate(&Value::from(tree), ValidateOptions::default());
+            let walked = report.is_valid() && report.warnings.is_empty();
+            let said = is_clean(&root, operation, parameter.as_deref());
+            assert_eq!(
+                said, walked,
+                "{root:?} {} {parameter:?}: {report:?}",
+                operation.key
+            );
+            if said {
+                clean[OPERATIONS.iter().position(|op| op == operation).unwrap()] += 1;
+            } else {
+                not += 1;
+            }
+        }
+        // Both answers, often: the test says something of each.
+        assert!(
+            clean.iter().all(|&n| n > 2_500) && not > 25_000,
+            "{clean:?} clean, {not} not"
+        );
+    }
+
+    /// Each value `passes` alone exactly when a request clean but for it is clean.
+    #[test]
+    fn passes_is_is_clean_of_one_value() {
+        let mut next = crate::xorshift(7);
+        let base = [Scalar::Text("IM1"), Scalar::Text("alice")];
+        for _ in 0..20_000 {
+            let value = scalar(&mut next);
+            for (i, rule) in RULES.root.iter().enumerate() {
+                let mut root = base;
+                root[i] = value;
+                let accept = &OPERATIONS[0];
+                let clean = is_clean(&root, accept, None);
+                assert_eq!(
+                    passes(rule, value) && value != Scalar::Absent,
+                    clean,
+                    "{value:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,416 @@
+//! The quick answer for a clean request. A portal's request is nearly always a plain
+//! object whose keys are the rules' own, in the rules' order, with strings, booleans
+//! and numbers for values. Such an input is read off the tape into its fields'
+//! places, with no tree built, and the core's [`is_clean`] says whether the walk
+//! would find anything in it. Only a clean one is answered here; any other input (a
+//! key out of place, an unknown key, any other kind of value, a violation, a warning)
+//! is read and walked as before, which makes its report. So every report still comes
+//! from the walk, and a valid request costs neither a tree nor a walk.
+
+use alloc::string::String;
+
+use coc_incident_core::{passes, tables_clean, FieldRule, Scalar, RULES};
+
+use crate::names;
+use crate::tape::{
+    decode_utf16, utf8, Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8, TRUE,
+    UNDEFINED,
+};
+
+/// The most fields a table has: the root's, or any operation's.
+const MAX_FIELDS: usize = {
+    let mut max = RULES.root.len();
+    let mut i = 0;
+    while i < RULES.operations.len() {
+        if RULES.operations[i].fields.len() > max {
+            max = RULES.operations[i].fields.len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// A value read into its place: a scalar, or a text that came as UTF-16, decoded into
+/// the reader's `decoded` (its byte range there).
+#[derive(Clone, Copy)]
+enum Slot {
+    Scalar(Scalar<'static>),
+    Decoded(usize, usize),
+}
+
+/// Where a call's options start on `tape`, when its input is laid out as the rules'
+/// tables and is clean; `None` for any other input, which must be walked. Each value
+/// is checked as it is read, so an invalid request is left at its first violation.
+#[inline(never)]
+pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
+    let mut tape = Tape::new(tape);
+    let mut decoded = String::new();
+    let absent = Slot::Scalar(Scalar::Absent);
+    let mut root = [absent; MAX_FIELDS];
+    let mut fields = [absent; MAX_FIELDS];
+    let mut operation = None;
+    let mut parameter = false;
+    // The root: its fields, then `operate_key` and `parameter` (`RULES.root_keys`).
+    let count = object(&mut tape)?;
+    let mut next = 0;
+    for _ in 0..count {
+        let at = key(&mut tape, &names::ROOT_KEY_NAMES, &mut next)?;
+        if let Some(rule) = RULES.root.get(at) {
+            *root.get_mut(at)? = slot(&mut tape, rule, &mut decoded)?;
+        } else if at == RULES.root.len() {
+            // The operate key says how `parameter` is laid out, and comes before it.
+            // Found as the walk finds it (`Rules::operation`), with its place.
+            let key = match tape.word() {
+                STRING_UTF8 => utf8_text(&mut tape)?,
+                _ => return None,
+            };
+            operation = Some(
+                RULES
+                    .operations
+                    .iter()
+                    .enumerate()
+                    .find(|(_, op)| op.key == key)?,
+            );
+        } else {
+            let (index, operation) = operation?;
+            match tape.word() {
+                UNDEFINED | NULL => {}
+                OBJECT => {
+                    parameter = true;
+                    let keys = names::field_key_names(index);
+                    let mut next = 0;
+                    for _ in 0..counted(&mut tape)? {
+                        let at = key(&mut tape, keys, &mut next)?;
+                        *fields.get_mut(at)? =
+                            slot(&mut tape, operation.fields.get(at)?, &mut decoded)?;
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+    let (_, operation) = operation?;
+    if tape.is_malformed() {
+        return None;
+    }
+    // The values, as the core takes them: texts decoded are borrowed from `decoded`.
+    let scalar = |slot: Slot| match slot {
+        Slot::Scalar(scalar) => scalar,
+        Slot::Decoded(start, end) => Scalar::Text(decoded.get(start..end).unwrap_or_default()),
+    };
+    let mut values = [Scalar::Absent; 2 * MAX_FIELDS];
+    for (value, slot) in values.iter_mut().zip(root.into_iter().chain(fields)) {
+        *value = scalar(slot);
+    }
+    let (root, fields) = values.split_at(MAX_FIELDS);
+    let parameter = parameter.then_some(fields.get(..operation.fields.len())?);
+    let clean = tables_clean(root.get(..RULES.root.len())?, operation, parameter);
+    clean.then_some(tape.at)
+}
+
+/// An object's count, when it is a plain object with all its keys read.
+fn object(tape: &mut Tape) -> Option<u32> {
+    (tape.word() == OBJECT).then_some(())?;
+    counted(tape)
+}
+
+/// The count and (none) unread keys of an object whose tag was read.
+fn counted(tape: &mut Tape) -> Option<u32> {
+    let count = tape.word();
+    (tape.word() == 0).then_some(count)
+}
+
+/// The place in a table of the next key, which must be one of its names (`keys`:
+/// their indexes in the names table) at or after `next`; `next` moves past it. Keys
+/// so come in the rules' order, each once; a key sent as a text is no rule's.
+fn key(tape: &mut Tape, keys: &[u32], next: &mut usize) -> Option<usize> {
+    let word = tape.word();
+    (word & NAME_KEY != 0).then_some(())?;
+    let name = word & !NAME_KEY;
+    let at = *next + keys.get(*next..)?.iter().position(|&key| key == name)?;
+    *next = at + 1;
+    Some(at)
+}
+
+/// A string's UTF-8 bytes, after its tag.
+fn utf8_text(tape: &mut Tape) -> Option<&'static str> {
+    let len = tape.word() as usize;
+    let padded = len.checked_add(3)? & !3;
+    utf8(tape.take(padded).get(..len)?)
+}
+
+/// The value of `rule`'s field, when it is a scalar that passes the rule (see
+/// [`passes`]): a string, a boolean, a number that is a safe integer or not finite
+/// (another is never an epoch time), or absent.
+fn slot(tape: &mut Tape, rule: &FieldRule, decoded: &mut String) -> Option<Slot> {
+    let scalar = match tape.word() {
+        UNDEFINED | NULL => Scalar::Absent,
+        FALSE => Scalar::Bool(false),
+        TRUE => Scalar::Bool(true),
+        NUMBER => Scalar::Number(tape.double()),
+        STRING_UTF8 => Scalar::Text(utf8_text(tape)?),
+        STRING => {
+            let len = tape.word() as usize;
+            let padded = len.checked_add(len % 2)?.checked_mul(2)?;
+            let units = tape.take(padded).get(..len.checked_mul(2)?)?;
+            let start = decoded.len();
+            decode_utf16(units, decoded)?;
+            let text = decoded.get(start..)?;
+            return passes(rule, Scalar::Text(text)).then_some(Slot::Decoded(start, decoded.len()));
+        }
+        _ => return None,
+    };
+    passes(rule, scalar).then_some(Slot::Scalar(scalar))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{validate, validate_walked};
+    use crate::tape::tests::Writer;
+    use crate::tape::{ARRAY, FOREIGN, NUMBER_TEXT};
+    use alloc::vec::Vec;
+    use coc_incident_core::Kind;
+
+    /// A seeded generator (xorshift64): the same tapes on every run.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    /// Texts: fine ones and each way one fails, and lone surrogates.
+    const TEXTS: &[&str] = &[
+        "IM20240101",
+        "alice",
+        "Fixed it.",
+        "事件 ok",
+        "😀",
+        "",
+        "  ",
+        " pad ",
+        "a\tb",
+        "bell\u{7}",
+        "c1\u{85}",
+        "\u{feff}x",
+        "inc_type_p_config_issues",
+    ];
+
+    /// Writes one value, as tape.js may: a string as UTF-8 (when ASCII, or at random
+    /// for any other) or as UTF-16 (lone surrogates too), a number as a double or with
+    /// its text, and now and then a value no field takes.
+    fn value(w: &mut Writer, next: &mut dyn FnMut() -> u64, good: Option<Kind>) {
+        // For a request that is mostly fine, a fine value of the field's kind.
+        match good {
+            Some(Kind::Text { .. }) if next() % 8 != 0 => {
+                let text = ["IM1", "alice", "Fixed it.", "事件"][(next() % 4) as usize];
+                return string(w, text, next);
+            }
+            Some(Kind::Bool) if next() % 8 != 0 => {
+                w.word([FALSE, TRUE][(next() % 2) as usize]);
+                return;
+            }
+            Some(Kind::EpochMillis { .. }) if next() % 8 != 0 => {
+                w.number(1.7e12 + (next() % 3) as f64);
+                return;
+            }
+            _ => {}
+        }
+        let pick = if good.is_some() {
+            next() % 6
+        } else {
+            next() % 12
+        };
+        match pick {
+            0..=2 => {
+                let text = if next() % 9 == 0 {
+                    let unit = ["x", "事"][(next() % 2) as usize];
+                    unit.repeat([255, 256, 300, 301, 10_000, 10_001][(next() % 6) as usize])
+                } else {
+                    TEXTS[(next() % TEXTS.len() as u64) as usize].into()
+                };
+                string(w, &text, next);
+            }
+            3 => {
+                w.word([FALSE, TRUE][(next() % 2) as usize]);
+            }
+            4 | 5 => {
+                let n = [
+                    0.0,
+                    -0.0,
+                    1.7e12,
+                    1.7e12 + 1.0,
+                    1.7e12 - 1.0,
+                    -1.0,
+                    9_007_199_254_740_991.0,
+                ][(next() % 7) as usize];
+                w.number(n);
+            }
+            6 => {
+                w.word([UNDEFINED, NULL][(next() % 2) as usize]);
+            }
+            7 => {
+                // A number that is not a safe integer, as JavaScript writes it.
+                let (n, text) = [(1.5, "1.5"), (9_007_199_254_740_992.0, "9007199254740992")]
+                    [(next() % 2) as usize];
+                w.word(NUMBER_TEXT);
+                w.0.extend_from_slice(&f64::to_le_bytes(n));
+                let units: Vec<u16> = text.encode_utf16().collect();
+                w.text(&units);
+            }
+            8 => {
+                // A lone surrogate.
+                w.word(STRING).text(&[0x61, 0xD800, 0x62]);
+            }
+            9 => {
+                w.word(ARRAY).word(1).word(TRUE);
+            }
+            10 => {
+                w.word(OBJECT).word(0).word(0);
+            }
+            _ => {
+                w.word(FOREIGN).word((next() % 7) as u32);
+            }
+        }
+    }
+
+    fn string(w: &mut Writer, text: &str, next: &mut dyn FnMut() -> u64) {
+        if text.is_ascii() || next() % 2 == 0 {
+            w.word(STRING_UTF8).word(text.len() as u32);
+            w.0.extend_from_slice(text.as_bytes());
+            w.0.resize(w.0.len().next_multiple_of(4), 0);
+        } else {
+            w.string(text);
+        }
+    }
+
+    /// A key, by its index in the names table (as tape.js sends a name of it) or,
+    /// now and then, as a text.
+    fn key(w: &mut Writer, key: &str, next: &mut dyn FnMut() -> u64) {
+        match names::index(key) {
+            Some(index) if next() % 16 != 0 => {
+                w.word(NAME_KEY | index as u32);
+            }
+            _ => {
+                w.key(key);
+            }
+        }
+    }
+
+    /// An object's entries, mostly in the given order, now and then with one left out,
+    /// two swapped, an unknown one added or keys counted as unread.
+    fn object(
+        w: &mut Writer,
+        keys: &[&'static str],
+        next: &mut dyn FnMut() -> u64,
+        mut entry: impl FnMut(&mut Writer, &'static str, &mut dyn FnMut() -> u64),
+    ) {
+        let mut keys = keys.to_vec();
+        match next() % 12 {
+            0 if !keys.is_empty() => {
+                keys.remove((next() % keys.len() as u64) as usize);
+            }
+            1 if keys.len() > 1 => {
+                let at = (next() % (keys.len() as u64 - 1)) as usize;
+                keys.swap(at, at + 1);
+            }
+            2 => keys.insert(
+                (next() % (keys.len() as u64 + 1)) as usize,
+                "virtual_confirm_coment",
+            ),
+            3 => keys.push("operator"), // twice: no JavaScript object, but a tape may say so
+            _ => {}
+        }
+        let unread = u32::from(next() % 40 == 0);
+        w.word(OBJECT).word(keys.len() as u32).word(unread);
+        for k in keys {
+            key(w, k, next);
+            entry(w, k, next);
+        }
+    }
+
+    /// The options: none (nearly always), or an object of one right or wrong option.
+    fn options(w: &mut Writer, next: &mut dyn FnMut() -> u64) {
+        match next() % 8 {
+            0 => {
+                w.word(OBJECT).word(1).word(0);
+                key(w, "locale", next);
+                string(w, "zh-CN", next);
+            }
+            1 => {
+                w.word(OBJECT).word(1).word(0);
+                key(w, "allow_unknown_fields", next);
+                w.word(TRUE);
+            }
+            2 => {
+                w.word(OBJECT).word(1).word(0);
+                key(w, "locale", next);
+                w.number(5.0);
+            }
+            _ => {
+                w.word(UNDEFINED);
+            }
+        }
+    }
+
+    /// A generated tape: a request of any operation, mostly fine, in every way a
+    /// tape may lay it out.
+    fn request(next: &mut dyn FnMut() -> u64) -> &'static [u8] {
+        let mut w = Writer::default();
+        let good = next() % 2 == 0;
+        let operation = &RULES.operations[(next() % RULES.operations.len() as u64) as usize];
+        // The kind of a field of this request, for a request that is mostly fine.
+        let kind = |key: &str| {
+            let mut rules = RULES.root.iter().chain(operation.fields);
+            rules
+                .find(|rule| rule.key == key)
+                .filter(|_| good)
+                .map(|rule| rule.kind)
+        };
+        object(&mut w, RULES.root_keys, next, |w, key, next| {
+            if key == "operate_key" {
+                match next() % 10 {
+                    0 => string(w, "confirn", next),
+                    1 => value(w, next, None),
+                    _ => string(w, operation.key, next),
+                }
+            } else if key == "parameter" {
+                match next() % 10 {
+                    0 => value(w, next, None),
+                    _ => {
+                        let fields: Vec<_> = operation.fields.iter().map(|rule| rule.key).collect();
+                        object(w, &fields, next, |w, key, next| value(w, next, kind(key)))
+                    }
+                }
+            } else {
+                value(w, next, kind(key))
+            }
+        });
+        options(&mut w, next);
+        w.0.leak()
+    }
+
+    /// The quick answer and the walk's are the same, whole (status, numbers, text), on
+    /// generated tapes; and the quick one answers many of them.
+    #[test]
+    fn answers_as_the_walk_does() {
+        let mut next = xorshift(0x5EED_C1EA);
+        let mut quick = 0;
+        let total = 100_000;
+        for i in 0..total {
+            let tape = request(&mut next);
+            let (status, answer) = validate(tape);
+            let (walked_status, walked) = validate_walked(tape);
+            assert_eq!(
+                (status, &answer.numbers, &answer.text, answer.units),
+                (walked_status, &walked.numbers, &walked.text, walked.units),
+                "tape {i}: {tape:?}"
+            );
+            quick += usize::from(clean_input(tape).is_some());
+        }
+        assert!(quick > total / 20, "{quick} of {total} answered quickly");
+    }
+}
