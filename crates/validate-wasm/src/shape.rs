@@ -43,46 +43,37 @@ enum Slot {
 /// is checked as it is read, so an invalid request is left at its first violation.
 #[inline(never)]
 pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
-    let mut tape = Tape::new(tape);
-    let mut decoded = String::new();
-    let absent = Slot::Scalar(Scalar::Absent);
-    let mut root = [absent; MAX_FIELDS];
-    let mut fields = [absent; MAX_FIELDS];
+    let mut reader = Reader {
+        tape: Tape::new(tape),
+        decoded: String::new(),
+        slots: [Slot::Scalar(Scalar::Absent); 2 * MAX_FIELDS],
+    };
     let mut operation = None;
     let mut parameter = false;
     // The root: its fields, then `operate_key` and `parameter` (`RULES.root_keys`).
-    let count = object(&mut tape)?;
+    let count = object(&mut reader.tape)?;
     let mut next = 0;
     for _ in 0..count {
-        let at = key(&mut tape, &names::ROOT_KEY_NAMES, &mut next)?;
-        if let Some(rule) = RULES.root.get(at) {
-            *root.get_mut(at)? = slot(&mut tape, rule, &mut decoded)?;
-        } else if at == RULES.root.len() {
+        let at = reader.entry(&names::ROOT_KEY_NAMES, RULES.root, 0, &mut next)?;
+        if at == RULES.root.len() {
             // The operate key says how `parameter` is laid out, and comes before it.
             // Found as the walk finds it (`Rules::operation`), with its place.
-            let key = match tape.word() {
-                STRING_UTF8 => utf8_text(&mut tape)?,
+            let key = match reader.tape.word() {
+                STRING_UTF8 => utf8_text(&mut reader.tape)?,
                 _ => return None,
             };
-            operation = Some(
-                RULES
-                    .operations
-                    .iter()
-                    .enumerate()
-                    .find(|(_, op)| op.key == key)?,
-            );
-        } else {
+            let mut operations = RULES.operations.iter().enumerate();
+            operation = Some(operations.find(|(_, op)| op.key == key)?);
+        } else if at > RULES.root.len() {
             let (index, operation) = operation?;
-            match tape.word() {
+            match reader.tape.word() {
                 UNDEFINED | NULL => {}
                 OBJECT => {
                     parameter = true;
                     let keys = names::field_key_names(index);
                     let mut next = 0;
-                    for _ in 0..counted(&mut tape)? {
-                        let at = key(&mut tape, keys, &mut next)?;
-                        *fields.get_mut(at)? =
-                            slot(&mut tape, operation.fields.get(at)?, &mut decoded)?;
+                    for _ in 0..counted(&mut reader.tape)? {
+                        reader.entry(keys, operation.fields, MAX_FIELDS, &mut next)?;
                     }
                 }
                 _ => return None,
@@ -90,22 +81,49 @@ pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
         }
     }
     let (_, operation) = operation?;
-    if tape.is_malformed() {
+    if reader.tape.is_malformed() {
         return None;
     }
     // The values, as the core takes them: texts decoded are borrowed from `decoded`.
-    let scalar = |slot: Slot| match slot {
-        Slot::Scalar(scalar) => scalar,
-        Slot::Decoded(start, end) => Scalar::Text(decoded.get(start..end).unwrap_or_default()),
-    };
     let mut values = [Scalar::Absent; 2 * MAX_FIELDS];
-    for (value, slot) in values.iter_mut().zip(root.into_iter().chain(fields)) {
-        *value = scalar(slot);
+    for (value, slot) in values.iter_mut().zip(reader.slots) {
+        *value = match slot {
+            Slot::Scalar(scalar) => scalar,
+            Slot::Decoded(start, end) => Scalar::Text(reader.decoded.get(start..end)?),
+        };
     }
     let (root, fields) = values.split_at(MAX_FIELDS);
     let parameter = parameter.then_some(fields.get(..operation.fields.len())?);
     let clean = tables_clean(root.get(..RULES.root.len())?, operation, parameter);
-    clean.then_some(tape.at)
+    clean.then_some(reader.tape.at)
+}
+
+/// The tape, and the values read from it into their places: the root's fields from
+/// 0, `parameter`'s from [`MAX_FIELDS`].
+struct Reader {
+    tape: Tape,
+    /// The texts that came as UTF-16, decoded, one after another.
+    decoded: String,
+    slots: [Slot; 2 * MAX_FIELDS],
+}
+
+impl Reader {
+    /// An entry of an object laid out as `table` (whose keys' indexes are `keys`): its
+    /// key's place at or after `next`, and its value into the slot at `base` plus that
+    /// place when the place is a field's (a value that is not one is left unread).
+    fn entry(
+        &mut self,
+        keys: &[u32],
+        table: &[FieldRule],
+        base: usize,
+        next: &mut usize,
+    ) -> Option<usize> {
+        let at = key(&mut self.tape, keys, next)?;
+        if let Some(rule) = table.get(at) {
+            *self.slots.get_mut(base + at)? = slot(&mut self.tape, rule, &mut self.decoded)?;
+        }
+        Some(at)
+    }
 }
 
 /// An object's count, when it is a plain object with all its keys read.
