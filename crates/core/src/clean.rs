@@ -6,6 +6,7 @@
 //! text and number checks decide as in the walk (`validate.rs`); a test compares
 //! the two on generated requests.
 
+use crate::prelude::*;
 use crate::rules::{FieldRule, Kind, Operation, ParameterPresence, Presence, RULES};
 use crate::text::is_blank;
 use crate::validate::{epoch_in_range, text_fits};
@@ -23,43 +24,65 @@ pub enum Scalar<'a> {
     Number(f64),
 }
 
+/// A value that [`passes`] its field's own rule, as [`tables_clean`] looks at it: only
+/// whether it is there, and a boolean's or a number's value (what the rules of other
+/// fields read). A text's content is checked once, by `passes`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Passed {
+    /// Missing, `undefined` or `null`.
+    Absent,
+    /// A text that passes.
+    Text,
+    /// A boolean.
+    Bool(bool),
+    /// A number in the epoch range.
+    Number(f64),
+}
+
 /// Whether the request is clean. `root` holds the values of [`RULES`]' root fields in
 /// table order; `operation` is the one `RULES.operation` found for the request's
 /// `operate_key` (a string: any other `operate_key` is never clean); `parameter` is
 /// `None` for a missing, `undefined` or `null` one, else the values of the
 /// operation's fields in table order. The request has no key but these.
 pub fn is_clean(root: &[Scalar], operation: &Operation, parameter: Option<&[Scalar]>) -> bool {
-    let each_passes = |table: &[FieldRule], values: &[Scalar]| {
-        table
-            .iter()
-            .zip(values)
-            .all(|(rule, value)| passes(rule, *value))
+    let passed = |table: &[FieldRule], values: &[Scalar]| -> Option<Vec<Passed>> {
+        let each = table.iter().zip(values);
+        (table.len() == values.len()).then_some(())?;
+        each.map(|(rule, value)| passes(rule, *value)).collect()
     };
-    each_passes(RULES.root, root)
-        && parameter.is_none_or(|values| each_passes(operation.fields, values))
-        && tables_clean(root, operation, parameter)
+    let Some(root) = passed(RULES.root, root) else {
+        return false;
+    };
+    let parameter = match parameter.map(|values| passed(operation.fields, values)) {
+        None => None,
+        Some(None) => return false,
+        Some(Some(values)) => Some(values),
+    };
+    tables_clean(&root, operation, parameter.as_deref())
 }
 
-/// Whether a value that is there passes its field's own rule (its type, and a text's
-/// blankness, characters and length, a number's range), as the walk decides: what a
-/// reader asks of each value as it reads it, to stop at the first that does not. An
-/// absent value passes here; [`tables_clean`] looks at it.
-pub fn passes(rule: &FieldRule, value: Scalar) -> bool {
+/// A value as [`tables_clean`] looks at it, when it passes its field's own rule (its
+/// type, and a text's blankness, characters and length, a number's range) as the walk
+/// decides: what a reader asks of each value as it reads it, to stop at the first that
+/// does not. An absent value passes here; [`tables_clean`] looks at it.
+pub fn passes(rule: &FieldRule, value: Scalar) -> Option<Passed> {
     match (rule.kind, value) {
-        (_, Scalar::Absent) => true,
+        (_, Scalar::Absent) => Some(Passed::Absent),
         (Kind::Text { max }, Scalar::Text(text)) => {
-            !is_blank(text) && text_fits(text, max, rule.trimmed)
+            (!is_blank(text) && text_fits(text, max, rule.trimmed)).then_some(Passed::Text)
         }
-        (Kind::Bool, Scalar::Bool(_)) => true,
-        (Kind::EpochMillis { .. }, Scalar::Number(n)) => epoch_in_range(n),
-        _ => false,
+        (Kind::Bool, Scalar::Bool(b)) => Some(Passed::Bool(b)),
+        (Kind::EpochMillis { .. }, Scalar::Number(n)) => {
+            epoch_in_range(n).then_some(Passed::Number(n))
+        }
+        _ => None,
     }
 }
 
 /// [`is_clean`] of values that each [`passes`]: whether what one field says of another
 /// holds (a field missing where it is required or recommended, a time before the one
 /// it may not precede).
-pub fn tables_clean(root: &[Scalar], operation: &Operation, parameter: Option<&[Scalar]>) -> bool {
+pub fn tables_clean(root: &[Passed], operation: &Operation, parameter: Option<&[Passed]>) -> bool {
     table_clean(RULES.root, root)
         && match parameter {
             None => operation.parameter == ParameterPresence::Optional,
@@ -68,22 +91,21 @@ pub fn tables_clean(root: &[Scalar], operation: &Operation, parameter: Option<&[
 }
 
 /// [`tables_clean`] of one table's values.
-fn table_clean(table: &[FieldRule], values: &[Scalar]) -> bool {
+fn table_clean(table: &[FieldRule], values: &[Passed]) -> bool {
     table.len() == values.len()
         && table
             .iter()
             .zip(values)
             .all(|(rule, value)| match (rule.presence, value) {
-                (Presence::Required, Scalar::Absent) => false,
-                (Presence::RecommendedWhen(flag), Scalar::Absent) => {
-                    other(table, values, flag) != Scalar::Bool(true)
+                (Presence::Required, Passed::Absent) => false,
+                (Presence::RecommendedWhen(flag), Passed::Absent) => {
+                    other(table, values, flag) != Passed::Bool(true)
                 }
-                (_, Scalar::Number(n)) => match rule.kind {
-                    // Compared only with a valid earlier value, as the walk does.
+                (_, Passed::Number(n)) => match rule.kind {
+                    // A time in range (it passed) not before a valid earlier one.
                     Kind::EpochMillis {
                         not_before: Some(key),
-                    } => !matches!(other(table, values, key),
-                    Scalar::Number(start) if epoch_in_range(start) && *n < start),
+                    } => !matches!(other(table, values, key), Passed::Number(start) if *n < start),
                     _ => true,
                 },
                 _ => true,
@@ -91,16 +113,15 @@ fn table_clean(table: &[FieldRule], values: &[Scalar]) -> bool {
 }
 
 /// The value of the field of `table` whose key is `key` (another field a rule names).
-fn other<'a>(table: &[FieldRule], values: &[Scalar<'a>], key: &str) -> Scalar<'a> {
+fn other(table: &[FieldRule], values: &[Passed], key: &str) -> Passed {
     let at = table.iter().position(|rule| rule.key == key);
     at.and_then(|at| values.get(at).copied())
-        .unwrap_or(Scalar::Absent)
+        .unwrap_or(Passed::Absent)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prelude::*;
     use crate::rules::OPERATIONS;
     use crate::{validate, Object, ValidateOptions, Value};
 
@@ -275,7 +296,7 @@ mod tests {
                 let accept = &OPERATIONS[0];
                 let clean = is_clean(&root, accept, None);
                 assert_eq!(
-                    passes(rule, value) && value != Scalar::Absent,
+                    passes(rule, value).is_some_and(|p| p != Passed::Absent),
                     clean,
                     "{value:?}"
                 );

@@ -7,14 +7,12 @@
 //! is read and walked as before, which makes its report. So every report still comes
 //! from the walk, and a valid request costs neither a tree nor a walk.
 
-use alloc::string::String;
-
-use coc_incident_core::{passes, tables_clean, FieldRule, Scalar, RULES};
+use coc_incident_core::{passes, tables_clean, FieldRule, Passed, Scalar, RULES};
 
 use crate::names;
 use crate::tape::{
-    decode_utf16, utf8, Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8, TRUE,
-    UNDEFINED,
+    utf8, without_surrogates, Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8,
+    TRUE, UNDEFINED,
 };
 
 /// The most fields a table has: the root's, or any operation's.
@@ -30,14 +28,6 @@ const MAX_FIELDS: usize = {
     max
 };
 
-/// A value read into its place: a scalar, or a text that came as UTF-16, decoded into
-/// the reader's `decoded` (its byte range there).
-#[derive(Clone, Copy)]
-enum Slot {
-    Scalar(Scalar<'static>),
-    Decoded(usize, usize),
-}
-
 /// Where a call's options start on `tape`, when its input is laid out as the rules'
 /// tables and is clean; `None` for any other input, which must be walked. Each value
 /// is checked as it is read, so an invalid request is left at its first violation.
@@ -45,8 +35,7 @@ enum Slot {
 pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
     let mut reader = Reader {
         tape: Tape::new(tape),
-        decoded: String::new(),
-        slots: [Slot::Scalar(Scalar::Absent); 2 * MAX_FIELDS],
+        slots: [Passed::Absent; 2 * MAX_FIELDS],
     };
     let mut operation = None;
     let mut parameter = false;
@@ -84,15 +73,7 @@ pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
     if reader.tape.is_malformed() {
         return None;
     }
-    // The values, as the core takes them: texts decoded are borrowed from `decoded`.
-    let mut values = [Scalar::Absent; 2 * MAX_FIELDS];
-    for (value, slot) in values.iter_mut().zip(reader.slots) {
-        *value = match slot {
-            Slot::Scalar(scalar) => scalar,
-            Slot::Decoded(start, end) => Scalar::Text(reader.decoded.get(start..end)?),
-        };
-    }
-    let (root, fields) = values.split_at(MAX_FIELDS);
+    let (root, fields) = reader.slots.split_at(MAX_FIELDS);
     let parameter = parameter.then_some(fields.get(..operation.fields.len())?);
     let clean = tables_clean(root.get(..RULES.root.len())?, operation, parameter);
     clean.then_some(reader.tape.at)
@@ -102,9 +83,7 @@ pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
 /// 0, `parameter`'s from [`MAX_FIELDS`].
 struct Reader {
     tape: Tape,
-    /// The texts that came as UTF-16, decoded, one after another.
-    decoded: String,
-    slots: [Slot; 2 * MAX_FIELDS],
+    slots: [Passed; 2 * MAX_FIELDS],
 }
 
 impl Reader {
@@ -120,7 +99,7 @@ impl Reader {
     ) -> Option<usize> {
         let at = key(&mut self.tape, keys, next)?;
         if let Some(rule) = table.get(at) {
-            *self.slots.get_mut(base + at)? = slot(&mut self.tape, rule, &mut self.decoded)?;
+            *self.slots.get_mut(base + at)? = slot(&mut self.tape, rule)?;
         }
         Some(at)
     }
@@ -157,10 +136,10 @@ fn utf8_text(tape: &mut Tape) -> Option<&'static str> {
     utf8(tape.take(padded).get(..len)?)
 }
 
-/// The value of `rule`'s field, when it is a scalar that passes the rule (see
-/// [`passes`]): a string, a boolean, a number that is a safe integer or not finite
-/// (another is never an epoch time), or absent.
-fn slot(tape: &mut Tape, rule: &FieldRule, decoded: &mut String) -> Option<Slot> {
+/// The value of `rule`'s field as the core's table check looks at it, when it is a
+/// scalar that passes the rule (see [`passes`]): a string, a boolean, a number that
+/// is a safe integer or not finite (another is never an epoch time), or absent.
+fn slot(tape: &mut Tape, rule: &FieldRule) -> Option<Passed> {
     let scalar = match tape.word() {
         UNDEFINED | NULL => Scalar::Absent,
         FALSE => Scalar::Bool(false),
@@ -168,17 +147,15 @@ fn slot(tape: &mut Tape, rule: &FieldRule, decoded: &mut String) -> Option<Slot>
         NUMBER => Scalar::Number(tape.double()),
         STRING_UTF8 => Scalar::Text(utf8_text(tape)?),
         STRING => {
+            // Checked as it is decoded, then let go: the table check needs no text.
             let len = tape.word() as usize;
             let padded = len.checked_add(len % 2)?.checked_mul(2)?;
             let units = tape.take(padded).get(..len.checked_mul(2)?)?;
-            let start = decoded.len();
-            decode_utf16(units, decoded)?;
-            let text = decoded.get(start..)?;
-            return passes(rule, Scalar::Text(text)).then_some(Slot::Decoded(start, decoded.len()));
+            return passes(rule, Scalar::Text(&without_surrogates(units)?));
         }
         _ => return None,
     };
-    passes(rule, scalar).then_some(Slot::Scalar(scalar))
+    passes(rule, scalar)
 }
 
 #[cfg(test)]
