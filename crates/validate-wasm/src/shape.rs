@@ -1,8 +1,9 @@
 //! The quick answer for a clean request. A portal's request is nearly always a plain
 //! object whose keys are the rules' own, in the rules' order, with strings, booleans
 //! and numbers for values. Such an input is read off the tape into its fields'
-//! places, with no tree built, and the core's [`is_clean`] says whether the walk
-//! would find anything in it. Only a clean one is answered here; any other input (a
+//! places, with no tree built: the core's [`passes`] checks each value as it is read,
+//! and [`tables_clean`] what the fields say of each other, as the walk would (see
+//! `coc_incident_core::is_clean`). Only a clean one is answered here; any other input (a
 //! key out of place, an unknown key, any other kind of value, a violation, a warning)
 //! is read and walked as before, which makes its report. So every report still comes
 //! from the walk, and a valid request costs neither a tree nor a walk.
