@@ -8,7 +8,7 @@
 
 use crate::prelude::*;
 use crate::rules::{FieldRule, Kind, Operation, ParameterPresence, Presence, RULES};
-use crate::text::is_blank;
+use crate::text::{is_blank, units_pass};
 use crate::validate::{epoch_in_range, text_fits};
 
 /// A field's value as a plain request holds it.
@@ -75,6 +75,18 @@ pub fn passes(rule: &FieldRule, value: Scalar) -> Option<Passed> {
         (Kind::EpochMillis { .. }, Scalar::Number(n)) => {
             epoch_in_range(n).then_some(Passed::Number(n))
         }
+        _ => None,
+    }
+}
+
+/// [`passes`] of a string value given as its UTF-16 code units, as JavaScript holds
+/// it: the same checks, made on the units, with nothing decoded.
+pub fn passes_utf16<I>(rule: &FieldRule, units: I) -> Option<Passed>
+where
+    I: DoubleEndedIterator<Item = u16> + ExactSizeIterator + Clone,
+{
+    match rule.kind {
+        Kind::Text { max } => units_pass(units, max, rule.trimmed).then_some(Passed::Text),
         _ => None,
     }
 }
@@ -302,5 +314,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A text rule checked on UTF-16 units decides as on the decoded text, on texts of
+    /// every unit that matters (whitespace of every kind, each control range and its
+    /// edges, surrogates paired and not, CJK, ASCII), at about each limit, trimmed or not.
+    #[test]
+    fn passes_utf16_is_passes_on_the_units() {
+        const UNITS: &[u16] = &[
+            0x41, 0x7A, 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x00, 0x1F, 0x7E, 0x7F, 0x85, 0x9F,
+            0xA0, 0x1680, 0x2000, 0x2028, 0x202F, 0x3000, 0xFEFF, 0x5B57, 0xD83D, 0xDE00, 0xD800,
+            0xDFFF, 0xFFFD,
+        ];
+        let mut next = crate::xorshift(0x0075_7466);
+        let mut both = [0usize; 2];
+        for _ in 0..200_000 {
+            let max = (next() % 6) as u32;
+            let rule = FieldRule {
+                key: "t",
+                kind: Kind::Text { max },
+                presence: Presence::Required,
+                trimmed: next() % 2 == 0,
+                label: crate::rules::Label { en: "T", zh: "T" },
+            };
+            let len = (next() % 9) as usize;
+            let units: Vec<u16> = (0..len)
+                .map(|_| match next() % 4 {
+                    0 => 0x61, // mostly plain, so that texts pass often
+                    _ => UNITS[(next() % UNITS.len() as u64) as usize],
+                })
+                .collect();
+            let said = passes_utf16(&rule, units.iter().copied());
+            match String::from_utf16(&units) {
+                Ok(text) => {
+                    assert_eq!(
+                        said,
+                        passes(&rule, Scalar::Text(&text)),
+                        "{units:x?} {rule:?}"
+                    );
+                    both[usize::from(said.is_some())] += 1;
+                }
+                // An unpaired surrogate: the walk reports it (`invalid_text`).
+                Err(_) => assert_eq!(said, None, "{units:x?}"),
+            }
+        }
+        assert!(both.iter().all(|&n| n > 20_000), "{both:?}");
     }
 }

@@ -70,7 +70,7 @@ mod value;
 mod violation;
 
 pub use bytes::{find_byte, is_ascii, same_bytes, same_text};
-pub use clean::{is_clean, passes, tables_clean, Passed, Scalar};
+pub use clean::{is_clean, passes, passes_utf16, tables_clean, Passed, Scalar};
 pub use messages::{Labels, Locale, Template, TEMPLATES, TYPE_PHRASES};
 pub use options::{
     read_build_options, read_validate_options, BuildOptions, Options, BUILD_KEYS, VALIDATE_KEYS,

@@ -176,6 +176,48 @@ pub fn is_blank(text: &str) -> bool {
     }
 }
 
+/// Whether a text given as its UTF-16 code units (as JavaScript holds it) passes a
+/// text rule as the walk checks the decoded text (`Walk::text`): not blank, no
+/// unpaired surrogate, no control character but tab, LF and CR, and at most `max`
+/// units as counted (after trimming, when `trimmed`). Checked on the units, with
+/// nothing decoded: whitespace and control characters are each one unit (all in the
+/// Basic Multilingual Plane), and a length in units is what the rules count.
+pub(crate) fn units_pass<I>(units: I, max: u32, trimmed: bool) -> bool
+where
+    I: DoubleEndedIterator<Item = u16> + ExactSizeIterator + Clone,
+{
+    let space = |unit: u16| char::from_u32(u32::from(unit)).is_some_and(is_js_whitespace);
+    if units.clone().all(space) {
+        return false; // blank (or empty)
+    }
+    let mut rest = units.clone();
+    while let Some(unit) = rest.next() {
+        // Nearly every unit is printable ASCII or at least U+00A0 and no surrogate:
+        // two tests each.
+        if unit >= 0xA0 {
+            if unit & 0xF800 == 0xD800 {
+                // A surrogate: a high one, then a low one.
+                let low = rest.next().is_some_and(|low| low & 0xFC00 == 0xDC00);
+                if unit >= 0xDC00 || !low {
+                    return false;
+                }
+            }
+        } else if !(0x20..0x7F).contains(&unit) && !matches!(unit, 0x09 | 0x0A | 0x0D) {
+            return false; // Cc: C0 but tab, LF and CR; DEL; C1
+        }
+    }
+    let mut counted = units;
+    if trimmed {
+        while counted.clone().next().is_some_and(space) {
+            counted.next();
+        }
+        while counted.clone().next_back().is_some_and(space) {
+            counted.next_back();
+        }
+    }
+    counted.len() <= max as usize
+}
+
 /// A byte that is a printable ASCII character on its own (not a space).
 fn is_printable_ascii(byte: u8) -> bool {
     byte > b' ' && byte < 0x7F

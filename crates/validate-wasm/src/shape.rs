@@ -8,12 +8,11 @@
 //! is read and walked as before, which makes its report. So every report still comes
 //! from the walk, and a valid request costs neither a tree nor a walk.
 
-use coc_incident_core::{passes, tables_clean, FieldRule, Passed, Scalar, RULES};
+use coc_incident_core::{passes, passes_utf16, tables_clean, FieldRule, Passed, Scalar, RULES};
 
 use crate::names;
 use crate::tape::{
-    utf8, without_surrogates, Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8,
-    TRUE, UNDEFINED,
+    utf8, Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8, TRUE, UNDEFINED,
 };
 
 /// The most fields a table has: the root's, or any operation's.
@@ -148,11 +147,14 @@ fn slot(tape: &mut Tape, rule: &FieldRule) -> Option<Passed> {
         NUMBER => Scalar::Number(tape.double()),
         STRING_UTF8 => Scalar::Text(utf8_text(tape)?),
         STRING => {
-            // Checked as it is decoded, then let go: the table check needs no text.
+            // Checked on its units, with nothing decoded.
             let len = tape.word() as usize;
             let padded = len.checked_add(len % 2)?.checked_mul(2)?;
             let units = tape.take(padded).get(..len.checked_mul(2)?)?;
-            return passes(rule, Scalar::Text(&without_surrogates(units)?));
+            let units = units
+                .chunks_exact(2)
+                .map(|pair| u16::from_le_bytes([pair[0], pair[1]]));
+            return passes_utf16(rule, units);
         }
         _ => return None,
     };

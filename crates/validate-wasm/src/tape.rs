@@ -143,7 +143,7 @@ pub(crate) fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
 /// UTF-16LE units with no surrogate, as a string: each unit is a character of its own,
 /// written as UTF-8 straight away (a CJK text, as a browser sends it, is three bytes a
 /// unit). `None` at the first surrogate: such a text is decoded the general way.
-pub(crate) fn without_surrogates(units: &[u8]) -> Option<String> {
+fn without_surrogates(units: &[u8]) -> Option<String> {
     // Room for three bytes a unit made once (zeroed), each character's bytes stored
     // into it at once: extended a sequence at a time, each character was a check of
     // capacity and a copy. A confirm with a 300-character CJK comment sent this way
