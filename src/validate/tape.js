@@ -13,9 +13,9 @@ const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
 // browser, so where it pays depends on the engine. Measured against the packing loop of
 // `ascii`: in Node the loop wins on the 51- and 61-character texts of a solution (a
 // whole tape: 533 against 584 ns); in Chromium it wins up to about 300 characters
-// (250: 362 against 524 ns). A text that is not ASCII goes as UTF-16 however long:
-// the wasm checks a clean one on its units, where UTF-8 must be validated first (in
-// Node, a solution whose cause is 1,000 CJK characters, new each call: 3.4 µs as
+// (250: 362 against 524 ns). A text that does not look ASCII goes as UTF-16 however
+// long: the wasm checks a clean one on its units, where UTF-8 must be validated first
+// (in Node, a solution whose cause is 1,000 CJK characters, new each call: 3.4 µs as
 // UTF-8, 2.3 µs as UTF-16).
 const UTF8_FROM = globalThis.process?.versions?.node ? 128 : 400;
 const encoder = new TextEncoder();

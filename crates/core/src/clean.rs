@@ -26,9 +26,14 @@ pub enum Scalar<'a> {
 
 /// A value that [`passes`] its field's own rule, as [`tables_clean`] looks at it: only
 /// whether it is there, and a boolean's or a number's value (what the rules of other
-/// fields read). A text's content is checked once, by `passes`.
+/// fields read). A text's content is checked once, by `passes`. Made only by
+/// [`passes`] and [`passes_utf16`] (or [`Passed::ABSENT`]), so that `tables_clean` is
+/// never given a value no rule checked.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Passed {
+pub struct Passed(Seen);
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Seen {
     /// Missing, `undefined` or `null`.
     Absent,
     /// A text that passes.
@@ -39,6 +44,12 @@ pub enum Passed {
     Number(f64),
 }
 
+impl Passed {
+    /// A field that is not there (missing, `undefined` or `null`): its rule's presence
+    /// decides, in [`tables_clean`].
+    pub const ABSENT: Passed = Passed(Seen::Absent);
+}
+
 /// Whether the request is clean. `root` holds the values of [`RULES`]' root fields in
 /// table order; `operation` is the one `RULES.operation` found for the request's
 /// `operate_key` (a string: any other `operate_key` is never clean); `parameter` is
@@ -46,8 +57,8 @@ pub enum Passed {
 /// operation's fields in table order. The request has no key but these.
 pub fn is_clean(root: &[Scalar], operation: &Operation, parameter: Option<&[Scalar]>) -> bool {
     let passed = |table: &[FieldRule], values: &[Scalar]| -> Option<Vec<Passed>> {
-        let each = table.iter().zip(values);
         (table.len() == values.len()).then_some(())?;
+        let each = table.iter().zip(values);
         each.map(|(rule, value)| passes(rule, *value)).collect()
     };
     let Some(root) = passed(RULES.root, root) else {
@@ -67,13 +78,13 @@ pub fn is_clean(root: &[Scalar], operation: &Operation, parameter: Option<&[Scal
 /// does not. An absent value passes here; [`tables_clean`] looks at it.
 pub fn passes(rule: &FieldRule, value: Scalar) -> Option<Passed> {
     match (rule.kind, value) {
-        (_, Scalar::Absent) => Some(Passed::Absent),
+        (_, Scalar::Absent) => Some(Passed::ABSENT),
         (Kind::Text { max }, Scalar::Text(text)) => {
-            (!is_blank(text) && text_fits(text, max, rule.trimmed)).then_some(Passed::Text)
+            (!is_blank(text) && text_fits(text, max, rule.trimmed)).then_some(Passed(Seen::Text))
         }
-        (Kind::Bool, Scalar::Bool(b)) => Some(Passed::Bool(b)),
+        (Kind::Bool, Scalar::Bool(b)) => Some(Passed(Seen::Bool(b))),
         (Kind::EpochMillis { .. }, Scalar::Number(n)) => {
-            epoch_in_range(n).then_some(Passed::Number(n))
+            epoch_in_range(n).then_some(Passed(Seen::Number(n)))
         }
         _ => None,
     }
@@ -86,7 +97,7 @@ where
     I: DoubleEndedIterator<Item = u16> + ExactSizeIterator + Clone,
 {
     match rule.kind {
-        Kind::Text { max } => units_pass(units, max, rule.trimmed).then_some(Passed::Text),
+        Kind::Text { max } => units_pass(units, max, rule.trimmed).then_some(Passed(Seen::Text)),
         _ => None,
     }
 }
@@ -108,16 +119,16 @@ fn table_clean(table: &[FieldRule], values: &[Passed]) -> bool {
         && table
             .iter()
             .zip(values)
-            .all(|(rule, value)| match (rule.presence, value) {
-                (Presence::Required, Passed::Absent) => false,
-                (Presence::RecommendedWhen(flag), Passed::Absent) => {
-                    other(table, values, flag) != Passed::Bool(true)
+            .all(|(rule, value)| match (rule.presence, value.0) {
+                (Presence::Required, Seen::Absent) => false,
+                (Presence::RecommendedWhen(flag), Seen::Absent) => {
+                    other(table, values, flag) != Seen::Bool(true)
                 }
-                (_, Passed::Number(n)) => match rule.kind {
+                (_, Seen::Number(n)) => match rule.kind {
                     // A time in range (it passed) not before a valid earlier one.
                     Kind::EpochMillis {
                         not_before: Some(key),
-                    } => !matches!(other(table, values, key), Passed::Number(start) if *n < start),
+                    } => !matches!(other(table, values, key), Seen::Number(start) if n < start),
                     _ => true,
                 },
                 _ => true,
@@ -125,10 +136,10 @@ fn table_clean(table: &[FieldRule], values: &[Passed]) -> bool {
 }
 
 /// The value of the field of `table` whose key is `key` (another field a rule names).
-fn other(table: &[FieldRule], values: &[Passed], key: &str) -> Passed {
+fn other(table: &[FieldRule], values: &[Passed], key: &str) -> Seen {
     let at = table.iter().position(|rule| rule.key == key);
-    at.and_then(|at| values.get(at).copied())
-        .unwrap_or(Passed::Absent)
+    at.and_then(|at| values.get(at).map(|value| value.0))
+        .unwrap_or(Seen::Absent)
 }
 
 #[cfg(test)]
@@ -308,7 +319,7 @@ mod tests {
                 let accept = &OPERATIONS[0];
                 let clean = is_clean(&root, accept, None);
                 assert_eq!(
-                    passes(rule, value).is_some_and(|p| p != Passed::Absent),
+                    passes(rule, value).is_some_and(|p| p != Passed::ABSENT),
                     clean,
                     "{value:?}"
                 );
@@ -340,7 +351,7 @@ mod tests {
             let len = (next() % 9) as usize;
             let units: Vec<u16> = (0..len)
                 .map(|_| match next() % 4 {
-                    0 => 0x61, // mostly plain, so that texts pass often
+                    0 => 0x61, // a plain unit one time in four, so that texts pass often
                     _ => UNITS[(next() % UNITS.len() as u64) as usize],
                 })
                 .collect();
@@ -359,5 +370,47 @@ mod tests {
             }
         }
         assert!(both.iter().all(|&n| n > 20_000), "{both:?}");
+    }
+
+    /// Every UTF-16 unit, alone and between others (a letter, a space, a surrogate pair
+    /// and lone halves), trimmed or not, with the limit just below and at the length:
+    /// the units decide as the decoded text does, and a lone surrogate never passes.
+    #[test]
+    fn passes_utf16_is_passes_for_every_unit() {
+        let before: [&[u16]; 3] = [&[], &[0x61], &[0xD83D]];
+        let after: [&[u16]; 4] = [&[], &[0x20], &[0xDE00], &[0xD83D, 0xDE00]];
+        for unit in 0..=u16::MAX {
+            for (pre, post) in before
+                .iter()
+                .flat_map(|pre| after.iter().map(move |post| (pre, post)))
+            {
+                let units: Vec<u16> = pre
+                    .iter()
+                    .chain([&unit])
+                    .chain(post.iter())
+                    .copied()
+                    .collect();
+                let text = String::from_utf16(&units).ok();
+                for (trimmed, max) in [false, true].into_iter().flat_map(|trimmed| {
+                    [units.len() - 1, units.len()].map(|max| (trimmed, max as u32))
+                }) {
+                    let rule = FieldRule {
+                        key: "t",
+                        kind: Kind::Text { max },
+                        presence: Presence::Required,
+                        trimmed,
+                        label: crate::rules::Label { en: "T", zh: "T" },
+                    };
+                    let expected = text
+                        .as_deref()
+                        .and_then(|text| passes(&rule, Scalar::Text(text)));
+                    assert_eq!(
+                        passes_utf16(&rule, units.iter().copied()),
+                        expected,
+                        "{units:x?} {max} {trimmed}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -195,8 +195,7 @@ fn without_surrogates(units: &[u8]) -> Option<String> {
 /// 0.4 KB less gzipped). What was read from a malformed tape is dropped.
 pub(crate) struct Tape {
     bytes: &'static [u8],
-    /// Where the next word is.
-    pub(crate) at: usize,
+    at: usize,
     malformed: bool,
     /// The keys read as texts so far.
     keys: TextKeys,
@@ -211,6 +210,11 @@ impl Tape {
             malformed: false,
             keys: Vec::new(),
         }
+    }
+
+    /// Where the next word is, in bytes from the tape's start.
+    pub(crate) fn position(&self) -> usize {
+        self.at
     }
 
     /// Whether what was read so far is not a tape JavaScript wrote.
