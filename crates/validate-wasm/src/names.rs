@@ -154,6 +154,9 @@ static FIELD_KEY_NAMES: [u32; OPERATION_FIELDS] = {
     names
 };
 
+/// How many operations the rules have.
+const OPERATIONS: usize = RULES.operations.len();
+
 /// Where each operation's keys start in [`FIELD_KEY_NAMES`], and where the last ends.
 static FIELD_KEYS_AT: [usize; OPERATIONS + 1] = {
     let mut at = [0; OPERATIONS + 1];
@@ -164,9 +167,6 @@ static FIELD_KEYS_AT: [usize; OPERATIONS + 1] = {
     }
     at
 };
-
-/// How many operations the rules have.
-const OPERATIONS: usize = RULES.operations.len();
 
 /// The indexes a tape gives the field keys of the operation at `operation` in
 /// `RULES.operations`, in its table's order.
