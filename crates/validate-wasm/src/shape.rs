@@ -12,7 +12,7 @@ use coc_incident_core::{passes, passes_utf16, tables_clean, FieldRule, Passed, S
 
 use crate::names;
 use crate::tape::{
-    utf8, Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8, TRUE, UNDEFINED,
+    Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8, TRUE, UNDEFINED,
 };
 
 /// The most fields a table has: the root's, or any operation's.
@@ -48,7 +48,7 @@ pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
             // The operate key says how `parameter` is laid out, and comes before it.
             // Found as the walk finds it (`Rules::operation`), with its place.
             let key = match reader.tape.word() {
-                STRING_UTF8 => utf8_text(&mut reader.tape)?,
+                STRING_UTF8 => reader.tape.utf8_string()?,
                 _ => return None,
             };
             let mut operations = RULES.operations.iter().enumerate();
@@ -131,13 +131,6 @@ fn key(tape: &mut Tape, keys: &[u32], next: &mut usize) -> Option<usize> {
     Some(at)
 }
 
-/// A string's UTF-8 bytes, after its tag.
-fn utf8_text(tape: &mut Tape) -> Option<&'static str> {
-    let len = tape.word() as usize;
-    let padded = len.checked_add(3)? & !3;
-    utf8(tape.take(padded).get(..len)?)
-}
-
 /// The value of `rule`'s field as the core's table check looks at it, when it is a
 /// scalar that passes the rule (see [`passes`]): a string, a boolean, a number that
 /// is a safe integer or not finite (another is never an epoch time), or absent.
@@ -147,13 +140,12 @@ fn slot(tape: &mut Tape, rule: &FieldRule) -> Option<Passed> {
         FALSE => Scalar::Bool(false),
         TRUE => Scalar::Bool(true),
         NUMBER => Scalar::Number(tape.double()),
-        STRING_UTF8 => Scalar::Text(utf8_text(tape)?),
+        STRING_UTF8 => Scalar::Text(tape.utf8_string()?),
         STRING => {
-            // Checked on its units, with nothing decoded.
-            let len = tape.word() as usize;
-            let padded = len.checked_add(len % 2)?.checked_mul(2)?;
-            let units = tape.take(padded).get(..len.checked_mul(2)?)?;
-            let units = units
+            // Checked on its units, with nothing decoded (a tape cut short gives fewer
+            // units, and is found malformed at the end of `clean_input`).
+            let units = tape
+                .units()
                 .chunks_exact(2)
                 .map(|pair| pair.try_into().map_or(0, u16::from_le_bytes));
             return passes_utf16(rule, units);
@@ -426,6 +418,7 @@ mod tests {
     }
 
     /// A value of a hand-written request.
+    #[derive(Clone, Copy)]
     enum V {
         Str(&'static str),
         /// A string as UTF-16 (as a browser sends a short one that is not ASCII).
@@ -490,20 +483,8 @@ mod tests {
     ) -> Vec<(&'static str, V)> {
         let mut entries: Vec<_> = WHO.into_iter().collect();
         entries.push(("operate_key", Str(operate_key)));
-        entries.extend(rest.iter().map(|(key, value)| (*key, copy(value))));
+        entries.extend_from_slice(rest);
         entries
-    }
-
-    fn copy(value: &V) -> V {
-        match value {
-            Str(t) => Str(t),
-            Utf16(t) => Utf16(t),
-            Bool(b) => Bool(*b),
-            Num(n) => Num(*n),
-            Undefined => Undefined,
-            Null => Null,
-            Obj(e) => Obj(e),
-        }
     }
 
     /// Hand-written requests at the rules' edges: each answered as the walk answers it,

@@ -132,7 +132,7 @@ pub type TextKeys = Vec<&'static [u8]>;
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
 /// which `is_ascii` checks eight bytes at a time, for a third of what `from_utf8` costs
 /// on a short text; the rest is checked as UTF-8.
-pub(crate) fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
+fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
     if is_ascii(bytes) {
         // SAFETY: every byte is below 0x80: ASCII, which is UTF-8.
         return Some(unsafe { core::str::from_utf8_unchecked(bytes) });
@@ -230,7 +230,7 @@ impl Tape {
     }
 
     /// The next `len` bytes; none past the end.
-    pub(crate) fn take(&mut self, len: usize) -> &'static [u8] {
+    fn take(&mut self, len: usize) -> &'static [u8] {
         match self
             .at
             .checked_add(len)
@@ -271,15 +271,29 @@ impl Tape {
         }
     }
 
-    fn text(&mut self) -> Text {
+    /// A text's UTF-16LE units (after a [`STRING`] tag, or a key's): its length in
+    /// units, then the units, two a word; none past the tape's end.
+    pub(crate) fn units(&mut self) -> &'static [u8] {
         let len = self.word() as usize;
         // Two bytes a unit, padded to a word; a length that overflows that (on wasm32)
         // is past any tape, and `take` refuses it.
         let padded = len.saturating_add(len % 2).saturating_mul(2);
         let bytes = self.take(padded);
-        let bytes = bytes
+        bytes
             .get(..bytes.len().min(len.saturating_mul(2)))
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    /// A string's text after its [`STRING_UTF8`] tag: its length in bytes, then the
+    /// bytes, padded to a word; `None` for bytes that are not UTF-8 or not all there.
+    pub(crate) fn utf8_string(&mut self) -> Option<&'static str> {
+        let len = self.word() as usize;
+        let padded = len.saturating_add(3) & !3;
+        self.take(padded).get(..len).and_then(utf8)
+    }
+
+    fn text(&mut self) -> Text {
+        let bytes = self.units();
         if let Some(text) = without_surrogates(bytes) {
             return Text::from(text);
         }
@@ -332,17 +346,13 @@ impl Tape {
                 Value::Number(Number::with_text(value, Box::<str>::from(text.as_str())))
             }
             STRING => Value::String(self.text()),
-            STRING_UTF8 => {
-                let len = self.word() as usize;
-                let padded = len.saturating_add(3) & !3;
-                match self.take(padded).get(..len).and_then(utf8) {
-                    Some(text) => Value::String(Text::from_static(text)),
-                    None => {
-                        self.malformed();
-                        Value::Undefined
-                    }
+            STRING_UTF8 => match self.utf8_string() {
+                Some(text) => Value::String(Text::from_static(text)),
+                None => {
+                    self.malformed();
+                    Value::Undefined
                 }
-            }
+            },
             ARRAY => {
                 let count = self.count();
                 // No more room than one input's values (a longer list is no tape of
