@@ -369,7 +369,10 @@ export class TapeWriter {
         // As many keys as the budget: `plainObject` reads them, as it reads an object
         // whose Object.keys are that many.
         if (count + 1 >= budget) throw TOO_MANY_KEYS;
-        this.key(key, count++, seenKeys, seenNames);
+        // `key`'s first case, in the loop: the name found at this place last time.
+        if (seenKeys !== undefined && count < SEEN_KEYS && seenKeys[count] === key && this.at < this.capacity) {
+          this.words[this.at++] = NAME_KEY | seenNames[count++];
+        } else this.key(key, count++, seenKeys, seenNames);
         // Read here, not through `member`: the engine reads `x[key]` straight from
         // where `for…in` found it only in the loop's own body.
         let item;
@@ -379,7 +382,11 @@ export class TapeWriter {
           this.foreign(UNREADABLE);
           continue;
         }
-        this.value(item, depth + 1);
+        // `value`'s commonest case, in the loop.
+        if (typeof item === "string" && this.nodes < this.maxNodes) {
+          this.nodes++;
+          this.string(item);
+        } else this.value(item, depth + 1);
       }
     } catch {
       // Nothing of this object is kept: not its words, nor what the strings say of
