@@ -3,7 +3,7 @@
 // input and options as a tape (tape.js), makes one call into wasm, and turns the
 // answer (numbers and one text, see crates/validate-wasm/src/answer.rs) into the
 // objects the API documents. Every decision is the Rust core's.
-import { TapeWriter } from "./tape.js";
+import { LAYOUT, TapeWriter } from "./tape.js";
 import { notInitialised } from "../usage.js";
 
 const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
@@ -92,12 +92,13 @@ function started(instance) {
   wasm.names();
   const { numbers: heapNumbers, at, text } = answer();
   const lines = text.split("\n");
-  // Ten numbers and every line they count: a module of another version of the package
-  // (a stale cached copy) answers otherwise, and is refused here rather than misread.
-  const [maxDepth, maxNodes, scratchAt, scratchBytes, nameCount, templateCount, labelCount, phraseCount, quotedAt, separatorAt] =
-    heapNumbers.subarray(at, at + 10);
+  // Eleven numbers, the tape's layout and every line they count: a module of another
+  // version of the package (a stale cached copy) answers otherwise, and is refused
+  // here rather than misread.
+  const [maxDepth, maxNodes, scratchAt, scratchBytes, nameCount, templateCount, labelCount, phraseCount, quotedAt, separatorAt, layout] =
+    heapNumbers.subarray(at, at + 11);
   const numberCount = new Uint32Array(wasm.memory.buffer, wasm.answer(), 2)[1];
-  if (numberCount !== 10 || lines.length !== nameCount + 2 * templateCount + 2 * labelCount + 3 * phraseCount) {
+  if (numberCount !== 11 || layout !== LAYOUT || lines.length !== nameCount + 2 * templateCount + 2 * labelCount + 3 * phraseCount) {
     wasm = null;
     throw new Error("coc-incident/validate: this wasm is not the one this version of the package was built with");
   }

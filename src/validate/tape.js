@@ -19,7 +19,11 @@ const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
 // UTF-8, 2.3 µs as UTF-16).
 const UTF8_FROM = globalThis.process?.versions?.node ? 128 : 400;
 const encoder = new TextEncoder();
+/** The version of the layout written here (crates/validate-wasm/src/tape.rs `LAYOUT`). */
+export const LAYOUT = 2;
 const NAME_KEY = 0x8000_0000;
+// Set in a string's tag when its words are the last tape's, at this very place.
+const UNCHANGED = 0x100;
 const FUNCTION = 0, SYMBOL = 1, BIGINT = 2, INSTANCE = 3, TOO_DEEP = 4, TOO_LARGE = 5, UNREADABLE = 6;
 
 const objectKeys = Object.keys;
@@ -239,13 +243,17 @@ export class TapeWriter {
    * strings unchanged (the very same string: a DOM field's value reads back as the
    * same string until it is edited), and the scratch area keeps the last tape: a string
    * that is the one the last tape had at this very place is there already, and is
-   * skipped rather than copied again (copying was a third of writing a tape). Every
-   * word before this place has been written by this tape, and nothing else writes the
-   * scratch area, so the words from here are still the last tape's. */
+   * skipped rather than copied again (copying was a third of writing a tape), and
+   * marked UNCHANGED. Every word before this place has been written by this tape, and
+   * nothing else writes the scratch area, so the words from here are still the last
+   * tape's. */
   string(x) {
     const k = this.stringCount++;
     const start = this.at;
     if (this.inScratch && this.stringStarts[k] === start && this.strings[k] === x) {
+      // Marked unchanged in its tag: the wasm then takes the verdict it found for it
+      // last time (crates/validate-wasm/src/verdicts.rs), rather than check it again.
+      this.words[start] |= UNCHANGED;
       this.at = this.stringEnds[k];
       return;
     }

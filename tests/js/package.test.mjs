@@ -489,6 +489,71 @@ test("coc-incident/validate: a getter that calls the validator back while its in
   assert.deepEqual(outer.errors.map((v) => [v.code, v.path]), [["blank", "operator"], ["too_long", "parameter.virtual_confirm_comment"]]);
 });
 
+test("coc-incident/validate: strings unchanged since the last call, under other fields, between builds, long tapes and nested calls", async () => {
+  // The small module takes the verdict it found last time for a string the writer left
+  // unchanged in place (crates/validate-wasm/src/verdicts.rs). A few string objects,
+  // shared by many inputs, in a seeded random order of calls: each answer must be the
+  // full module's (which keeps nothing).
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const texts = ["IM1", " ", "alice", "x".repeat(255), "x".repeat(256), "x".repeat(300), "x".repeat(301), "字".repeat(300), "a\u0007b", "ok"];
+  const pick = (n) => texts[n % texts.length];
+  const inputs = [];
+  for (let i = 0; i < texts.length; i++) {
+    const [a, b, c] = [pick(i), pick(i + 3), pick(i + 5)];
+    inputs.push(
+      { incident_num: a, operator: b, operate_key: "acceptedIncident1" },
+      { incident_num: b, operator: a, operate_key: "confirm", parameter: { virtual_confirm_result: true, virtual_confirm_comment: c } },
+      { incident_num: a, operator: b, operate_key: "confirm", parameter: { virtual_confirm_result: false, virtual_confirm_comment: a } },
+      { incident_num: a, operator: b, operate_key: "commitSolution1", parameter: { mtm_type: c, is_service_interrupt: false, cause: a, solution: b } },
+      { incident_num: a, operator: b, operate_key: "commitSolution1", parameter: { is_service_interrupt: false, cause: c, solution: a } },
+      { incident_num: a, operate_key: "confirm", parameter: { virtual_confirm_result: true, virtual_confirm_comment: b } },
+    );
+  }
+  const huge = { ...confirm, parameter: { virtual_confirm_result: true, virtual_confirm_comment: "z".repeat(70_000) } };
+  const answer = (fn, input, options) => {
+    try {
+      return fn(input, options);
+    } catch (error) {
+      return { ...error, name: error.name, message: error.message };
+    }
+  };
+  let state = 0x2545f491;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return state >>> 0;
+  };
+  for (let i = 0; i < 20_000; i++) {
+    const choice = next() % 40;
+    let input = inputs[next() % inputs.length];
+    if (choice === 0) input = huge;
+    if (choice === 1) {
+      const during = inputs[next() % inputs.length];
+      const base = input;
+      input = { ...base, get operator() { small.validateHandleRequest(during); return base.operator; } };
+    }
+    if (choice === 2) {
+      assert.deepEqual(answer(small.buildHandleRequest, input, { endpoint: "/api" }), answer(buildHandleRequest, input, { endpoint: "/api" }), `call ${i}`);
+    } else {
+      assert.deepEqual(small.validateHandleRequest(input), validateHandleRequest(input), `call ${i}`);
+    }
+  }
+  // A string at a place where the call before the last had another, whose verdict
+  // differs: the last call (a build; a tape too long for the scratch area, cut off
+  // after that string) found none, or found it elsewhere.
+  const withComment = (comment) => ({ ...confirm, parameter: { virtual_confirm_result: true, virtual_confirm_comment: comment } });
+  const fine = withComment("x".repeat(300)), tooLong = withComment("x".repeat(301));
+  assert.equal(small.validateHandleRequest(fine).valid, true);
+  assert.throws(() => small.buildHandleRequest(tooLong, { endpoint: "/api" }), { name: "ValidationError" });
+  assert.equal(small.validateHandleRequest(tooLong).valid, false);
+  const withNumber = (incident_num, comment = "ok") => ({ ...withComment(comment), incident_num });
+  assert.equal(small.validateHandleRequest(withNumber("x".repeat(255))).valid, true);
+  assert.equal(small.validateHandleRequest(withNumber("x".repeat(256), "z".repeat(70_000))).valid, false);
+  assert.deepEqual(small.validateHandleRequest(withNumber("x".repeat(256))).errors.map((v) => v.code), ["too_long"]);
+});
+
 test("coc-incident/validate: builds whose options change from call to call, a token of kilobytes among them", async () => {
   // The small module keeps what a build answered for its options, known by their bytes:
   // each build must answer what the full module (which keeps nothing) answers.

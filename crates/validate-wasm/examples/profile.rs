@@ -15,6 +15,7 @@ fn main() {
     // A build keeps its options' envelope for the next (the memo), as the module does
     // between calls: every call after the first is a build with known options.
     let mut memo = Box::new(coc_incident_validate::Memo::EMPTY);
+    let mut verdicts = Box::new(coc_incident_validate::Verdicts::new());
     let build = path.ends_with("build.tape");
     let mut statuses = 0;
     for _ in 0..count {
@@ -22,7 +23,7 @@ fn main() {
         let (status, _) = if build {
             coc_incident_validate::build(tape, &mut memo)
         } else {
-            coc_incident_validate::validate(tape)
+            coc_incident_validate::validate(tape, &mut verdicts)
         };
         statuses += status as u32;
     }

@@ -38,6 +38,7 @@ use coc_incident_core::{
 use crate::memo::{self, Memo};
 use crate::shape;
 use crate::tape::{read_call, read_value, Call, TextKeys};
+use crate::verdicts::Verdicts;
 use crate::{labels, names};
 
 /// A param that is a number: the number, then 0.
@@ -344,9 +345,10 @@ fn read(
     Some(Kept::new(call))
 }
 
-/// `validateHandleRequest` on a tape.
-pub fn validate(tape: &'static [u8]) -> (Status, Answer) {
-    validate_as(tape, shape::clean_input)
+/// `validateHandleRequest` on a tape; `verdicts` are the last call's, for the strings
+/// the tape marks unchanged, and become this call's (see [`Verdicts`]).
+pub fn validate(tape: &'static [u8], verdicts: &mut Verdicts) -> (Status, Answer) {
+    validate_as(tape, |tape| shape::clean_input(tape, verdicts))
 }
 
 /// [`validate`], asking `clean_input` where a clean input ends (its options start).
@@ -535,9 +537,12 @@ mod tests {
 
     #[test]
     fn a_report_is_counts_then_each_violation_by_name_text_and_params() {
-        let (status, answer) = validate(tape(" ", |w| {
-            w.word(UNDEFINED);
-        }));
+        let (status, answer) = validate(
+            tape(" ", |w| {
+                w.word(UNDEFINED);
+            }),
+            &mut Verdicts::new(),
+        );
         assert_eq!(status, Status::Report);
         let table = names::table();
         // Not valid; two errors (operator blank, comment required), no warning.
@@ -650,7 +655,7 @@ mod tests {
         w.key("virtual_confirm_coment").string("x");
         w.key("a.b").string("y");
         w.word(UNDEFINED);
-        let (status, answer) = validate(w.0.leak());
+        let (status, answer) = validate(w.0.leak(), &mut Verdicts::new());
         assert_eq!(status, Status::Report);
         let keys = [
             "incident_num",
@@ -769,10 +774,13 @@ mod tests {
 
     #[test]
     fn a_wrong_option_is_its_name_and_message() {
-        let (status, answer) = validate(tape("op", |w| {
-            w.word(OBJECT).word(1).word(0);
-            w.key("locale").number(5.0);
-        }));
+        let (status, answer) = validate(
+            tape("op", |w| {
+                w.word(OBJECT).word(1).word(0);
+                w.key("locale").number(5.0);
+            }),
+            &mut Verdicts::new(),
+        );
         assert_eq!(status, Status::Config);
         assert_eq!(text(&answer, 0), "locale");
         assert_eq!(text(&answer, 2), "locale must be a string, got integer");
@@ -943,6 +951,9 @@ mod tests {
             answer.numbers[..2],
             [Template::Summary as usize as f64 * 2.0, 0.0]
         );
-        assert_eq!(validate(&[1, 2, 3]).0, Status::Malformed);
+        assert_eq!(
+            validate(&[1, 2, 3], &mut Verdicts::new()).0,
+            Status::Malformed
+        );
     }
 }

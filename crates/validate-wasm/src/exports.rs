@@ -9,8 +9,8 @@
 //!
 //! `names()`, once at start, answers the limits of one input (`MAX_DEPTH`,
 //! `MAX_NODES`), where the scratch area is (address, size), how many names,
-//! templates, labels and type phrases follow, and the places of the `Quoted` and
-//! `Separator` templates, as its numbers; and as its text, one a
+//! templates, labels and type phrases follow, the places of the `Quoted` and
+//! `Separator` templates, and the tape's layout (`tape::LAYOUT`), as its numbers; and as its text, one a
 //! line: the names table, the message templates (English, Chinese), the labels
 //! (English, Chinese) and the type phrases (name, English, Chinese).
 
@@ -20,7 +20,8 @@ use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
 use crate::answer::{Answer, Status};
 use crate::arena::{self, Arena};
 use crate::memo::Memo;
-use crate::{labels, names};
+use crate::verdicts::Verdicts;
+use crate::{labels, names, tape};
 use coc_incident_core::{Template, MAX_DEPTH, MAX_NODES, TEMPLATES, TYPE_PHRASES};
 
 #[global_allocator]
@@ -75,15 +76,18 @@ pub extern "C" fn input(len: usize) -> *mut u8 {
 
 /// The tape at `at`, `len` bytes: in the scratch area (and the call starts here), or
 /// the block `input` gave (once). Anything else is no tape: empty, which reads as
-/// malformed.
+/// malformed. Only a tape in the scratch area may mark a string unchanged: the
+/// verdicts are forgotten for any other.
 fn tape(at: usize, len: usize) -> &'static [u8] {
     let scratch = SCRATCH.load(Relaxed);
     if at != 0 && at == scratch && len <= SCRATCH_BYTES {
         start();
     } else if at != 0 && at == TAPE.load(Relaxed) && len <= TAPE_CAPACITY.load(Relaxed) {
         TAPE.store(0, Relaxed);
+        verdicts().forget();
     } else {
         start();
+        verdicts().forget();
         return &[];
     }
     // SAFETY: `at` is the scratch area, kept for good, or the block `input` reserved
@@ -107,10 +111,23 @@ fn publish((status, answer): (Status, Answer)) -> u32 {
     status as u32
 }
 
+/// What the last call found of the strings of its tape (see [`Verdicts`]): in the
+/// module's memory, outside the arena, which each call rewinds. Only `validate` on the
+/// scratch area keeps them; every other call forgets them.
+static mut VERDICTS: Verdicts = Verdicts::new();
+
+fn verdicts() -> &'static mut Verdicts {
+    // SAFETY: wasm32 without threads runs one call at a time, and nothing in a call
+    // calls back out (the module imports nothing); each call takes this reference once
+    // at a time and lets it go before taking it again.
+    unsafe { &mut *core::ptr::addr_of_mut!(VERDICTS) }
+}
+
 /// `validateHandleRequest` of the tape at `at`, `len` bytes long.
 #[no_mangle]
 pub extern "C" fn validate(at: usize, len: usize) -> u32 {
-    publish(crate::answer::validate(tape(at, len)))
+    let tape = tape(at, len);
+    publish(crate::answer::validate(tape, verdicts()))
 }
 
 /// What the last builds kept of their options (see [`Memo`]): in the module's memory,
@@ -120,6 +137,8 @@ static mut MEMO: Memo = Memo::EMPTY;
 /// `buildHandleRequest` of the tape at `at`, `len` bytes long.
 #[no_mangle]
 pub extern "C" fn build(at: usize, len: usize) -> u32 {
+    // A build reads no verdict, and keeps none: the next tape's marks speak of this one.
+    verdicts().forget();
     // SAFETY: wasm32 without threads runs one call at a time, and nothing in a call
     // calls back out (the module imports nothing): this is the only reference to
     // MEMO while it lives, for this call.
@@ -135,6 +154,7 @@ pub extern "C" fn names() -> u32 {
         SCRATCH.store(arena::keep(SCRATCH_BYTES) as usize, Relaxed);
     }
     start();
+    verdicts().forget();
     let mut answer = Answer::default();
     answer.numbers.push(MAX_DEPTH as f64);
     answer.numbers.push(MAX_NODES as f64);
@@ -159,6 +179,7 @@ pub extern "C" fn names() -> u32 {
     // The two templates JavaScript renders pieces of messages with.
     answer.numbers.push(Template::Quoted as usize as f64);
     answer.numbers.push(Template::Separator as usize as f64);
+    answer.numbers.push(f64::from(tape::LAYOUT));
     for (i, line) in crate::start_lines().enumerate() {
         if i > 0 {
             answer.raw_text("\n");

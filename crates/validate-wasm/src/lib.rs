@@ -32,9 +32,11 @@ pub mod memo;
 pub mod names;
 mod shape;
 pub mod tape;
+pub mod verdicts;
 
 pub use answer::{build, validate, Answer, Status};
 pub use memo::Memo;
+pub use verdicts::Verdicts;
 
 /// What the module sends at start (`names()`), one a line, in order: the names table,
 /// the message templates (English, Chinese), the labels (English, Chinese) and the

@@ -12,8 +12,10 @@ use coc_incident_core::{passes, passes_utf16, tables_clean, FieldRule, Passed, S
 
 use crate::names;
 use crate::tape::{
-    Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UTF8, TRUE, UNDEFINED,
+    Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UNCHANGED, STRING_UTF8,
+    STRING_UTF8_UNCHANGED, TRUE, UNCHANGED, UNDEFINED,
 };
+use crate::verdicts::{Verdict, Verdicts};
 
 /// The most fields a table has: the root's, or any operation's.
 const MAX_FIELDS: usize = {
@@ -31,12 +33,17 @@ const MAX_FIELDS: usize = {
 /// Where a call's options start on `tape`, when its input is laid out as the rules'
 /// tables and is clean; `None` for any other input, which must be walked. Each value
 /// is checked as it is read, so an invalid request is left at its first violation.
+/// A string marked unchanged takes its verdict from `verdicts`, which keep this call's.
 #[inline(never)]
-pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
+pub fn clean_input(tape: &'static [u8], verdicts: &mut Verdicts) -> Option<usize> {
     let mut reader = Reader {
+        base: tape.as_ptr() as usize,
         tape: Tape::new(tape),
         slots: [Passed::ABSENT; 2 * MAX_FIELDS],
+        verdicts,
+        strings: 0,
     };
+    reader.verdicts.start();
     let mut operation = None;
     let mut parameter = false;
     // The root: its fields, then `operate_key` and `parameter` (`RULES.root_keys`).
@@ -47,12 +54,8 @@ pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
         if at == RULES.root.len() {
             // The operate key says how `parameter` is laid out, and comes before it.
             // Found as the walk finds it (`Rules::operation`), with its place.
-            let key = match reader.tape.word() {
-                STRING_UTF8 => reader.tape.utf8_string()?,
-                _ => return None,
-            };
-            let mut operations = RULES.operations.iter().enumerate();
-            operation = Some(operations.find(|(_, op)| op.key == key)?);
+            let index = reader.operation()?;
+            operation = Some((index, RULES.operations.get(index)?));
         } else if at > RULES.root.len() {
             let (index, operation) = operation?;
             match reader.tape.word() {
@@ -82,28 +85,114 @@ pub fn clean_input(tape: &'static [u8]) -> Option<usize> {
 }
 
 /// The tape, and the values read from it into their places: the root's fields from
-/// 0, `parameter`'s from [`MAX_FIELDS`].
-struct Reader {
+/// 0, `parameter`'s from [`MAX_FIELDS`]; the verdicts of the last call's strings and
+/// this call's, of which `strings` so far.
+struct Reader<'v> {
     tape: Tape,
+    /// The tape's address: a string is known by where its record starts.
+    base: usize,
     slots: [Passed; 2 * MAX_FIELDS],
+    verdicts: &'v mut Verdicts,
+    strings: usize,
 }
 
-impl Reader {
+impl Reader<'_> {
     /// An entry of an object laid out as `table` (whose keys' indexes are `keys`): its
     /// key's place at or after `next`, and its value into the slot at `base` plus that
     /// place when the place is a field's (a value that is not one is left unread).
     fn entry(
         &mut self,
         keys: &[u32],
-        table: &[FieldRule],
+        table: &'static [FieldRule],
         base: usize,
         next: &mut usize,
     ) -> Option<usize> {
         let at = key(&mut self.tape, keys, next)?;
         if let Some(rule) = table.get(at) {
-            *self.slots.get_mut(base + at)? = slot(&mut self.tape, rule)?;
+            *self.slots.get_mut(base + at)? = self.slot(rule)?;
         }
         Some(at)
+    }
+
+    /// The value of `rule`'s field as the core's table check looks at it, when it is
+    /// a scalar that passes the rule (see [`passes`]): a string, a boolean, a number
+    /// that is a safe integer or not finite (another is never an epoch time), or absent.
+    fn slot(&mut self, rule: &'static FieldRule) -> Option<Passed> {
+        let start = self.tape.position();
+        let scalar = match self.tape.word() {
+            UNDEFINED | NULL => Scalar::Absent,
+            FALSE => Scalar::Bool(false),
+            TRUE => Scalar::Bool(true),
+            NUMBER => Scalar::Number(self.tape.double()),
+            tag @ (STRING | STRING_UTF8 | STRING_UNCHANGED | STRING_UTF8_UNCHANGED) => {
+                let (n, at) = self.string(start);
+                let kept = if tag & UNCHANGED != 0 {
+                    self.verdicts.field(n, at, rule)
+                } else {
+                    None
+                };
+                let passed = match kept {
+                    Some(passed) => {
+                        // Its words are the ones checked then: passed over, not read.
+                        if tag & !UNCHANGED == STRING {
+                            self.tape.units();
+                        } else {
+                            self.tape.utf8_bytes()?;
+                        }
+                        passed
+                    }
+                    None if tag & !UNCHANGED == STRING => {
+                        // Checked on its units, with nothing decoded (a tape cut short
+                        // gives fewer units, and is found malformed at the end of
+                        // `clean_input`).
+                        let units = self.tape.units().chunks_exact(2);
+                        let units = units.map(|pair| pair.try_into().map_or(0, u16::from_le_bytes));
+                        passes_utf16(rule, units)?
+                    }
+                    None => passes(rule, Scalar::Text(self.tape.utf8_string()?))?,
+                };
+                self.verdicts.keep(n, at, Verdict::Field(rule, passed));
+                return Some(passed);
+            }
+            _ => return None,
+        };
+        passes(rule, scalar)
+    }
+
+    /// The place in the rules of the operation whose key the next value is, as the
+    /// walk finds it (`Rules::operation`); `None` for a value that names none.
+    fn operation(&mut self) -> Option<usize> {
+        let start = self.tape.position();
+        let tag = self.tape.word();
+        if tag & !UNCHANGED != STRING_UTF8 {
+            return None;
+        }
+        let (n, at) = self.string(start);
+        let kept = if tag & UNCHANGED != 0 {
+            self.verdicts.operation(n, at)
+        } else {
+            None
+        };
+        let index = match kept {
+            Some(index) => {
+                self.tape.utf8_bytes()?;
+                index
+            }
+            None => {
+                let key = self.tape.utf8_string()?;
+                RULES.operations.iter().position(|op| op.key == key)?
+            }
+        };
+        self.verdicts.keep(n, at, Verdict::Operation(index));
+        Some(index)
+    }
+
+    /// A string whose tag was read at `start`: its place among this call's strings,
+    /// and its address.
+    fn string(&mut self, start: usize) -> (usize, usize) {
+        let n = self.strings;
+        self.strings += 1;
+        (n, self.base.wrapping_add(start))
     }
 }
 
@@ -131,32 +220,8 @@ fn key(tape: &mut Tape, keys: &[u32], next: &mut usize) -> Option<usize> {
     Some(at)
 }
 
-/// The value of `rule`'s field as the core's table check looks at it, when it is a
-/// scalar that passes the rule (see [`passes`]): a string, a boolean, a number that
-/// is a safe integer or not finite (another is never an epoch time), or absent.
-fn slot(tape: &mut Tape, rule: &FieldRule) -> Option<Passed> {
-    let scalar = match tape.word() {
-        UNDEFINED | NULL => Scalar::Absent,
-        FALSE => Scalar::Bool(false),
-        TRUE => Scalar::Bool(true),
-        NUMBER => Scalar::Number(tape.double()),
-        STRING_UTF8 => Scalar::Text(tape.utf8_string()?),
-        STRING => {
-            // Checked on its units, with nothing decoded (a tape cut short gives fewer
-            // units, and is found malformed at the end of `clean_input`).
-            let units = tape
-                .units()
-                .chunks_exact(2)
-                .map(|pair| pair.try_into().map_or(0, u16::from_le_bytes));
-            return passes_utf16(rule, units);
-        }
-        _ => return None,
-    };
-    passes(rule, scalar)
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::answer::{validate, validate_walked, Status};
     use crate::tape::tests::Writer;
@@ -165,7 +230,7 @@ mod tests {
     use coc_incident_core::Kind;
 
     /// A seeded generator (xorshift64): the same tapes on every run.
-    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
         move || {
             state ^= state << 13;
             state ^= state >> 7;
@@ -356,7 +421,7 @@ mod tests {
 
     /// A generated tape: a request of any operation, mostly fine, in every way a
     /// tape may lay it out.
-    fn request(next: &mut dyn FnMut() -> u64) -> (&'static [u8], usize) {
+    pub(crate) fn request(next: &mut dyn FnMut() -> u64) -> (&'static [u8], usize) {
         let mut w = Writer::default();
         let good = next() % 2 == 0;
         let index = (next() % RULES.operations.len() as u64) as usize;
@@ -401,14 +466,14 @@ mod tests {
         let total = 100_000;
         for i in 0..total {
             let (tape, operation) = request(&mut next);
-            let (status, answer) = validate(tape);
+            let (status, answer) = validate(tape, &mut Verdicts::new());
             let (walked_status, walked) = validate_walked(tape);
             assert_eq!(
                 (status, &answer.numbers, &answer.text, answer.units),
                 (walked_status, &walked.numbers, &walked.text, walked.units),
                 "tape {i}: {tape:?}"
             );
-            quick[operation] += usize::from(clean_input(tape).is_some());
+            quick[operation] += usize::from(clean_input(tape, &mut Verdicts::new()).is_some());
         }
         // About 4,400 acceptedIncident1, 800 commitSolution1 and 2,300 confirm.
         assert!(
@@ -710,7 +775,7 @@ mod tests {
             }
             put(&mut w, &options);
             let tape: &'static [u8] = w.0.leak();
-            let (said, answer) = validate(tape);
+            let (said, answer) = validate(tape, &mut Verdicts::new());
             let (walked_status, walked) = validate_walked(tape);
             assert_eq!(said, status, "{name}");
             assert_eq!(
@@ -718,7 +783,11 @@ mod tests {
                 (walked_status, &walked.numbers, &walked.text),
                 "{name}"
             );
-            assert_eq!(clean_input(tape).is_some(), quick, "{name}");
+            assert_eq!(
+                clean_input(tape, &mut Verdicts::new()).is_some(),
+                quick,
+                "{name}"
+            );
         }
     }
 }

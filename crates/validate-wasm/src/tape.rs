@@ -12,6 +12,8 @@
 //!   or [`NAME_KEY`] with the index of a name in [`names::table`]) and its value;
 //! - [`FOREIGN`]: what kind ([`Foreign`] in declaration order).
 //!
+//! A string's tag may carry [`UNCHANGED`].
+//!
 //! A call's tape is two values: the input, then the options.
 
 use alloc::boxed::Box;
@@ -21,6 +23,10 @@ use alloc::vec::Vec;
 use coc_incident_core::{is_ascii, Foreign, Number, Object, Text, Value, MAX_DEPTH, MAX_NODES};
 
 use crate::names;
+
+/// The version of this layout, which JavaScript checks at start (`names()`): a module
+/// that reads another is refused rather than handed tapes it misreads.
+pub const LAYOUT: u32 = 2;
 
 /// `undefined` (or a hole).
 pub const UNDEFINED: u32 = 0;
@@ -47,9 +53,19 @@ pub const FOREIGN: u32 = 9;
 /// `TextEncoder.encodeInto` copies far faster than a loop over its units); Rust borrows
 /// it from the tape.
 pub const STRING_UTF8: u32 = 10;
+/// Set in a string's tag ([`STRING`] or [`STRING_UTF8`]) by JavaScript when its words
+/// are the ones the last tape in the scratch area had at this very place (tape.js
+/// `string`): the quick path then takes the verdict the last call found for it
+/// ([`crate::verdicts`]). Any other reader reads the string as it is.
+pub const UNCHANGED: u32 = 0x100;
 /// Set in a key's first word: the key is the name at this index of the names table
 /// ([`names::table`]), not a text (whose first word, its length, is below 2^30).
 pub const NAME_KEY: u32 = 0x8000_0000;
+
+/// [`STRING`], unchanged.
+pub const STRING_UNCHANGED: u32 = STRING | UNCHANGED;
+/// [`STRING_UTF8`], unchanged.
+pub const STRING_UTF8_UNCHANGED: u32 = STRING_UTF8 | UNCHANGED;
 
 const FOREIGN_KINDS: [Foreign; 7] = [
     Foreign::Function,
@@ -287,9 +303,14 @@ impl Tape {
     /// A string's text after its [`STRING_UTF8`] tag: its length in bytes, then the
     /// bytes, padded to a word; `None` for bytes that are not UTF-8 or not all there.
     pub(crate) fn utf8_string(&mut self) -> Option<&'static str> {
+        utf8(self.utf8_bytes()?)
+    }
+
+    /// [`Tape::utf8_string`]'s bytes, not checked; `None` when not all there.
+    pub(crate) fn utf8_bytes(&mut self) -> Option<&'static [u8]> {
         let len = self.word() as usize;
         let padded = len.saturating_add(3) & !3;
-        self.take(padded).get(..len).and_then(utf8)
+        self.take(padded).get(..len)
     }
 
     fn text(&mut self) -> Text {
@@ -345,8 +366,8 @@ impl Tape {
                 let text = self.text();
                 Value::Number(Number::with_text(value, Box::<str>::from(text.as_str())))
             }
-            STRING => Value::String(self.text()),
-            STRING_UTF8 => match self.utf8_string() {
+            STRING | STRING_UNCHANGED => Value::String(self.text()),
+            STRING_UTF8 | STRING_UTF8_UNCHANGED => match self.utf8_string() {
                 Some(text) => Value::String(Text::from_static(text)),
                 None => {
                     self.malformed();

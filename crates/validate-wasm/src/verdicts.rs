@@ -1,0 +1,338 @@
+//! What the last call's quick path decided of each string it read, kept for the next
+//! call. A portal validates one form again and again, most of its strings unchanged:
+//! tape.js then leaves such a string's words as the last tape wrote them in the
+//! scratch area, and sets [`UNCHANGED`](crate::tape::UNCHANGED) in its tag. A string
+//! so marked, at the address where the last call read a string and checked by the
+//! same rule, gets the verdict it got then, and its text is neither validated as
+//! UTF-8 nor checked again (in Node, over a third of a valid acceptedIncident1's time
+//! in wasm).
+//!
+//! Sound only if the marks and these verdicts speak of the same tape: the last one
+//! JavaScript wrote in the scratch area. So only `validate` on the scratch area keeps
+//! verdicts; every other call (a tape written elsewhere, a build, `names`) forgets
+//! them first (`exports.rs`).
+//!
+//! Kept in place, not allocated: on wasm32 every allocation is the arena's, which each
+//! call rewinds.
+
+use coc_incident_core::{FieldRule, Passed};
+
+/// The most strings kept: more than a laid-out request has (the root's texts, the
+/// operate key, and every field of the largest `parameter`).
+pub const MAX_STRINGS: usize = 16;
+
+/// One string's verdict: where its record started (an address), and what it was.
+#[derive(Clone, Copy)]
+struct Entry {
+    at: usize,
+    verdict: Verdict,
+}
+
+/// What a string was found to be.
+#[derive(Clone, Copy)]
+pub enum Verdict {
+    /// The value of this field, as it passed the field's rule.
+    Field(&'static FieldRule, Passed),
+    /// The operate key of the operation at this place of the rules.
+    Operation(usize),
+}
+
+/// The verdicts of the strings the last call read, in the order it read them.
+pub struct Verdicts {
+    entries: [Entry; MAX_STRINGS],
+    /// How many this call kept so far.
+    len: usize,
+    /// How many the last call kept: the first `earlier` entries not yet replaced are
+    /// its.
+    earlier: usize,
+}
+
+impl Verdicts {
+    /// None kept.
+    pub const fn new() -> Verdicts {
+        Verdicts {
+            entries: [Entry {
+                at: 0,
+                verdict: Verdict::Operation(usize::MAX),
+            }; MAX_STRINGS],
+            len: 0,
+            earlier: 0,
+        }
+    }
+
+    /// Forgets every verdict: the next call's marks speak of a tape these were not
+    /// found on.
+    pub fn forget(&mut self) {
+        self.len = 0;
+    }
+
+    /// Starts a call: the last call's verdicts stay readable until [`Verdicts::keep`]
+    /// replaces each.
+    pub(crate) fn start(&mut self) {
+        self.earlier = core::mem::replace(&mut self.len, 0);
+    }
+
+    /// The last call's `n`th string's verdict, when it started at `at`.
+    fn earlier(&self, n: usize, at: usize) -> Option<Verdict> {
+        let entry = self.entries.get(n).filter(|_| n < self.earlier)?;
+        (entry.at == at).then_some(entry.verdict)
+    }
+
+    /// What the last call's `n`th string passed `rule` as, when it started at `at` and
+    /// was checked by that very rule.
+    pub(crate) fn field(&self, n: usize, at: usize, rule: &FieldRule) -> Option<Passed> {
+        match self.earlier(n, at)? {
+            Verdict::Field(checked, passed) if core::ptr::eq(checked, rule) => Some(passed),
+            _ => None,
+        }
+    }
+
+    /// The operation whose key the last call's `n`th string was, when it started at `at`.
+    pub(crate) fn operation(&self, n: usize, at: usize) -> Option<usize> {
+        match self.earlier(n, at)? {
+            Verdict::Operation(index) => Some(index),
+            Verdict::Field(..) => None,
+        }
+    }
+
+    /// Keeps this call's `n`th string's verdict (after reading the last call's, if
+    /// any, for it): strings are kept in order, and none past the `n`th.
+    pub(crate) fn keep(&mut self, n: usize, at: usize, verdict: Verdict) {
+        if let Some(entry) = self.entries.get_mut(n) {
+            *entry = Entry { at, verdict };
+            self.len = n + 1;
+        }
+    }
+}
+
+impl Default for Verdicts {
+    fn default() -> Self {
+        Verdicts::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{validate, validate_walked, Status};
+    use crate::shape::clean_input;
+    use crate::shape::tests::{request, xorshift};
+    use crate::tape::tests::Writer;
+    use crate::tape::*;
+    use alloc::vec::Vec;
+
+    /// Where each string value of a tape (not a key, nor a number's text) starts and
+    /// ends, in order: the strings tape.js counts, from `at`; answers where the value ends.
+    fn strings(tape: &[u8], at: usize, found: &mut Vec<(usize, usize)>) -> usize {
+        let word = |at: usize| u32::from_le_bytes(tape[at..at + 4].try_into().unwrap());
+        // After a text's length word: its units, two a word.
+        let text_end = |at: usize| at + 4 + (word(at) as usize).div_ceil(2) * 4;
+        match word(at) & !UNCHANGED {
+            UNDEFINED | NULL | FALSE | TRUE => at + 4,
+            NUMBER => at + 12,
+            NUMBER_TEXT => text_end(at + 12),
+            STRING => {
+                found.push((at, text_end(at + 4)));
+                text_end(at + 4)
+            }
+            STRING_UTF8 => {
+                let end = at + 8 + (word(at + 4) as usize).next_multiple_of(4);
+                found.push((at, end));
+                end
+            }
+            ARRAY => (0..word(at + 4)).fold(at + 8, |at, _| strings(tape, at, found)),
+            OBJECT => (0..word(at + 4)).fold(at + 12, |at, _| {
+                let value = if word(at) & NAME_KEY != 0 {
+                    at + 4
+                } else {
+                    text_end(at)
+                };
+                strings(tape, value, found)
+            }),
+            FOREIGN => at + 8,
+            other => panic!("no tag {other}"),
+        }
+    }
+
+    /// Tapes written in turn at one address, as tape.js writes them in the scratch
+    /// area: each string that is the last tape's at the same place, the same bytes and
+    /// the same string of the tape's, is marked unchanged.
+    struct Scratch {
+        at: *mut u8,
+        last: Vec<u8>,
+        last_strings: Vec<(usize, usize)>,
+    }
+
+    impl Scratch {
+        fn new() -> Self {
+            let area: &'static mut [u8] = alloc::vec![0; 1 << 20].leak();
+            Scratch {
+                at: area.as_mut_ptr(),
+                last: Vec::new(),
+                last_strings: Vec::new(),
+            }
+        }
+
+        /// Writes `tape` (marked), and answers it and how many strings were marked.
+        fn write(&mut self, tape: &[u8]) -> (&'static [u8], usize) {
+            let mut bytes = tape.to_vec();
+            let mut found = Vec::new();
+            let options = strings(&bytes, 0, &mut found);
+            strings(&bytes, options, &mut found);
+            let mut marked = 0;
+            for (n, &(start, end)) in found.iter().enumerate() {
+                let same = self.last_strings.get(n) == Some(&(start, end))
+                    && self.last.get(start..end) == tape.get(start..end);
+                if same {
+                    let tag = word(tape, start) | UNCHANGED;
+                    bytes[start..start + 4].copy_from_slice(&tag.to_le_bytes());
+                    marked += 1;
+                }
+            }
+            self.last = tape.to_vec();
+            self.last_strings = found;
+            assert!(bytes.len() <= 1 << 20);
+            // SAFETY: the area is leaked (so 'static) and 1 MiB long; the slice
+            // answered for the last tape is no longer used when it is written again.
+            unsafe {
+                core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.at, bytes.len());
+                (core::slice::from_raw_parts(self.at, bytes.len()), marked)
+            }
+        }
+    }
+
+    fn word(bytes: &[u8], at: usize) -> u32 {
+        u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+    }
+
+    /// The generator's xorshift, with one draw changed: the tape it writes is the
+    /// same as the unchanged one's up to the value that draw decides.
+    fn perturbed(seed: u64, draw: u64) -> impl FnMut() -> u64 {
+        let mut next = xorshift(seed);
+        let mut n = 0;
+        move || {
+            n += 1;
+            next() ^ if n == draw { 0x9E37_79B9 } else { 0 }
+        }
+    }
+
+    /// Generated tapes in turn, each often the last one again or the last one with one
+    /// value changed, now and then with the verdicts forgotten (as a build forgets
+    /// them): every answer is the walk's, whole.
+    #[test]
+    fn unchanged_strings_answer_as_the_walk_does() {
+        let mut scratch = Scratch::new();
+        let mut verdicts = Verdicts::new();
+        let mut pick = xorshift(0x0005_EED5);
+        let mut seed = 1;
+        let (mut marked, mut quick) = (0, 0);
+        for i in 0..100_000 {
+            match pick() % 8 {
+                0..=2 => seed = pick() | 1,
+                7 => verdicts.forget(),
+                _ => {}
+            }
+            let draw = [0, 0, pick() % 60 + 1][(pick() % 3) as usize];
+            let (tape, _) = request(&mut perturbed(seed, draw));
+            let (tape, n) = scratch.write(tape);
+            marked += n;
+            let (status, answer) = validate(tape, &mut verdicts);
+            let (walked_status, walked) = validate_walked(tape);
+            assert_eq!(
+                (status, &answer.numbers, &answer.text, answer.units),
+                (walked_status, &walked.numbers, &walked.text, walked.units),
+                "tape {i}: {tape:?}"
+            );
+            quick += usize::from(n > 0 && status == Status::Clean);
+        }
+        assert!(
+            marked > 100_000 && quick > 5_000,
+            "marked {marked}, clean with marks {quick}"
+        );
+    }
+
+    /// The tape of a solution whose incident_num is `pad` long, whose parameter has
+    /// `first`, then is_service_interrupt, then `rest`; no options.
+    fn solution(pad: usize, first: &[(&str, &str)], rest: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.word(OBJECT).word(4).word(0);
+        for (key, value) in [
+            ("incident_num", "I".repeat(pad)),
+            ("operator", "a".into()),
+            ("operate_key", "commitSolution1".into()),
+        ] {
+            w.word(NAME_KEY | crate::names::index(key).unwrap() as u32);
+            w.word(STRING_UTF8).word(value.len() as u32);
+            w.0.extend_from_slice(value.as_bytes());
+            w.0.resize(w.0.len().next_multiple_of(4), 0);
+        }
+        w.word(NAME_KEY | crate::names::index("parameter").unwrap() as u32);
+        w.word(OBJECT)
+            .word((first.len() + 1 + rest.len()) as u32)
+            .word(0);
+        let put = |w: &mut Writer, key: &str, value: &str| {
+            w.word(NAME_KEY | crate::names::index(key).unwrap() as u32);
+            if key == "is_service_interrupt" {
+                w.word(FALSE);
+            } else {
+                w.word(STRING_UTF8).word(value.len() as u32);
+                w.0.extend_from_slice(value.as_bytes());
+                w.0.resize(w.0.len().next_multiple_of(4), 0);
+            }
+        };
+        for (key, value) in first
+            .iter()
+            .chain(&[("is_service_interrupt", "")])
+            .chain(rest)
+        {
+            put(&mut w, key, value);
+        }
+        w.word(UNDEFINED);
+        w.0
+    }
+
+    /// A string marked unchanged where the last tape had it, but now a field whose rule
+    /// it breaks: checked again, not given the verdict of the other field.
+    #[test]
+    fn a_verdict_is_kept_for_its_own_rule_only() {
+        let long = "x".repeat(300); // a fine cause; too long for mtm_type (255)
+                                    // The fourth string of each, at the same place (a root text 2 words longer):
+                                    // the cause of a solution with no mtm_type, then an mtm_type.
+        let cause_first = solution(4, &[], &[("cause", &long), ("solution", "s")]);
+        let mtm_first = solution(
+            12,
+            &[("mtm_type", &long)],
+            &[("cause", "c"), ("solution", "s")],
+        );
+        let mut scratch = Scratch::new();
+        let mut verdicts = Verdicts::new();
+        let (tape, _) = scratch.write(&cause_first);
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Report);
+        let (tape, marked) = scratch.write(&mtm_first);
+        assert!(marked >= 1, "the long text is marked unchanged");
+        assert_eq!(clean_input(tape, &mut Verdicts::new()), None);
+        let (status, answer) = validate(tape, &mut verdicts);
+        assert_eq!(status, Status::Report);
+        assert_eq!(answer.numbers, validate_walked(tape).1.numbers);
+    }
+
+    /// A string marked unchanged (the last tape written at its address had it), whose
+    /// verdict is one found at another address, for another tape (no call JavaScript
+    /// makes, which forgets them: a guard): checked again.
+    #[test]
+    fn a_verdict_is_kept_for_its_own_address_only() {
+        let fine = "x".repeat(300);
+        let too_long = "x".repeat(10_001);
+        let rest = |cause| [("cause", cause), ("solution", "s")];
+        let bad = solution(4, &[("mtm_type", "t")], &rest(&too_long));
+        let good = solution(4, &[("mtm_type", "t")], &rest(&fine));
+        let (mut here, mut elsewhere) = (Scratch::new(), Scratch::new());
+        let mut verdicts = Verdicts::new();
+        here.write(&bad);
+        let (tape, _) = elsewhere.write(&good);
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        let (tape, marked) = here.write(&bad);
+        assert_eq!(marked, 6);
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Report);
+    }
+}
