@@ -3,7 +3,10 @@
 // the `validate` or `build` call is timed, builds alternated round after round, the
 // median of the rounds printed. For a change to the Rust side, whose effect is often
 // below what one run of the benchmark can tell from noise. Not the benchmark of record
-// (bench/run.mjs).
+// (bench/run.mjs). Every build must read the tape layout this tree's tape.js writes
+// (crates/validate-wasm/src/tape.rs `LAYOUT`): across a change of layout, compare
+// snapshots through the entry instead (bench/ab-entry.mjs). A tape written once has no
+// string marked unchanged, so the verdicts a module keeps (verdicts.rs) are not timed.
 // Usage: cp pkg/coc_incident_validate.wasm /tmp/before.wasm; (change, npm run build);
 //        node bench/ab.mjs /tmp/before.wasm pkg/coc_incident_validate.wasm   (about 30 s)
 import { readFileSync } from "node:fs";

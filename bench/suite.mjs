@@ -28,7 +28,10 @@ export const CHANGING_BUILD = (() => {
 export function smallWriter(exports, TapeWriter, { inScratch = false } = {}) {
   exports.names();
   const [numbersAt, numbersLength, textAt, textLength] = new Uint32Array(exports.memory.buffer, exports.answer(), 4);
-  const [maxDepth, maxNodes, scratchAt, scratchBytes, nameCount] = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
+  const numbers = new Float64Array(exports.memory.buffer, numbersAt, numbersLength);
+  const [maxDepth, maxNodes, scratchAt, scratchBytes, nameCount] = numbers;
+  // A module built before the tape's layout last changed cannot read this writer's tapes.
+  if (numbers[10] !== TapeWriter.layout) throw new Error(`this wasm reads tape layout ${numbers[10] ?? 1}, the writer writes ${TapeWriter.layout}`);
   // The text is the names table, then the message templates, labels and phrases.
   const lines = new TextDecoder().decode(new Uint8Array(exports.memory.buffer, textAt, textLength)).split("\n");
   const names = lines.slice(0, nameCount);

@@ -1,7 +1,10 @@
 // Writes the benchmark's inputs as the tapes the small module reads, exactly as
 // `coc-incident/validate` writes them (src/validate/tape.js, with the module's own
 // names table), for crates/validate-wasm/examples/profile.rs to replay natively under
-// a profiler. Build first (`npm run build`). Usage: node bench/tapes.mjs [dir]
+// a profiler. `NAME.again.tape` is the tape of an input validated right after itself,
+// its strings marked unchanged (the profile, which validates one tape at one address
+// again and again, then times the verdicts kept for them: verdicts.rs).
+// Build first (`npm run build`). Usage: node bench/tapes.mjs [dir]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { TapeWriter } from "../src/validate/tape.js";
 import { accept, confirm, invalid, keystroke, solution } from "./cases.mjs";
@@ -15,5 +18,12 @@ const options = { endpoint: "https://coc.example.com" };
 for (const [name, input, opts] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid], ["keystroke", keystroke], ["build", solution, options]]) {
   const length = writer.write(input, opts);
   writeFileSync(`${dir}/${name}.tape`, writer.bytes.subarray(0, length));
+}
+// In the module's scratch area, as the entry writes them: the second tape of each is marked.
+const again = smallWriter((await WebAssembly.instantiate(bytes, {})).instance.exports, TapeWriter, { inScratch: true });
+for (const [name, input] of [["accept", accept], ["solution", solution], ["confirm", confirm]]) {
+  again.write(input);
+  const length = again.write(input);
+  writeFileSync(`${dir}/${name}.again.tape`, again.bytes.slice(0, length));
 }
 console.log(`tapes written to ${dir}`);

@@ -34,6 +34,9 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const TOO_MANY_KEYS = Symbol("too many keys");
 
 export class TapeWriter {
+  /** The layout this writer writes (a module answers the one it reads at start). */
+  static layout = LAYOUT;
+
   /** `scratch`: `{ memory, at, bytes }`, the wasm's scratch area, written in place;
    * `names`: the module's names table, whose entries are sent by index as keys. */
   constructor(maxDepth, maxNodes, scratch, names = []) {

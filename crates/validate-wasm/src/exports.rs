@@ -76,9 +76,9 @@ pub extern "C" fn input(len: usize) -> *mut u8 {
 
 /// The tape at `at`, `len` bytes: in the scratch area (and the call starts here), or
 /// the block `input` gave (once). Anything else is no tape: empty, which reads as
-/// malformed. Only a tape in the scratch area may mark a string unchanged: the
-/// verdicts are forgotten for any other.
-fn tape(at: usize, len: usize) -> &'static [u8] {
+/// malformed. Whether it is in the scratch area too: only such a tape marks strings
+/// unchanged (tape.js), so the verdicts kept are forgotten for any other.
+fn tape(at: usize, len: usize) -> (&'static [u8], bool) {
     let scratch = SCRATCH.load(Relaxed);
     if at != 0 && at == scratch && len <= SCRATCH_BYTES {
         start();
@@ -88,7 +88,7 @@ fn tape(at: usize, len: usize) -> &'static [u8] {
     } else {
         start();
         verdicts().forget();
-        return &[];
+        return (&[], false);
     }
     // SAFETY: `at` is the scratch area, kept for good, or the block `input` reserved
     // in the arena for this call, which stays reserved until the next call starts
@@ -96,7 +96,8 @@ fn tape(at: usize, len: usize) -> &'static [u8] {
     // this call, and nothing in Rust writes them. The slice is `'static` for the call
     // only: texts are borrowed from it, and nothing read from it outlives the call
     // (`answer` keeps the values until it returns and copies what it answers).
-    unsafe { core::slice::from_raw_parts(at as *const u8, len) }
+    let tape = unsafe { core::slice::from_raw_parts(at as *const u8, len) };
+    (tape, at == scratch)
 }
 
 fn publish((status, answer): (Status, Answer)) -> u32 {
@@ -126,8 +127,12 @@ fn verdicts() -> &'static mut Verdicts {
 /// `validateHandleRequest` of the tape at `at`, `len` bytes long.
 #[no_mangle]
 pub extern "C" fn validate(at: usize, len: usize) -> u32 {
-    let tape = tape(at, len);
-    publish(crate::answer::validate(tape, verdicts()))
+    let (tape, in_scratch) = tape(at, len);
+    // Another tape's verdicts are of no use to the next call (its marks speak of the
+    // scratch area): they are not kept.
+    let mut none = Verdicts::new();
+    let verdicts = if in_scratch { verdicts() } else { &mut none };
+    publish(crate::answer::validate(tape, verdicts))
 }
 
 /// What the last builds kept of their options (see [`Memo`]): in the module's memory,
@@ -143,7 +148,7 @@ pub extern "C" fn build(at: usize, len: usize) -> u32 {
     // calls back out (the module imports nothing): this is the only reference to
     // MEMO while it lives, for this call.
     let memo = unsafe { &mut *core::ptr::addr_of_mut!(MEMO) };
-    publish(crate::answer::build(tape(at, len), memo))
+    publish(crate::answer::build(tape(at, len).0, memo))
 }
 
 /// The limits, the scratch area and the tables JavaScript reads answers with, as the
