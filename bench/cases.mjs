@@ -43,6 +43,18 @@ export const solutions = (() => {
   return () => pool[next++ & 63];
 })();
 export const keystroke = { ...confirm, parameter: { virtual_confirm_result: true, virtual_confirm_comment: "字".repeat(300) } };
+/** `keystroke` as a form validated at each keystroke sends it: 64 confirms whose
+ * 300-character comments differ in their last character, validated in turn, so that
+ * the comment is a new string each call while the other strings are the very same
+ * (which the small module neither copies nor checks again: src/validate/tape.js
+ * `string`, crates/validate-wasm/src/verdicts.rs). Flat strings (made by `join`), as
+ * a text field's value reads back. A function: each call takes the next. */
+export const keystrokes = (() => {
+  const comment = (i) => [..."字".repeat(299), String.fromCharCode(0x4e00 + i)].join("");
+  const pool = Array.from({ length: 64 }, (_, i) => ({ ...keystroke, parameter: { ...keystroke.parameter, virtual_confirm_comment: comment(i) } }));
+  let next = 0;
+  return () => pool[next++ & 63];
+})();
 
 const withParam = (base, patch) => ({ ...base, parameter: { ...base.parameter, ...patch } });
 const without = (object, key) => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));

@@ -1,5 +1,5 @@
 // The contenders and what is timed, shared by the Node and the browser runs.
-import { AGREEMENT, accept, confirm, invalid, keystroke, solution, solutions } from "./cases.mjs";
+import { AGREEMENT, accept, confirm, invalid, keystrokes, solution, solutions } from "./cases.mjs";
 import { measure, median } from "./timer.mjs";
 
 /** The options every build of the benchmark is given. */
@@ -128,7 +128,7 @@ export const SCENARIOS = [
   ["valid commitSolution1, a different request each call", solutions, "validate"],
   ["invalid (4 violations)", invalid, "validate"],
   ["validate + build body (commitSolution1)", solution, "build"],
-  ["keystroke: confirm with a 300-character comment", keystroke, "validate"],
+  ["keystroke: confirm whose 300-character comment is new each call", keystrokes, "validate"],
   // The others build with no token (BUILD): this row is what a token adds.
   ["validate + build body with a 3.6 KB token (commitSolution1)", solution, "build", BUILD_WITH_TOKEN],
   ["validate + build body, other options each call (commitSolution1)", solution, "build", CHANGING_BUILD],

@@ -696,7 +696,10 @@ export function editing({ subject, reference, seed = 1, count = 10000, show: sho
         input = { incident_num: text(r), junk, ...input };
       } else if (r.chance(0.2)) {
         const value = object[key];
-        Object.defineProperty(object, key, { enumerable: true, configurable: true, get() { subject.validateHandleRequest({ again: value }); return value; } });
+        // A setter too: an object that is not copied from step to step (`junk`) may
+        // have this key set again later, which a getter alone would refuse.
+        const set = (next) => Object.defineProperty(object, key, { value: next, enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(object, key, { enumerable: true, configurable: true, get() { subject.validateHandleRequest({ again: value }); return value; }, set });
       } break;
       default: input.parameter = input.parameter && typeof input.parameter === "object" ? { [r.pick(PARAMETER_KEYS)]: text(r), ...input.parameter } : {}; break;
     }
