@@ -35,7 +35,8 @@ export function isPlainObject(x) {
 const NOT_PLAIN = 0, NULL_PROTOTYPE = 1, THIS_REALM = 2, OTHER_REALM = 3;
 
 /** Whether `x` is a plain object, and whose: NOT_PLAIN, or its prototype is null,
- * this realm's Object.prototype or another realm's. May throw (a proxy). */
+ * this realm's Object.prototype or another realm's. May throw (a proxy). `tape_kind`
+ * asks the same questions in its own order: keep the two in step. */
 function plainness(x) {
   if (typeof x !== "object" || x === null || isArray(x)) return NOT_PLAIN;
   const p = proto(x);
@@ -112,6 +113,7 @@ export function object_kind(x) {
 export function tape_kind(x) {
   // `plainness`, asked in the same order, with this realm's Object.prototype (nearly
   // every object) answered first: in Node, 9 ns an object through `plainness`, 6 here.
+  // Keep the two in step.
   try {
     if (typeof x !== "object" || x === null) return 2;
     if (isArray(x)) return 1;

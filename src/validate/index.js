@@ -172,8 +172,19 @@ function call(method, input, options) {
   }
   const before = reentered;
   let tape = writer;
-  let length = write(tape, input, options);
+  let length = 0;
+  try {
+    length = write(tape, input, options);
+  } catch (error) {
+    // A call a getter made meanwhile may have grown memory, detaching the views this
+    // tape was written through (where encodeInto throws): the tape is written again
+    // aside, below. Anything else is a bug of this package's, and is thrown.
+    if (reentered === before) throw error;
+  }
   if (reentered !== before) {
+    // Writes through a detached view do nothing, so what this writer says is in its
+    // scratch area may be false: the next tape it writes takes nothing from there.
+    writer.written = false;
     tape = privateWriter();
     length = write(tape, input, options);
   }

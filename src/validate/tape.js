@@ -56,6 +56,8 @@ export class TapeWriter {
     this.at = 0;
     this.nodes = 0;
     this.overBudget = false;
+    // UNCHANGED while the input is written, 0 while the options are (see `string`).
+    this.mark = 0;
     // The names last found at each position of the objects at each depth (see
     // `key`): [depth][position] → key and its index.
     this.seenKeys = Array.from({ length: SEEN_DEPTH }, () => []);
@@ -120,17 +122,17 @@ export class TapeWriter {
     this.stringCount = 0;
     this.forIn = !inherits_enumerable();
     this.textKeyCount = 0;
-    this.put(input);
-    this.put(options);
+    this.putCall(input, options);
     if (this.forIn && inherits_enumerable()) {
       // A getter gave Object.prototype an enumerable property while the tape was
       // written, which `for…in` lists: written again, every object by Object.keys.
+      // Nothing is taken from the first pass (what its strings say would now be false:
+      // a string skipped and marked unchanged must be the last tape's).
       this.forIn = false;
       this.forgetStrings();
       this.textKeyCount = 0;
       this.at = 0;
-      this.put(input);
-      this.put(options);
+      this.putCall(input, options);
     }
     // Strings of the last tape beyond this one's are no longer in the scratch area.
     this.forgetStrings(this.stringCount);
@@ -138,6 +140,17 @@ export class TapeWriter {
     if (this.textKeys.length > this.textKeyCount) this.textKeys.length = this.textKeyCount;
     this.written = true;
     return this.at * 4;
+  }
+
+  /** The input, its unchanged strings marked (the wasm takes the verdict it found for
+   * them last time), then the options, whose strings are never marked: a build knows
+   * options it has seen by their bytes (crates/validate-wasm/src/memo.rs), which must
+   * not depend on the tape before. */
+  putCall(input, options) {
+    this.mark = UNCHANGED;
+    this.put(input);
+    this.mark = 0;
+    this.put(options);
   }
 
   /** Keeps what is known of the first `kept` strings of the tape only (none: nothing
@@ -161,7 +174,8 @@ export class TapeWriter {
     // that way may fit where it does not value by value. Then it is that JSON's tree.
     const json = plain_json(value, this.maxDepth, this.maxNodes);
     if (json === undefined) return;
-    // Written again from `start`: what the strings say of the words after it is gone.
+    // Written again from `start`: what the strings say of the words after it would be
+    // false, and is forgotten.
     this.forgetStrings();
     this.textKeyCount = keys;
     this.at = start;
@@ -243,20 +257,25 @@ export class TapeWriter {
   }
 
   /** A string value. A portal validates one form again and again, with most of its
-   * strings unchanged (the very same string: a DOM field's value reads back as the
-   * same string until it is edited), and the scratch area keeps the last tape: a string
-   * that is the one the last tape had at this very place is there already, and is
-   * skipped rather than copied again (copying was a third of writing a tape), and
-   * marked UNCHANGED. Every word before this place has been written by this tape, and
-   * nothing else writes the scratch area, so the words from here are still the last
-   * tape's. */
+   * strings unchanged (a DOM field's value reads back as the same string until it is
+   * edited), and the scratch area keeps the last tape: a string equal to the one the
+   * last tape had at this very place (`===` compares contents, and how a string is
+   * written depends on its contents alone) is there already, and is skipped rather
+   * than copied again (copying was a third of writing a tape); a string of the input is
+   * marked UNCHANGED too. Every word before this place has been written by this tape,
+   * and nothing else writes the scratch area, so the words from here are still the
+   * last tape's. That is what `strings` and beside must say, and no more: every path
+   * that gives up words written (a rollback, a tape written again) forgets what they
+   * say of those, for a string skipped there would be read (and, marked, its last
+   * verdict taken) as what it is not. */
   string(x) {
     const k = this.stringCount++;
     const start = this.at;
     if (this.inScratch && this.stringStarts[k] === start && this.strings[k] === x) {
-      // Marked unchanged in its tag: the wasm then takes the verdict it found for it
-      // last time (crates/validate-wasm/src/verdicts.rs), rather than check it again.
-      this.words[start] |= UNCHANGED;
+      // Marked unchanged in its tag (a string of the input): the wasm then takes the
+      // verdict it found for it last time (crates/validate-wasm/src/verdicts.rs),
+      // rather than check it again.
+      this.words[start] = (this.words[start] & ~UNCHANGED) | this.mark;
       this.at = this.stringEnds[k];
       return;
     }
@@ -401,7 +420,7 @@ export class TapeWriter {
       }
     } catch {
       // Nothing of this object is kept: not its words, nor what the strings say of
-      // them, nor its text keys.
+      // them (which would now be false), nor its text keys.
       this.at = start;
       this.textKeyCount = keys;
       this.nodes = nodes;

@@ -496,7 +496,7 @@ test("coc-incident/validate: strings unchanged since the last call, under other 
   // full module's (which keeps nothing).
   const small = await import("coc-incident/validate");
   await small.default();
-  const texts = ["IM1", " ", "alice", "x".repeat(255), "x".repeat(256), "x".repeat(300), "x".repeat(301), "字".repeat(300), "a\u0007b", "ok"];
+  const texts = ["IM1", " ", "alice", "x".repeat(255), "x".repeat(256), "x".repeat(300), "x".repeat(301), "字".repeat(300), "a\u0007b", "ok", "confirm", "confirn"];
   const pick = (n) => texts[n % texts.length];
   const inputs = [];
   for (let i = 0; i < texts.length; i++) {
@@ -508,6 +508,8 @@ test("coc-incident/validate: strings unchanged since the last call, under other 
       { incident_num: a, operator: b, operate_key: "commitSolution1", parameter: { mtm_type: c, is_service_interrupt: false, cause: a, solution: b } },
       { incident_num: a, operator: b, operate_key: "commitSolution1", parameter: { is_service_interrupt: false, cause: c, solution: a } },
       { incident_num: a, operate_key: "confirm", parameter: { virtual_confirm_result: true, virtual_confirm_comment: b } },
+      // The operate key one of the texts: an operation, or none.
+      { incident_num: b, operator: c, operate_key: a, parameter: { virtual_confirm_result: true, virtual_confirm_comment: b } },
     );
   }
   const huge = { ...confirm, parameter: { virtual_confirm_result: true, virtual_confirm_comment: "z".repeat(70_000) } };
@@ -552,6 +554,65 @@ test("coc-incident/validate: strings unchanged since the last call, under other 
   assert.equal(small.validateHandleRequest(withNumber("x".repeat(255))).valid, true);
   assert.equal(small.validateHandleRequest(withNumber("x".repeat(256), "z".repeat(70_000))).valid, false);
   assert.deepEqual(small.validateHandleRequest(withNumber("x".repeat(256))).errors.map((v) => v.code), ["too_long"]);
+});
+
+test("coc-incident/validate: a string is never taken as unchanged after the writer gave up what it wrote", async () => {
+  // Each case: a fine request, then one whose operator (blank, or too long) is written
+  // at the same place by a pass the writer gives up or cannot finish, then that operator
+  // plainly. Each must be reported, never taken for the fine string left in the scratch
+  // area (nor given its verdict), and nothing may throw.
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const plain = (operator) => ({ incident_num: "IM1", operator, operate_key: "acceptedIncident1" });
+  const codes = (report) => report.errors.map((v) => [v.code, v.path]);
+  let size = 1 << 22;
+  const cases = {
+    // A getter calls the validator back with an input that grows memory (each time
+    // larger), detaching the views the outer tape is being written through; a string
+    // of 128 ASCII characters or more after it goes through encodeInto in Node.
+    "memory grown by a nested call": (operator) => ({
+      get incident_num() {
+        small.validateHandleRequest({ ...plain("good"), operator: "z".repeat((size *= 2)) });
+        return "IM1";
+      },
+      operator,
+      operate_key: "acceptedIncident1",
+    }),
+    // A getter makes Object.prototype list a key: the tape is written again by Object.keys.
+    "Object.prototype gaining a key": (operator) => ({
+      get incident_num() {
+        Object.prototype.polluted = 1;
+        return "IM1";
+      },
+      operator,
+      operate_key: "acceptedIncident1",
+    }),
+    // A proxy whose trap throws once, at the third key: the for…in pass is given up.
+    "a for…in pass given up": (operator) => {
+      let thrown = false;
+      return new Proxy(plain(operator), {
+        getOwnPropertyDescriptor(target, key) {
+          if (key === "operate_key" && !thrown) {
+            thrown = true;
+            throw new Error("once");
+          }
+          return Reflect.getOwnPropertyDescriptor(target, key);
+        },
+      });
+    },
+  };
+  for (const [label, make] of Object.entries(cases)) {
+    for (const operator of ["    ", "x".repeat(256)]) {
+      const expected = [[operator === "    " ? "blank" : "too_long", "operator"]];
+      try {
+        assert.equal(small.validateHandleRequest(plain("good")).valid, true, label);
+        assert.deepEqual(codes(small.validateHandleRequest(make(operator))), expected, label);
+      } finally {
+        delete Object.prototype.polluted;
+      }
+      assert.deepEqual(codes(small.validateHandleRequest(plain(operator))), expected, label);
+    }
+  }
 });
 
 test("coc-incident/validate: builds whose options change from call to call, a token of kilobytes among them", async () => {

@@ -10,9 +10,10 @@
 //! `names()`, once at start, answers the limits of one input (`MAX_DEPTH`,
 //! `MAX_NODES`), where the scratch area is (address, size), how many names,
 //! templates, labels and type phrases follow, the places of the `Quoted` and
-//! `Separator` templates, and the tape's layout (`tape::LAYOUT`), as its numbers; and as its text, one a
-//! line: the names table, the message templates (English, Chinese), the labels
-//! (English, Chinese) and the type phrases (name, English, Chinese).
+//! `Separator` templates, and the tape's layout (`tape::LAYOUT`), as its numbers;
+//! and as its text, one a line: the names table, the message templates (English,
+//! Chinese), the labels (English, Chinese) and the type phrases (name, English,
+//! Chinese).
 
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering::Relaxed};
@@ -47,8 +48,17 @@ static SCRATCH: AtomicUsize = AtomicUsize::new(0);
 
 /// Starts a call: the arena rewound (freeing the last call's values and answer), no
 /// answer yet, and no block of `input`'s to be read any more (the rewind freed it: a
-/// call given its address later must not read it).
+/// call given its address later must not read it). The verdicts kept are forgotten:
+/// every call but `validate` of a tape in the scratch area starts so, whether or not
+/// it gets as far as reading a tape (`input` failing to reserve a block leaves the
+/// JavaScript side's tape unread, and its marks speak of that tape).
 fn start() {
+    start_keeping_verdicts();
+    verdicts().forget();
+}
+
+/// [`start`], the verdicts kept: for a tape in the scratch area.
+fn start_keeping_verdicts() {
     arena::rewind();
     TAPE.store(0, Relaxed);
     for slot in &ANSWER {
@@ -77,17 +87,16 @@ pub extern "C" fn input(len: usize) -> *mut u8 {
 /// The tape at `at`, `len` bytes: in the scratch area (and the call starts here), or
 /// the block `input` gave (once). Anything else is no tape: empty, which reads as
 /// malformed. Whether it is in the scratch area too: only such a tape marks strings
-/// unchanged (tape.js), so the verdicts kept are forgotten for any other.
+/// unchanged (tape.js), and keeps the verdicts (any other's call forgot them, in
+/// `input` or here).
 fn tape(at: usize, len: usize) -> (&'static [u8], bool) {
     let scratch = SCRATCH.load(Relaxed);
     if at != 0 && at == scratch && len <= SCRATCH_BYTES {
-        start();
+        start_keeping_verdicts();
     } else if at != 0 && at == TAPE.load(Relaxed) && len <= TAPE_CAPACITY.load(Relaxed) {
         TAPE.store(0, Relaxed);
-        verdicts().forget();
     } else {
         start();
-        verdicts().forget();
         return (&[], false);
     }
     // SAFETY: `at` is the scratch area, kept for good, or the block `input` reserved
@@ -114,7 +123,7 @@ fn publish((status, answer): (Status, Answer)) -> u32 {
 
 /// What the last call found of the strings of its tape (see [`Verdicts`]): in the
 /// module's memory, outside the arena, which each call rewinds. Only `validate` on the
-/// scratch area keeps them; every other call forgets them.
+/// scratch area keeps them; every other call forgets them (`start`, and `build`).
 static mut VERDICTS: Verdicts = Verdicts::new();
 
 fn verdicts() -> &'static mut Verdicts {
@@ -128,8 +137,8 @@ fn verdicts() -> &'static mut Verdicts {
 #[no_mangle]
 pub extern "C" fn validate(at: usize, len: usize) -> u32 {
     let (tape, in_scratch) = tape(at, len);
-    // Another tape's verdicts are of no use to the next call (its marks speak of the
-    // scratch area): they are not kept.
+    // The verdicts found on a tape elsewhere are not kept: the next tape's marks can
+    // only speak of the scratch area, so the verdicts kept are only ever found there.
     let mut none = Verdicts::new();
     let verdicts = if in_scratch { verdicts() } else { &mut none };
     publish(crate::answer::validate(tape, verdicts))
@@ -142,7 +151,8 @@ static mut MEMO: Memo = Memo::EMPTY;
 /// `buildHandleRequest` of the tape at `at`, `len` bytes long.
 #[no_mangle]
 pub extern "C" fn build(at: usize, len: usize) -> u32 {
-    // A build reads no verdict, and keeps none: the next tape's marks speak of this one.
+    // A build reads no verdict, and keeps none: the next tape's marks speak of this
+    // one. (`tape` keeps them for a tape in the scratch area.)
     verdicts().forget();
     // SAFETY: wasm32 without threads runs one call at a time, and nothing in a call
     // calls back out (the module imports nothing): this is the only reference to
@@ -159,7 +169,6 @@ pub extern "C" fn names() -> u32 {
         SCRATCH.store(arena::keep(SCRATCH_BYTES) as usize, Relaxed);
     }
     start();
-    verdicts().forget();
     let mut answer = Answer::default();
     answer.numbers.push(MAX_DEPTH as f64);
     answer.numbers.push(MAX_NODES as f64);

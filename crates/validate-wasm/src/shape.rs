@@ -30,6 +30,10 @@ const MAX_FIELDS: usize = {
     max
 };
 
+// Every string of a request laid out as the rules' tables has its verdict kept: the
+// root's texts, the operate key and the fields of the largest `parameter`.
+const _: () = assert!(MAX_FIELDS + MAX_FIELDS < crate::verdicts::MAX_STRINGS);
+
 /// Where a call's options start on `tape`, when its input is laid out as the rules'
 /// tables and is clean; `None` for any other input, which must be walked. Each value
 /// is checked as it is read, so an invalid request is left at its first violation.
@@ -126,6 +130,7 @@ impl Reader<'_> {
             NUMBER => Scalar::Number(self.tape.double()),
             tag @ (STRING | STRING_UTF8 | STRING_UNCHANGED | STRING_UTF8_UNCHANGED) => {
                 let (n, at) = self.string(start);
+                let utf16 = tag & !UNCHANGED == STRING;
                 let kept = if tag & UNCHANGED != 0 {
                     self.verdicts.field(n, at, rule)
                 } else {
@@ -134,14 +139,14 @@ impl Reader<'_> {
                 let passed = match kept {
                     Some(passed) => {
                         // Its words are the ones checked then: passed over, not read.
-                        if tag & !UNCHANGED == STRING {
+                        if utf16 {
                             self.tape.units();
                         } else {
                             self.tape.utf8_bytes()?;
                         }
                         passed
                     }
-                    None if tag & !UNCHANGED == STRING => {
+                    None if utf16 => {
                         // Checked on its units, with nothing decoded (a tape cut short
                         // gives fewer units, and is found malformed at the end of
                         // `clean_input`).

@@ -30,7 +30,7 @@ struct Entry {
 
 /// What a string was found to be.
 #[derive(Clone, Copy)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// The value of this field, as it passed the field's rule.
     Field(&'static FieldRule, Passed),
     /// The operate key of the operation at this place of the rules.
@@ -295,9 +295,10 @@ mod tests {
     /// it breaks: checked again, not given the verdict of the other field.
     #[test]
     fn a_verdict_is_kept_for_its_own_rule_only() {
-        let long = "x".repeat(300); // a fine cause; too long for mtm_type (255)
-                                    // The fourth string of each, at the same place (a root text 2 words longer):
-                                    // the cause of a solution with no mtm_type, then an mtm_type.
+        // A fine cause; too long for mtm_type (255).
+        let long = "x".repeat(300);
+        // The fourth string of each, at the same place (a root text 2 words longer):
+        // the cause of a solution with no mtm_type, then an mtm_type.
         let cause_first = solution(4, &[], &[("cause", &long), ("solution", "s")]);
         let mtm_first = solution(
             12,
@@ -334,5 +335,48 @@ mod tests {
         let (tape, marked) = here.write(&bad);
         assert_eq!(marked, 6);
         assert_eq!(validate(tape, &mut verdicts).0, Status::Report);
+    }
+
+    /// A marked string is not read again: given a mark it should not have (a blank
+    /// operator, marked as though it were the fine one the last tape had there), the
+    /// quick path takes the last verdict, which only the mark can explain. (JavaScript
+    /// marks only what is the last tape's; this shows the verdicts are in use.)
+    #[test]
+    fn a_marked_string_takes_the_last_verdict_unread() {
+        let request = |operator: &str| {
+            let mut w = Writer::default();
+            w.word(OBJECT).word(3).word(0);
+            for (key, value) in [
+                ("incident_num", "IM1"),
+                ("operator", operator),
+                ("operate_key", "acceptedIncident1"),
+            ] {
+                w.word(NAME_KEY | crate::names::index(key).unwrap() as u32);
+                w.word(STRING_UTF8).word(value.len() as u32);
+                w.0.extend_from_slice(value.as_bytes());
+                w.0.resize(w.0.len().next_multiple_of(4), 0);
+            }
+            w.word(UNDEFINED);
+            w.0
+        };
+        let mut scratch = Scratch::new();
+        let mut verdicts = Verdicts::new();
+        let (tape, _) = scratch.write(&request("good"));
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        let mut blank = request("    ");
+        let (tape, _) = scratch.write(&blank);
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Report);
+        // Fine again, then blank with every string marked.
+        let (tape, _) = scratch.write(&request("good"));
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        let mut found = Vec::new();
+        strings(&blank, 0, &mut found);
+        for (start, _) in found {
+            let tag = word(&blank, start) | UNCHANGED;
+            blank[start..start + 4].copy_from_slice(&tag.to_le_bytes());
+        }
+        let (tape, _) = scratch.write(&blank);
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        assert_eq!(validate_walked(tape).0, Status::Report);
     }
 }
