@@ -53,8 +53,9 @@ pub const FOREIGN: u32 = 9;
 /// `TextEncoder.encodeInto` copies far faster than a loop over its units); Rust borrows
 /// it from the tape.
 pub const STRING_UTF8: u32 = 10;
-/// Set in a string's tag ([`STRING`] or [`STRING_UTF8`]) by JavaScript when its words
-/// are the ones the last tape in the scratch area had at this very place (tape.js
+/// Set in the tag ([`STRING`] or [`STRING_UTF8`]) of a string of the input (never of
+/// the options, which a build knows by their bytes) by JavaScript when its words are
+/// the ones the last tape in the scratch area had at this very place (tape.js
 /// `string`): the quick path then takes the verdict the last call found for it
 /// ([`crate::verdicts`]). Any other reader reads the string as it is.
 pub const UNCHANGED: u32 = 0x100;
