@@ -341,9 +341,7 @@ pub(crate) mod tests {
 
     fn string(w: &mut Writer, text: &str, next: &mut dyn FnMut() -> u64) {
         if text.is_ascii() || next() % 2 == 0 {
-            w.word(STRING_UTF8).word(text.len() as u32);
-            w.0.extend_from_slice(text.as_bytes());
-            w.0.resize(w.0.len().next_multiple_of(4), 0);
+            w.utf8(text);
         } else {
             w.string(text);
         }
@@ -513,9 +511,7 @@ pub(crate) mod tests {
     fn put(w: &mut Writer, value: &V) {
         match value {
             V::Str(text) => {
-                w.word(STRING_UTF8).word(text.len() as u32);
-                w.0.extend_from_slice(text.as_bytes());
-                w.0.resize(w.0.len().next_multiple_of(4), 0);
+                w.utf8(text);
             }
             V::Utf16(text) => {
                 w.string(text);

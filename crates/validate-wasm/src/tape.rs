@@ -457,6 +457,17 @@ pub(crate) mod tests {
             let units: Vec<u16> = text.encode_utf16().collect();
             self.word(STRING).text(&units)
         }
+        /// A string as UTF-8 ([`STRING_UTF8`]), as tape.js writes an ASCII one.
+        pub fn utf8(&mut self, text: &str) -> &mut Self {
+            self.word(STRING_UTF8).word(text.len() as u32);
+            self.0.extend_from_slice(text.as_bytes());
+            self.0.resize(self.0.len().next_multiple_of(4), 0);
+            self
+        }
+        /// A key that is a name of the table, by its index, as tape.js sends one.
+        pub fn name(&mut self, key: &str) -> &mut Self {
+            self.word(NAME_KEY | names::index(key).unwrap() as u32)
+        }
         pub fn number(&mut self, n: f64) -> &mut Self {
             self.word(NUMBER);
             self.0.extend_from_slice(&n.to_le_bytes());
@@ -597,10 +608,7 @@ pub(crate) mod tests {
             "事件说明😀",
         ] {
             let mut w = Writer::default();
-            w.word(STRING_UTF8).word(text.len() as u32);
-            w.0.extend_from_slice(text.as_bytes());
-            w.0.resize(w.0.len().next_multiple_of(4), 0);
-            w.word(UNDEFINED);
+            w.utf8(text).word(UNDEFINED);
             let (input, _) = read_call(w.0.leak()).unwrap();
             assert_eq!(input, Value::from(text));
         }
@@ -688,8 +696,7 @@ pub(crate) mod tests {
     fn refuses_every_cut_and_survives_every_changed_word() {
         let mut w = Writer::default();
         w.word(OBJECT).word(3).word(0);
-        w.word(NAME_KEY | names::index("operate_key").unwrap() as u32)
-            .string("confirm");
+        w.name("operate_key").string("confirm");
         w.text(&[0x61])
             .word(ARRAY)
             .word(2)

@@ -261,23 +261,18 @@ mod tests {
             ("operator", "a".into()),
             ("operate_key", "commitSolution1".into()),
         ] {
-            w.word(NAME_KEY | crate::names::index(key).unwrap() as u32);
-            w.word(STRING_UTF8).word(value.len() as u32);
-            w.0.extend_from_slice(value.as_bytes());
-            w.0.resize(w.0.len().next_multiple_of(4), 0);
+            w.name(key).utf8(&value);
         }
-        w.word(NAME_KEY | crate::names::index("parameter").unwrap() as u32);
+        w.name("parameter");
         w.word(OBJECT)
             .word((first.len() + 1 + rest.len()) as u32)
             .word(0);
         let put = |w: &mut Writer, key: &str, value: &str| {
-            w.word(NAME_KEY | crate::names::index(key).unwrap() as u32);
+            w.name(key);
             if key == "is_service_interrupt" {
                 w.word(FALSE);
             } else {
-                w.word(STRING_UTF8).word(value.len() as u32);
-                w.0.extend_from_slice(value.as_bytes());
-                w.0.resize(w.0.len().next_multiple_of(4), 0);
+                w.utf8(value);
             }
         };
         for (key, value) in first
@@ -351,10 +346,7 @@ mod tests {
                 ("operator", operator),
                 ("operate_key", "acceptedIncident1"),
             ] {
-                w.word(NAME_KEY | crate::names::index(key).unwrap() as u32);
-                w.word(STRING_UTF8).word(value.len() as u32);
-                w.0.extend_from_slice(value.as_bytes());
-                w.0.resize(w.0.len().next_multiple_of(4), 0);
+                w.name(key).utf8(value);
             }
             w.word(UNDEFINED);
             w.0
