@@ -37,7 +37,7 @@ use coc_incident_core::{
 
 use crate::memo::{self, Memo};
 use crate::shape;
-use crate::tape::{read_call, read_value, Call, TextKeys};
+use crate::tape::{self, read_call, read_value, Call, TextKeys};
 use crate::verdicts::Verdicts;
 use crate::{labels, names};
 
@@ -360,6 +360,16 @@ fn validate_as(
     // A clean request laid out as the rules' tables needs neither a tree nor a walk:
     // only its options are read (they may still be wrong).
     let clean = clean_input(tape);
+    // With no options (the tape's last word says undefined or null), the defaults,
+    // which no config error comes of: as `read_validate_options` answers for them,
+    // with no tree made and dropped (a tenth of a clean call's instructions).
+    if let Some(at) = clean {
+        if let Some(&[word, 0, 0, 0]) = tape.get(at..) {
+            if u32::from(word) <= tape::NULL {
+                return (Status::Clean, answer);
+            }
+        }
+    }
     let call = match clean {
         Some(options_at) => read_options(tape, options_at),
         None => read(tape, &mut answer, |_| false),

@@ -398,9 +398,17 @@ pub(crate) mod tests {
         }
     }
 
-    /// The options: none (nearly always), or an object of one right or wrong option.
+    /// The options: none (nearly always; undefined or null), or an object of one right
+    /// or wrong option.
     fn options(w: &mut Writer, next: &mut dyn FnMut() -> u64) {
         match next() % 8 {
+            3 => {
+                w.word(NULL);
+            }
+            // Options that are no object: a config error.
+            4 if next() % 4 == 0 => {
+                w.word(FALSE);
+            }
             0 => {
                 w.word(OBJECT).word(1).word(0);
                 key(w, "locale", next);
