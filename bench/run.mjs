@@ -179,15 +179,18 @@ const valid = ["valid acceptedIncident1", "valid commitSolution1", "valid confir
 const met = (ok) => (ok ? "met" : "not met");
 function targets(timings, env) {
   const ours = (s) => timings[s]["coc-incident"];
-  const ajv = (s) => timings[s]["ajv (compiled)"];
+  // ajv by the faster of its two builds (the same generated code): one slow outlier of
+  // one of them (874 ns against 426–440 in every other run, once) cannot turn a
+  // verdict to met.
+  const ajv = (s) => Math.min(timings[s]["ajv (compiled)"], timings[s]["ajv (standalone)"]);
   const beats = (s) => ours(s) < timings[s].zod && ours(s) < timings[s].valibot;
   const lines = valid.map((s) => {
     const r = ours(s) / ajv(s);
-    return `- ${env}, ${s}: ${r.toFixed(2)}× ajv (target ≤ 1.5×, and faster than zod and valibot: ${met(r <= 1.5 && beats(s))}${beats(s) ? "" : "; slower than zod or valibot"})`;
+    return `- ${env}, ${s}: ${r.toFixed(2)}× ajv (the faster of its two builds; target ≤ 1.5×, and faster than zod and valibot: ${met(r <= 1.5 && beats(s))}${beats(s) ? "" : "; slower than zod or valibot"})`;
   });
   const invalid = "invalid (4 violations)";
   const r = ours(invalid) / ajv(invalid);
-  lines.push(`- ${env}, ${invalid}: ${r.toFixed(2)}× ajv (target ≤ 3×, and faster than zod and valibot: ${met(r <= 3 && beats(invalid))}${beats(invalid) ? "" : "; slower than zod or valibot"})`);
+  lines.push(`- ${env}, ${invalid}: ${r.toFixed(2)}× ajv (the faster of its two builds; target ≤ 3×, and faster than zod and valibot: ${met(r <= 3 && beats(invalid))}${beats(invalid) ? "" : "; slower than zod or valibot"})`);
   const build = "validate + build body (commitSolution1)";
   const b = ours(build) / ajv(build);
   lines.push(`- ${env}, ${build}: ${b.toFixed(2)}× (ajv + JSON.stringify) (target ≤ 2×: ${met(b <= 2)})`);
