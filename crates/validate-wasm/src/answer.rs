@@ -360,17 +360,11 @@ fn validate_as(
     // A clean request laid out as the rules' tables needs neither a tree nor a walk:
     // only its options are read (they may still be wrong).
     let clean = clean_input(tape);
-    // With no options (the tape's last word says undefined or null), the defaults,
-    // which no config error comes of: as `read_validate_options` answers for them,
-    // with no tree made and dropped (a tenth of a clean call's instructions).
-    if let Some(at) = clean {
-        if let Some(&[word, 0, 0, 0]) = tape.get(at..) {
-            if u32::from(word) <= tape::NULL {
-                return (Status::Clean, answer);
-            }
-        }
-    }
     let call = match clean {
+        // No options (the tape's one last word says undefined or null): the defaults,
+        // which no config error comes of, as `read_validate_options` answers for them,
+        // with no tree made and dropped (a tenth of a clean call's instructions).
+        Some(options_at) if no_options(tape, options_at) => return (Status::Clean, answer),
         Some(options_at) => read_options(tape, options_at),
         None => read(tape, &mut answer, |_| false),
     };
@@ -400,6 +394,17 @@ fn validate_as(
 #[cfg(test)]
 pub(crate) fn validate_walked(tape: &'static [u8]) -> (Status, Answer) {
     validate_as(tape, |_| None)
+}
+
+/// Whether the tape from `at` is one word, `undefined` or `null`: a call with no options.
+fn no_options(tape: &[u8], at: usize) -> bool {
+    match tape.get(at..) {
+        Some(&[a, b, c, d]) => matches!(
+            u32::from_le_bytes([a, b, c, d]),
+            tape::UNDEFINED | tape::NULL
+        ),
+        _ => false,
+    }
 }
 
 /// The options of a tape whose input was read another way (see `shape.rs`), which
