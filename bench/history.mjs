@@ -6,46 +6,28 @@
 // pass over those cases (as bench/run.mjs makes) rarely reaches: every run's figure is
 // printed, not only the median, so that a second mode shows. Not the benchmark of
 // record (bench/run.mjs).
-// Usage: npm run build; node bench/history.mjs [snapshot …]   (about three minutes)
+// Usage: npm run build; node bench/history.mjs [snapshot …]   (about four minutes a snapshot)
 // A snapshot is a copy of src/ and pkg/ under target/ (see bench/ab-entry.mjs); with
 // none, the repository's own src/ and pkg/.
 
 const PASSES = 50;
 const RUNS = 5;
-const SCENARIOS = {
-  "valid acceptedIncident1": "accept",
-  "valid commitSolution1, a different request each call": "solutions",
-  "keystroke: confirm whose 300-character comment is new each call": "keystrokes",
-  "invalid (4 violations)": "invalid",
-};
 
-/** One run, in Node or in a page: ns per call of each scenario after the history. */
-export async function afterHistory(entry, cases) {
-  const f = entry.validateHandleRequest;
+/** One run, in Node or in a page: ns per call of each of the bench's scenarios
+ * (bench/suite.mjs), timed as bench/run.mjs times them, after the history. */
+export async function afterHistory(entry, cases, suite) {
   let sink = 0;
-  for (let pass = 0; pass < PASSES; pass++) for (const [, input] of cases.AGREEMENT) sink += f(input).valid ? 1 : 0;
-  const out = {};
-  for (const [scenario, name] of Object.entries(SCENARIOS)) {
-    const input = cases[name];
-    // Inputs bound here, outside the timed loop (see bench/suite.mjs `calling`).
-    const call = typeof input === "function" ? () => f(input()).valid : () => f(input).valid;
-    for (let i = 0; i < 50_000; i++) sink += call() ? 1 : 0;
-    const samples = [];
-    for (let s = 0; s < 5; s++) {
-      const start = performance.now();
-      for (let i = 0; i < 50_000; i++) sink += call() ? 1 : 0;
-      samples.push(((performance.now() - start) * 1e6) / 50_000);
-    }
-    out[scenario] = samples.sort((a, b) => a - b)[2];
-  }
+  for (let pass = 0; pass < PASSES; pass++) for (const [, input] of cases.AGREEMENT) sink += entry.validateHandleRequest(input).valid ? 1 : 0;
   globalThis.__benchSink = sink;
-  return out;
+  const ours = suite.contenders({ coc: entry });
+  const timings = suite.time(ours, { samples: 5, sampleMs: 60 });
+  return Object.fromEntries(Object.entries(timings).map(([scenario, by]) => [scenario, by["coc-incident"]]));
 }
 
 function print(engine, dirs, runs) {
   console.log(`\n${engine}: ns per call through the entry after ${PASSES} passes over the agreement cases, ${RUNS} fresh runs each`);
   console.log(`| scenario | ${dirs.join(" | ")} |\n|---|${dirs.map(() => "---|").join("")}`);
-  for (const scenario of Object.keys(SCENARIOS)) {
+  for (const scenario of Object.keys(runs[dirs[0]][0])) {
     const cells = dirs.map((dir) => {
       const all = runs[dir].map((run) => run[scenario]);
       const median = [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)];
@@ -72,7 +54,7 @@ if (!inNode) {
   const entry = await import(pathToFileURL(resolve(root, dir, "src/validate/index.js")).href);
   const { readFileSync } = await import("node:fs");
   await entry.default(readFileSync(resolve(root, dir, "pkg/coc_incident_validate.wasm")));
-  console.log(JSON.stringify(await afterHistory(entry, await import("./cases.mjs"))));
+  console.log(JSON.stringify(await afterHistory(entry, await import("./cases.mjs"), await import("./suite.mjs"))));
 } else if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dirs = process.argv.length > 2 ? process.argv.slice(2).map((dir) => relative(root, resolve(dir)).split(sep).join("/")) : ["."];
   if (dirs.some((dir) => dir !== "." && !dir.startsWith("target/"))) throw new Error("snapshots must lie under target/ (the page is served from it)");
@@ -100,7 +82,7 @@ if (!inNode) {
             const entry = await import(`${base}/src/validate/index.js`);
             await entry.default(`${base}/pkg/coc_incident_validate.wasm`);
             const { afterHistory } = await import("/bench/history.mjs");
-            return afterHistory(entry, await import("/bench/cases.mjs"));
+            return afterHistory(entry, await import("/bench/cases.mjs"), await import("/bench/suite.mjs"));
           }, dir),
         );
         await context.close();
