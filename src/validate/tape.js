@@ -25,7 +25,7 @@ const encoder = new TextEncoder();
 // been of more than four kinds the lookup is generic, and the engine no longer turns
 // `charCodeAt` into a plain read of a unit: each unit became a call. After 50 passes
 // over the bench's agreement cases (bench/history.mjs), a 300-character CJK comment new
-// each call took 2.8 us in Chromium and 3.0-5.1 in Node, against 1.1-1.4 this way.
+// each call took 2.8-2.9 us, against 1.1-1.3 this way (medians of 5 runs, Chromium and Node).
 const charCodeAt = String.prototype.charCodeAt;
 const isWellFormed = String.prototype.isWellFormed;
 /** The version of the layout written here (crates/validate-wasm/src/tape.rs `LAYOUT`). */
