@@ -173,3 +173,14 @@ export function compareEntries(entries) {
   }
   return Object.fromEntries(SCENARIOS.map(([name], s) => [name, times[s].map(median)]));
 }
+
+/** A page after a long, mixed history (bench/history.mjs): `entry` validates the
+ * agreement cases `passes` times, then every scenario is timed for coc-incident alone,
+ * with shorter samples than bench/run.mjs's. `{ scenario: ns per call }`. */
+export function afterHistory(entry, passes) {
+  let sink = 0;
+  for (let pass = 0; pass < passes; pass++) for (const [, input] of AGREEMENT) sink += entry.validateHandleRequest(input).valid ? 1 : 0;
+  globalThis.__benchSink = sink;
+  const timings = time(contenders({ coc: entry }), { samples: 5, sampleMs: 60 });
+  return Object.fromEntries(Object.entries(timings).map(([scenario, by]) => [scenario, by["coc-incident"]]));
+}

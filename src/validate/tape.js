@@ -23,9 +23,9 @@ const encoder = new TextEncoder();
 // the string (`s.charCodeAt(i)`): that read is looked up by the string's kind (one- or
 // two-byte, flat, concatenated, sliced, internalized…), and once a page's strings have
 // been of more than four kinds the lookup is generic, and the engine no longer turns
-// `charCodeAt` into a plain read of a unit: each unit became a call. After 50 passes
-// over the bench's agreement cases (bench/history.mjs), a 300-character CJK comment new
-// each call took 2.8-2.9 us, against 1.1-1.3 this way (medians of 5 runs, Chromium and Node).
+// `charCodeAt` into a plain read of a unit: each unit became a call. In Chromium, after
+// 50 passes over the bench's agreement cases (bench/history.mjs), a 300-character CJK
+// comment new each call took 2.8 µs, against 1.1 this way (medians of 5 pages).
 const charCodeAt = String.prototype.charCodeAt;
 const isWellFormed = String.prototype.isWellFormed;
 /** The version of the layout written here (crates/validate-wasm/src/tape.rs `LAYOUT`). */
@@ -291,8 +291,13 @@ export class TapeWriter {
     // Looks ASCII: its first, middle and last units are (a guess, which only decides
     // how the text goes, never what it is).
     const length = x.length;
-    if (length >= UTF8_FROM && (charCodeAt.call(x, 0) | charCodeAt.call(x, length >>> 1) | charCodeAt.call(x, length - 1)) < 0x80 && isWellFormed.call(x)) this.utf8(x);
-    else if (!this.ascii(x)) {
+    if (
+      length >= UTF8_FROM &&
+      (charCodeAt.call(x, 0) | charCodeAt.call(x, length >>> 1) | charCodeAt.call(x, length - 1)) < 0x80 &&
+      isWellFormed.call(x)
+    ) {
+      this.utf8(x);
+    } else if (!this.ascii(x)) {
       this.tag(STRING);
       this.text(x);
     }
