@@ -19,15 +19,18 @@ const UNDEFINED = 0, NULL = 1, FALSE = 2, TRUE = 3, NUMBER = 4, NUMBER_TEXT = 5,
 // UTF-8, 2.3 µs as UTF-16).
 const UTF8_FROM = globalThis.process?.versions?.node ? 128 : 400;
 const encoder = new TextEncoder();
-// String methods are called through these (`charCodeAt.call(s, i)`), not read from
-// the string (`s.charCodeAt(i)`): that read is looked up by the string's kind (one- or
+// String methods are called as functions of the string (`charCodeAt(s, i)`), not read
+// from it (`s.charCodeAt(i)`): that read is looked up by the string's kind (one- or
 // two-byte, flat, concatenated, sliced, internalized…), and once a page's strings have
 // been of more than four kinds the lookup is generic, and the engine no longer turns
 // `charCodeAt` into a plain read of a unit: each unit became a call. In Chromium, after
 // 50 passes over the bench's agreement cases (bench/history.mjs), a 300-character CJK
-// comment new each call took 2.8 µs, against 1.1 this way (medians of 5 pages).
-const charCodeAt = String.prototype.charCodeAt;
-const isWellFormed = String.prototype.isWellFormed;
+// comment new each call took 2.8 µs, against 1.1 this way (medians of 5 pages). Bound
+// once here rather than `charCodeAt.call(s, i)` at each unit, which cost Node 6% on
+// that comment (1.26 against 1.19 µs).
+const uncurry = (method) => Function.prototype.call.bind(method);
+const charCodeAt = uncurry(String.prototype.charCodeAt);
+const isWellFormed = uncurry(String.prototype.isWellFormed);
 /** The version of the layout written here (crates/validate-wasm/src/tape.rs `LAYOUT`). */
 export const LAYOUT = 2;
 const NAME_KEY = 0x8000_0000;
@@ -219,8 +222,8 @@ export class TapeWriter {
     // Two units to a word, stored at once (little-endian, as wasm reads it): in
     // Chromium, 300 CJK characters take 142 ns instead of 366 a unit at a time.
     let i = 0;
-    for (; i + 2 <= length; i += 2) words[at++] = charCodeAt.call(s, i) | (charCodeAt.call(s, i + 1) << 16);
-    if (i < length) words[at++] = charCodeAt.call(s, i);
+    for (; i + 2 <= length; i += 2) words[at++] = charCodeAt(s, i) | (charCodeAt(s, i + 1) << 16);
+    if (i < length) words[at++] = charCodeAt(s, i);
     this.at = at;
   }
 
@@ -235,14 +238,14 @@ export class TapeWriter {
     let at = this.at + 2;
     let i = 0;
     for (; i + 4 <= length; i += 4) {
-      const a = charCodeAt.call(s, i), b = charCodeAt.call(s, i + 1), c = charCodeAt.call(s, i + 2), d = charCodeAt.call(s, i + 3);
+      const a = charCodeAt(s, i), b = charCodeAt(s, i + 1), c = charCodeAt(s, i + 2), d = charCodeAt(s, i + 3);
       if ((a | b | c | d) >= 0x80) return false;
       words[at++] = a | (b << 8) | (c << 16) | (d << 24);
     }
     if (i < length) {
       let last = 0;
       for (let shift = 0; i < length; i++, shift += 8) {
-        const c = charCodeAt.call(s, i);
+        const c = charCodeAt(s, i);
         if (c >= 0x80) return false;
         last |= c << shift;
       }
@@ -293,8 +296,8 @@ export class TapeWriter {
     const length = x.length;
     if (
       length >= UTF8_FROM &&
-      (charCodeAt.call(x, 0) | charCodeAt.call(x, length >>> 1) | charCodeAt.call(x, length - 1)) < 0x80 &&
-      isWellFormed.call(x)
+      (charCodeAt(x, 0) | charCodeAt(x, length >>> 1) | charCodeAt(x, length - 1)) < 0x80 &&
+      isWellFormed(x)
     ) {
       this.utf8(x);
     } else if (!this.ascii(x)) {
