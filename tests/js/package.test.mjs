@@ -556,6 +556,43 @@ test("coc-incident/validate: strings unchanged since the last call, under other 
   assert.deepEqual(small.validateHandleRequest(withNumber("x".repeat(256))).errors.map((v) => v.code), ["too_long"]);
 });
 
+test("coc-incident/validate: a request validated again unchanged is clean again; a change anywhere in it or its options is seen", async () => {
+  // The small module keeps the last tape it answered clean whose strings were all
+  // unchanged, and answers the same bytes again without reading them
+  // (crates/validate-wasm/src/verdicts.rs). Each change below leaves every string as
+  // it was but one word of the tape (a tag, a number, a key, the options), or changes
+  // one string for another of the same length: each is read, as the full module reads it.
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const solution = {
+    incident_num: "IM202403221515060171753781",
+    operator: "7da46971b7e24eed90cf777cc2ff8b91",
+    operate_key: "commitSolution1",
+    parameter: { mtm_type: "inc_type_p_config_issues", is_service_interrupt: true, cause: "disk", solution: "rotated", start_time: 1711000000000, fault_recovery_time: 1711000600000 },
+  };
+  const changes = [
+    [confirm, { ...confirm, parameter: { ...confirm.parameter, virtual_confirm_result: "false" } }],
+    [confirm, { ...confirm, parameter: { ...confirm.parameter, virtual_confirm_result: 0 } }],
+    [confirm, { ...confirm, parameter: { ...confirm.parameter, x: 1 } }],
+    [confirm, { ...confirm, operate_key: "acceptedIncident1" }],
+    [confirm, { ...confirm, operator: " ".repeat(confirm.operator.length) }],
+    [solution, { ...solution, parameter: { ...solution.parameter, fault_recovery_time: 1710999999999 } }],
+    [solution, { ...solution, parameter: { ...solution.parameter, start_time: 1711000000000.5 } }],
+  ];
+  for (const [same, changed] of changes) {
+    for (let i = 0; i < 4; i++) assert.deepEqual(small.validateHandleRequest(same), { valid: true, errors: [], warnings: [] });
+    const found = small.validateHandleRequest(changed);
+    assert.equal(found.valid, false, JSON.stringify(changed));
+    assert.deepEqual(found, validateHandleRequest(changed));
+    assert.equal(small.validateHandleRequest(same).valid, true);
+  }
+  // The options are part of what is kept: other options with the same request are read.
+  for (const options of [{ locale: 5 }, { allowUnknownFields: "yes" }, { locale: "zh-CN", allowUnknownFields: 1 }]) {
+    for (let i = 0; i < 4; i++) assert.equal(small.validateHandleRequest(confirm, { locale: "zh-CN" }).valid, true);
+    assert.throws(() => small.validateHandleRequest(confirm, options), { name: "ConfigError" }, JSON.stringify(options));
+  }
+});
+
 test("coc-incident/validate: a string is never taken as unchanged after the writer gave up what it wrote", async () => {
   // Each case: a fine request, then one whose operator (blank, or too long) is written
   // at the same place by a pass the writer gives up or cannot finish, then that operator

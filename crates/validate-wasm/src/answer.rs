@@ -346,9 +346,17 @@ fn read(
 }
 
 /// `validateHandleRequest` on a tape; `verdicts` are the last call's, for the strings
-/// the tape marks unchanged, and become this call's (see [`Verdicts`]).
+/// the tape marks unchanged, and become this call's (see [`Verdicts`]). A tape that is
+/// the last one answered clean, byte for byte, is clean again, and is not read.
 pub fn validate(tape: &'static [u8], verdicts: &mut Verdicts) -> (Status, Answer) {
-    validate_as(tape, |tape| shape::clean_input(tape, verdicts))
+    if verdicts.repeats(tape) {
+        return (Status::Clean, Answer::default());
+    }
+    let (status, answer) = validate_as(tape, |tape| shape::clean_input(tape, verdicts));
+    if status == Status::Clean {
+        verdicts.answered_clean(tape);
+    }
+    (status, answer)
 }
 
 /// [`validate`], asking `clean_input` where a clean input ends (its options start).

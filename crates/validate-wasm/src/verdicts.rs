@@ -12,6 +12,12 @@
 //! verdicts; every other call (a tape written elsewhere, a build, `names`) forgets
 //! them first (`exports.rs`).
 //!
+//! The last tape answered clean is kept too, whole, when every string of it took the
+//! last call's verdict: a portal that validates an unchanged form again (a re-render,
+//! an event that changed nothing the request holds) writes the very same bytes, and
+//! the same bytes are the same request, so the answer is the same. Compared word by
+//! word, it is answered without being read again (see [`Verdicts::repeats`]).
+//!
 //! Kept in place, not allocated: on wasm32 every allocation is the arena's, which each
 //! call rewinds.
 
@@ -20,6 +26,11 @@ use coc_incident_core::{FieldRule, Passed};
 /// The most strings kept: more than a laid-out request has (the root's texts, the
 /// operate key, and every field of the largest `parameter`).
 pub const MAX_STRINGS: usize = 16;
+
+/// The longest tape kept whole (see [`Verdicts::repeats`]): more than a request whose
+/// texts are of usual length takes (a confirm whose comment is 300 CJK characters
+/// takes 756 bytes). A longer one is answered by reading it, as any other.
+pub const MAX_REPEAT_BYTES: usize = 1024;
 
 /// One string's verdict: where its record started (an address), and what it was.
 #[derive(Clone, Copy)]
@@ -45,6 +56,11 @@ pub struct Verdicts {
     /// How many the last call kept: the first `earlier` entries not yet replaced are
     /// its.
     earlier: usize,
+    /// How many of this call's strings took the last call's verdict.
+    taken: usize,
+    /// The last tape answered clean, its first `clean_len` bytes (0: none kept).
+    clean: [u8; MAX_REPEAT_BYTES],
+    clean_len: usize,
 }
 
 impl Verdicts {
@@ -57,19 +73,48 @@ impl Verdicts {
             }; MAX_STRINGS],
             len: 0,
             earlier: 0,
+            taken: 0,
+            clean: [0; MAX_REPEAT_BYTES],
+            clean_len: 0,
         }
     }
 
-    /// Forgets every verdict: the next call's marks speak of a tape these were not
-    /// found on.
+    /// Forgets every verdict, and the tape kept whole: the next call's marks speak of
+    /// a tape these were not found on.
     pub fn forget(&mut self) {
         self.len = 0;
+        self.clean_len = 0;
     }
 
     /// Starts a call: the last call's verdicts stay readable until [`Verdicts::keep`]
     /// replaces each.
     pub(crate) fn start(&mut self) {
         self.earlier = core::mem::replace(&mut self.len, 0);
+        self.taken = 0;
+    }
+
+    /// Whether `tape` is, byte for byte, the last tape answered clean (and kept): the
+    /// same request and options, so clean again. Sound whatever the marks say, for a
+    /// marked string's bytes are in the tape too (left in place, not copied again).
+    /// The verdicts are left as they are: this call's strings are the last call's.
+    pub(crate) fn repeats(&self, tape: &[u8]) -> bool {
+        self.clean_len != 0
+            && tape.len() == self.clean_len
+            && same_bytes(tape, self.clean.get(..self.clean_len).unwrap_or_default())
+    }
+
+    /// This call answered `tape` clean: kept whole when every string of it took the
+    /// last call's verdict (the form was validated unchanged, and likely will be
+    /// again), and it is not too long; otherwise nothing is kept, and a tape of new
+    /// strings costs no copy.
+    pub(crate) fn answered_clean(&mut self, tape: &[u8]) {
+        self.clean_len = 0;
+        if self.len > 0 && self.taken == self.len {
+            if let Some(kept) = self.clean.get_mut(..tape.len()) {
+                kept.copy_from_slice(tape);
+                self.clean_len = tape.len();
+            }
+        }
     }
 
     /// The last call's `n`th string's verdict, when it started at `at`.
@@ -79,20 +124,24 @@ impl Verdicts {
     }
 
     /// What the last call's `n`th string passed `rule` as, when it started at `at` and
-    /// was checked by that very rule.
-    pub(crate) fn field(&self, n: usize, at: usize, rule: &FieldRule) -> Option<Passed> {
-        match self.earlier(n, at)? {
-            Verdict::Field(checked, passed) if core::ptr::eq(checked, rule) => Some(passed),
-            _ => None,
-        }
+    /// was checked by that very rule (counted as taken).
+    pub(crate) fn field(&mut self, n: usize, at: usize, rule: &FieldRule) -> Option<Passed> {
+        let passed = match self.earlier(n, at)? {
+            Verdict::Field(checked, passed) if core::ptr::eq(checked, rule) => passed,
+            _ => return None,
+        };
+        self.taken += 1;
+        Some(passed)
     }
 
-    /// The operation whose key the last call's `n`th string was, when it started at `at`.
-    pub(crate) fn operation(&self, n: usize, at: usize) -> Option<usize> {
-        match self.earlier(n, at)? {
-            Verdict::Operation(index) => Some(index),
-            Verdict::Field(..) => None,
-        }
+    /// The operation whose key the last call's `n`th string was, when it started at `at`
+    /// (counted as taken).
+    pub(crate) fn operation(&mut self, n: usize, at: usize) -> Option<usize> {
+        let Verdict::Operation(index) = self.earlier(n, at)? else {
+            return None;
+        };
+        self.taken += 1;
+        Some(index)
     }
 
     /// Keeps this call's `n`th string's verdict (after reading the last call's, if
@@ -103,6 +152,15 @@ impl Verdicts {
             self.len = n + 1;
         }
     }
+}
+
+/// Whether `a` and `b` are the same bytes, eight at a time (a slice compare would call
+/// a `memcmp` that, on wasm32, compares a byte at a time).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    let (a8, b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tails = a8.remainder() == b8.remainder();
+    a.len() == b.len() && a8.zip(b8).all(|(x, y)| word(x) == word(y)) && tails
 }
 
 impl Default for Verdicts {
@@ -225,7 +283,7 @@ mod tests {
         let mut verdicts = Verdicts::new();
         let mut pick = xorshift(0x0005_EED5);
         let mut seed = 1;
-        let (mut marked, mut quick) = (0, 0);
+        let (mut marked, mut quick, mut repeated) = (0, 0, 0);
         for i in 0..100_000 {
             match pick() % 8 {
                 0..=2 => seed = pick() | 1,
@@ -236,6 +294,7 @@ mod tests {
             let (tape, _) = request(&mut perturbed(seed, draw));
             let (tape, n) = scratch.write(tape);
             marked += n;
+            repeated += usize::from(verdicts.repeats(tape));
             let (status, answer) = validate(tape, &mut verdicts);
             let (walked_status, walked) = validate_walked(tape);
             assert_eq!(
@@ -246,9 +305,66 @@ mod tests {
             quick += usize::from(n > 0 && status == Status::Clean);
         }
         assert!(
-            marked > 100_000 && quick > 5_000,
-            "marked {marked}, clean with marks {quick}"
+            marked > 100_000 && quick > 5_000 && repeated > 1_000,
+            "marked {marked}, clean with marks {quick}, answered as a repeat {repeated}"
         );
+    }
+
+    /// A clean tape whose every string took the last verdict is kept whole, and the
+    /// same bytes again are answered clean unread; a tape one byte off anywhere (the
+    /// last word too, past the eight-byte steps), one of new strings, or any after the
+    /// verdicts were forgotten, is read.
+    #[test]
+    fn a_clean_tape_again_is_answered_as_a_repeat() {
+        let accept = |operator: &str| {
+            let mut w = Writer::default();
+            w.word(OBJECT).word(3).word(0);
+            for (key, value) in [
+                ("incident_num", "IM1"),
+                ("operator", operator),
+                ("operate_key", "acceptedIncident1"),
+            ] {
+                w.name(key).utf8(value);
+            }
+            w.word(UNDEFINED);
+            w.0
+        };
+        let mut scratch = Scratch::new();
+        let mut verdicts = Verdicts::new();
+        let first = accept("alice");
+        assert_eq!(first.len() % 8, 4, "a last word past the eight-byte steps");
+        // New strings: clean, not kept. Then marked: clean, kept.
+        let (tape, _) = scratch.write(&first);
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        assert!(!verdicts.repeats(tape));
+        let (tape, marked) = scratch.write(&first);
+        assert_eq!(marked, 3);
+        assert!(!verdicts.repeats(tape));
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        let (tape, _) = scratch.write(&first);
+        assert!(verdicts.repeats(tape));
+        assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        // The same bytes but the last word (options: null, not undefined): read.
+        let mut options = tape.to_vec();
+        let last = options.len() - 4;
+        options[last..].copy_from_slice(&NULL.to_le_bytes());
+        assert!(!verdicts.repeats(&options));
+        // One byte of a string off (a blank operator of the same length): read, and
+        // reported as the walk reports it.
+        let (tape, _) = scratch.write(&accept("     "));
+        assert!(!verdicts.repeats(tape));
+        let (status, answer) = validate(tape, &mut verdicts);
+        assert_eq!(status, Status::Report);
+        assert_eq!(answer.numbers, validate_walked(tape).1.numbers);
+        // Clean and kept again, then forgotten (as a build forgets): read.
+        for _ in 0..3 {
+            let (tape, _) = scratch.write(&first);
+            assert_eq!(validate(tape, &mut verdicts).0, Status::Clean);
+        }
+        let (tape, _) = scratch.write(&first);
+        assert!(verdicts.repeats(tape));
+        verdicts.forget();
+        assert!(!verdicts.repeats(tape));
     }
 
     /// The tape of a solution whose incident_num is `pad` long, whose parameter has
