@@ -210,6 +210,10 @@ must agree with coc-incident on ${(await import("./cases.mjs")).AGREEMENT.length
 is timed. Times are medians of ${timing.samples} samples, per call as a portal makes it from JavaScript
 (coc-incident: \`validateHandleRequest(input)\` from \`coc-incident/validate\` as users import it,
 building the whole report, every call through the Rust validator in the small wasm module;
+the same request again, as the "valid" rows time it, is written whole each call and found
+in wasm to be the very bytes last answered clean, so it is answered without being checked
+again, as a form validated again unchanged is: the rows with a different request or a new
+comment each call time requests that are not;
 "raw wasm (small module)": that module's exports called directly, the input's tape written
 beforehand, so only copying it in and the wasm call are timed; "main entry (full module)":
 \`validateHandleRequest\` of \`coc-incident\`, the wasm-bindgen module with the client and forms;
