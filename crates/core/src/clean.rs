@@ -91,11 +91,9 @@ pub fn passes(rule: &FieldRule, value: Scalar) -> Option<Passed> {
 }
 
 /// [`passes`] of a string value given as its UTF-16 code units, as JavaScript holds
-/// it: the same checks, made on the units, with nothing decoded.
-pub fn passes_utf16<I>(rule: &FieldRule, units: I) -> Option<Passed>
-where
-    I: DoubleEndedIterator<Item = u16> + ExactSizeIterator + Clone,
-{
+/// it, little-endian in `units` (a last odd byte is no unit): the same checks, made on
+/// the units, with nothing decoded.
+pub fn passes_utf16(rule: &FieldRule, units: &[u8]) -> Option<Passed> {
     match rule.kind {
         Kind::Text { max } => units_pass(units, max, rule.trimmed).then_some(Passed(Seen::Text)),
         _ => None,
@@ -355,7 +353,7 @@ mod tests {
                     _ => UNITS[(next() % UNITS.len() as u64) as usize],
                 })
                 .collect();
-            let said = passes_utf16(&rule, units.iter().copied());
+            let said = passes_utf16(&rule, &le_bytes(&units));
             match String::from_utf16(&units) {
                 Ok(text) => {
                     assert_eq!(
@@ -370,6 +368,76 @@ mod tests {
             }
         }
         assert!(both.iter().all(|&n| n > 20_000), "{both:?}");
+    }
+
+    /// UTF-16 units as little-endian bytes, as the tape holds them.
+    fn le_bytes(units: &[u16]) -> Vec<u8> {
+        units.iter().flat_map(|unit| unit.to_le_bytes()).collect()
+    }
+
+    /// Texts of Chinese characters of every length to 40 units, with one unit of each
+    /// kind (or a surrogate pair, or a lone half) at every place, so that each lands at
+    /// each place of the four units checked at once, and pairs cross from one four to
+    /// the next: the units decide as the decoded text does; a last odd byte is no unit.
+    #[test]
+    fn passes_utf16_is_passes_at_every_place_of_long_texts() {
+        const ODD: &[&[u16]] = &[
+            &[0x09],
+            &[0x0A],
+            &[0x1F],
+            &[0x20],
+            &[0x41],
+            &[0x7E],
+            &[0x7F],
+            &[0x85],
+            &[0x9F],
+            &[0xA0],
+            &[0x3000],
+            &[0xFEFF],
+            &[0xD800],
+            &[0xDBFF],
+            &[0xDC00],
+            &[0xDFFF],
+            &[0xD83D, 0xDE00],
+            &[0xE000],
+            &[0xFFFF],
+        ];
+        let mut checked = 0;
+        for len in 0..40usize {
+            for at in 0..=len {
+                for odd in ODD.iter().chain([&[][..]].iter()) {
+                    let mut units = vec![0x5B57u16; len];
+                    units.splice(at..at, odd.iter().copied());
+                    let text = String::from_utf16(&units).ok();
+                    for (trimmed, max) in [(false, 30), (true, 30), (false, 1_000)] {
+                        let rule = FieldRule {
+                            key: "t",
+                            kind: Kind::Text { max },
+                            presence: Presence::Required,
+                            trimmed,
+                            label: crate::rules::Label { en: "T", zh: "T" },
+                        };
+                        let expected = text
+                            .as_deref()
+                            .and_then(|text| passes(&rule, Scalar::Text(text)));
+                        let mut bytes = le_bytes(&units);
+                        assert_eq!(
+                            passes_utf16(&rule, &bytes),
+                            expected,
+                            "{units:x?} {max} {trimmed}"
+                        );
+                        bytes.push(0xFF);
+                        assert_eq!(
+                            passes_utf16(&rule, &bytes),
+                            expected,
+                            "{units:x?} and an odd byte"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 40_000, "{checked}");
     }
 
     /// Every UTF-16 unit, alone and between others (a letter, a space, a surrogate pair
@@ -405,7 +473,7 @@ mod tests {
                         .as_deref()
                         .and_then(|text| passes(&rule, Scalar::Text(text)));
                     assert_eq!(
-                        passes_utf16(&rule, units.iter().copied()),
+                        passes_utf16(&rule, &le_bytes(&units)),
                         expected,
                         "{units:x?} {max} {trimmed}"
                     );

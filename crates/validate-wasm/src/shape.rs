@@ -150,9 +150,7 @@ impl Reader<'_> {
                         // Checked on its units, with nothing decoded (a tape cut short
                         // gives fewer units, and is found malformed at the end of
                         // `clean_input`).
-                        let units = self.tape.units().chunks_exact(2);
-                        let units = units.map(|pair| pair.try_into().map_or(0, u16::from_le_bytes));
-                        passes_utf16(rule, units)?
+                        passes_utf16(rule, self.tape.units())?
                     }
                     None => passes(rule, Scalar::Text(self.tape.utf8_string()?))?,
                 };
