@@ -3,7 +3,9 @@
 // names table), for crates/validate-wasm/examples/profile.rs to replay natively under
 // a profiler. `NAME.again.tape` is the tape of an input validated right after itself,
 // its strings marked unchanged (the profile, which validates one tape at one address
-// again and again, then times the verdicts kept for them: verdicts.rs).
+// again and again, then times a clean one answered as the very bytes it answered last:
+// verdicts.rs; an invalid one, or one past 1 KB, read with the verdicts kept for its
+// strings).
 // Build first (`npm run build`). Usage: node bench/tapes.mjs [dir]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { TapeWriter } from "../src/validate/tape.js";
