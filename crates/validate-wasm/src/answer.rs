@@ -347,7 +347,8 @@ fn read(
 
 /// `validateHandleRequest` on a tape; `verdicts` are the last call's, for the strings
 /// the tape marks unchanged, and become this call's (see [`Verdicts`]). A tape that is
-/// the last one answered clean, byte for byte, is clean again, and is not read.
+/// the one kept, the last one answered clean, byte for byte, is clean again, and is
+/// not read: the verdicts are then left as reading it would leave them.
 pub fn validate(tape: &'static [u8], verdicts: &mut Verdicts) -> (Status, Answer) {
     if verdicts.repeats(tape) {
         return (Status::Clean, Answer::default());

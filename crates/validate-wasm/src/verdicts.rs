@@ -12,11 +12,12 @@
 //! verdicts; every other call (a tape written elsewhere, a build, `names`) forgets
 //! them first (`exports.rs`).
 //!
-//! The last tape answered clean is kept too, whole, when every string of it took the
-//! last call's verdict: a portal that validates an unchanged form again (a re-render,
-//! an event that changed nothing the request holds) writes the very same bytes, and
-//! the same bytes are the same request, so the answer is the same. Compared word by
-//! word, it is answered without being read again (see [`Verdicts::repeats`]).
+//! The last tape answered clean is kept too, whole, when every string the quick path
+//! read of it took the last call's verdict (the form was validated unchanged): a portal
+//! that validates an unchanged form again (a re-render, an event that changed nothing
+//! the request holds) writes the very same bytes, and the same bytes are the same
+//! request, so the answer is the same. Compared word by word, it is answered without
+//! being read again (see [`Verdicts::repeats`]); any call that reads a tape drops it.
 //!
 //! Kept in place, not allocated: on wasm32 every allocation is the arena's, which each
 //! call rewinds.
@@ -91,27 +92,33 @@ impl Verdicts {
         self.clean_len = 0;
     }
 
-    /// Starts a call: the last call's verdicts stay readable until [`Verdicts::keep`]
-    /// replaces each.
+    /// Starts a call that reads its tape: the last call's verdicts stay readable until
+    /// [`Verdicts::keep`] replaces each, and the tape kept whole is dropped (see
+    /// [`Verdicts::repeats`]).
     pub(crate) fn start(&mut self) {
         self.earlier = core::mem::replace(&mut self.len, 0);
         self.taken = 0;
+        self.clean_len = 0;
     }
 
     /// Whether `tape` is, byte for byte, the last tape answered clean (and kept): the
     /// same request and options, so clean again. Sound whatever the marks say, for a
     /// marked string's bytes are in the tape too (left in place, not copied again).
-    /// The verdicts are left as they are: this call's strings are the last call's.
+    /// The verdicts are left as they are, and they are the ones reading this very tape
+    /// would leave: the tape kept is dropped by any call that reads one, so the
+    /// verdicts were found by reading the tape kept (or are the ones a repeat of it
+    /// left). Were they another tape's, read in between, the next tape's marks (which
+    /// speak of this one) would be taken against them.
     pub(crate) fn repeats(&self, tape: &[u8]) -> bool {
         self.clean_len != 0
             && tape.len() == self.clean_len
             && same_bytes(tape, self.clean.get(..self.clean_len).unwrap_or_default())
     }
 
-    /// This call answered `tape` clean: kept whole when every string of it took the
-    /// last call's verdict (the form was validated unchanged, and likely will be
-    /// again), and it is not too long; otherwise nothing is kept, and a tape of new
-    /// strings costs no copy.
+    /// This call read `tape` and answered it clean: kept whole when every string the
+    /// quick path read of it took the last call's verdict (the form was validated
+    /// unchanged, and likely will be again), and it is not too long; otherwise nothing
+    /// is kept, and a tape of new strings costs no copy.
     pub(crate) fn answered_clean(&mut self, tape: &[u8]) {
         self.clean_len = 0;
         if self.len > 0 && self.taken == self.len {
@@ -385,6 +392,71 @@ mod tests {
         assert!(verdicts.repeats(tape));
         verdicts.forget();
         assert!(!verdicts.repeats(tape));
+    }
+
+    /// The confirm `{ incident_num, operator, operate_key, parameter }` with these
+    /// strings, in this key order (names only, strings of seven ASCII bytes or as
+    /// given, so that each string stands at the same address in each).
+    fn confirm_in(order: [&str; 3], texts: [&str; 3], result: u32) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.word(OBJECT).word(4).word(0);
+        for (key, text) in order.iter().zip(texts) {
+            w.name(key).utf8(text);
+        }
+        w.name("parameter").word(OBJECT).word(2).word(0);
+        w.name("virtual_confirm_result").word(result);
+        w.name("virtual_confirm_comment").utf8("ok");
+        w.word(UNDEFINED);
+        w.0
+    }
+
+    /// A tape kept clean whose quick read gave up part way (keys out of the rules'
+    /// order: clean through the walk) leaves unmarked strings unread; after a call that
+    /// reads another tape, those verdicts are that tape's. The kept tape again must not
+    /// leave them in place as its own: the next tape's marks speak of it. (Found by
+    /// review: an unknown operate key was taken as the last tape's `confirm`.)
+    #[test]
+    fn a_repeat_leaves_the_verdicts_of_the_tape_repeated() {
+        let out_of_order = ["operator", "operate_key", "incident_num"];
+        let in_order = ["incident_num", "operator", "operate_key"];
+        let mut scratch = Scratch::new();
+        let mut verdicts = Verdicts::new();
+        let mut call = |tape: Vec<u8>| {
+            let (tape, _) = scratch.write(&tape);
+            let (status, answer) = validate(tape, &mut verdicts);
+            let (walked_status, walked) = validate_walked(tape);
+            assert_eq!((status, &answer.numbers), (walked_status, &walked.numbers));
+            status
+        };
+        let kept = || confirm_in(out_of_order, ["alice__", "confirm", "zzzzzzz"], TRUE);
+        assert_eq!(
+            call(confirm_in(
+                out_of_order,
+                ["alice__", "confirm", "yyyyyyy"],
+                TRUE
+            )),
+            Status::Clean
+        );
+        assert_eq!(call(kept()), Status::Clean);
+        // Another tape: its operate key `confirm` where the kept one has `zzzzzzz`.
+        assert_eq!(
+            call(confirm_in(
+                in_order,
+                ["alice__", "confirm", "confirm"],
+                NULL
+            )),
+            Status::Report
+        );
+        assert_eq!(call(kept()), Status::Clean);
+        // `zzzzzzz`, marked, at the place of that `confirm`: no operation.
+        assert_eq!(
+            call(confirm_in(
+                in_order,
+                ["alice__", "confirm", "zzzzzzz"],
+                TRUE
+            )),
+            Status::Report
+        );
     }
 
     /// The tape of a solution whose incident_num is `pad` long, whose parameter has
