@@ -139,9 +139,11 @@ pub extern "C" fn validate(at: usize, len: usize) -> u32 {
     let (tape, in_scratch) = tape(at, len);
     // The verdicts found on a tape elsewhere are not kept: the next tape's marks can
     // only speak of the scratch area, so the verdicts kept are only ever found there.
-    let mut none = Verdicts::new();
-    let verdicts = if in_scratch { verdicts() } else { &mut none };
-    publish(crate::answer::validate(tape, verdicts))
+    // (Made only here: a `Verdicts` holds a kilobyte, cleared when made.)
+    if !in_scratch {
+        return publish(crate::answer::validate(tape, &mut Verdicts::new()));
+    }
+    publish(crate::answer::validate(tape, verdicts()))
 }
 
 /// What the last builds kept of their options (see [`Memo`]): in the module's memory,
