@@ -375,10 +375,11 @@ mod tests {
         units.iter().flat_map(|unit| unit.to_le_bytes()).collect()
     }
 
-    /// Texts of Chinese characters of every length to 40 units, with one unit of each
-    /// kind (or a surrogate pair, or a lone half) at every place, so that each lands at
-    /// each place of the four units checked at once, and pairs cross from one four to
-    /// the next: the units decide as the decoded text does; a last odd byte is no unit.
+    /// Texts of Chinese or Korean characters of every length to 40 units, with one unit
+    /// of each kind (or a surrogate pair, two halves out of order, or a lone half) at
+    /// every place, so that each lands at each place of the four units checked at once,
+    /// and pairs cross from one four to the next: the units decide as the decoded text
+    /// does; a last odd byte is no unit.
     #[test]
     fn passes_utf16_is_passes_at_every_place_of_long_texts() {
         const ODD: &[&[u16]] = &[
@@ -399,14 +400,19 @@ mod tests {
             &[0xDC00],
             &[0xDFFF],
             &[0xD83D, 0xDE00],
+            &[0xD83D, 0xD83D],
+            &[0xDE00, 0xD83D],
+            &[0xD7FF],
             &[0xE000],
             &[0xFFFF],
         ];
         let mut checked = 0;
-        for len in 0..40usize {
+        // Chinese and Korean text: units below and above 0x8000, where the test of four
+        // at once must not borrow from one unit into the next.
+        for (len, filler) in (0..40usize).flat_map(|len| [(len, 0x5B57u16), (len, 0xAC00)]) {
             for at in 0..=len {
                 for odd in ODD.iter().chain([&[][..]].iter()) {
-                    let mut units = vec![0x5B57u16; len];
+                    let mut units = vec![filler; len];
                     units.splice(at..at, odd.iter().copied());
                     let text = String::from_utf16(&units).ok();
                     for (trimmed, max) in [(false, 30), (true, 30), (false, 1_000)] {
@@ -437,7 +443,7 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 40_000, "{checked}");
+        assert!(checked > 100_000, "{checked}");
     }
 
     /// Every UTF-16 unit, alone and between others (a letter, a space, a surrogate pair
