@@ -586,6 +586,19 @@ test("coc-incident/validate: a request validated again unchanged is clean again;
     assert.deepEqual(found, validateHandleRequest(changed));
     assert.equal(small.validateHandleRequest(same).valid, true);
   }
+  // A request kept after a read that gave up part way (keys out of the rules' order:
+  // clean through the walk), repeated after another was read: what the repeat leaves
+  // must be its own, or the last call takes the other request's operate key for its own.
+  const fine = { virtual_confirm_result: true, virtual_confirm_comment: "ok" };
+  const kept = { operator: "alice", operate_key: "confirm", incident_num: "zzzzzzz", parameter: fine };
+  const calls = [
+    { operator: "alice", operate_key: "confirm", incident_num: "yyyyyyy", parameter: fine },
+    kept,
+    { incident_num: "alice", operator: "confirm", operate_key: "confirm", parameter: { virtual_confirm_result: null, virtual_confirm_comment: "ok" } },
+    kept,
+    { incident_num: "alice", operator: "confirm", operate_key: "zzzzzzz", parameter: fine },
+  ];
+  for (const input of calls) assert.deepEqual(small.validateHandleRequest(input), validateHandleRequest(input));
   // The options are part of what is kept: other options with the same request are read.
   for (const options of [{ locale: 5 }, { allowUnknownFields: "yes" }, { locale: "zh-CN", allowUnknownFields: 1 }]) {
     for (let i = 0; i < 4; i++) assert.equal(small.validateHandleRequest(confirm, { locale: "zh-CN" }).valid, true);
