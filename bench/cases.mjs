@@ -28,20 +28,33 @@ export const invalid = {
   operate_key: "confirm",
   parameter: { virtual_confirm_result: "false", virtual_confirm_comment: "x".repeat(301), virtual_confirm_coment: "typo" },
 };
+/** 64 requests made by `make(i)`, validated in turn: a function, each call takes the next. */
+function cycle(make) {
+  const pool = Array.from({ length: 64 }, (_, i) => make(i));
+  let next = 0;
+  return () => pool[next++ & 63];
+}
+const numbered = (i) => ({ incident_num: `${NUM.slice(0, -2)}${String(i).padStart(2, "0")}`, operator: `${OP.slice(0, -2)}${String(i).padStart(2, "0")}` });
+
 /** 64 commitSolution1 requests, each with its own incident, operator, cause and
  * solution, validated in turn: a different request each call, so that no string is the
  * one the last call had (the small module's writer skips copying a string that is:
- * src/validate/tape.js `string`). A function: each call takes the next. */
-export const solutions = (() => {
-  const pool = Array.from({ length: 64 }, (_, i) => ({
-    ...solution,
-    incident_num: `${NUM.slice(0, -2)}${String(i).padStart(2, "0")}`,
-    operator: `${OP.slice(0, -2)}${String(i).padStart(2, "0")}`,
-    parameter: { ...solution.parameter, cause: `${solution.parameter.cause} (${i})`, solution: `${solution.parameter.solution} (${i})` },
-  }));
-  let next = 0;
-  return () => pool[next++ & 63];
-})();
+ * src/validate/tape.js `string`; and its wasm answers a request whose every byte is the
+ * last clean one's without checking it again: crates/validate-wasm/src/verdicts.rs).
+ * A function: each call takes the next. */
+export const solutions = cycle((i) => ({
+  ...solution,
+  ...numbered(i),
+  parameter: { ...solution.parameter, cause: `${solution.parameter.cause} (${i})`, solution: `${solution.parameter.solution} (${i})` },
+}));
+/** `solutions`' way for acceptedIncident1: its own incident and operator each call. */
+export const accepts = cycle((i) => ({ ...accept, ...numbered(i) }));
+/** `solutions`' way for confirm: its own incident, operator and comment each call. */
+export const confirms = cycle((i) => ({
+  ...confirm,
+  ...numbered(i),
+  parameter: { ...confirm.parameter, virtual_confirm_comment: `${confirm.parameter.virtual_confirm_comment} (${i})` },
+}));
 export const keystroke = { ...confirm, parameter: { virtual_confirm_result: true, virtual_confirm_comment: "字".repeat(300) } };
 /** `keystroke` as a form validated at each keystroke sends it: 64 confirms whose
  * 300-character comments differ in their last character, validated in turn, so that

@@ -1,5 +1,5 @@
 // The contenders and what is timed, shared by the Node and the browser runs.
-import { AGREEMENT, accept, confirm, invalid, keystrokes, solution, solutions } from "./cases.mjs";
+import { AGREEMENT, accept, accepts, confirm, confirms, invalid, keystrokes, solution, solutions } from "./cases.mjs";
 import { measure, median } from "./timer.mjs";
 
 /** The options every build of the benchmark is given. */
@@ -125,7 +125,9 @@ export const SCENARIOS = [
   ["valid acceptedIncident1", accept, "validate"],
   ["valid commitSolution1", solution, "validate"],
   ["valid confirm", confirm, "validate"],
+  ["valid acceptedIncident1, a different request each call", accepts, "validate"],
   ["valid commitSolution1, a different request each call", solutions, "validate"],
+  ["valid confirm, a different request each call", confirms, "validate"],
   ["invalid (4 violations)", invalid, "validate"],
   ["validate + build body (commitSolution1)", solution, "build"],
   ["keystroke: confirm whose 300-character comment is new each call", keystrokes, "validate"],
