@@ -22,7 +22,7 @@
 //! Kept in place, not allocated: on wasm32 every allocation is the arena's, which each
 //! call rewinds.
 
-use coc_incident_core::{FieldRule, Passed};
+use coc_incident_core::{same_bytes, FieldRule, Passed};
 
 /// The most strings kept: more than a laid-out request has (the root's texts, the
 /// operate key, and every field of the largest `parameter`).
@@ -164,30 +164,6 @@ impl Verdicts {
             self.len = n + 1;
         }
     }
-}
-
-/// Whether `a` and `b` are the same bytes, eight at a time (a slice compare would call
-/// a `memcmp` that, on wasm32, compares a byte at a time).
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let word = |bytes: &[u8], at: usize| match bytes.get(at..at + 8) {
-        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
-            u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
-        }
-        _ => 0,
-    };
-    if a.len() != b.len() {
-        return false;
-    }
-    let whole = a.len() & !7;
-    let mut at = 0;
-    while at < whole {
-        if word(a, at) != word(b, at) {
-            return false;
-        }
-        at += 8;
-    }
-    // The last few bytes (a tape is whole words: none or four).
-    a.get(whole..) == b.get(whole..)
 }
 
 impl Default for Verdicts {
