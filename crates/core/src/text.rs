@@ -184,9 +184,7 @@ pub fn is_blank(text: &str) -> bool {
 /// characters are each one unit (all in the Basic Multilingual Plane), and a length in
 /// units is what the rules count.
 pub(crate) fn units_pass(bytes: &[u8], max: u32, trimmed: bool) -> bool {
-    let units = bytes
-        .chunks_exact(2)
-        .map(|pair| u16::from(pair[0]) | (u16::from(pair[1]) << 8));
+    let units = bytes.chunks_exact(2).map(le_unit);
     let space = |unit: u16| char::from_u32(u32::from(unit)).is_some_and(is_js_whitespace);
     if units.clone().all(space) {
         return false; // blank (or empty)
@@ -206,6 +204,11 @@ pub(crate) fn units_pass(bytes: &[u8], max: u32, trimmed: bool) -> bool {
     counted.len() <= max as usize
 }
 
+/// The UTF-16 unit of two little-endian bytes (`pair` is two long).
+fn le_unit(pair: &[u8]) -> u16 {
+    u16::from(pair[0]) | (u16::from(pair[1]) << 8)
+}
+
 /// Whether the UTF-16 units, little-endian in `bytes`, hold no unpaired surrogate and no
 /// control character but tab, LF and CR. Four units at a time while none of them is
 /// below U+00A0 or a surrogate (Chinese text, mostly), each of the four alone
@@ -213,10 +216,7 @@ pub(crate) fn units_pass(bytes: &[u8], max: u32, trimmed: bool) -> bool {
 fn units_clean(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0001_0001_0001_0001;
     const TOPS: u64 = 0x8000_8000_8000_8000;
-    let unit = |at: usize| {
-        let pair = bytes.get(at..at + 2)?;
-        Some(u16::from(pair[0]) | (u16::from(pair[1]) << 8))
-    };
+    let unit = |at: usize| bytes.get(at..at + 2).map(le_unit);
     let mut at = 0;
     loop {
         while let Some(four) = bytes.get(at..at + 8) {
