@@ -339,13 +339,7 @@ mod tests {
         let mut both = [0usize; 2];
         for _ in 0..200_000 {
             let max = (next() % 6) as u32;
-            let rule = FieldRule {
-                key: "t",
-                kind: Kind::Text { max },
-                presence: Presence::Required,
-                trimmed: next() % 2 == 0,
-                label: crate::rules::Label { en: "T", zh: "T" },
-            };
+            let rule = text_rule(max, next() % 2 == 0);
             let len = (next() % 9) as usize;
             let units: Vec<u16> = (0..len)
                 .map(|_| match next() % 4 {
@@ -368,6 +362,24 @@ mod tests {
             }
         }
         assert!(both.iter().all(|&n| n > 20_000), "{both:?}");
+    }
+
+    /// A required text field of at most `max` units.
+    fn text_rule(max: u32, trimmed: bool) -> FieldRule {
+        FieldRule {
+            key: "t",
+            kind: Kind::Text { max },
+            presence: Presence::Required,
+            trimmed,
+            label: crate::rules::Label { en: "T", zh: "T" },
+        }
+    }
+
+    /// [`passes`] of the text the units decode to; `None` for units that decode to none
+    /// (a lone surrogate).
+    fn passes_decoded(rule: &FieldRule, units: &[u16]) -> Option<Passed> {
+        let text = String::from_utf16(units).ok()?;
+        passes(rule, Scalar::Text(&text))
     }
 
     /// UTF-16 units as little-endian bytes, as the tape holds them.
@@ -414,18 +426,9 @@ mod tests {
                 for odd in ODD.iter().chain([&[][..]].iter()) {
                     let mut units = vec![filler; len];
                     units.splice(at..at, odd.iter().copied());
-                    let text = String::from_utf16(&units).ok();
                     for (trimmed, max) in [(false, 30), (true, 30), (false, 1_000)] {
-                        let rule = FieldRule {
-                            key: "t",
-                            kind: Kind::Text { max },
-                            presence: Presence::Required,
-                            trimmed,
-                            label: crate::rules::Label { en: "T", zh: "T" },
-                        };
-                        let expected = text
-                            .as_deref()
-                            .and_then(|text| passes(&rule, Scalar::Text(text)));
+                        let rule = text_rule(max, trimmed);
+                        let expected = passes_decoded(&rule, &units);
                         let mut bytes = le_bytes(&units);
                         assert_eq!(
                             passes_utf16(&rule, &bytes),
@@ -464,20 +467,11 @@ mod tests {
                     .chain(post.iter())
                     .copied()
                     .collect();
-                let text = String::from_utf16(&units).ok();
                 for (trimmed, max) in [false, true].into_iter().flat_map(|trimmed| {
                     [units.len() - 1, units.len()].map(|max| (trimmed, max as u32))
                 }) {
-                    let rule = FieldRule {
-                        key: "t",
-                        kind: Kind::Text { max },
-                        presence: Presence::Required,
-                        trimmed,
-                        label: crate::rules::Label { en: "T", zh: "T" },
-                    };
-                    let expected = text
-                        .as_deref()
-                        .and_then(|text| passes(&rule, Scalar::Text(text)));
+                    let rule = text_rule(max, trimmed);
+                    let expected = passes_decoded(&rule, &units);
                     assert_eq!(
                         passes_utf16(&rule, &le_bytes(&units)),
                         expected,
