@@ -1,13 +1,12 @@
 //! "Did you mean": the closest known name to a mistyped one.
 
-use crate::prelude::*;
-
 /// Longer inputs are never a typo of a known name; skipping them bounds the work.
 const MAX_INPUT_CHARS: usize = 64;
 
 /// The candidate closest to `input`, when it is close enough to be a typo: an edit
 /// distance (case-insensitive, a swap of neighbours counting one) of at most a third
 /// of the candidate's length, and at least one. The first of equally close ones.
+/// Candidates that are not ASCII or longer than [`MAX_NAME`] are passed over.
 pub(crate) fn suggest<'c>(
     input: &str,
     candidates: impl IntoIterator<Item = &'c &'static str>,
@@ -32,23 +31,15 @@ pub(crate) fn suggest<'c>(
     }
     let mut best: Option<(usize, &'static str)> = None;
     for &candidate in candidates {
-        // Characters, as the bytes that start one: `chars().count()` here took 0.8 KB
-        // of wasm (measured), for names that are ASCII anyway.
-        let chars = candidate.bytes().filter(|b| b & 0xC0 != 0x80).count();
-        let limit = (chars / 3).max(1);
-        let distance = if candidate.is_ascii() && candidate.len() <= MAX_NAME {
-            within(folded, candidate.as_bytes(), limit)
-        } else {
-            // Not a name of the rules' kind: the general (and slower) way.
-            let input: Vec<char> = input
-                .trim()
-                .chars()
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            let target: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
-            Some(edit_distance(&input, &target)).filter(|&d| d <= limit)
-        };
-        if let Some(distance) = distance {
+        // Only a name of the rules' kind, ASCII and at most MAX_NAME long, is ever
+        // suggested: every name of the rules is (rules.rs pins it), and a general
+        // distance over characters for any other name cost 1.7 KB of the small module,
+        // gzipped, for a case that never came.
+        if !candidate.is_ascii() || candidate.len() > MAX_NAME {
+            continue;
+        }
+        let limit = (candidate.len() / 3).max(1);
+        if let Some(distance) = within(folded, candidate.as_bytes(), limit) {
             if best.is_none_or(|(closest, _)| distance < closest) {
                 best = Some((distance, candidate));
             }
@@ -119,43 +110,73 @@ fn within(input: &[u8], name: &[u8], limit: usize) -> Option<usize> {
     (distance <= limit).then_some(distance)
 }
 
-/// Optimal string alignment distance: insertions, deletions, substitutions and
-/// transpositions of neighbours each cost one.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    let mut rows = alloc::vec![0usize; (a.len() + 1) * width];
-    // Every cell read is in the table: the checked reads never miss, and link no panic.
-    let cell = |rows: &[usize], i: usize, j: usize| rows.get(i * width + j).copied().unwrap_or(0);
-    for (j, cell) in rows.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for (i, &ai) in a.iter().enumerate().map(|(i, c)| (i + 1, c)) {
-        if let Some(first) = rows.get_mut(i * width) {
-            *first = i;
-        }
-        for (j, &bj) in b.iter().enumerate().map(|(j, c)| (j + 1, c)) {
-            let cost = usize::from(ai != bj);
-            let mut best = (cell(&rows, i - 1, j) + 1)
-                .min(cell(&rows, i, j - 1) + 1)
-                .min(cell(&rows, i - 1, j - 1) + cost);
-            let swapped =
-                i > 1 && j > 1 && a.get(i - 2) == b.get(j - 1) && b.get(j - 2) == Some(&ai);
-            if swapped {
-                best = best.min(cell(&rows, i - 2, j - 2) + 1);
-            }
-            if let Some(slot) = rows.get_mut(i * width + j) {
-                *slot = best;
-            }
-        }
-    }
-    cell(&rows, a.len(), b.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions and
+    /// transpositions of neighbours each cost one. The reference the bounded search is
+    /// tested against.
+    fn edit_distance(a: &[char], b: &[char]) -> usize {
+        let width = b.len() + 1;
+        let mut rows = alloc::vec![0usize; (a.len() + 1) * width];
+        // Every cell read is in the table: the checked reads never miss, and link no panic.
+        let cell =
+            |rows: &[usize], i: usize, j: usize| rows.get(i * width + j).copied().unwrap_or(0);
+        for (j, cell) in rows.iter_mut().enumerate().take(width) {
+            *cell = j;
+        }
+        for (i, &ai) in a.iter().enumerate().map(|(i, c)| (i + 1, c)) {
+            if let Some(first) = rows.get_mut(i * width) {
+                *first = i;
+            }
+            for (j, &bj) in b.iter().enumerate().map(|(j, c)| (j + 1, c)) {
+                let cost = usize::from(ai != bj);
+                let mut best = (cell(&rows, i - 1, j) + 1)
+                    .min(cell(&rows, i, j - 1) + 1)
+                    .min(cell(&rows, i - 1, j - 1) + cost);
+                let swapped =
+                    i > 1 && j > 1 && a.get(i - 2) == b.get(j - 1) && b.get(j - 2) == Some(&ai);
+                if swapped {
+                    best = best.min(cell(&rows, i - 2, j - 2) + 1);
+                }
+                if let Some(slot) = rows.get_mut(i * width + j) {
+                    *slot = best;
+                }
+            }
+        }
+        cell(&rows, a.len(), b.len())
+    }
 
     const KEYS: &[&str] = &["acceptedIncident1", "commitSolution1", "confirm"];
+
+    /// Every list a typo is matched against: each name in it may be suggested (none
+    /// is passed over as too long or not ASCII), as its own typo shows.
+    #[test]
+    fn every_name_a_typo_is_matched_against_may_be_suggested() {
+        let rules = crate::RULES;
+        let fields = rules
+            .operations
+            .iter()
+            .map(|op| op.fields.iter().map(|f| f.key).collect());
+        let lists: Vec<Vec<&'static str>> = [
+            rules.root_keys.to_vec(),
+            rules.operate_keys.to_vec(),
+            crate::VALIDATE_KEYS.to_vec(),
+            crate::BUILD_KEYS.to_vec(),
+        ]
+        .into_iter()
+        .chain(fields)
+        .collect();
+        for list in &lists {
+            for &name in list {
+                assert!(name.is_ascii() && name.len() <= MAX_NAME, "{name}");
+                let typo = format!("{}{}", &name[..name.len() - 1], "#");
+                assert_eq!(suggest(&typo, list), Some(name), "{typo}");
+            }
+        }
+    }
 
     #[test]
     fn suggests_close_names() {
@@ -167,7 +188,7 @@ mod tests {
     }
 
     /// The suggestion as it was computed before the bounded search: every distance in
-    /// full, over characters.
+    /// full, over characters, to each name that may be suggested.
     fn reference(input: &str, candidates: &[&'static str]) -> Option<&'static str> {
         let input: Vec<char> = input
             .trim()
@@ -179,6 +200,7 @@ mod tests {
         }
         candidates
             .iter()
+            .filter(|name| name.is_ascii() && name.len() <= MAX_NAME)
             .map(|&candidate| {
                 let target: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
                 (edit_distance(&input, &target), candidate, target.len())
