@@ -258,8 +258,10 @@ mod tests {
             "ab",
             "acceptedIncident1",
             "commitSolution1",
+            // Never suggested: a name not ASCII, and one longer than MAX_NAME; then one
+            // of exactly MAX_NAME, the longest that is.
             "Ünïcode",
-            "a_name_longer_than_sixty_four_characters_which_takes_the_general_way_x",
+            "a_name_longer_than_sixty_four_characters_which_is_never_suggested",
             "a_name_of_exactly_sixty_four_characters_the_last_bit_of_a_word_x",
         ];
         // A small generator, seeded: edits of names, and noise.
@@ -293,5 +295,6 @@ mod tests {
         assert_eq!(suggest("", KEYS), None);
         assert_eq!(suggest(&"x".repeat(1000), KEYS), None);
         assert_eq!(suggest("start", &["start_time"]), None);
+        assert_eq!(suggest("Ünïcode", &["Ünïcode"]), None);
     }
 }
