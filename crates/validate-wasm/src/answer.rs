@@ -465,8 +465,9 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
         Made(_, validate) | Known(memo::Envelope { validate, .. }) => *validate,
     };
     let checked = match check(&call.input, validate) {
-        Ok(checked) => checked,
+        Ok(checked) => Kept::new(checked),
         Err(report) => {
+            let report = Kept::new(report);
             let more = report.more_errors();
             answer.template(Template::summary(more), report.locale());
             answer.count(more);

@@ -112,7 +112,7 @@ pub fn read_call(
     let mut tape = Tape::new(bytes);
     let input = tape.value(0);
     if tape.malformed {
-        return Err(Malformed);
+        return Err(abandon(input));
     }
     let options_bytes = bytes.get(tape.at..).unwrap_or_default();
     let options = if known(options_bytes) {
@@ -120,7 +120,7 @@ pub fn read_call(
     } else {
         let options = tape.value(0);
         if tape.malformed || tape.at != bytes.len() {
-            return Err(Malformed);
+            return Err(abandon((input, options)));
         }
         Some(options)
     };
@@ -138,9 +138,20 @@ pub fn read_value(bytes: &'static [u8]) -> Result<Value, Malformed> {
     let mut tape = Tape::new(bytes);
     let value = tape.value(0);
     if tape.malformed || tape.at != bytes.len() {
-        return Err(Malformed);
+        return Err(abandon(value));
     }
     Ok(value)
+}
+
+/// `Malformed`, what was read of the tape left to the arena on wasm32 (which frees it
+/// all when the next call starts) rather than dropped value by value: that drop, for
+/// a tape JavaScript never writes, linked a drop of every kind of value (half a KB).
+fn abandon(read: impl Sized) -> Malformed {
+    #[cfg(target_arch = "wasm32")]
+    core::mem::forget(read);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(read);
+    Malformed
 }
 
 /// The keys a tape gives as texts, each as its UTF-16LE units (see [`read_call`]).
