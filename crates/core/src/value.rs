@@ -270,6 +270,10 @@ impl Value {
 
     /// The name of its type, as violations report it: JSON's names (`integer` for a
     /// whole number) and, for the rest, JavaScript's.
+    // Asked only for a report or a config error, from seven places of the core that
+    // each had a copy inlined: out of line, the small module is 2.1 KB smaller (476
+    // bytes gzipped); the full module (opt-level "s") never inlined it.
+    #[inline(never)]
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Undefined => "undefined",
