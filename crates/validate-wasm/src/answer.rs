@@ -430,9 +430,10 @@ fn read_options(tape: &'static [u8], at: usize) -> Option<Kept<Call>> {
 }
 
 /// A build's envelope: made of the options it read, and how they say to validate; or
-/// the one kept for them, known by their bytes.
+/// the one kept for them, known by their bytes. One made is left to the arena, as the
+/// call's other values are (its drop in place was 0.2 KB of the module, gzipped).
 enum BuildEnvelope<'m> {
-    Made(Envelope, ValidateOptions),
+    Made(Kept<Envelope>, ValidateOptions),
     Known(memo::Envelope<'m>),
 }
 use BuildEnvelope::{Known, Made};
@@ -455,7 +456,7 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
     // The envelope: made of the options read (checked first), or the one kept.
     let envelope = match (&call.options, kept) {
         (Some(options), _) => match read_options_and_envelope(options) {
-            Ok((envelope, validate)) => Made(envelope, validate),
+            Ok((envelope, validate)) => Made(Kept::new(envelope), validate),
             Err(error) => return (answer.config(&error), answer),
         },
         (None, Some(kept)) => Known(kept),
