@@ -23,6 +23,11 @@ pub const CLIENT_KEYS: &[&str] = &[
     "allowUnknownFields",
 ];
 
+// An unknown option gets the closest of these in its message ("did you mean"), which
+// the core only finds among names it may suggest.
+const _: () = assert!(coc_incident_core::suggestible_names(BIND_KEYS));
+const _: () = assert!(coc_incident_core::suggestible_names(CLIENT_KEYS));
+
 /// An options object read once into the core's value model (functions and
 /// instances, such as a token provider or a signal, are read from `raw`).
 pub struct Options {

@@ -86,6 +86,7 @@ pub use rules::{
     FieldRule, Kind, Label, Operation, ParameterPresence, Presence, Rules, KNOWN_MTM_TYPES,
     OPERATE_KEYS, OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES,
 };
+pub use suggest::suggestible_names;
 pub use text::{utf16_len, Text};
 pub use validate::{check, validate, Checked, ValidateOptions, MAX_LISTED};
 pub use value::{

@@ -30,7 +30,8 @@ pub struct Options<'a> {
 }
 
 impl<'a> Options<'a> {
-    /// Reads `value` (`undefined` or `null` are no options), refusing keys not in `known`.
+    /// Reads `value` (`undefined` or `null` are no options), refusing keys not in `known`
+    /// (with the closest of them, if [`suggestible_names`](crate::suggestible_names)).
     pub fn read(value: &'a Value, known: &[&'static str]) -> Result<Self, ConfigError> {
         let object = match value {
             Value::Undefined | Value::Null => &NONE,

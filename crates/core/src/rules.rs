@@ -242,9 +242,9 @@ pub const KNOWN_MTM_TYPES: &[&str] = &[
 
 /// A whole rule set: the root's fields and the operations. The validator reads
 /// nothing else, so a new field or operate key is a table edit. The keys of one
-/// table (the root's, or an operation's fields) are all different, and every key and
-/// operate key is ASCII and at most 64 bytes long: a typo is only ever matched to
-/// such a name ("did you mean").
+/// table (the root's, or an operation's fields) are all different. A typo is only ever
+/// matched to a key or operate key that is ASCII and at most 64 bytes long ("did you
+/// mean"), as every one of [`RULES`] is: see [`suggestible_names`](crate::suggestible_names).
 #[derive(Debug, Clone, Copy)]
 pub struct Rules {
     /// The root's own fields, in order (`operate_key` and `parameter` come after).

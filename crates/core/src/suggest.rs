@@ -35,7 +35,7 @@ pub(crate) fn suggest<'c>(
         // suggested: every name of the rules is (rules.rs pins it), and a general
         // distance over characters for any other name cost 1.7 KB of the small module,
         // gzipped, for a case that never came.
-        if !candidate.is_ascii() || candidate.len() > MAX_NAME {
+        if !suggestible(candidate) {
             continue;
         }
         let limit = (candidate.len() / 3).max(1);
@@ -50,6 +50,26 @@ pub(crate) fn suggest<'c>(
 
 /// Names up to this long take the fast way: one bit of a `u64` for each character.
 const MAX_NAME: usize = 64;
+
+/// Whether every one of `names` may be suggested for a typo ("did you mean"): ASCII
+/// and at most 64 bytes long. A name that is not is never suggested. Every name of the
+/// crate's rules and option lists is; a list of one's own ([`Rules`](crate::Rules),
+/// the `known` keys of [`Options::read`](crate::Options::read)) can be checked with
+/// it, at compile time: `const _: () = assert!(suggestible_names(MY_KEYS));`.
+pub const fn suggestible_names(names: &[&str]) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if !suggestible(names[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn suggestible(name: &str) -> bool {
+    name.is_ascii() && name.len() <= MAX_NAME
+}
 
 /// The optimal string alignment distance of `input` and `name` (ASCII, at most
 /// [`MAX_NAME`] long, compared without case) when it is at most `limit`. Hyyrö's
@@ -151,8 +171,11 @@ mod tests {
 
     const KEYS: &[&str] = &["acceptedIncident1", "commitSolution1", "confirm"];
 
-    /// Every list a typo is matched against: each name in it may be suggested (none
-    /// is passed over as too long or not ASCII), as its own typo shows.
+    /// Every list of the core a typo is matched against may be suggested whole (the
+    /// root crate's own lists are checked where they are defined, at compile time):
+    /// each name, written in capitals, is suggested as itself (the only name at no
+    /// distance, however alike the names of a list are, while no two differ in case
+    /// only).
     #[test]
     fn every_name_a_typo_is_matched_against_may_be_suggested() {
         let rules = crate::RULES;
@@ -170,12 +193,18 @@ mod tests {
         .chain(fields)
         .collect();
         for list in &lists {
+            assert!(suggestible_names(list), "{list:?}");
             for &name in list {
-                assert!(name.is_ascii() && name.len() <= MAX_NAME, "{name}");
-                let typo = format!("{}{}", &name[..name.len() - 1], "#");
-                assert_eq!(suggest(&typo, list), Some(name), "{typo}");
+                assert_eq!(
+                    suggest(&name.to_ascii_uppercase(), list),
+                    Some(name),
+                    "{name}"
+                );
             }
         }
+        assert!(!suggestible_names(&["confirm", "Ünïcode"]));
+        assert!(!suggestible_names(&["x".repeat(65).as_str()]));
+        assert!(suggestible_names(&["x".repeat(64).as_str()]));
     }
 
     #[test]
