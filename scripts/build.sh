@@ -8,7 +8,7 @@ rm -rf pkg
 # LLVM's inlining threshold set to 25 for the full module: 1.3 KB less gzipped (64.9 ->
 # 63.6 KB). Measured: 50 gave opt-level "s"'s own bytes, 75 more, 10 and 0 more than 25.
 # Its speed is the client's and the form's, which the network and the DOM dwarf.
-RUSTFLAGS="-C llvm-args=-inline-threshold=25" wasm_env wasm-pack --quiet build . --release --target web --out-dir pkg --no-pack >&2
+RUSTFLAGS="${RUSTFLAGS:-} -C llvm-args=-inline-threshold=25" wasm_env wasm-pack --quiet build . --release --target web --out-dir pkg --no-pack >&2
 # wasm-pack leaves a `*` .gitignore in pkg/, which would keep npm pack from shipping pkg/snippets/.
 rm -f pkg/.gitignore
 # The small module behind `coc-incident/validate`: no wasm-bindgen, raw exports.

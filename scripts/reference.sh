@@ -33,8 +33,9 @@ if ! grep -q '^\[workspace\]' "$src/Cargo.toml"; then
 fi
 # binaryen's wasm-opt, for wasm-pack's release profile, from this checkout's packages.
 ln -s "$ROOT/node_modules" "$src/node_modules"
-# The same command as scripts/build.sh, with this checkout's cargo target directory
-# (CARGO_TARGET_DIR from setup.sh), so that the dependencies are not built again.
+# scripts/build.sh's wasm-pack command as it stood, with this checkout's cargo target
+# directory (CARGO_TARGET_DIR from setup.sh). Without build.sh's inlining threshold (a
+# size setting, which changes no behaviour), so its release dependencies are built apart.
 (cd "$src" && wasm_env wasm-pack --quiet build . --release --target web --out-dir pkg --no-pack >&2)
 rm -f "$src/pkg/.gitignore"
 echo "$commit" > "$stamp"
