@@ -32,9 +32,10 @@ pub(crate) fn suggest<'c>(
     let mut best: Option<(usize, &'static str)> = None;
     for &candidate in candidates {
         // Only a name of the rules' kind, ASCII and at most MAX_NAME long, is ever
-        // suggested: every name of the rules is (rules.rs pins it), and a general
-        // distance over characters for any other name cost 1.7 KB of the small module,
-        // gzipped, for a case that never came.
+        // suggested: every name of the rules and option lists is (their tests, and the
+        // root crate's compile-time checks, pin it), and a general distance over
+        // characters for any other name cost 1.7 KB of the small module, gzipped, for
+        // a case that never came.
         if !suggestible(candidate) {
             continue;
         }
