@@ -230,7 +230,7 @@ mod tests {
         }
         candidates
             .iter()
-            .filter(|name| name.is_ascii() && name.len() <= MAX_NAME)
+            .filter(|name| suggestible(name))
             .map(|&candidate| {
                 let target: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
                 (edit_distance(&input, &target), candidate, target.len())

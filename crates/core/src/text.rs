@@ -1,7 +1,7 @@
 //! Text as the rules see it: UTF-16 lengths, JavaScript's notion of whitespace,
 //! and the characters that are refused rather than silently replaced.
 
-use crate::bytes::{self, bytes_below, splat, zero_bytes, HIGHS, ONES};
+use crate::bytes::{self, bytes_below, le_word, splat, zero_bytes, HIGHS, ONES};
 use crate::prelude::*;
 use alloc::borrow::Cow;
 
@@ -220,7 +220,7 @@ fn units_clean(bytes: &[u8]) -> bool {
     let mut at = 0;
     loop {
         while let Some(four) = bytes.get(at..at + 8) {
-            let four = u64::from_le_bytes(four.try_into().unwrap_or_default());
+            let four = le_word(four);
             // Is any unit below 0xA0 (subtracting borrows into its top bit), or a
             // surrogate (its top five bits 11011: zero once masked and flipped)? Exact
             // for "any", which is all that is asked.
