@@ -141,6 +141,11 @@ test("a plain page with an import map, no bundler, under a CSP that allows the m
   await page.getByRole("button", { name: "Send" }).click();
   await page.getByText("Verified.").waitFor();
   assert.deepEqual(sent(emulator), [["confirm", 200]]);
+  // The page preloads the wasm: init()'s fetch takes that response, so it is fetched
+  // once (a preload that init() could not use would be a second fetch).
+  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  const wasm = loaded.filter((url) => url.endsWith(".wasm")).map((url) => new URL(url).pathname);
+  assert.deepEqual(wasm, ["/node_modules/coc-incident/pkg/coc_incident_bg.wasm"]);
   assert.deepEqual(problems, []);
   await close();
 });
