@@ -40,6 +40,7 @@ const TEXT = {
     unknownState: (state) => `This incident's state is not one this form knows: ${state}.`,
     noState: "The incident's state could not be read.",
     noStart: "The form could not start (its WebAssembly did not load).",
+    noClient: "The form could not start: its endpoint or token is refused.",
     mtm_type: "Incident category",
     is_service_interrupt: "The service was interrupted",
     cause: "Cause",
@@ -64,6 +65,7 @@ const TEXT = {
     unknownState: (state) => `无法识别此事件的状态：${state}。`,
     noState: "无法读取事件状态。",
     noStart: "表单无法启动（WebAssembly 未能加载）。",
+    noClient: "表单无法启动：其 endpoint 或 token 不被接受。",
     mtm_type: "问题类别",
     is_service_interrupt: "业务曾中断",
     cause: "故障原因",
@@ -244,6 +246,22 @@ export class IncidentFormElement extends HTMLElement {
     const action = typeof state === "string" && Object.hasOwn(ACTION, state) ? ACTION[state] : undefined;
     if (!action) return this.#body.replaceChildren(h("p", { part: "error" }, state ? text.unknownState(state) : text.noState));
 
+    // The client first: an endpoint or token it refuses (a ConfigError) is said here,
+    // and no form is shown, for a form with no binding would submit itself natively (a
+    // GET that puts what was typed in the page's URL).
+    let client;
+    try {
+      client = new IncidentClient({
+        endpoint: this.getAttribute("endpoint") ?? "/",
+        locale: this.locale,
+        ...(this.token !== undefined && { token: this.token }),
+      });
+    } catch (cause) {
+      error.textContent = `${text.noClient} ${cause?.message ?? ""}`.trim();
+      this.#body.replaceChildren();
+      return;
+    }
+    this.#client = client;
     const form = this.#form(action, num, text);
     this.#body.replaceChildren(form);
     // After a success the form is a new one: focus goes to its title, not to the page.
@@ -257,14 +275,8 @@ export class IncidentFormElement extends HTMLElement {
     }
     form.addEventListener("input", () => draft.save(form));
     form.addEventListener("change", () => draft.save(form));
-
-    const client = new IncidentClient({
-      endpoint: this.getAttribute("endpoint") ?? "/",
-      locale: this.locale,
-      ...(this.token !== undefined && { token: this.token }),
-    });
-    this.#client = client;
     this.#binding = bindForm(form, { client, locale: this.locale });
+
     // A new attempt: the last one's outcome goes. The binding has seen the submit first
     // and is sending when it set aria-busy (it ignores a submit meanwhile, so a double
     // click sends once).

@@ -239,6 +239,17 @@ test("a state that cannot be had is said, and no form is guessed", async () => {
   await page.context().close();
 });
 
+test("an endpoint the client refuses is said, and no form is shown (an unbound one would submit itself)", async () => {
+  const page = await open({ state: "handling" });
+  await page.locator("coc-incident-form").evaluate((element) => element.setAttribute("endpoint", "http://example.com"));
+  await page.getByText("The form could not start: its endpoint or token is refused.").waitFor();
+  assert.equal(await page.locator("coc-incident-form form").count(), 0);
+  assert.match(await page.locator("coc-incident-form [role=alert], coc-incident-form [part~=error]").first().textContent(), /uses http:/);
+  assert.deepEqual(sent(), []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("axe-core finds no serious or critical violation in any state, in either locale, with messages shown", async () => {
   for (const locale of ["en", "zh-CN"]) {
     for (const state of Object.keys(TICKET)) {
