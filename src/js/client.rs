@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
@@ -73,7 +73,10 @@ impl IncidentClient {
 
     /// Validates and sends a handle request; resolves with the API's answer.
     pub fn handle(&self, input: JsValue) -> Promise {
-        future_to_promise(send(self.config.clone(), input))
+        // Read now, as `fetch` takes its body: what the caller changes in the object
+        // after this call is not what is sent (the future runs a microtask later).
+        let value = read(&input);
+        future_to_promise(send(self.config.clone(), value))
     }
 
     /// Accepts an incident ticket.
@@ -202,14 +205,19 @@ impl Config {
     }
 
     /// The token for one request: a provider is called now and may answer a Promise.
-    /// Its own error is passed on unchanged.
-    async fn token(&self) -> Result<Option<String>, JsValue> {
+    /// Its own error is passed on unchanged. Its wait ends when `deadline` stops (what
+    /// it answered then is not looked at: the caller asks `deadline` first).
+    async fn token(&self, deadline: &Deadline) -> Result<Option<String>, JsValue> {
         let provider = match &self.token {
             Token::None => return Ok(None),
             Token::Fixed(token) => return Ok(Some(token.clone())),
             Token::Provider(provider) => provider,
         };
-        let token = JsFuture::from(call_provider(provider)).await?;
+        let raced = Promise::race(&Array::of2(&call_provider(provider), &deadline.stopping()));
+        let token = JsFuture::from(raced).await?;
+        if deadline.stopped().is_some() {
+            return Ok(None);
+        }
         if token.is_undefined() || token.is_null() {
             return Ok(None);
         }
@@ -226,8 +234,7 @@ impl Config {
 }
 
 /// One handle call, start to end.
-async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
-    let value = read(&input);
+async fn send(config: Rc<Config>, value: Value) -> Result<JsValue, JsValue> {
     let checked = match check(&value, config.validate) {
         Ok(checked) => checked,
         Err(report) => return Err(validation_error(&report)),
@@ -235,15 +242,28 @@ async fn send(config: Rc<Config>, input: JsValue) -> Result<JsValue, JsValue> {
     if config.aborted() {
         return Err(abort_error(config.signal.as_ref()));
     }
-    let token = config.token().await?;
-    if config.aborted() {
-        return Err(abort_error(config.signal.as_ref()));
+    // The clock and the caller's signal cover the token provider's wait too: a provider
+    // that never answers must not hold the call (and a bound form) for good.
+    let deadline = Deadline::start(config.timeout_ms, config.signal.as_ref())?;
+    let token = config.token(&deadline).await;
+    match deadline.stopped() {
+        Some(Stop::Timeout) => {
+            return Err(named_error(
+                "TimeoutError",
+                &format!(
+                    "The token function gave no token within {} ms",
+                    config.timeout_ms
+                ),
+                &[],
+            ))
+        }
+        Some(Stop::Aborted) => return Err(abort_error(config.signal.as_ref())),
+        None => {}
     }
     let request = config
-        .envelope(token.as_deref())
+        .envelope(token?.as_deref())
         .map_err(|e| config_error(&e))?
         .request(&checked);
-    let deadline = Deadline::start(config.timeout_ms, config.signal.as_ref())?;
     let exchanged = exchange(&request, &deadline.signal()).await;
     match (exchanged, deadline.stopped()) {
         (Ok((status, body)), _) => answer(status, &body),

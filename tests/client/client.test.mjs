@@ -208,6 +208,48 @@ test("the caller's signal: already aborted sends nothing, aborted in flight reje
   });
 });
 
+test("a token function that never answers: timeoutMs and the caller's signal end the wait, and nothing is sent", async () => {
+  const timedOut = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: () => new Promise(() => {}), timeoutMs: 200 });
+    return client.acceptIncident(args.NUM, "op");
+  `);
+  assert.deepEqual(timedOut.error, { name: "TimeoutError", message: "The token function gave no token within 200 ms" });
+  const aborted = await inPage(`
+    const controller = new AbortController();
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: () => new Promise(() => {}), signal: controller.signal });
+    const pending = client.acceptIncident(args.NUM, "op");
+    setTimeout(() => controller.abort("user left"), 50);
+    const outcome = await window.outcome(pending);
+    // A token that comes after the abort changes nothing; the instance is fine.
+    const late = new coc.IncidentClient({ endpoint: args.endpoint, token: () => new Promise((r) => setTimeout(() => r(args.TOKEN), 300)), timeoutMs: 100 });
+    const lateOutcome = await window.outcome(late.acceptIncident(args.NUM, "op"));
+    await new Promise((r) => setTimeout(r, 400));
+    return { outcome, lateOutcome };
+  `);
+  assert.deepEqual(aborted.ok, {
+    outcome: { error: { name: "AbortError", message: "The request was aborted", cause: "user left" } },
+    lateOutcome: { error: { name: "TimeoutError", message: "The token function gave no token within 100 ms" } },
+  });
+  assert.deepEqual(emulator.log, []);
+});
+
+test("handle() takes the request as it is at the call: later changes to the object are not sent", async () => {
+  const result = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN });
+    const request = { incident_num: args.NUM, operator: "op", operate_key: "acceptedIncident1" };
+    const pending = client.handle(request);
+    request.operator = "mallory";
+    request.incident_num = "IM2";
+    const blanked = { incident_num: args.NUM, operator: "op", operate_key: "acceptedIncident1" };
+    const second = client.handle(blanked);
+    blanked.operator = "";
+    return { first: await window.outcome(pending), second: (await window.outcome(second)).error?.name ?? "resolved" };
+  `);
+  assert.equal(result.ok.first.ok?.error_code ?? result.ok.first.error?.name, "GOM.00000000");
+  assert.deepEqual(emulator.log.map((r) => JSON.parse(r.body).operator), ["op", "op"]);
+  assert.equal(JSON.parse(emulator.log[0].body).incident_num, NUM);
+});
+
 test("bad options are a ConfigError from the constructor", async () => {
   const cases = [
     [{ endpoint: "http://coc.example.com" }, "endpoint"],
