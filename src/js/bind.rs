@@ -84,8 +84,9 @@ struct Hooks {
     handlers: Vec<Closure<dyn Fn(Event)>>,
     observer: Option<MutationObserver>,
     on_mutation: Closure<dyn Fn()>,
-    after_reset: Timer,
-    after_detach: Timer,
+    /// Shared, so that one is scheduled with no borrow of the state held.
+    after_reset: Rc<Timer>,
+    after_detach: Rc<Timer>,
 }
 
 #[wasm_bindgen(
@@ -179,21 +180,21 @@ impl Hooks {
             let binding = binding.clone();
             Closure::<dyn Fn()>::new(move || binding.on_mutation())
         };
-        let after_reset = Timer::new({
+        let after_reset = Rc::new(Timer::new({
             let binding = binding.clone();
             move || {
                 refresh(&binding);
             }
-        });
+        }));
         // Out of the document when the task that took it out is over: not a move.
-        let after_detach = Timer::new({
+        let after_detach = Rc::new(Timer::new({
             let binding = binding.clone();
             move || {
                 if !binding.form.is_connected() {
                     binding.destroy();
                 }
             }
-        });
+        }));
         // Built before anything is added, so that an error below drops it and takes
         // back whatever was.
         let mut hooks = Hooks {
@@ -226,11 +227,15 @@ impl Hooks {
         // A reset empties the fields after its event: start afresh once it has.
         let reset = binding.clone();
         hooks.listen("reset", move |_| {
-            let mut s = reset.state.borrow_mut();
-            s.touched_names.clear();
-            s.show_all = false;
-            if let Some(hooks) = &s.hooks {
-                hooks.after_reset.schedule();
+            let timer = {
+                let mut s = reset.state.borrow_mut();
+                s.touched_names.clear();
+                s.show_all = false;
+                s.hooks.as_ref().map(|hooks| hooks.after_reset.clone())
+            };
+            // Scheduled with no borrow held: `setTimeout` is the page's, and may call back.
+            if let Some(timer) = timer {
+                timer.schedule();
             }
         })?;
         // The native submission is stopped in plain JavaScript, before and apart from
@@ -306,7 +311,7 @@ impl Binding {
     fn destroy(&self) {
         // Taken in one borrow, hooks first: page code the DOM calls below run finds
         // a binding that does nothing.
-        let (hooks, restore, decorations, summary_items) = {
+        let (hooks, restore, decorations, summary_items, busy) = {
             let mut s = self.state.borrow_mut();
             let Some(hooks) = s.hooks.take() else {
                 return;
@@ -316,6 +321,7 @@ impl Binding {
                 std::mem::take(&mut s.restore),
                 std::mem::take(&mut s.decorations),
                 std::mem::take(&mut s.summary_items),
+                s.busy,
             )
         };
         let this: *const Binding = self;
@@ -332,6 +338,10 @@ impl Binding {
         decorations.into_iter().for_each(Decoration::undo);
         summary_items.iter().for_each(Element::remove);
         self.form.set_no_validate(self.no_validate_before);
+        // Its send, if one is under way, ends unseen: the form is no longer busy for it.
+        if busy {
+            let _ = self.form.remove_attribute("aria-busy");
+        }
         drop(released);
     }
 
@@ -339,13 +349,20 @@ impl Binding {
     /// task is over, unless the form is back by then.
     fn on_mutation(&self) {
         let connected = self.form.is_connected();
-        let mut s = self.state.borrow_mut();
-        if connected {
-            s.seen_connected = true;
-        } else if s.seen_connected {
-            if let Some(hooks) = &s.hooks {
-                hooks.after_detach.schedule();
+        let timer = {
+            let mut s = self.state.borrow_mut();
+            if connected {
+                s.seen_connected = true;
             }
+            let left = !connected && s.seen_connected;
+            s.hooks
+                .as_ref()
+                .filter(|_| left)
+                .map(|hooks| hooks.after_detach.clone())
+        };
+        // Scheduled with no borrow held: `setTimeout` is the page's, and may call back.
+        if let Some(timer) = timer {
+            timer.schedule();
         }
     }
 }
@@ -404,7 +421,11 @@ fn submit(binding: &Rc<Binding>) {
         };
         binding.state.borrow_mut().busy = false;
         let form = &binding.form;
-        let _ = form.remove_attribute("aria-busy");
+        // A destroyed binding took its aria-busy away already; the form may be bound
+        // again since, and busy with that binding's send.
+        if binding.is_live() {
+            let _ = form.remove_attribute("aria-busy");
+        }
         let detail = js_sys::Object::new();
         set(&detail, "request", &request);
         match outcome {

@@ -247,3 +247,28 @@ test("bindForm refuses what is not a form or a client", async () => {
   `);
   assert.deepEqual(result.ok, ["TypeError:", "ConfigError:client", "ConfigError:options"]);
 });
+
+test("a counter counts as the rule does (operator trimmed); a field's name with spaces still gets ids aria-describedby lists", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input type="checkbox" name="virtual_confirm_result" checked>
+     <textarea name="virtual_confirm_comment">ok</textarea>
+     <input name="parameter.my note" value="x">
+     <input name="parameter.my%20note" value="y">`,
+    `const binding = coc.bindForm(form, { locale: "en", allowUnknownFields: true });
+     const counter = document.querySelector("[id$=counter-operator]");
+     type("operator", " ".repeat(10) + "a".repeat(250));
+     const padded = { counter: counter.textContent, over: counter.classList.contains("coc-over"), valid: binding.validate().valid };
+     type("operator", "a".repeat(256));
+     const over = { counter: counter.textContent, over: counter.classList.contains("coc-over") };
+     const described = (name) => form.elements[name].getAttribute("aria-describedby").split(" ").map((id) => document.getElementById(id)?.classList.contains("coc-message") ?? null);
+     const ids = { spaced: described("parameter.my note"), escaped: described("parameter.my%20note") };
+     binding.destroy();
+     return { padded, over, ids };`,
+  );
+  assert.deepEqual(result.ok.padded, { counter: "250 / 255", over: false, valid: true });
+  assert.deepEqual(result.ok.over, { counter: "256 / 255", over: true });
+  assert.deepEqual(result.ok.ids, { spaced: [true], escaped: [true] });
+});

@@ -323,3 +323,63 @@ test("page code run by a refresh's DOM calls may destroy the binding", async () 
   assert.deepEqual(errors, []);
   assert.deepEqual(result.ok, { same: true, quiet: true, report: 2 });
 });
+
+test("destroy() during a send takes its aria-busy away; that send's late answer leaves a new binding's alone", async () => {
+  const result = await withForm(CONFIRM, `
+    // Clients whose sends end when the test says.
+    const ends = [];
+    const slow = () => ({ handle: () => new Promise((resolve) => ends.push(() => resolve({ error_code: "GOM.00000000" }))) });
+    const first = coc.bindForm(form, { client: slow() });
+    type("operator", "op");
+    form.requestSubmit();
+    await tick(); // the send is under way: its client has been asked
+    const busyWhileSending = form.getAttribute("aria-busy");
+    first.destroy();
+    const busyAfterDestroy = form.getAttribute("aria-busy");
+    const second = coc.bindForm(form, { client: slow() });
+    form.requestSubmit();
+    await tick();
+    const busyAgain = form.getAttribute("aria-busy");
+    ends[0]();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const busyAfterOldAnswer = form.getAttribute("aria-busy");
+    ends[1]();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const busyAtTheEnd = form.getAttribute("aria-busy");
+    second.destroy();
+    return { busyWhileSending, busyAfterDestroy, busyAgain, busyAfterOldAnswer, busyAtTheEnd };
+  `);
+  assert.deepEqual(result.ok, {
+    busyWhileSending: "true", busyAfterDestroy: null, busyAgain: "true", busyAfterOldAnswer: "true", busyAtTheEnd: null,
+  });
+  assert.deepEqual(errors, []);
+});
+
+test("a patched setTimeout that calls the binding back, on a reset and on a removal, finds it usable", async () => {
+  const result = await withForm(CONFIRM, `
+    const binding = coc.bindForm(form, { locale: "en" });
+    const original = window.setTimeout;
+    let calledBack = 0;
+    window.setTimeout = function (...args) {
+      if (typeof args[0] === "function" && calledBack < 5) { calledBack += 1; binding.validate(); }
+      return original.apply(this, args);
+    };
+    try {
+      form.reset();
+      await new Promise((resolve) => original(resolve, 20));
+      const parent = form.parentNode;
+      form.remove();
+      await new Promise((resolve) => original(resolve, 20));
+      parent.append(form);
+    } finally {
+      window.setTimeout = original;
+    }
+    // Still a working instance: a new binding validates.
+    const again = coc.bindForm(form, { locale: "en" });
+    const valid = again.validate().valid;
+    again.destroy();
+    return { calledBack: calledBack > 0, valid };
+  `);
+  assert.deepEqual(result.ok, { calledBack: true, valid: false });
+  assert.deepEqual(errors, []);
+});

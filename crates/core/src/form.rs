@@ -68,6 +68,8 @@ pub struct Placement {
     pub value: Coerced,
     /// The text limit that applies to it, for a character counter.
     pub max_length: Option<u32>,
+    /// Whether its rule counts it (and sends it) trimmed, as a counter must count it.
+    pub trimmed: bool,
 }
 
 impl Placement {
@@ -132,6 +134,7 @@ pub fn place(fields: &[Field<'_>]) -> Vec<Placement> {
             key: key.to_owned(),
             value: coerce(&field.control, kind),
             max_length,
+            trimmed: rule.is_some_and(|rule| rule.trimmed),
         });
     }
     placements

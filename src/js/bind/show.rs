@@ -111,11 +111,19 @@ impl Binding {
             // The browser's own validity always follows the rules; what is shown waits for a touch.
             self.write(|| set_custom_validity(&control.element, &join(&errors)));
             if let Some(counter) = &counter {
-                // The value controls() already read, not a second read of the DOM.
+                // The value controls() already read, not a second read of the DOM,
+                // counted as its rule counts it: trimmed first when the rule trims (a
+                // trim is JavaScript's, as the rule's is).
                 let length = control
                     .value()
                     .dyn_ref::<js_sys::JsString>()
-                    .map_or(0, |v| v.length());
+                    .map_or(0, |v| {
+                        if placement.trimmed {
+                            v.trim().length()
+                        } else {
+                            v.length()
+                        }
+                    });
                 let max = placement.max_length.unwrap_or(0);
                 self.write(|| set_text(counter, &format!("{length} / {max}")));
                 self.write(|| set_class(counter, "coc-over", length > max));
@@ -247,7 +255,11 @@ impl Binding {
         for (element, role) in [(message.as_ref(), "message"), (counter.as_ref(), "counter")] {
             if let Some(element) = element {
                 if element.id().is_empty() {
-                    element.set_id(&format!("coc-{}-{role}-{}", self.uid, control.name));
+                    element.set_id(&format!(
+                        "coc-{}-{role}-{}",
+                        self.uid,
+                        id_part(&control.name)
+                    ));
                 }
                 ids.push(element.id());
             }
@@ -349,4 +361,22 @@ pub(super) fn set_custom_validity(element: &Element, message: &str) {
             let _ = set.call1(element, &JsValue::from_str(message));
         }
     }
+}
+
+/// A control's name as part of an element id that `aria-describedby` can list: an id
+/// list is split at whitespace, so each whitespace character (and `%`, to keep names
+/// apart) goes as `%` and its UTF-8 bytes in hex.
+fn id_part(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_whitespace() || c == '%' {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

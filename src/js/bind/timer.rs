@@ -31,7 +31,11 @@ impl Timer {
     pub(super) fn schedule(&self) {
         self.cancel();
         let id = set_timeout(self.callback.as_ref().unchecked_ref(), 0);
-        self.pending.set(Some(id));
+        // A patched `setTimeout` that scheduled this timer again meanwhile left a pending
+        // run of its own: cleared, so that one run at most is ever pending.
+        if let Some(earlier) = self.pending.replace(Some(id)) {
+            clear_timeout(&earlier);
+        }
     }
 
     fn cancel(&self) {
