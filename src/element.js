@@ -132,7 +132,11 @@ function h(name, attributes = {}, ...children) {
 
 let ids = 0;
 
-export class IncidentFormElement extends HTMLElement {
+// Where there is no DOM (a server render, Node), importing this module defines nothing
+// and throws nothing: the class stands on a plain base, and no element is registered.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class IncidentFormElement extends Base {
   static observedAttributes = ["incident-num", "state", "operator", "endpoint", "locale"];
 
   #root;
@@ -413,4 +417,6 @@ class Draft {
 
 export { STATES };
 
-if (!customElements.get("coc-incident-form")) customElements.define("coc-incident-form", IncidentFormElement);
+if (globalThis.customElements && !customElements.get("coc-incident-form")) {
+  customElements.define("coc-incident-form", IncidentFormElement);
+}

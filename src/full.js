@@ -7,16 +7,21 @@ import { notInitialised, usageError } from "./usage.js";
 
 let ready = false;
 
+// wasm-bindgen's init functions take an object (`{ module_or_path }`, `{ module }`) and
+// warn that anything else is deprecated; the package documents both forms, so a bare
+// argument is wrapped here rather than warned about.
+const isOptions = (value) => value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
+
 /** Loads the full module (see wasm-bindgen's `init`): `await` it once. */
 export default async function init(moduleOrPath) {
-  const exports = await initWasm(moduleOrPath);
+  const exports = await initWasm(moduleOrPath === undefined || isOptions(moduleOrPath) ? moduleOrPath : { module_or_path: moduleOrPath });
   ready = true;
   return exports;
 }
 
-/** Synchronous `init`, for a module already compiled. */
+/** Synchronous `init`, for a module already compiled (or its bytes). */
 export function initSync(module) {
-  const exports = wasm.initSync(module);
+  const exports = wasm.initSync(isOptions(module) ? module : { module });
   ready = true;
   return exports;
 }

@@ -268,10 +268,12 @@ export interface BindOptions extends ValidateOptions {
 }
 
 /**
- * What `bindForm` returns. The binding lives until `destroy()` is called or its form
- * leaves the document (a garbage collection of this handle never ends it).
+ * What `bindForm` returns (an instance of this class, which only `bindForm` makes). The
+ * binding lives until `destroy()` is called or its form leaves the document (a garbage
+ * collection of this handle never ends it).
  */
-export interface FormBinding {
+export declare class FormBinding {
+  private constructor();
   /** Validates now, shows every message and returns the report. */
   validate(): ValidationReport;
   /** Removes every listener, element and attribute the binding added. Idempotent. */

@@ -121,6 +121,10 @@ async function instantiate(source) {
   source = await source;
   if (source instanceof WebAssembly.Module) return new WebAssembly.Instance(source, {});
   if (typeof Response === "function" && source instanceof Response) {
+    // A 404 page is no wasm: said as what it is, not as a compile error of its bytes.
+    if (!source.ok) {
+      throw new Error(`coc-incident/validate: fetching the wasm failed: ${source.status} ${source.statusText} ${source.url}`.trimEnd());
+    }
     if (typeof WebAssembly.instantiateStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
       return (await WebAssembly.instantiateStreaming(source, {})).instance;
     }
@@ -130,6 +134,9 @@ async function instantiate(source) {
   }
   return (await WebAssembly.instantiate(source, {})).instance;
 }
+
+// The start under way, which calls to `init` made meanwhile share.
+let starting = null;
 
 /** The module's own wasm, beside the package's other files. */
 const wasmUrl = new URL("../../pkg/coc_incident_validate.wasm", import.meta.url);
@@ -144,7 +151,15 @@ export default async function init(moduleOrPath) {
   if (moduleOrPath !== null && typeof moduleOrPath === "object" && "module_or_path" in moduleOrPath) {
     moduleOrPath = moduleOrPath.module_or_path;
   }
-  return started(await instantiate(moduleOrPath ?? wasmUrl));
+  // Calls made while one is under way share it: one fetch, one instance. One that
+  // failed leaves the next free to try again.
+  starting ??= instantiate(moduleOrPath ?? wasmUrl)
+    .then((instance) => wasm ?? started(instance))
+    .catch((error) => {
+      starting = null;
+      throw error;
+    });
+  return starting;
 }
 
 /** Synchronous `init`, for a module already compiled (or its bytes). */

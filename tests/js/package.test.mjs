@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { createRequire } from "node:module";
 import vm from "node:vm";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 import init, * as coc from "coc-incident";
 import { buildHandleRequest, IncidentClient, textLength, validateHandleRequest } from "coc-incident";
@@ -146,11 +148,13 @@ test("the package ships the build and nothing else", () => {
     "src/element.js",
     "src/forms.d.ts",
     "src/forms.js",
+    "src/forms.node.js",
     "src/full.d.ts",
     "src/full.js",
     "src/index.d.ts",
     "src/index.js",
     "src/js/read.js",
+    "src/node-file.js",
     "src/node.js",
     "src/types.d.ts",
     "src/usage.js",
@@ -424,6 +428,49 @@ test("coc-incident/validate: init() refuses a wasm of another version of the pac
   // The same entry takes the package's own wasm afterwards.
   await entry.default(readFileSync(new URL("../../pkg/coc_incident_validate.wasm", index)));
   assert.equal(entry.validateHandleRequest(confirm).valid, true);
+});
+
+test("coc-incident/validate: calls to init() made meanwhile share one start; a failed fetch is said and may be tried again", async () => {
+  const index = new URL("./index.js", import.meta.resolve("coc-incident/validate"));
+  const bytes = readFileSync(new URL("../../pkg/coc_incident_validate.wasm", index));
+  const shared = await import(`${index}?shared`);
+  const [first, second] = await Promise.all([shared.default(bytes), shared.default(bytes)]);
+  assert.equal(first, second);
+  const missing = await import(`${index}?missing`);
+  const notFound = new Response("<h1>Not Found</h1>", { status: 404, statusText: "Not Found" });
+  await assert.rejects(missing.default(notFound), /^Error: coc-incident\/validate: fetching the wasm failed: 404 Not Found$/);
+  assert.throws(() => missing.validateHandleRequest(confirm), { name: "UsageError" });
+  await missing.default(bytes);
+  assert.equal(missing.validateHandleRequest(confirm).valid, true);
+});
+
+test("in Node, each entry in a process of its own: init() given nothing, a file: URL, bytes or initSync(bytes), and the element imported; never a warning", () => {
+  const runs = {
+    "coc-incident/forms, nothing": `import init, { readForm } from "coc-incident/forms"; await init(); out(typeof readForm);`,
+    "coc-incident/validate, a file: URL string": `import init, { validateHandleRequest } from "coc-incident/validate";
+      await init(import.meta.resolve("coc-incident/coc_incident_validate.wasm")); out(validateHandleRequest({}).valid);`,
+    "coc-incident, a file: URL": `import init, { validateHandleRequest } from "coc-incident";
+      await init(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm"))); out(validateHandleRequest({}).valid);`,
+    "coc-incident/client, bytes": `import init, { IncidentClient } from "coc-incident/client"; import { readFileSync } from "node:fs";
+      await init(readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")))); out(typeof IncidentClient);`,
+    "coc-incident, initSync(bytes)": `import { initSync, textLength } from "coc-incident"; import { readFileSync } from "node:fs";
+      initSync(readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")))); out(textLength("😀"));`,
+    // A server render imports what its pages import: with no DOM, nothing is defined.
+    "coc-incident/element, with no DOM": `const { IncidentFormElement } = await import("coc-incident/element"); out(typeof IncidentFormElement);`,
+  };
+  const outcomes = Object.fromEntries(Object.entries(runs).map(([name, body]) => {
+    const script = `const out = (value) => console.log(JSON.stringify(value));\n${body}`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dirname(fileURLToPath(import.meta.url)), encoding: "utf8" });
+    return [name, { stdout: run.stdout.trim(), stderr: run.stderr.trim(), status: run.status }];
+  }));
+  assert.deepEqual(outcomes, {
+    "coc-incident/forms, nothing": { stdout: '"function"', stderr: "", status: 0 },
+    "coc-incident/validate, a file: URL string": { stdout: "false", stderr: "", status: 0 },
+    "coc-incident, a file: URL": { stdout: "false", stderr: "", status: 0 },
+    "coc-incident/client, bytes": { stdout: '"function"', stderr: "", status: 0 },
+    "coc-incident, initSync(bytes)": { stdout: "2", stderr: "", status: 0 },
+    "coc-incident/element, with no DOM": { stdout: '"function"', stderr: "", status: 0 },
+  });
 });
 
 test("coc-incident/validate: tapes larger than the scratch area, between ordinary ones, and memory that grows", async () => {

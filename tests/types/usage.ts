@@ -151,6 +151,12 @@ const viaSubpath = new Client({ endpoint: "https://coc.example" });
 declare const someForm: HTMLFormElement;
 const subpathBinding: FormBinding = bind(someForm, { client: viaSubpath });
 subpathBinding.destroy();
+// FormBinding is the class of what bindForm returns, as at run time.
+import { FormBinding as BindingClass } from "coc-incident/forms";
+const isBinding: boolean = subpathBinding instanceof BindingClass;
+void isBinding;
+// @ts-expect-error only bindForm makes one
+void new BindingClass();
 
 // <coc-incident-form>: the tag is typed, and so are its events and properties.
 import { IncidentFormElement, type IncidentState } from "coc-incident/element";
