@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
@@ -27,12 +27,17 @@ const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
 // The token provider, called so that a throw becomes a rejection: a `catch` import
-// (Function::call0) would leak a table slot each time it threw (see read.js).
-#[wasm_bindgen(inline_js = "export function call_provider(provider) {
-  try { return Promise.resolve(provider()); } catch (error) { return Promise.reject(error); }
+// (Function::call0) would leak a table slot each time it threw (see read.js). The
+// promise also settles, with undefined, once `signal` aborts: the wait for a token is
+// the request's, which its deadline ends. In JavaScript, where a race is a few words.
+#[wasm_bindgen(inline_js = "export function call_provider(provider, signal) {
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => resolve(undefined), { once: true });
+    try { Promise.resolve(provider()).then(resolve, reject); } catch (error) { reject(error); }
+  });
 }")]
 extern "C" {
-    fn call_provider(provider: &Function) -> Promise;
+    fn call_provider(provider: &Function, signal: &AbortSignal) -> Promise;
 }
 
 /// Where the token comes from.
@@ -213,8 +218,7 @@ impl Config {
             Token::Fixed(token) => return Ok(Some(token.clone())),
             Token::Provider(provider) => provider,
         };
-        let raced = Promise::race(&Array::of2(&call_provider(provider), &deadline.stopping()));
-        let token = JsFuture::from(raced).await?;
+        let token = JsFuture::from(call_provider(provider, &deadline.signal())).await?;
         if deadline.stopped().is_some() {
             return Ok(None);
         }

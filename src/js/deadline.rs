@@ -5,7 +5,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 
@@ -79,17 +78,6 @@ impl Deadline {
     /// The signal to give fetch.
     pub fn signal(&self) -> AbortSignal {
         self.controller.signal()
-    }
-
-    /// A promise that resolves when the deadline stops (never, if it does not): what
-    /// a wait before the request (the token provider's) is raced against. The abort
-    /// event resolves it straight away, with no closure of ours to keep or free.
-    pub fn stopping(&self) -> Promise {
-        let signal = self.controller.signal();
-        Promise::new(&mut |resolve, _reject| {
-            // Adding a listener to a live AbortSignal does not throw.
-            let _ = signal.add_event_listener_with_callback("abort", &resolve);
-        })
     }
 
     /// What stopped the request, if anything did.

@@ -364,16 +364,18 @@ pub(super) fn set_custom_validity(element: &Element, message: &str) {
 }
 
 /// A control's name as part of an element id that `aria-describedby` can list: an id
-/// list is split at whitespace, so each whitespace character (and `%`, to keep names
-/// apart) goes as `%` and its UTF-8 bytes in hex.
+/// list is split at ASCII whitespace, so each such character (and `%`, to keep names
+/// apart) goes as `%` and its code in hex.
 fn id_part(name: &str) -> String {
+    // By hand rather than `format!("{:02X}")`, which linked hex formatting.
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
-        if c.is_whitespace() || c == '%' {
-            let mut bytes = [0; 4];
-            for byte in c.encode_utf8(&mut bytes).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
-            }
+        if c.is_ascii_whitespace() || c == '%' {
+            let byte = c as u8; // ASCII
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
         } else {
             out.push(c);
         }
