@@ -52,49 +52,66 @@ function plainness(x) {
  * instead of one per property. Anything else answers undefined and is read the slow
  * way, which names it. What is validated is what JSON.stringify wrote, so it is also
  * exactly what would be sent.
+ *
+ * Each property is read once, into a copy that JSON.stringify then writes: read twice
+ * (once to look, once by JSON.stringify), a getter ran twice and could answer
+ * otherwise the second time, and this entry's report then differed from the small
+ * module's tape, which reads each property once.
  */
 export function plain_json(input, maxDepth, maxNodes) {
   // The limits are src/core/value.rs's, passed in: what one input may cost.
   if (typeof input !== "object" || input === null) return undefined;
   let nodes = 0;
-  const plain = (x, depth) => {
-    if (++nodes > maxNodes) return false;
+  const copy = (x, depth) => {
+    if (++nodes > maxNodes) return NOT_COPIED;
     switch (typeof x) {
       case "string":
       case "boolean":
-        return true;
+        return x;
       case "number":
-        return x - x === 0;
+        return x - x === 0 ? x : NOT_COPIED;
       case "object": {
-        if (x === null) return true;
-        if (depth >= maxDepth) return false;
+        if (x === null) return null;
+        if (depth >= maxDepth) return NOT_COPIED;
         if (isArray(x)) {
-          if ("toJSON" in x || x.length > maxNodes - nodes) return false;
-          for (let i = 0; i < x.length; i++) {
+          const length = x.length;
+          if ("toJSON" in x || length > maxNodes - nodes) return NOT_COPIED;
+          const out = [];
+          for (let i = 0; i < length; i++) {
             const y = x[i];
-            if (y === undefined || !plain(y, depth + 1)) return false;
+            const item = y === undefined ? NOT_COPIED : copy(y, depth + 1);
+            if (item === NOT_COPIED) return NOT_COPIED;
+            out.push(item);
           }
-          return true;
+          return out;
         }
-        if (!isPlainObject(x)) return false;
+        if (!isPlainObject(x)) return NOT_COPIED;
         const k = keys(x);
-        if (k.length > maxNodes - nodes) return false;
+        if (k.length > maxNodes - nodes) return NOT_COPIED;
+        // No prototype: a key "__proto__" is then an own property, as in the input.
+        const out = Object.create(null);
         for (let i = 0; i < k.length; i++) {
           const y = x[k[i]];
-          if (y !== undefined && !plain(y, depth + 1)) return false;
+          if (y === undefined) continue;
+          const value = copy(y, depth + 1);
+          if (value === NOT_COPIED) return NOT_COPIED;
+          out[k[i]] = value;
         }
-        return true;
+        return out;
       }
       default:
-        return false;
+        return NOT_COPIED;
     }
   };
   try {
-    return plain(input, 0) ? stringify(input) : undefined;
+    const copied = copy(input, 0);
+    return copied === NOT_COPIED ? undefined : stringify(copied);
   } catch {
     return undefined;
   }
 }
+
+const NOT_COPIED = Symbol("not copied");
 
 /** What an object is, for the slow reader: 0 a plain object, 1 an array, 2 anything
  * else (an instance), 3 unreadable (asking threw: a revoked proxy, a throwing trap). */

@@ -127,3 +127,29 @@ test("hostile inputs are named as the Rust reader names them; bad options are a 
   ].flatMap((e) => [e, e]));
   assert.equal(result.ok.zh, true);
 });
+
+test("a getter is read once by either entry, which then give the same report and the same body", async () => {
+  const result = await harness.inPage(`
+    // Answers a clean operator the first time it is read, a blank one after.
+    const once = () => {
+      let reads = 0;
+      const input = { incident_num: "IM1", operate_key: "acceptedIncident1", parameter: {} };
+      Object.defineProperty(input, "operator", { enumerable: true, get: () => (reads++ === 0 ? "op" : " ") });
+      return { input, reads: () => reads };
+    };
+    const outcomes = {};
+    for (const [name, api] of [["main", coc], ["validate", window.small]]) {
+      const checked = once();
+      const valid = api.validateHandleRequest(checked.input).valid;
+      const built = once();
+      const body = api.buildHandleRequest(built.input, { endpoint: "https://coc.example" }).body;
+      outcomes[name] = { valid, reads: checked.reads(), body, buildReads: built.reads() };
+    }
+    return outcomes;
+  `);
+  const expected = {
+    valid: true, reads: 1, buildReads: 1,
+    body: '{"incident_num":"IM1","operator":"op","operate_key":"acceptedIncident1","parameter":{}}',
+  };
+  assert.deepEqual(result.ok, { main: expected, validate: expected });
+});
