@@ -173,7 +173,7 @@ export interface NetworkError extends Error {
   name: "NetworkError";
 }
 
-/** No answer within `timeoutMs`. */
+/** No answer within `timeoutMs`, counted from the call (a token function's wait included). */
 export interface TimeoutError extends Error {
   name: "TimeoutError";
 }
