@@ -56,13 +56,15 @@ pub fn read_text(value: &JsValue) -> Option<Text> {
     }
 }
 
-/// A number, with the engine's own text when it is not a safe integer.
-fn read_number(n: f64) -> Number {
-    if is_safe_integer(n) || !n.is_finite() {
-        Number::with_text(n, "")
+/// A number, with the engine's own text when it is not a safe integer (`String(n)`,
+/// a JSON number for every finite one: refused, it would be a value that cannot be read).
+fn read_number(n: f64) -> Value {
+    let text = if is_safe_integer(n) || !n.is_finite() {
+        String::new()
     } else {
-        Number::with_text(n, number_text(n))
-    }
+        number_text(n)
+    };
+    Number::with_text(n, text).map_or(Value::Foreign(Foreign::Unreadable), Value::Number)
 }
 
 /// `value[key]`, or `None` when reading it threw.
@@ -92,7 +94,7 @@ impl Reader {
         } else if let Some(b) = value.as_bool() {
             Value::Bool(b)
         } else if let Some(n) = value.as_f64() {
-            Value::Number(read_number(n))
+            read_number(n)
         } else if let Some(text) = read_text(value) {
             Value::String(text)
         } else if value.is_function() {

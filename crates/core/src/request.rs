@@ -80,10 +80,16 @@ pub enum BuildError {
 }
 
 impl fmt::Display for BuildError {
+    /// What went wrong, in a line; the cause, with every violation, is its `source()`
+    /// (so that an error chain prints each once).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BuildError::Config(error) => write!(f, "invalid options: {error}"),
-            BuildError::Invalid(report) => write!(f, "invalid request:\n{report}"),
+            BuildError::Config(_) => f.write_str("invalid options"),
+            BuildError::Invalid(report) => {
+                let errors = report.errors.len();
+                let s = if errors == 1 { "" } else { "s" };
+                write!(f, "invalid request ({errors} error{s})")
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::suggest::suggest;
 use crate::text::{
     first_control_character, is_blank, js_trim, text_problem, utf16_len, Text, TextProblem,
 };
-use crate::value::{is_integer, same_key, Foreign, Object, Value};
+use crate::value::{is_integer, same_key, Foreign, Object, Value, MAX_DEPTH};
 use crate::violation::{Problem, Report, TextReason, Violation};
 
 /// The most violations a report lists in each of its lists; the rest are counted in
@@ -30,22 +30,33 @@ pub struct ValidateOptions {
 }
 
 /// A request that passed validation, borrowing from the input: what the body is
-/// written from.
+/// written from. Only the validator makes one (its fields are its own), so a body is
+/// only ever written from what was checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked<'a> {
     /// The root's own fields that are there, in table order, with their rules.
-    pub root: Vec<(&'static FieldRule, &'a Value)>,
+    pub(crate) root: Vec<(&'static FieldRule, &'a Value)>,
     /// The operation `operate_key` names.
-    pub operation: &'static Operation,
+    pub(crate) operation: &'static Operation,
     /// `parameter`'s entries to send, in the input's order (none for a missing one).
-    pub parameter: Vec<(&'a str, &'a Value)>,
+    pub(crate) parameter: Vec<(&'a str, &'a Value)>,
     /// Unknown root keys, sent unchanged (only with `allow_unknown_fields`).
-    pub extra: Vec<(&'a str, &'a Value)>,
+    pub(crate) extra: Vec<(&'a str, &'a Value)>,
     /// What is worth a look but may be sent.
-    pub warnings: Vec<Violation>,
+    pub(crate) warnings: Vec<Violation>,
 }
 
 impl<'a> Checked<'a> {
+    /// The operation `operate_key` names.
+    pub fn operation(&self) -> &'static Operation {
+        self.operation
+    }
+
+    /// What is worth a look but may be sent.
+    pub fn warnings(&self) -> &[Violation] {
+        &self.warnings
+    }
+
     /// A root text as it is sent (trimmed when its rule says so).
     pub fn text(&self, key: &str) -> Option<&'a str> {
         self.root.iter().find_map(|(rule, value)| match value {
@@ -534,7 +545,12 @@ impl Walk<'_> {
             // with no need to compare its key with every field's.
             let marked = i < 64 && seen & (1 << i) != 0;
             if marked || known.contains(key.as_str()) {
-                sent.push((key.as_str(), value));
+                // The rules checked the first entry of a key: one given twice (a `Value`
+                // made in Rust may hold a key twice; JavaScript's cannot) sends that
+                // entry only, never one that was not checked.
+                if marked || object.lookup(key.as_str()).0 == Some(i) {
+                    sent.push((key.as_str(), value));
+                }
             } else if extra
                 .peek()
                 .is_some_and(|(k, _)| core::ptr::eq(*k, key.as_str()))
@@ -696,7 +712,9 @@ impl Walk<'_> {
                 // Its own errors go to the other list: the warning's place is the same.
                 let key_ok = self.text_content(key, &path, Labels::default());
                 let written = path::child(prefix.unwrap_or(""), key);
-                if self.json(value, &written) && key_ok {
+                // At the root an extra is a child of the input; in `parameter`, a grandchild.
+                let depth = if prefix.is_some() { 2 } else { 1 };
+                if self.json(value, &written, depth) && key_ok {
                     allowed.push((key.as_str(), value));
                 }
                 self.warning(path.get(), problem, Labels::default());
@@ -710,35 +728,42 @@ impl Walk<'_> {
     }
 
     /// Checks that a value passed through unchanged has a faithful JSON form.
-    fn json(&mut self, value: &Value, path: &str) -> bool {
+    /// `depth` counts from the input (0), as JavaScript's reader does: an array or
+    /// object as deep as [`MAX_DEPTH`] is `too_deep`, as that reader names it. A
+    /// `Value` made in Rust may be deeper than any read from JavaScript; this keeps
+    /// the walk's stack bounded for it too.
+    fn json(&mut self, value: &Value, path: &str, depth: usize) -> bool {
+        // Statics, not locals: a local is dropped, which linked the drop of every kind
+        // of value into the small module's wasm (a third of a KB).
+        static TOO_DEEP: Value = Value::Foreign(Foreign::TooDeep);
+        static TOO_LARGE: Value = Value::Foreign(Foreign::TooLarge);
         let none = Labels::default();
-        match value {
-            Value::Null | Value::Bool(_) => true,
-            Value::Number(n) if n.value().is_finite() => true,
-            Value::String(text) => self.text_content(text, &path, none),
-            Value::Array(items) => items.iter().enumerate().fold(true, |ok, (i, item)| {
-                self.json(item, &path::item(path, i)) && ok
-            }),
-            Value::Object(object) if object.unread() > 0 => {
-                // A static, not a local: a local is dropped, which linked the drop of
-                // every kind of value into the small module's wasm (a third of a KB).
-                static TOO_LARGE: Value = Value::Foreign(Foreign::TooLarge);
-                self.wrong_type(Path::written(path.to_owned()), "json", &TOO_LARGE, none);
-                false
+        let nested = matches!(value, Value::Array(_) | Value::Object(_));
+        let refused = match value {
+            _ if nested && depth >= MAX_DEPTH => &TOO_DEEP,
+            Value::Null | Value::Bool(_) => return true,
+            Value::Number(n) if n.value().is_finite() => return true,
+            Value::String(text) => return self.text_content(text, &path, none),
+            Value::Array(items) => {
+                return items.iter().enumerate().fold(true, |ok, (i, item)| {
+                    self.json(item, &path::item(path, i), depth + 1) && ok
+                })
             }
-            Value::Object(object) => object
-                .entries()
-                .filter(|(_, item)| !item.is_undefined())
-                .fold(true, |ok, (key, item)| {
-                    let path = path::child(path, key);
-                    let key_ok = self.text_content(key, &path, none);
-                    self.json(item, &path) && key_ok && ok
-                }),
-            other => {
-                self.wrong_type(Path::written(path.to_owned()), "json", other, none);
-                false
+            Value::Object(object) if object.unread() > 0 => &TOO_LARGE,
+            Value::Object(object) => {
+                return object
+                    .entries()
+                    .filter(|(_, item)| !item.is_undefined())
+                    .fold(true, |ok, (key, item)| {
+                        let path = path::child(path, key);
+                        let key_ok = self.text_content(key, &path, none);
+                        self.json(item, &path, depth + 1) && key_ok && ok
+                    })
             }
-        }
+            other => other,
+        };
+        self.wrong_type(Path::written(path.to_owned()), "json", refused, none);
+        false
     }
 }
 

@@ -38,14 +38,23 @@ pub struct Number {
 
 impl Number {
     /// A number and the text JavaScript writes for it (`String(n)`, which is what
-    /// `JSON.stringify` writes for a finite number).
-    pub fn with_text(value: f64, text: impl Into<Box<str>>) -> Self {
-        let text = (value.is_finite() && !is_safe_integer(value)).then(|| text.into());
-        Number { value, text }
+    /// `JSON.stringify` writes for a finite number), which a body then sends as it is.
+    /// `None` when the text is needed (a finite number that is not a safe integer) and
+    /// is not a JSON number: a body must stay JSON whatever a caller hands in. That the
+    /// text is `value`'s own is the caller's word (JavaScript's, in the package).
+    pub fn with_text(value: f64, text: impl Into<Box<str>>) -> Option<Self> {
+        if !value.is_finite() || is_safe_integer(value) {
+            return Some(Number { value, text: None });
+        }
+        let text = text.into();
+        is_json_number(&text).then_some(Number {
+            value,
+            text: Some(text),
+        })
     }
 
     /// A safe integer (a limit, an index), written as its digits.
-    pub fn from_safe_integer(value: f64) -> Self {
+    pub(crate) fn from_safe_integer(value: f64) -> Self {
         debug_assert!(is_safe_integer(value));
         Number { value, text: None }
     }
@@ -87,6 +96,42 @@ impl From<f64> for Number {
         let text = (value.is_finite() && !is_safe_integer(value)).then(|| shortest_json(value));
         Number { value, text }
     }
+}
+
+/// Whether `text` is a number as JSON writes one: `-`, then `0` or digits not led by
+/// a zero, then a fraction and an exponent, each optional. (Read with `get`, never an
+/// index that could panic: a panic links its formatting.)
+fn is_json_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |at: &mut usize| {
+        let start = *at;
+        while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+            *at += 1;
+        }
+        *at - start
+    };
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    let first = bytes.get(at).copied();
+    let whole = digits(&mut at);
+    if whole == 0 || (whole > 1 && first == Some(b'0')) {
+        return false;
+    }
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        if digits(&mut at) == 0 {
+            return false;
+        }
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        if digits(&mut at) == 0 {
+            return false;
+        }
+    }
+    at == bytes.len()
 }
 
 /// What JavaScript's `Number.prototype.toString` writes for a finite number: the
@@ -367,9 +412,22 @@ impl From<Number> for Value {
 }
 
 impl From<i64> for Value {
+    /// The integer, exactly: beyond 2^53 a double cannot hold it, so the body sends its
+    /// own digits and the rules see the nearest double (out of any range they take).
     fn from(n: i64) -> Self {
-        // Test inputs are far below 2^53, where the conversion is exact.
-        Value::from(n as f64)
+        let value = n as f64;
+        if is_safe_integer(value) {
+            return Value::Number(Number { value, text: None });
+        }
+        let mut digits = String::new();
+        if n < 0 {
+            digits.push('-');
+        }
+        unsigned(&mut digits, n.unsigned_abs());
+        Value::Number(Number {
+            value,
+            text: Some(digits.into()),
+        })
     }
 }
 
@@ -404,7 +462,54 @@ mod tests {
             assert_eq!(Number::from(n).to_text(), text, "{n}");
         }
         // What JavaScript says wins.
-        assert_eq!(Number::with_text(1e21, "1e+21").to_text(), "1e+21");
-        assert_eq!(Number::with_text(5.0, "ignored").to_text(), "5");
+        assert_eq!(Number::with_text(1e21, "1e+21").unwrap().to_text(), "1e+21");
+        assert_eq!(Number::with_text(5.0, "ignored").unwrap().to_text(), "5");
+    }
+
+    /// A body stays JSON whatever text a caller gives: text that is no JSON number is
+    /// refused, for a number that needs its text (a safe integer's is never used).
+    #[test]
+    fn a_number_text_is_a_json_number_or_refused() {
+        for good in [
+            "1.5", "-0.5", "0.1", "1e+21", "1E21", "-2.5e-8", "5e-324", "123.456",
+        ] {
+            assert_eq!(Number::with_text(1.5, good).unwrap().to_text(), good);
+        }
+        let bad = [
+            "",
+            "1,\"operate_key\":\"confirm\"",
+            "1}",
+            "01.5",
+            "1.",
+            ".5",
+            "+1.5",
+            "1e",
+            "1e+",
+            "- 1",
+            "0x1p1",
+            "NaN",
+            "Infinity",
+            "1.5 ",
+        ];
+        for text in bad {
+            assert_eq!(Number::with_text(1.5, text), None, "{text:?}");
+        }
+        assert_eq!(
+            Number::with_text(f64::NAN, "junk").unwrap().to_text(),
+            "null"
+        );
+        assert_eq!(Number::with_text(7.0, "junk").unwrap().to_text(), "7");
+    }
+
+    /// An `i64` beyond 2^53 keeps its digits: the body sends the integer given.
+    #[test]
+    fn an_i64_is_sent_exactly() {
+        let text = |n: i64| match Value::from(n) {
+            Value::Number(n) => n.to_text(),
+            _ => unreachable!(),
+        };
+        assert_eq!(text(9_007_199_254_740_993), "9007199254740993");
+        assert_eq!(text(i64::MIN), "-9223372036854775808");
+        assert_eq!(text(-42), "-42");
     }
 }

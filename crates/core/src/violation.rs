@@ -179,6 +179,20 @@ mod serialize {
         }
     }
 
+    /// A figure of a report: a safe integer serialised as one (`-0` as `0`), any other
+    /// number as a float.
+    struct Figure(f64);
+
+    impl Serialize for Figure {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            if crate::value::is_safe_integer(self.0) {
+                serializer.serialize_i64(self.0 as i64)
+            } else {
+                serializer.serialize_f64(self.0)
+            }
+        }
+    }
+
     impl Serialize for Problem {
         /// The `params` object: each problem's own figures.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -187,8 +201,10 @@ mod serialize {
                 match param {
                     Param::Word(word) => map.serialize_entry(key.name(), word)?,
                     Param::Count(n) => map.serialize_entry(key.name(), &n)?,
-                    Param::Bound(bound) => map.serialize_entry(key.name(), &bound)?,
-                    Param::Number(n) => map.serialize_entry(key.name(), &n.value())?,
+                    // A whole number as an integer, as `report_json` writes it (and
+                    // as a Rust reader of it that asks for an integer can take it).
+                    Param::Bound(bound) => map.serialize_entry(key.name(), &Figure(bound))?,
+                    Param::Number(n) => map.serialize_entry(key.name(), &Figure(n.value()))?,
                     Param::Words(words) => map.serialize_entry(key.name(), words)?,
                 }
             }

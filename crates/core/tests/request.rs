@@ -305,11 +305,100 @@ fn numbers_are_sent_as_javascript_writes_them() {
     request.push("big", Value::from(1e300));
     request.push(
         "neg",
-        Value::Number(coc_incident_core::Number::with_text(-2.5e-8, "-2.5e-8")),
+        Value::Number(coc_incident_core::Number::with_text(-2.5e-8, "-2.5e-8").unwrap()),
     );
     let body = body_with(&request, true);
     assert!(
         body.ends_with(r#""parameter":{},"extra":0.1,"big":1e+300,"neg":-2.5e-8}"#),
         "{body}"
     );
+}
+
+/// A `Value` made in Rust may hold a key twice (JavaScript's cannot): the rules check
+/// the first entry, and only that one is sent.
+#[test]
+fn a_key_given_twice_sends_only_the_entry_checked() {
+    let mut parameter = Object::new();
+    parameter.push("virtual_confirm_result", Value::from(true));
+    parameter.push("virtual_confirm_comment", Value::from("fine"));
+    parameter.push("virtual_confirm_comment", Value::from(""));
+    parameter.push("virtual_confirm_result", Value::from("yes"));
+    let request = object! {
+        "incident_num" => "IM1", "operator" => "op", "operate_key" => "confirm",
+        "parameter" => parameter,
+    };
+    assert!(body_of(&request).ends_with(
+        r#""parameter":{"virtual_confirm_result":true,"virtual_confirm_comment":"fine"}}"#
+    ));
+    let parsed = coc_incident_core::parse_json(
+        r#"{"incident_num":"IM1","operator":"op","operate_key":"confirm","parameter":{"virtual_confirm_result":true,"virtual_confirm_comment":"ok","virtual_confirm_comment":"\u0000"}}"#,
+    )
+    .unwrap();
+    let Value::Object(parsed) = parsed else {
+        unreachable!()
+    };
+    assert!(body_of(&parsed).ends_with(r#""virtual_confirm_comment":"ok"}}"#));
+}
+
+/// A `Value` made in Rust may nest deeper than any read from JavaScript: an extra that
+/// does is `too_deep` where the reader would make it so, and the walk's stack stays
+/// bounded (30,000 levels overflowed it).
+#[test]
+fn an_extra_deeper_than_javascript_reads_is_too_deep() {
+    let mut deep = Value::Null;
+    for _ in 0..30_000 {
+        deep = Value::Array(vec![deep]);
+    }
+    let mut request = accept();
+    request.push("x", deep);
+    let options = ValidateOptions {
+        allow_unknown_fields: true,
+        ..ValidateOptions::default()
+    };
+    let request = Value::Object(request);
+    let report = coc_incident_core::validate(&request, options);
+    // Dropping it recurses as deep as it is nests (the test thread's stack would not
+    // hold that in a debug build): left to the end of the process instead.
+    core::mem::forget(request);
+    let path = format!("x{}", ".0".repeat(coc_incident_core::MAX_DEPTH - 1));
+    let too_deep: Vec<_> = report
+        .errors
+        .iter()
+        .map(|v| (v.code(), v.path.to_text(), v.to_string()))
+        .collect();
+    assert_eq!(too_deep.len(), 1, "{too_deep:?}");
+    assert_eq!(too_deep[0].0, "wrong_type");
+    assert_eq!(too_deep[0].1, path);
+    assert!(
+        too_deep[0].2.contains("nested too deeply"),
+        "{}",
+        too_deep[0].2
+    );
+}
+
+/// An error chain prints each violation once: `Display` says what, `source()` why.
+#[test]
+fn a_build_error_says_what_and_its_source_why() {
+    let request = object! { "incident_num" => " ", "operator" => "", "operate_key" => "confirm" };
+    let error = build(
+        &Value::Object(request),
+        &target("https://coc.myhuaweicloud.com"),
+        ValidateOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(error.to_string(), "invalid request (3 errors)");
+    let source = core::error::Error::source(&error).unwrap().to_string();
+    assert!(source.contains("incident_num"), "{source}");
+    let config = build(
+        &Value::Object(accept()),
+        &target("ftp://x"),
+        ValidateOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(config.to_string(), "invalid options");
+    assert!(matches!(config, BuildError::Config(_)));
+    assert!(core::error::Error::source(&config)
+        .unwrap()
+        .to_string()
+        .contains("endpoint"));
 }

@@ -514,8 +514,8 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
             answer.units = kept.units;
         }
     }
-    answer.count(checked.warnings.len());
-    answer.violations(&checked.warnings);
+    answer.count(checked.warnings().len());
+    answer.violations(checked.warnings());
     // The body last, as the rest of the text: only where it starts is said.
     answer.count(answer.units);
     write_body(&checked, &mut answer.text);
