@@ -69,14 +69,22 @@ mod validate;
 mod value;
 mod violation;
 
+// The package's own wasm crates (crates/validate-wasm, the root crate) build on these;
+// they are not this crate's API and may change in any release.
+#[doc(hidden)]
 pub use bytes::{find_byte, is_ascii, same_bytes, same_text};
+#[doc(hidden)]
 pub use clean::{is_clean, passes, passes_utf16, tables_clean, Passed, Scalar};
-pub use messages::{Labels, Locale, Template, TEMPLATES, TYPE_PHRASES};
+#[doc(hidden)]
+pub use messages::{Template, TEMPLATES, TYPE_PHRASES};
+#[doc(hidden)]
+pub use problem::{Key, Param, CODES, PARAM_KEYS};
+
+pub use messages::{Labels, Locale};
 pub use options::{
     read_build_options, read_validate_options, BuildOptions, Options, BUILD_KEYS, VALIDATE_KEYS,
 };
 pub use parse::{parse_json, NotRead};
-pub use problem::{Key, Param, CODES, PARAM_KEYS};
 pub use report_json::{report_json, violations_json};
 pub use request::{
     body, build, build_parts, handle_url, write_body, BuildError, Built, BuiltRequest, ConfigError,
