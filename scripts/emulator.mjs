@@ -41,6 +41,11 @@ const SEEDS = [
 ];
 
 const MAX_BODY = 1024 * 1024;
+// What the log keeps: the last MAX_LOG requests, each body's first MAX_LOGGED characters
+// (a page that posts again and again must not grow the process without end).
+const MAX_LOG = 1000;
+const MAX_LOGGED = 64 * 1024;
+const MODES = ["slow", "html502", "numeric_provider_code", "drop", "answer"];
 const TEXT_LIMITS = { incident_num: 255, operator: 255, operate_key: 255 };
 
 function badText(s) {
@@ -87,6 +92,18 @@ export function invalidReason(body) {
     default:
       return "operate_key";
   }
+}
+
+/** Why a misbehaviour asked for cannot be had (what would fail when it is acted on), or null. */
+function misbehaviourProblem(wish) {
+  if (typeof wish !== "object" || wish === null) return "a misbehaviour is a JSON object";
+  if (!MODES.includes(wish.mode)) return `mode must be ${MODES.slice(0, -1).join(", ")} or ${MODES.at(-1)}`;
+  const whole = (n, min, max) => n === undefined || (Number.isSafeInteger(n) && n >= min && n <= max);
+  if (!whole(wish.count, 1, 1000)) return "count must be a whole number from 1 to 1000";
+  if (!whole(wish.delay_ms, 0, 60_000)) return "delay_ms must be a whole number from 0 to 60000";
+  if (!whole(wish.status, 200, 599)) return "status must be a whole number from 200 to 599";
+  if (wish.body !== undefined && typeof wish.body !== "string") return "body must be a string";
+  return null;
 }
 
 /**
@@ -156,7 +173,13 @@ export function createEmulator({ token } = {}) {
     const view = url.pathname.match(/^\/v1\/external\/incident\/([^/]+)$/);
     if (view && view[1] !== "handle") {
       if (request.method !== "GET") return send(response, 405, answer(CODES.METHOD, "Use GET"), { Allow: "GET" });
-      const ticket = tickets.get(decodeURIComponent(view[1]));
+      let num;
+      try {
+        num = decodeURIComponent(view[1]);
+      } catch {
+        return send(response, 404, answer(CODES.NOT_FOUND, "No such incident ticket"));
+      }
+      const ticket = tickets.get(num);
       if (!ticket) return send(response, 404, answer(CODES.NOT_FOUND, "No such incident ticket"));
       return send(response, 200, answer(CODES.SUCCESS, null, ticket));
     }
@@ -171,7 +194,7 @@ export function createEmulator({ token } = {}) {
     } catch {
       return send(response, 413, answer(CODES.TOO_LARGE, "Request body too large"));
     }
-    entry.body = text;
+    entry.body = text.length > MAX_LOGGED ? text.slice(0, MAX_LOGGED) : text;
 
     const trouble = takeMisbehaviour();
     if (trouble?.mode === "drop") {
@@ -223,6 +246,12 @@ export function createEmulator({ token } = {}) {
 
   async function control(request, response, url) {
     const route = `${request.method} ${url.pathname}`;
+    // A POST that changes the emulator must say it is JSON: a page on another origin
+    // cannot send that without a preflight, which control paths never answer (no CORS).
+    const json = /^application\/json\b/i.test(request.headers["content-type"] ?? "");
+    if (request.method === "POST" && !json) {
+      return send(response, 415, { error: "control requests are POSTed as application/json" });
+    }
     if (route === "GET /__emulator/tickets") return send(response, 200, [...tickets.values()]);
     if (route === "GET /__emulator/log") return send(response, 200, log);
     if (route === "POST /__emulator/reset") {
@@ -231,9 +260,8 @@ export function createEmulator({ token } = {}) {
     }
     if (route === "POST /__emulator/misbehave") {
       const wish = JSON.parse((await readBody(request)) || "{}");
-      if (!["slow", "html502", "numeric_provider_code", "drop", "answer"].includes(wish.mode)) {
-        return send(response, 400, { error: "mode must be slow, html502, numeric_provider_code, drop or answer" });
-      }
+      const problem = misbehaviourProblem(wish);
+      if (problem) return send(response, 400, { error: problem });
       misbehaviour = { mode: wish.mode, delay_ms: wish.delay_ms, count: wish.count ?? 1, status: wish.status, body: wish.body };
       const { body: _, ...shown } = misbehaviour; // a large body is not echoed back
       return send(response, 200, shown);
@@ -247,14 +275,32 @@ export function createEmulator({ token } = {}) {
     const isApi = url.pathname.startsWith("/v1/external/incident/");
     const isControl = url.pathname.startsWith("/__emulator/");
     if (!isApi && !isControl) return false;
+    try {
+      await route(request, response, url, isControl);
+    } catch (error) {
+      // One request never takes the emulator down: whatever it did is a 500.
+      console.error(`emulator: ${request.method} ${url.pathname}: ${error?.stack ?? error}`);
+      if (!response.headersSent) send(response, 500, answer("EMU.00000500", "The emulator failed on this request"));
+      else response.destroy();
+    }
+    return true;
+  }
+
+  async function route(request, response, url, isControl) {
+    if (isControl) {
+      // The emulator's own controls are for the page it serves and for tests: no CORS,
+      // so no page of another origin reads or drives them.
+      if (request.method === "OPTIONS") {
+        response.writeHead(403).end();
+        return;
+      }
+      await control(request, response, url).catch(() => send(response, 400, { error: "bad control request" }));
+      return;
+    }
     cors(request, response);
     if (request.method === "OPTIONS") {
       preflight(request, response);
-      return true;
-    }
-    if (isControl) {
-      await control(request, response, url).catch(() => send(response, 400, { error: "bad control request" }));
-      return true;
+      return;
     }
     // Logged: what arrived, with the token's presence but never its value.
     const entry = {
@@ -267,13 +313,13 @@ export function createEmulator({ token } = {}) {
       body: null,
     };
     log.push(entry);
+    if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
     const finish = response.end.bind(response);
     response.end = (...args) => {
       entry.status = response.statusCode;
       return finish(...args);
     };
     await handleApi(request, response, url, entry);
-    return true;
   }
 
   return {

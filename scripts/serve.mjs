@@ -67,6 +67,8 @@ export function staticHandler(request, response) {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Content-Security-Policy": CSP,
         "X-Content-Type-Options": "nosniff",
+        // No page address (which may carry a token) goes to any server in a Referer.
+        "Referrer-Policy": "no-referrer",
         "Cache-Control": "no-store",
       });
       response.end(request.method === "HEAD" ? undefined : body);
@@ -105,7 +107,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return listen(handler, 0);
   });
   const base = `http://127.0.0.1:${server.address().port}`;
-  const page = token ? `${base}/?token=${encodeURIComponent(token)}` : `${base}/`;
+  const page = token ? `${base}/#token=${encodeURIComponent(token)}` : `${base}/`;
   console.log(`coc-incident demo: open ${page}  (Ctrl+C to stop)`);
   console.log(`COC emulator: ${base}/v1/external/incident/handle${token ? " (X-Auth-Token required)" : ""}`);
 }

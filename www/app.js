@@ -109,9 +109,17 @@ $("locale").addEventListener("change", (event) => {
 });
 
 // `npm start -- --token T` makes the emulator demand a token; the address it prints
-// carries it as ?token=T, and the element's client sends it as X-Auth-Token.
-const token = new URLSearchParams(location.search).get("token");
-if (token !== null) element.token = token;
+// carries it as #token=T (a fragment: never sent to a server, never in a Referer), and
+// the element's client sends it as X-Auth-Token. Read once, then taken out of the
+// address bar and the history (a ?token=T query too).
+const address = new URL(location.href);
+const token = new URLSearchParams(address.hash.slice(1)).get("token") ?? address.searchParams.get("token");
+if (token !== null) {
+  element.token = token;
+  address.searchParams.delete("token");
+  address.hash = "";
+  history.replaceState(history.state, "", address);
+}
 translate();
 $("tickets-status").textContent = t("loading");
 await loadTickets();

@@ -21,7 +21,7 @@ beforeEach(() => emulator.reset());
 
 const inPage = (body, args = {}) => harness.inPage(body, { TOKEN, NUM, ...args });
 
-const misbehave = (wish) => fetch(`${endpoint}/__emulator/misbehave`, { method: "POST", body: JSON.stringify(wish) });
+const misbehave = (wish) => fetch(`${endpoint}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(wish) });
 const status = () => emulator.tickets.get(NUM).status;
 
 const SUCCESS = { provider_code: "049", error_code: "GOM.00000000", error_msg: null, data: null };

@@ -210,13 +210,15 @@ test("with a token the emulator demands, the page sends the one in its address",
   const url = `http://127.0.0.1:${other.address().port}/`;
   try {
     const cases = [
-      [`${url}?token=demo-token`, "IM202403221530120171753782", "good"],
+      [`${url}#token=demo-token`, "IM202403221530120171753782", "good"],
       [url, NUM, "bad"],
     ];
     for (const [address, ticket, expected] of cases) {
       page = await browser.newPage();
       await page.goto(address);
       await page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+      // Read once, then out of the address bar (and so of the history and any Referer).
+      assert.equal(page.url(), url);
       await open(ticket);
       await page.getByRole("button", { name: "Accept" }).click();
       if (expected === "good") await status().filter({ hasText: "Accepted" }).waitFor();
@@ -226,6 +228,10 @@ test("with a token the emulator demands, the page sends the one in its address",
       }
       await page.close();
     }
+    // Nor does the page give its address away to a server it loads from.
+    const headers = (await fetch(url)).headers;
+    assert.equal(headers.get("referrer-policy"), "no-referrer");
+    assert.equal(headers.get("x-content-type-options"), "nosniff");
   } finally {
     other.close();
   }

@@ -142,7 +142,7 @@ test("what the user typed survives a reload (a draft per ticket and action) and 
 
 test("a failed send keeps the form as typed, is never resent on its own, and goes again when the user asks", async () => {
   const page = await open({ state: "to_be_accepted" });
-  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", body: JSON.stringify({ mode: "html502" }) });
+  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "html502" }) });
   await page.getByRole("button", { name: "Accept" }).click();
   const alert = page.locator("coc-incident-form [role=alert]");
   await alert.filter({ hasText: "Not sent:" }).waitFor();
@@ -160,7 +160,7 @@ test("a failed send keeps the form as typed, is never resent on its own, and goe
 
 test("a change of attributes during a send waits for its outcome, which moves the ticket on", async () => {
   const page = await open({ state: "to_be_accepted" });
-  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", body: JSON.stringify({ mode: "slow", delay_ms: 800 }) });
+  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "slow", delay_ms: 800 }) });
   await page.getByRole("button", { name: "Accept" }).click();
   await page.locator("coc-incident-form form[aria-busy=true]").waitFor();
   await page.evaluate(() => document.querySelector("coc-incident-form").setAttribute("locale", "zh-CN"));

@@ -157,7 +157,7 @@ describe("tokens, CORS and the log", () => {
     assert.equal(log[0].path, HANDLE);
     assert.equal(log[0].content_type, "application/json;charset=UTF-8");
     assert.equal(log[0].body, JSON.stringify(request("acceptedIncident1")));
-    await fetch(`${base}/__emulator/reset`, { method: "POST" });
+    await fetch(`${base}/__emulator/reset`, { method: "POST", headers: { "Content-Type": "application/json" } });
     assert.deepEqual(await (await fetch(`${base}/__emulator/log`)).json(), []);
     assert.equal((await view(ACCEPT_ME)).status, "to_be_accepted");
     const tickets = await (await fetch(`${base}/__emulator/tickets`)).json();
@@ -166,7 +166,7 @@ describe("tokens, CORS and the log", () => {
 });
 
 describe("misbehaviour on purpose", () => {
-  const misbehave = (wish) => fetch(`${base}/__emulator/misbehave`, { method: "POST", body: JSON.stringify(wish) });
+  const misbehave = (wish) => fetch(`${base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(wish) });
 
   test("502 with an HTML page", async () => {
     await misbehave({ mode: "html502" });
@@ -198,5 +198,54 @@ describe("misbehaviour on purpose", () => {
 
   test("an unknown mode is refused", async () => {
     assert.equal((await misbehave({ mode: "explode" })).status, 400);
+  });
+
+  test("a misbehaviour that could not be acted on is refused, and the emulator goes on", async () => {
+    for (const wish of [
+      { mode: "answer", status: 1 }, { mode: "answer", status: 700 }, { mode: "answer", status: "200" },
+      { mode: "answer", body: 123 }, { mode: "slow", delay_ms: -1 }, { mode: "slow", count: 0 }, [1],
+    ]) {
+      assert.equal((await misbehave(wish)).status, 400, JSON.stringify(wish));
+    }
+    assert.equal((await post(request("acceptedIncident1"))).status, 200);
+  });
+});
+
+describe("what a page of another origin, or a broken request, can do", () => {
+  test("a malformed ticket number is a 404, and the emulator goes on", async () => {
+    const response = await fetch(`${base}/v1/external/incident/%E0%A4%A`, { headers: { "X-Auth-Token": TOKEN } });
+    assert.equal(response.status, 404);
+    assert.equal((await response.json()).error_code, CODES.NOT_FOUND);
+    assert.equal((await post(request("acceptedIncident1"))).status, 200);
+  });
+
+  test("control paths answer no other origin, and change nothing but for JSON", async () => {
+    const origin = { Origin: "http://evil.localhost:3000" };
+    const tickets = await fetch(`${base}/__emulator/tickets`, { headers: origin });
+    assert.equal(tickets.headers.get("access-control-allow-origin"), null);
+    const preflight = await fetch(`${base}/__emulator/reset`, {
+      method: "OPTIONS",
+      headers: { ...origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+    });
+    assert.equal(preflight.status, 403);
+    assert.equal(preflight.headers.get("access-control-allow-origin"), null);
+    // What a page may send without asking first: a form-like POST. Refused.
+    await post(request("acceptedIncident1"));
+    for (const path of ["/__emulator/reset", "/__emulator/misbehave"]) {
+      const simple = await fetch(base + path, {
+        method: "POST", headers: { ...origin, "Content-Type": "text/plain" }, body: JSON.stringify({ mode: "drop" }),
+      });
+      assert.equal(simple.status, 415, path);
+    }
+    assert.equal((await view(ACCEPT_ME)).status, "handling");
+    assert.equal((await post(request("acceptedIncident1"))).status, 409);
+  });
+
+  test("the log keeps the last thousand requests, each body cut at 64 KiB", async () => {
+    for (let i = 0; i < 1005; i++) await post(request("acceptedIncident1"), { token: null });
+    await post({ ...request("acceptedIncident1"), note: "x".repeat(100_000) });
+    const log = await (await fetch(`${base}/__emulator/log`)).json();
+    assert.equal(log.length, 1000);
+    assert.equal(log.at(-1).body.length, 64 * 1024);
   });
 });
