@@ -348,6 +348,27 @@ test("coc-incident/validate: plain objects read by for…in are read as Object.k
   }
 });
 
+test("a getter that calls the main entry back without end: the engine's stack runs out deep down, each call answers, the instance lives on", () => {
+  const valid = { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" };
+  let calls = 0;
+  const endless = { ...valid };
+  Object.defineProperty(endless, "operator", {
+    enumerable: true,
+    get() {
+      calls += 1;
+      validateHandleRequest(endless);
+      return "op";
+    },
+  });
+  // The deepest call finds its getter unreadable (the stack ran out in it); each call
+  // above gets an answer from the one below, so its getter answers "op".
+  const report = validateHandleRequest(endless);
+  assert.ok(calls > 100, String(calls));
+  assert.deepEqual(report, { valid: true, errors: [], warnings: [] });
+  assert.equal(validateHandleRequest(valid).valid, true);
+  assert.equal(buildHandleRequest(valid, { endpoint: "/api" }).method, "POST");
+});
+
 test("what is validated is what is sent: an inherited toJSON makes an instance", () => {
   const proto = Object.create(null);
   proto.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
