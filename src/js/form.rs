@@ -36,12 +36,23 @@ impl FormControl {
     }
 }
 
+// The form's controls from HTMLFormElement's own getter: `form.elements` is the control
+// of that name when the form has one (a form's named controls hide its properties), and
+// the form would then read as empty, with no word of why.
+#[wasm_bindgen(
+    inline_js = "const elements = Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements').get;
+export function form_elements(form) { return elements.call(form); }"
+)]
+extern "C" {
+    fn form_elements(form: &HtmlFormElement) -> web_sys::HtmlCollection;
+}
+
 /// Control types that are never part of a request.
 const SKIPPED_TYPES: &[&str] = &["button", "submit", "reset", "image", "file"];
 
 /// The form's named, enabled controls, radio groups merged, in document order.
 pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
-    let elements = form.elements();
+    let elements = form_elements(form);
     let mut out: Vec<FormControl> = Vec::new();
     for index in 0..elements.length() {
         let Some(element) = elements.item(index) else {

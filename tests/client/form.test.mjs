@@ -272,3 +272,39 @@ test("a counter counts as the rule does (operator trimmed); a field's name with 
   assert.deepEqual(result.ok.over, { counter: "256 / 255", over: true });
   assert.deepEqual(result.ok.ids, { spaced: [true], escaped: [true] });
 });
+
+test("a control named elements does not empty the form; a key __proto__ is kept as the key it is", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input type="checkbox" name="virtual_confirm_result" checked>
+     <textarea name="virtual_confirm_comment">ok</textarea>
+     <input name="elements" value="hides the form's own">
+     <input name="parameter.__proto__" value="pp">`,
+    `const read = coc.readForm(form);
+     const report = coc.validateHandleRequest(read);
+     const binding = coc.bindForm(form);
+     const bound = binding.validate().errors.map((v) => v.code + " " + v.path);
+     binding.destroy();
+     const built = coc.buildHandleRequest(
+       { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" },
+       { endpoint: "https://coc.example", headers: JSON.parse('{"__proto__":"x"}') },
+     );
+     return {
+       keys: Object.keys(read), parameterKeys: Object.keys(read.parameter), polluted: Object.prototype.hasOwnProperty("pp") || ({}).pp !== undefined,
+       errors: report.errors.map((v) => v.code + " " + v.path), bound,
+       header: Object.getOwnPropertyDescriptor(built.headers, "__proto__")?.value ?? null,
+     };`,
+  );
+  // The form reads whole (before, `form.elements` was the control, and every field
+  // was "required"); a control no rule places (`elements`) is no part of the request.
+  assert.deepEqual(result.ok, {
+    keys: ["incident_num", "operator", "operate_key", "parameter"],
+    parameterKeys: ["virtual_confirm_result", "virtual_confirm_comment", "__proto__"],
+    polluted: false,
+    errors: ["unknown_field parameter.__proto__"],
+    bound: ["unknown_field parameter.__proto__"],
+    header: "x",
+  });
+});
