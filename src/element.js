@@ -207,8 +207,9 @@ export class IncidentFormElement extends Base {
     }
   }
 
+  /** As the library reads a locale: any `zh` tag (`zh`, `zh-CN`, `zh-Hans`…) is Chinese. */
   get locale() {
-    return this.getAttribute("locale") === "zh-CN" ? "zh-CN" : "en";
+    return /^zh(?:[-_]|$)/i.test(this.getAttribute("locale") ?? "") ? "zh-CN" : "en";
   }
 
   #teardown() {

@@ -38,11 +38,13 @@ impl FormControl {
 
 // The form's controls from HTMLFormElement's own getter: `form.elements` is the control
 // of that name when the form has one (a form's named controls hide its properties), and
-// the form would then read as empty, with no word of why.
-#[wasm_bindgen(
-    inline_js = "const elements = Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements').get;
-export function form_elements(form) { return elements.call(form); }"
-)]
+// the form would then read as empty, with no word of why. Looked up at the first call,
+// not when the module loads: Node and workers load it too, and have no HTMLFormElement.
+#[wasm_bindgen(inline_js = "let elements;
+export function form_elements(form) {
+  elements ??= Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements').get;
+  return elements.call(form);
+}")]
 extern "C" {
     fn form_elements(form: &HtmlFormElement) -> web_sys::HtmlCollection;
 }

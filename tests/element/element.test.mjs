@@ -250,6 +250,15 @@ test("an endpoint the client refuses is said, and no form is shown (an unbound o
   await page.context().close();
 });
 
+test("the locale attribute is read as the library reads one: any zh tag is Chinese", async () => {
+  for (const [tag, button] of [["zh", "受理"], ["zh-Hans", "受理"], ["ZH-cn", "受理"], ["zhx", "Accept"], ["fr", "Accept"]]) {
+    const page = await open({ state: "to_be_accepted", locale: tag });
+    await page.getByRole("button", { name: button, exact: true }).waitFor();
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test("axe-core finds no serious or critical violation in any state, in either locale, with messages shown", async () => {
   for (const locale of ["en", "zh-CN"]) {
     for (const state of Object.keys(TICKET)) {
