@@ -67,8 +67,9 @@ export function staticHandler(request, response) {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Content-Security-Policy": CSP,
         "X-Content-Type-Options": "nosniff",
-        // No page address (which may carry a token) goes to any server in a Referer.
-        "Referrer-Policy": "no-referrer",
+        // No page address (which may carry a token) goes to another origin in a
+        // Referer (no-referrer would also make a same-origin POST's Origin null).
+        "Referrer-Policy": "same-origin",
         "Cache-Control": "no-store",
       });
       response.end(request.method === "HEAD" ? undefined : body);

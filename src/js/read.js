@@ -51,71 +51,116 @@ function plainness(x) {
  * JSON.stringify writes exactly the tree the slow reader would build, in one crossing
  * instead of one per property. Anything else answers undefined and is read the slow
  * way, which names it. What is validated is what JSON.stringify wrote, so it is also
- * exactly what would be sent.
- *
- * Each property is read once, into a copy that JSON.stringify then writes: read twice
- * (once to look, once by JSON.stringify), a getter ran twice and could answer
- * otherwise the second time, and this entry's report then differed from the small
- * module's tape, which reads each property once.
+ * exactly what would be sent. (The small module's tape writer asks this at its limit.)
  */
 export function plain_json(input, maxDepth, maxNodes) {
-  // The limits are src/core/value.rs's, passed in: what one input may cost.
+  const copied = plain_copy(input, maxDepth, maxNodes);
+  return typeof copied === "string" ? copied : undefined;
+}
+
+/**
+ * What the full module's reader reads (src/js/read.rs `read`): each property of the
+ * input read once, into a copy. Plain data throughout: the copy's JSON text (see
+ * `plain_json`). Otherwise the copy itself (undefined for an input that is no object),
+ * holding, where copying stopped, what was read there as it was (an instance, a
+ * function, NaN, an object too deep…) or, for what could not be read, an object no
+ * reader can read either: the slow reader then reads the copy, and no getter runs a
+ * second time (read twice, one could answer otherwise, and this entry's report differ
+ * from the small module's, whose tape reads each property once).
+ */
+export function plain_copy(input, maxDepth, maxNodes) {
   if (typeof input !== "object" || input === null) return undefined;
   let nodes = 0;
+  let complete = true;
+  // What was read there as it was: the slow reader names it.
+  const asRead = (x) => {
+    complete = false;
+    return x;
+  };
   const copy = (x, depth) => {
-    if (++nodes > maxNodes) return NOT_COPIED;
+    if (++nodes > maxNodes) return asRead(x);
     switch (typeof x) {
       case "string":
       case "boolean":
         return x;
       case "number":
-        return x - x === 0 ? x : NOT_COPIED;
+        return x - x === 0 ? x : asRead(x);
       case "object": {
         if (x === null) return null;
-        if (depth >= maxDepth) return NOT_COPIED;
-        if (isArray(x)) {
-          const length = x.length;
-          if ("toJSON" in x || length > maxNodes - nodes) return NOT_COPIED;
-          const out = [];
-          for (let i = 0; i < length; i++) {
-            const y = x[i];
-            const item = y === undefined ? NOT_COPIED : copy(y, depth + 1);
-            if (item === NOT_COPIED) return NOT_COPIED;
-            out.push(item);
+        if (depth >= maxDepth) return asRead(x);
+        try {
+          if (isArray(x)) {
+            const length = x.length;
+            if ("toJSON" in x || typeof length !== "number" || length > maxNodes - nodes) return asRead(x);
+            const out = [];
+            for (let i = 0; i < length; i++) {
+              let y;
+              try {
+                y = x[i];
+              } catch {
+                out.push(asRead(UNREADABLE));
+                continue;
+              }
+              // JSON writes null for an undefined item; the slow reader, undefined.
+              out.push(y === undefined ? asRead(undefined) : copy(y, depth + 1));
+            }
+            return out;
+          }
+          if (!isPlainObject(x)) return asRead(x);
+          const k = keys(x);
+          if (k.length > maxNodes - nodes) return asRead(x);
+          // No prototype: a key "__proto__" is then an own property, as in the input.
+          const out = Object.create(null);
+          COPIES.add(out);
+          for (let i = 0; i < k.length; i++) {
+            let y;
+            try {
+              y = x[k[i]];
+            } catch {
+              out[k[i]] = asRead(UNREADABLE);
+              continue;
+            }
+            // Kept, undefined too: JSON leaves such a key out, as the rules do, and the
+            // slow reader must see the keys the input has.
+            out[k[i]] = y === undefined ? undefined : copy(y, depth + 1);
           }
           return out;
+        } catch {
+          // Asking what it is threw (a proxy's trap): no reader can read it.
+          return asRead(UNREADABLE);
         }
-        if (!isPlainObject(x)) return NOT_COPIED;
-        const k = keys(x);
-        if (k.length > maxNodes - nodes) return NOT_COPIED;
-        // No prototype: a key "__proto__" is then an own property, as in the input.
-        const out = Object.create(null);
-        for (let i = 0; i < k.length; i++) {
-          const y = x[k[i]];
-          if (y === undefined) continue;
-          const value = copy(y, depth + 1);
-          if (value === NOT_COPIED) return NOT_COPIED;
-          out[k[i]] = value;
-        }
-        return out;
       }
       default:
-        return NOT_COPIED;
+        return asRead(x);
     }
   };
+  const copied = copy(input, 0);
+  if (!complete) return copied;
   try {
-    const copied = copy(input, 0);
-    return copied === NOT_COPIED ? undefined : stringify(copied);
+    return stringify(copied);
   } catch {
-    return undefined;
+    return copied;
   }
 }
 
-const NOT_COPIED = Symbol("not copied");
+// The plain objects `plain_copy` made: what the slow reader reads as plain, whatever
+// keys they hold. Weak: a copy lives no longer than the call that reads it.
+const COPIES = new WeakSet();
+
+// What could not be read, as the copy holds it: a revoked proxy, which the slow reader
+// (like any) cannot read either, and so names `unreadable`.
+const UNREADABLE = (() => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+})();
 
 /** What an object is, for the slow reader: 0 a plain object, 1 an array, 2 anything
  * else (an instance), 3 unreadable (asking threw: a revoked proxy, a throwing trap). */
 export function object_kind(x) {
+  // A copy `plain_copy` made of a plain object: plain, as the original was found (a
+  // proxy may hide a `toJSON` key from `in` that the copy, holding it, would not).
+  if (COPIES.has(x)) return 0;
   const kind = tape_kind(x);
   // Plain, whatever its prototype.
   return kind > 3 ? 0 : kind;

@@ -13,7 +13,7 @@ use coc_incident_core::{is_safe_integer, Foreign, Number, Object, Value, MAX_DEP
 // for why `catch` imports are not used).
 #[wasm_bindgen(module = "/src/js/read.js")]
 extern "C" {
-    fn plain_json(input: &JsValue, max_depth: u32, max_nodes: u32) -> Option<String>;
+    fn plain_copy(input: &JsValue, max_depth: u32, max_nodes: u32) -> JsValue;
     fn object_kind(value: &JsValue) -> u32;
     fn own_keys(value: &JsValue, budget: u32) -> JsValue;
     fn unread_keys() -> u32;
@@ -30,13 +30,23 @@ const PLAIN_OBJECT: u32 = 0;
 const ARRAY: u32 = 1;
 const INSTANCE: u32 = 2;
 
-/// Reads `value` whole, within [`MAX_DEPTH`] and [`MAX_NODES`].
+/// Reads `value` whole, within [`MAX_DEPTH`] and [`MAX_NODES`]: each property once,
+/// through read.js's copy of it (JSON text when it is plain data throughout).
 pub fn read(value: &JsValue) -> Value {
-    let crossed = plain_json(value, MAX_DEPTH as u32, MAX_NODES as u32);
-    if let Some(Ok(fast)) = crossed.map(|json| parse_json_text(&json)) {
-        return fast;
+    let copied = plain_copy(value, MAX_DEPTH as u32, MAX_NODES as u32);
+    if let Some(json) = copied.as_string() {
+        if let Ok(fast) = parse_json_text(&json) {
+            return fast;
+        }
     }
-    Reader { nodes: 0 }.value(value, 0)
+    // The input itself when it is no object, or when its text did not parse (which
+    // plain data's does; read as before, then).
+    let read = if copied.is_undefined() || copied.is_string() {
+        value
+    } else {
+        &copied
+    };
+    Reader { nodes: 0 }.value(read, 0)
 }
 
 /// Reads a string, keeping each unpaired surrogate: wasm-bindgen's own conversion

@@ -432,7 +432,10 @@ export function buildHandleRequest(input, options) {
   const headers = {};
   for (let n = a.numbers[a.at++]; n > 0; n--) {
     const header = text(a);
-    headers[header] = text(a);
+    const value = text(a);
+    // A header named __proto__ is the own key it is, not the object's prototype.
+    if (header === "__proto__") Object.defineProperty(headers, header, { value, writable: true, enumerable: true, configurable: true });
+    else headers[header] = value;
   }
   const warnings = violations(a, a.numbers[a.at++]);
   // The body is the rest of the text (its length is not counted).

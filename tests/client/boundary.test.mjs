@@ -143,13 +143,22 @@ test("a getter is read once by either entry, which then give the same report and
       const valid = api.validateHandleRequest(checked.input).valid;
       const built = once();
       const body = api.buildHandleRequest(built.input, { endpoint: "https://coc.example" }).body;
-      outcomes[name] = { valid, reads: checked.reads(), body, buildReads: built.reads() };
+      // Beside a value no JSON holds (the full module's fast path gives up there, after
+      // the getter): still read once.
+      const odd = once();
+      odd.input.extra = [undefined, NaN];
+      const report = api.validateHandleRequest(odd.input, { allowUnknownFields: true });
+      outcomes[name] = {
+        valid, reads: checked.reads(), body, buildReads: built.reads(),
+        odd: report.errors.map((v) => v.code + " " + v.path), oddReads: odd.reads(),
+      };
     }
     return outcomes;
   `);
   const expected = {
     valid: true, reads: 1, buildReads: 1,
     body: '{"incident_num":"IM1","operator":"op","operate_key":"acceptedIncident1","parameter":{}}',
+    odd: ["wrong_type extra.0", "wrong_type extra.1"], oddReads: 1,
   };
   assert.deepEqual(result.ok, { main: expected, validate: expected });
 });

@@ -291,10 +291,15 @@ test("a control named elements does not empty the form; a key __proto__ is kept 
        { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" },
        { endpoint: "https://coc.example", headers: JSON.parse('{"__proto__":"x"}') },
      );
+     const builtSmall = window.small.buildHandleRequest(
+       { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" },
+       { endpoint: "https://coc.example", headers: JSON.parse('{"__proto__":"x"}') },
+     );
      return {
        keys: Object.keys(read), parameterKeys: Object.keys(read.parameter), polluted: Object.prototype.hasOwnProperty("pp") || ({}).pp !== undefined,
        errors: report.errors.map((v) => v.code + " " + v.path), bound,
        header: Object.getOwnPropertyDescriptor(built.headers, "__proto__")?.value ?? null,
+       headerSmall: Object.getOwnPropertyDescriptor(builtSmall.headers, "__proto__")?.value ?? null,
      };`,
   );
   // The form reads whole (before, `form.elements` was the control, and every field
@@ -306,5 +311,6 @@ test("a control named elements does not empty the form; a key __proto__ is kept 
     errors: ["unknown_field parameter.__proto__"],
     bound: ["unknown_field parameter.__proto__"],
     header: "x",
+    headerSmall: "x",
   });
 });

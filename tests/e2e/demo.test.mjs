@@ -230,7 +230,7 @@ test("with a token the emulator demands, the page sends the one in its address",
     }
     // Nor does the page give its address away to a server it loads from.
     const headers = (await fetch(url)).headers;
-    assert.equal(headers.get("referrer-policy"), "no-referrer");
+    assert.equal(headers.get("referrer-policy"), "same-origin");
     assert.equal(headers.get("x-content-type-options"), "nosniff");
   } finally {
     other.close();

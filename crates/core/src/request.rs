@@ -9,7 +9,7 @@ use crate::prelude::*;
 use crate::text::js_trim;
 use crate::validate::{check, Checked, ValidateOptions};
 use crate::value::Value;
-use crate::violation::{Report, Violation};
+use crate::violation::{Problem, Report, Violation};
 
 /// The handle endpoint's path below the configured endpoint.
 pub const HANDLE_PATH: &str = "/v1/external/incident/handle";
@@ -86,7 +86,15 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Config(_) => f.write_str("invalid options"),
             BuildError::Invalid(report) => {
-                let errors = report.errors.len();
+                // Each listed error, and the ones the closing note only counts.
+                let errors: usize = report
+                    .errors
+                    .iter()
+                    .map(|v| match v.problem {
+                        Problem::TooManyViolations { omitted } => omitted,
+                        _ => 1,
+                    })
+                    .sum();
                 let s = if errors == 1 { "" } else { "s" };
                 write!(f, "invalid request ({errors} error{s})")
             }

@@ -193,6 +193,23 @@ mod serialize {
         }
     }
 
+    /// A number of the input as `report_json` writes it: an integer where its text is
+    /// one that fits (digits, as for 1e16 or an `i64` beyond 2^53), else a float.
+    struct Written<'n>(&'n crate::value::Number);
+
+    impl Serialize for Written<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let text = self.0.to_text();
+            if let Ok(n) = text.parse::<i64>() {
+                serializer.serialize_i64(n)
+            } else if let Ok(n) = text.parse::<u64>() {
+                serializer.serialize_u64(n)
+            } else {
+                Figure(self.0.value()).serialize(serializer)
+            }
+        }
+    }
+
     impl Serialize for Problem {
         /// The `params` object: each problem's own figures.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -204,7 +221,7 @@ mod serialize {
                     // A whole number as an integer, as `report_json` writes it (and
                     // as a Rust reader of it that asks for an integer can take it).
                     Param::Bound(bound) => map.serialize_entry(key.name(), &Figure(bound))?,
-                    Param::Number(n) => map.serialize_entry(key.name(), &Figure(n.value()))?,
+                    Param::Number(n) => map.serialize_entry(key.name(), &Written(n))?,
                     Param::Words(words) => map.serialize_entry(key.name(), words)?,
                 }
             }

@@ -387,6 +387,18 @@ fn a_build_error_says_what_and_its_source_why() {
     )
     .unwrap_err();
     assert_eq!(error.to_string(), "invalid request (3 errors)");
+    // A report too long to list counts what it only counts.
+    let mut many = accept();
+    for i in 0..150 {
+        many.push(format!("unknown_{i}"), Value::from(1.0));
+    }
+    let long = build(
+        &Value::Object(many),
+        &target("https://coc.myhuaweicloud.com"),
+        ValidateOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(long.to_string(), "invalid request (150 errors)");
     let source = core::error::Error::source(&error).unwrap().to_string();
     assert!(source.contains("incident_num"), "{source}");
     let config = build(

@@ -728,6 +728,17 @@ fn the_hand_written_report_json_matches_serde() {
             Some(Value::from(-1.5e300)),
         )),
         Value::Object(set(&confirm(), "extra", Some(Value::from(f64::NAN)))),
+        // Whole numbers past 2^53: written as digits by both.
+        Value::Object(set_param(
+            &commit_solution(),
+            "start_time",
+            Some(Value::from(1e16)),
+        )),
+        Value::Object(set_param(
+            &commit_solution(),
+            "start_time",
+            Some(Value::from(i64::MAX)),
+        )),
         Value::Array(vec![]),
     ];
     for request in &requests {

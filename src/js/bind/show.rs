@@ -267,7 +267,13 @@ impl Binding {
         let before = control.element.get_attribute("aria-describedby");
         let mut describedby: Vec<String> = before
             .iter()
-            .flat_map(|b| b.split_whitespace().map(str::to_owned))
+            // An id list is split at ASCII whitespace only (HTML's), not U+00A0.
+            .flat_map(|b| {
+                b.split(|c: char| c.is_ascii_whitespace())
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
             .collect();
         for id in ids {
             if !describedby.contains(&id) {
