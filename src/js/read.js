@@ -62,9 +62,10 @@ export function plain_json(input, maxDepth, maxNodes) {
  * What the full module's reader reads (src/js/read.rs `read`): each property of the
  * input read once, into a copy. Plain data throughout: the copy's JSON text (see
  * `plain_json`). Otherwise the copy itself (undefined for an input that is no object),
- * holding, where copying stopped, what was read there as it was (an instance, a
- * function, NaN, an object too deep…) or, for what could not be read, an object no
- * reader can read either: the slow reader then reads the copy, and no getter runs a
+ * which the slow reader reads as it would the input: it holds, where copying stopped,
+ * what was read there as it was (an instance, a function, NaN, an object too deep or
+ * that could not be asked what it is, which the reader then asks itself), and where
+ * reading a property threw, a property whose reading throws. So no getter runs a
  * second time (read twice, one could answer otherwise, and this entry's report differ
  * from the small module's, whose tape reads each property once).
  */
@@ -77,6 +78,12 @@ export function plain_copy(input, maxDepth, maxNodes) {
     complete = false;
     return x;
   };
+  // Where reading threw: reading the copy there throws too (the reader then says
+  // `unreadable`, as it would have of the input, counting no node for it).
+  const unreadable = (out, key) => {
+    complete = false;
+    defineProperty(out, key, { get: throwUnreadable, enumerable: true, configurable: true });
+  };
   const copy = (x, depth) => {
     if (++nodes > maxNodes) return asRead(x);
     switch (typeof x) {
@@ -88,47 +95,54 @@ export function plain_copy(input, maxDepth, maxNodes) {
       case "object": {
         if (x === null) return null;
         if (depth >= maxDepth) return asRead(x);
+        let array, length, k;
         try {
-          if (isArray(x)) {
-            const length = x.length;
+          array = isArray(x);
+          if (array) {
+            length = x.length;
             if ("toJSON" in x || typeof length !== "number" || length > maxNodes - nodes) return asRead(x);
-            const out = [];
-            for (let i = 0; i < length; i++) {
-              let y;
-              try {
-                y = x[i];
-              } catch {
-                out.push(asRead(UNREADABLE));
-                continue;
-              }
-              // JSON writes null for an undefined item; the slow reader, undefined.
-              out.push(y === undefined ? asRead(undefined) : copy(y, depth + 1));
-            }
-            return out;
+          } else {
+            if (!isPlainObject(x)) return asRead(x);
+            k = keys(x);
+            if (k.length > maxNodes - nodes) return asRead(x);
           }
-          if (!isPlainObject(x)) return asRead(x);
-          const k = keys(x);
-          if (k.length > maxNodes - nodes) return asRead(x);
-          // No prototype: a key "__proto__" is then an own property, as in the input.
-          const out = Object.create(null);
-          COPIES.add(out);
-          for (let i = 0; i < k.length; i++) {
+        } catch {
+          // Asking what it is, or its keys, threw (a proxy's trap): the reader asks
+          // again, as it reads it, with its own budget.
+          return asRead(x);
+        }
+        if (array) {
+          const out = [];
+          for (let i = 0; i < length; i++) {
             let y;
             try {
-              y = x[k[i]];
+              y = x[i];
             } catch {
-              out[k[i]] = asRead(UNREADABLE);
+              unreadable(out, i);
               continue;
             }
-            // Kept, undefined too: JSON leaves such a key out, as the rules do, and the
-            // slow reader must see the keys the input has.
-            out[k[i]] = y === undefined ? undefined : copy(y, depth + 1);
+            // JSON writes null for an undefined item; the slow reader, undefined.
+            out[i] = y === undefined ? asRead(undefined) : copy(y, depth + 1);
           }
+          out.length = length;
           return out;
-        } catch {
-          // Asking what it is threw (a proxy's trap): no reader can read it.
-          return asRead(UNREADABLE);
         }
+        // No prototype: a key "__proto__" is then an own property, as in the input.
+        const out = Object.create(null);
+        COPIES.add(out);
+        for (let i = 0; i < k.length; i++) {
+          let y;
+          try {
+            y = x[k[i]];
+          } catch {
+            unreadable(out, k[i]);
+            continue;
+          }
+          // Kept, undefined too: JSON leaves such a key out, as the rules do, and the
+          // slow reader must see the keys the input has.
+          out[k[i]] = y === undefined ? undefined : copy(y, depth + 1);
+        }
+        return out;
       }
       default:
         return asRead(x);
@@ -143,17 +157,15 @@ export function plain_copy(input, maxDepth, maxNodes) {
   }
 }
 
+const defineProperty = Object.defineProperty;
+function throwUnreadable() {
+  throw new Error("coc-incident: this property could not be read");
+}
+
 // The plain objects `plain_copy` made: what the slow reader reads as plain, whatever
 // keys they hold. Weak: a copy lives no longer than the call that reads it.
 const COPIES = new WeakSet();
 
-// What could not be read, as the copy holds it: a revoked proxy, which the slow reader
-// (like any) cannot read either, and so names `unreadable`.
-const UNREADABLE = (() => {
-  const { proxy, revoke } = Proxy.revocable({}, {});
-  revoke();
-  return proxy;
-})();
 
 /** What an object is, for the slow reader: 0 a plain object, 1 an array, 2 anything
  * else (an instance), 3 unreadable (asking threw: a revoked proxy, a throwing trap). */

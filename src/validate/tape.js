@@ -460,12 +460,18 @@ export class TapeWriter {
     try {
       keys = objectKeys(x);
     } catch {
-      return this.foreign(UNREADABLE);
+      // Object.keys asks every key's descriptor; the reader (read.js's own_keys) asks
+      // only as many as the budget reads: a proxy whose descriptor trap throws past
+      // them is too large there, not unreadable. Asked as the reader asks, then.
+      keys = own_keys(x, budget);
+      if (keys === undefined) return this.foreign(UNREADABLE);
+      unread = unread_keys();
+      if (unread > 0) this.overBudget = true;
     }
     // Object.keys asks the same proxy traps as read.js's own_keys (ownKeys, then each
     // key's descriptor) and lists the same keys; only past the budget does own_keys
     // differ, reading `budget` of them and counting the rest (the validator reports them).
-    if (keys.length >= budget) {
+    if (unread === 0 && keys.length >= budget) {
       keys = own_keys(x, budget);
       if (keys === undefined) return this.foreign(UNREADABLE);
       unread = unread_keys();

@@ -369,6 +369,24 @@ test("a getter that calls the main entry back without end: the engine's stack ru
   assert.equal(buildHandleRequest(valid, { endpoint: "/api" }).method, "POST");
 });
 
+test("coc-incident/validate: at the node limit, an object whose descriptor trap throws is what the full module's reader says (too large, not unreadable)", async () => {
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const proxy = new Proxy({ a: 1 }, { getOwnPropertyDescriptor() { throw new Error("descriptor"); } });
+  const differ = [];
+  // Items enough to bring the proxy to each place around the limit (10,000 nodes).
+  for (let items = 9985; items <= 9996; items++) {
+    const input = {
+      incident_num: "IM1", operator: "op", operate_key: "confirm",
+      parameter: { virtual_confirm_result: true, virtual_confirm_comment: "ok", junk: Array.from({ length: items }, (_, i) => i), x: { "": proxy } },
+    };
+    const ours = JSON.stringify(small.validateHandleRequest(input, { allowUnknownFields: true }));
+    const full = JSON.stringify(validateHandleRequest(input, { allowUnknownFields: true }));
+    if (ours !== full) differ.push(`${items}: ${ours.slice(0, 200)} / ${full.slice(0, 200)}`);
+  }
+  assert.deepEqual(differ, []);
+});
+
 test("what is validated is what is sent: an inherited toJSON makes an instance", () => {
   const proto = Object.create(null);
   proto.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
