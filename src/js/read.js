@@ -138,9 +138,14 @@ export function plain_copy(input, maxDepth, maxNodes) {
             unreadable(out, k[i]);
             continue;
           }
-          // Kept, undefined too: JSON leaves such a key out, as the rules do, and the
-          // slow reader must see the keys the input has.
-          out[k[i]] = y === undefined ? undefined : copy(y, depth + 1);
+          if (y === undefined) {
+            // A key a getter read before took away is no key (as for…in, and so the
+            // tape, skips it); one still there is kept, undefined: JSON leaves it out,
+            // as the rules do, and the slow reader must see the keys the input has.
+            if (hasOwn(x, k[i])) out[k[i]] = undefined;
+            continue;
+          }
+          out[k[i]] = copy(y, depth + 1);
         }
         return out;
       }

@@ -387,6 +387,19 @@ test("coc-incident/validate: at the node limit, an object whose descriptor trap 
   assert.deepEqual(differ, []);
 });
 
+test("a getter that takes a later key away: no entry reads that key (as for…in skips it), over the node limit too", async () => {
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const make = () => {
+    const input = { incident_num: "", operator: "op", operate_key: "acceptedIncident1", junk: Object.fromEntries(Array.from({ length: 12000 }, (_, i) => [`k${i}`, i])), parameter: true };
+    Object.defineProperty(input, "incident_num", { enumerable: true, get() { delete this.parameter; return "IM1"; } });
+    return input;
+  };
+  const ours = small.validateHandleRequest(make());
+  assert.deepEqual(validateHandleRequest(make()), ours);
+  assert.deepEqual(ours.errors.map((v) => v.code + " " + v.path), ["unknown_field junk"]);
+});
+
 test("what is validated is what is sent: an inherited toJSON makes an instance", () => {
   const proto = Object.create(null);
   proto.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
