@@ -80,6 +80,13 @@ export function plain_copy(input, maxDepth, maxNodes) {
   };
   // Where reading threw: reading the copy there throws too (the reader then says
   // `unreadable`, as it would have of the input, counting no node for it).
+  // A copy whose keys would make the slow reader think it no plain object (a `toJSON`
+  // the input's proxy may have hidden from `in`), or that JSON would write otherwise
+  // (`__proto__`): known plain, and read by the slow reader.
+  const known = (out) => {
+    complete = false;
+    COPIES.add(out);
+  };
   const unreadable = (out, key) => {
     complete = false;
     defineProperty(out, key, { get: throwUnreadable, enumerable: true, configurable: true });
@@ -127,25 +134,32 @@ export function plain_copy(input, maxDepth, maxNodes) {
           out.length = length;
           return out;
         }
-        // No prototype: a key "__proto__" is then an own property, as in the input.
-        const out = Object.create(null);
-        COPIES.add(out);
+        // A plain object literal (one with no prototype is a slow dictionary to fill
+        // and to write out); a key "__proto__" is defined, as the own key it is.
+        const out = {};
         for (let i = 0; i < k.length; i++) {
+          const key = k[i];
+          if (key === "toJSON" || key === "__proto__") known(out);
           let y;
           try {
-            y = x[k[i]];
+            y = x[key];
           } catch {
-            unreadable(out, k[i]);
+            unreadable(out, key);
+            continue;
+          }
+          if (key === "__proto__") {
+            complete = false;
+            defineProperty(out, key, { value: y === undefined ? undefined : copy(y, depth + 1), writable: true, enumerable: true, configurable: true });
             continue;
           }
           if (y === undefined) {
             // A key a getter read before took away is no key (as for…in, and so the
             // tape, skips it); one still there is kept, undefined: JSON leaves it out,
             // as the rules do, and the slow reader must see the keys the input has.
-            if (hasOwn(x, k[i])) out[k[i]] = undefined;
+            if (hasOwn(x, key)) out[key] = undefined;
             continue;
           }
-          out[k[i]] = copy(y, depth + 1);
+          out[key] = copy(y, depth + 1);
         }
         return out;
       }
@@ -167,8 +181,8 @@ function throwUnreadable() {
   throw new Error("coc-incident: this property could not be read");
 }
 
-// The plain objects `plain_copy` made: what the slow reader reads as plain, whatever
-// keys they hold. Weak: a copy lives no longer than the call that reads it.
+// Plain objects `plain_copy` made with a key that would make them look otherwise: what
+// the slow reader reads as plain. Weak: a copy lives no longer than the call reading it.
 const COPIES = new WeakSet();
 
 
