@@ -78,8 +78,6 @@ export function plain_copy(input, maxDepth, maxNodes) {
     complete = false;
     return x;
   };
-  // Where reading threw: reading the copy there throws too (the reader then says
-  // `unreadable`, as it would have of the input, counting no node for it).
   // A copy whose keys would make the slow reader think it no plain object (a `toJSON`
   // the input's proxy may have hidden from `in`), or that JSON would write otherwise
   // (`__proto__`): known plain, and read by the slow reader.
@@ -87,6 +85,8 @@ export function plain_copy(input, maxDepth, maxNodes) {
     complete = false;
     COPIES.add(out);
   };
+  // Where reading threw: reading the copy there throws too (the reader then says
+  // `unreadable`, as it would have of the input, counting no node for it).
   const unreadable = (out, key) => {
     complete = false;
     defineProperty(out, key, { get: throwUnreadable, enumerable: true, configurable: true });
@@ -107,7 +107,9 @@ export function plain_copy(input, maxDepth, maxNodes) {
           array = isArray(x);
           if (array) {
             length = x.length;
-            if ("toJSON" in x || typeof length !== "number" || length > maxNodes - nodes) return asRead(x);
+            // A length no array has (a proxy's) is the reader's to read, as it reads it.
+            const odd = !Number.isSafeInteger(length) || length < 0;
+            if ("toJSON" in x || odd || length > maxNodes - nodes) return asRead(x);
           } else {
             if (!isPlainObject(x)) return asRead(x);
             k = keys(x);
@@ -156,7 +158,13 @@ export function plain_copy(input, maxDepth, maxNodes) {
             // A key a getter read before took away is no key (as for…in, and so the
             // tape, skips it); one still there is kept, undefined: JSON leaves it out,
             // as the rules do, and the slow reader must see the keys the input has.
-            if (hasOwn(x, key)) out[key] = undefined;
+            let still = true;
+            try {
+              still = hasOwn(x, key);
+            } catch {
+              // Asking threw (a proxy's trap): kept, for the reader to read as it does.
+            }
+            if (still) out[key] = undefined;
             continue;
           }
           out[key] = copy(y, depth + 1);
@@ -167,7 +175,14 @@ export function plain_copy(input, maxDepth, maxNodes) {
         return asRead(x);
     }
   };
-  const copied = copy(input, 0);
+  let copied;
+  try {
+    copied = copy(input, 0);
+  } catch {
+    // Nothing above throws by design; should anything, the reader reads the input
+    // itself, as before there was a copy (this never throws into the wasm).
+    return undefined;
+  }
   if (!complete) return copied;
   try {
     return stringify(copied);
@@ -184,7 +199,6 @@ function throwUnreadable() {
 // Plain objects `plain_copy` made with a key that would make them look otherwise: what
 // the slow reader reads as plain. Weak: a copy lives no longer than the call reading it.
 const COPIES = new WeakSet();
-
 
 /** What an object is, for the slow reader: 0 a plain object, 1 an array, 2 anything
  * else (an instance), 3 unreadable (asking threw: a revoked proxy, a throwing trap). */

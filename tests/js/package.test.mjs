@@ -400,6 +400,27 @@ test("a getter that takes a later key away: no entry reads that key (as for…in
   assert.deepEqual(ours.errors.map((v) => v.code + " " + v.path), ["unknown_field junk"]);
 });
 
+test("proxies that answer what no array or object would: both entries read them alike, neither throws", async () => {
+  const small = await import("coc-incident/validate");
+  await small.default();
+  const valid = { incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" };
+  const odd = [2.5, -1, NaN, "3", 2 ** 40].map((length) => new Proxy([1, 2, 3], { get: (t, k) => (k === "length" ? length : t[k]) }));
+  let armed = false;
+  const asking = new Proxy({ a: undefined }, {
+    getOwnPropertyDescriptor(t, k) {
+      if (armed) throw new Error("trap");
+      return Reflect.getOwnPropertyDescriptor(t, k);
+    },
+  });
+  const inputs = [...odd.map((extra) => ({ ...valid, extra })), { ...valid, get arm() { armed = true; return 1; }, extra: asking }];
+  for (const input of inputs) {
+    armed = false;
+    const ours = small.validateHandleRequest(input, { allowUnknownFields: true });
+    armed = false;
+    assert.deepEqual(validateHandleRequest(input, { allowUnknownFields: true }), ours);
+  }
+});
+
 test("what is validated is what is sent: an inherited toJSON makes an instance", () => {
   const proto = Object.create(null);
   proto.toJSON = () => ({ incident_num: "OTHER", operator: "x", operate_key: "acceptedIncident1" });
