@@ -150,8 +150,7 @@ export function plain_copy(input, maxDepth, maxNodes) {
             continue;
           }
           if (key === "__proto__") {
-            complete = false;
-            defineProperty(out, key, { value: y === undefined ? undefined : copy(y, depth + 1), writable: true, enumerable: true, configurable: true });
+            defineOwn(out, key, y === undefined ? undefined : copy(y, depth + 1));
             continue;
           }
           if (y === undefined) {
@@ -192,6 +191,12 @@ export function plain_copy(input, maxDepth, maxNodes) {
 }
 
 const defineProperty = Object.defineProperty;
+
+/** Sets `object[key]` as an own data property, a key `__proto__` too (set, that one
+ * would be the object's prototype, and the key lost). */
+export function defineOwn(object, key, value) {
+  defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
 function throwUnreadable() {
   throw new Error("coc-incident: this property could not be read");
 }

@@ -4,6 +4,7 @@
 // answer (numbers and one text, see crates/validate-wasm/src/answer.rs) into the
 // objects the API documents. Every decision is the Rust core's.
 import { LAYOUT, TapeWriter } from "./tape.js";
+import { defineOwn } from "../js/read.js";
 import { notInitialised } from "../usage.js";
 
 const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
@@ -434,7 +435,7 @@ export function buildHandleRequest(input, options) {
     const header = text(a);
     const value = text(a);
     // A header named __proto__ is the own key it is, not the object's prototype.
-    if (header === "__proto__") Object.defineProperty(headers, header, { value, writable: true, enumerable: true, configurable: true });
+    if (header === "__proto__") defineOwn(headers, header, value);
     else headers[header] = value;
   }
   const warnings = violations(a, a.numbers[a.at++]);

@@ -456,26 +456,24 @@ export class TapeWriter {
 
   plainObject(x, depth, budget) {
     let keys;
+    let threw = false;
     let unread = 0;
     try {
       keys = objectKeys(x);
     } catch {
-      // Object.keys asks every key's descriptor; the reader (read.js's own_keys) asks
-      // only as many as the budget reads: a proxy whose descriptor trap throws past
-      // them is too large there, not unreadable. Asked as the reader asks, then.
-      keys = own_keys(x, budget);
-      if (keys === undefined) return this.foreign(UNREADABLE);
-      unread = unread_keys();
-      if (unread > 0) this.overBudget = true;
+      threw = true;
     }
     // Object.keys asks the same proxy traps as read.js's own_keys (ownKeys, then each
     // key's descriptor) and lists the same keys; only past the budget does own_keys
     // differ, reading `budget` of them and counting the rest (the validator reports them).
-    if (unread === 0 && keys.length >= budget) {
+    // When Object.keys threw, asked as the reader asks too: it asks only as many
+    // descriptors as the budget reads, and a proxy whose trap throws past them is too
+    // large there, not unreadable.
+    if (threw || keys.length >= budget) {
       keys = own_keys(x, budget);
       if (keys === undefined) return this.foreign(UNREADABLE);
       unread = unread_keys();
-      this.overBudget = true;
+      if (!threw || unread > 0 || keys.length >= budget) this.overBudget = true;
     }
     this.room(3);
     this.words[this.at++] = OBJECT;

@@ -379,34 +379,27 @@ fn an_extra_deeper_than_javascript_reads_is_too_deep() {
 /// An error chain prints each violation once: `Display` says what, `source()` why.
 #[test]
 fn a_build_error_says_what_and_its_source_why() {
+    let refused = |request: Object, endpoint: &str| {
+        build(
+            &Value::Object(request),
+            &target(endpoint),
+            ValidateOptions::default(),
+        )
+        .unwrap_err()
+    };
     let request = object! { "incident_num" => " ", "operator" => "", "operate_key" => "confirm" };
-    let error = build(
-        &Value::Object(request),
-        &target("https://coc.myhuaweicloud.com"),
-        ValidateOptions::default(),
-    )
-    .unwrap_err();
+    let error = refused(request, "https://coc.myhuaweicloud.com");
     assert_eq!(error.to_string(), "invalid request (3 errors)");
     // A report too long to list counts what it only counts.
     let mut many = accept();
     for i in 0..150 {
         many.push(format!("unknown_{i}"), Value::from(1.0));
     }
-    let long = build(
-        &Value::Object(many),
-        &target("https://coc.myhuaweicloud.com"),
-        ValidateOptions::default(),
-    )
-    .unwrap_err();
+    let long = refused(many, "https://coc.myhuaweicloud.com");
     assert_eq!(long.to_string(), "invalid request (150 errors)");
     let source = core::error::Error::source(&error).unwrap().to_string();
     assert!(source.contains("incident_num"), "{source}");
-    let config = build(
-        &Value::Object(accept()),
-        &target("ftp://x"),
-        ValidateOptions::default(),
-    )
-    .unwrap_err();
+    let config = refused(accept(), "ftp://x");
     assert_eq!(config.to_string(), "invalid options");
     assert!(matches!(config, BuildError::Config(_)));
     assert!(core::error::Error::source(&config)
