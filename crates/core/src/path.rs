@@ -280,15 +280,43 @@ fn is_bare(key: &Text) -> bool {
 /// A name a dotted path writes as it is: not empty, no `.`, brackets, quotes or
 /// backslashes, no control character.
 pub(crate) fn is_plain(name: &str) -> bool {
-    !name.is_empty()
-        && !name
-            .chars()
-            .any(|c| matches!(c, '.' | '[' | ']' | '"' | '\\') || c.is_control())
+    // On the bytes, none decoded (decoding cost 20 instructions a byte, 3% of the
+    // bench's invalid request, natively under callgrind): a control character (Cc) is a
+    // byte below 0x20, 0x7F, or 0xC2 then 0x80..=0x9F. An ASCII byte is a mask's bit.
+    const LOW: u64 = ((1 << 0x20) - 1) | (1 << b'.') | (1 << b'"');
+    const HIGH: u64 = 1 << (0x7F - 64) | 1 << (b'[' - 64) | 1 << (b']' - 64) | 1 << (b'\\' - 64);
+    let bytes = name.as_bytes();
+    !bytes.is_empty()
+        && !bytes.iter().enumerate().any(|(at, &b)| match b {
+            0..=63 => LOW >> b & 1 != 0,
+            64..=127 => HIGH >> (b - 64) & 1 != 0,
+            0xC2 => matches!(bytes.get(at + 1), Some(0x80..=0x9F)),
+            _ => false,
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test against its definition on characters, for every character of
+    /// the Basic Multilingual Plane and a sample beyond, alone and between others.
+    #[test]
+    fn a_plain_name_is_one_with_no_quoted_or_control_character() {
+        let by_chars = |name: &str| {
+            !name.is_empty()
+                && !name
+                    .chars()
+                    .any(|c| matches!(c, '.' | '[' | ']' | '"' | '\\') || c.is_control())
+        };
+        let chars = (0..0x1_0000u32).chain((0x1_0000..0x11_0000).step_by(251));
+        for c in chars.filter_map(char::from_u32) {
+            for name in [format!("{c}"), format!("a{c}b"), format!("\u{C2}{c}")] {
+                assert_eq!(is_plain(&name), by_chars(&name), "{name:?}");
+            }
+        }
+        assert!(!is_plain(""));
+    }
 
     #[test]
     fn plain_keys_are_dotted_and_the_rest_quoted_exactly() {
