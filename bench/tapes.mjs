@@ -5,11 +5,12 @@
 // its strings marked unchanged (the profile, which validates one tape at one address
 // again and again, then times a clean one answered as the very bytes it answered last:
 // verdicts.rs; an invalid one, or one past 1 KB, read with the verdicts kept for its
-// strings).
+// strings). `accepts.0.tape` to `.3` (and solutions', confirms') are four different
+// requests, for the profile to validate in turn.
 // Build first (`npm run build`). Usage: node bench/tapes.mjs [dir]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { TapeWriter } from "../src/validate/tape.js";
-import { accept, confirm, invalid, keystroke, solution } from "./cases.mjs";
+import { accept, accepts, confirm, confirms, invalid, keystroke, solution, solutions } from "./cases.mjs";
 import { smallWriter } from "./suite.mjs";
 
 const dir = process.argv[2] ?? new URL("../target/tapes/", import.meta.url).pathname;
@@ -20,6 +21,14 @@ const options = { endpoint: "https://coc.example.com" };
 for (const [name, input, opts] of [["accept", accept], ["solution", solution], ["confirm", confirm], ["invalid", invalid], ["keystroke", keystroke], ["build", solution, options]]) {
   const length = writer.write(input, opts);
   writeFileSync(`${dir}/${name}.tape`, writer.bytes.subarray(0, length));
+}
+// Four requests of each "a different request each call" row (NAME.0.tape to NAME.3.tape),
+// for the profile to take in turn: none is the last one answered, nor marked.
+for (const [name, next] of [["accepts", accepts], ["solutions", solutions], ["confirms", confirms]]) {
+  for (let i = 0; i < 4; i++) {
+    const length = writer.write(next());
+    writeFileSync(`${dir}/${name}.${i}.tape`, writer.bytes.subarray(0, length));
+  }
 }
 // In the module's scratch area, as the entry writes them: the second tape of each is marked.
 const again = smallWriter((await WebAssembly.instantiate(bytes, {})).instance.exports, TapeWriter, { inScratch: true });
