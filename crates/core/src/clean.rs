@@ -6,6 +6,7 @@
 //! text and number checks decide as in the walk (`validate.rs`); a test compares
 //! the two on generated requests.
 
+use crate::bytes::{bytes_below, position, HIGHS, ONES};
 use crate::prelude::*;
 use crate::rules::{FieldRule, Kind, Operation, ParameterPresence, Presence, RULES};
 use crate::text::{is_blank, units_pass};
@@ -88,6 +89,40 @@ pub fn passes(rule: &FieldRule, value: Scalar) -> Option<Passed> {
         }
         _ => None,
     }
+}
+
+/// [`passes`] of a string value given as its UTF-8 bytes, when every byte is printable
+/// ASCII or a space (0x20..=0x7E, nearly every text a form holds): such a text needs no
+/// decoding nor UTF-8 check, holds no control character, is one UTF-16 unit a byte,
+/// is blank only when all spaces, and trims only spaces. `None` when a byte is not:
+/// then the text is checked as [`passes`] checks it (after a UTF-8 check). Looked at
+/// eight bytes at a time, once, where the UTF-8 check and those of `passes` each take
+/// a pass: a new acceptedIncident1's check in the small module took a fifth fewer
+/// instructions (1,621 -> 1,285 natively, callgrind), a new commitSolution1's too.
+pub fn printable_passes(rule: &FieldRule, bytes: &[u8]) -> Option<Option<Passed>> {
+    let not_printable = |word: u64| {
+        // No high bit, no byte below 0x20, and (with no high bit, so no carry crosses a
+        // byte) no 0x7F, which alone reaches the high bit when 1 is added.
+        word & HIGHS != 0 || bytes_below(word, 0x20) != 0 || word.wrapping_add(ONES) & HIGHS != 0
+    };
+    if position(bytes, not_printable, |b| !(0x20..0x7F).contains(&b)).is_some() {
+        return None;
+    }
+    let Kind::Text { max } = rule.kind else {
+        return Some(None); // a text where the rule takes none
+    };
+    let start = bytes.iter().position(|&b| b != b' ');
+    let Some(start) = start else {
+        return Some(None); // blank (or empty)
+    };
+    let counted = if rule.trimmed {
+        // The last byte that is not a space is at or after the first.
+        let end = bytes.iter().rposition(|&b| b != b' ').unwrap_or(start);
+        end + 1 - start
+    } else {
+        bytes.len()
+    };
+    Some((counted <= max as usize).then_some(Passed(Seen::Text)))
 }
 
 /// [`passes`] of a string value given as its UTF-16 code units, as JavaScript holds
@@ -362,6 +397,52 @@ mod tests {
             }
         }
         assert!(both.iter().all(|&n| n > 20_000), "{both:?}");
+    }
+
+    /// A text of printable ASCII and spaces decides as [`passes`] decides on it, at
+    /// about each limit, trimmed or not; any other byte (each control, DEL, tab, and
+    /// every byte of a character beyond ASCII), at every place of texts up to three
+    /// words long, leaves it to `passes`.
+    #[test]
+    fn printable_passes_is_passes_on_printable_texts() {
+        let mut next = crate::xorshift(0x7072_696e);
+        let mut both = [0usize; 2];
+        for _ in 0..200_000 {
+            let max = (next() % 12) as u32;
+            let rule = text_rule(max, next() % 2 == 0);
+            let len = (next() % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| match next() % 3 {
+                    0 => ' ',
+                    _ => char::from(0x20 + (next() % 0x5F) as u8),
+                })
+                .collect();
+            let said = printable_passes(&rule, text.as_bytes());
+            assert_eq!(
+                said,
+                Some(passes(&rule, Scalar::Text(&text))),
+                "{text:?} {rule:?}"
+            );
+            both[usize::from(passes(&rule, Scalar::Text(&text)).is_some())] += 1;
+        }
+        assert!(both.iter().all(|&n| n > 20_000), "{both:?}");
+        let rule = text_rule(100, true);
+        for other in [
+            "\u{0}", "\u{1F}", "\t", "\n", "\r", "\u{7F}", "\u{80}", "\u{85}", "é", "字", "😀",
+        ] {
+            for len in 0..24 {
+                for at in 0..=len {
+                    let text = format!("{}{other}{}", "a".repeat(at), "b".repeat(len - at));
+                    assert_eq!(printable_passes(&rule, text.as_bytes()), None, "{text:?}");
+                }
+            }
+        }
+        // A boolean's rule takes no text, printable or not.
+        let flag = FieldRule {
+            kind: Kind::Bool,
+            ..text_rule(1, false)
+        };
+        assert_eq!(printable_passes(&flag, b"true"), Some(None));
     }
 
     /// A required text field of at most `max` units.

@@ -74,7 +74,7 @@ mod violation;
 #[doc(hidden)]
 pub use bytes::{find_byte, is_ascii, same_bytes, same_text};
 #[doc(hidden)]
-pub use clean::{is_clean, passes, passes_utf16, tables_clean, Passed, Scalar};
+pub use clean::{is_clean, passes, passes_utf16, printable_passes, tables_clean, Passed, Scalar};
 #[doc(hidden)]
 pub use messages::{Template, TEMPLATES, TYPE_PHRASES};
 #[doc(hidden)]

@@ -8,11 +8,14 @@
 //! is read and walked as before, which makes its report. So every report still comes
 //! from the walk, and a valid request costs neither a tree nor a walk.
 
-use coc_incident_core::{passes, passes_utf16, tables_clean, FieldRule, Passed, Scalar, RULES};
+use coc_incident_core::{
+    passes, passes_utf16, printable_passes, same_bytes, tables_clean, FieldRule, Operation, Passed,
+    Scalar, RULES,
+};
 
 use crate::names;
 use crate::tape::{
-    Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UNCHANGED, STRING_UTF8,
+    utf8, Tape, FALSE, NAME_KEY, NULL, NUMBER, OBJECT, STRING, STRING_UNCHANGED, STRING_UTF8,
     STRING_UTF8_UNCHANGED, TRUE, UNCHANGED, UNDEFINED,
 };
 use crate::verdicts::{Verdict, Verdicts};
@@ -152,7 +155,13 @@ impl Reader<'_> {
                         // `clean_input`).
                         passes_utf16(rule, self.tape.units())?
                     }
-                    None => passes(rule, Scalar::Text(self.tape.utf8_string()?))?,
+                    None => {
+                        let bytes = self.tape.utf8_bytes()?;
+                        match printable_passes(rule, bytes) {
+                            Some(passed) => passed?,
+                            None => passes(rule, Scalar::Text(utf8(bytes)?))?,
+                        }
+                    }
                 };
                 self.verdicts.keep(n, at, Verdict::Field(rule, passed));
                 return Some(passed);
@@ -182,8 +191,11 @@ impl Reader<'_> {
                 index
             }
             None => {
-                let key = self.tape.utf8_string()?;
-                RULES.operations.iter().position(|op| op.key == key)?
+                // Bytes equal to an operate key's are that key's UTF-8: compared as
+                // they are, with no UTF-8 check first.
+                let key = self.tape.utf8_bytes()?;
+                let same = |op: &Operation| same_bytes(op.key.as_bytes(), key);
+                RULES.operations.iter().position(same)?
             }
         };
         self.verdicts.keep(n, at, Verdict::Operation(index));

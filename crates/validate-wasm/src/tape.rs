@@ -159,7 +159,7 @@ pub type TextKeys = Vec<&'static [u8]>;
 /// Bytes as text: nearly always ASCII (what JavaScript writes for a short string),
 /// which `is_ascii` checks eight bytes at a time, for a third of what `from_utf8` costs
 /// on a short text; the rest is checked as UTF-8.
-fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
+pub(crate) fn utf8(bytes: &'static [u8]) -> Option<&'static str> {
     if is_ascii(bytes) {
         // SAFETY: every byte is below 0x80: ASCII, which is UTF-8.
         return Some(unsafe { core::str::from_utf8_unchecked(bytes) });
