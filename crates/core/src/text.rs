@@ -258,6 +258,20 @@ fn units_clean(bytes: &[u8]) -> bool {
     }
 }
 
+/// Whether every byte is printable ASCII or a space (0x20..=0x7E), eight at a time:
+/// a text that needs no decoding, holds no control character nor unpaired surrogate
+/// (whose stand-in, U+FFFD, is not ASCII), is one UTF-16 unit a byte, and trims only
+/// spaces. Nearly every text a form holds is.
+#[inline]
+pub(crate) fn is_printable(bytes: &[u8]) -> bool {
+    let maybe_not = |word: u64| {
+        // A high bit, a byte below 0x20, or (with no high bit, so no carry crosses a
+        // byte) 0x7F, which alone reaches the high bit when 1 is added.
+        word & HIGHS != 0 || bytes_below(word, 0x20) != 0 || word.wrapping_add(ONES) & HIGHS != 0
+    };
+    bytes::position(bytes, maybe_not, |b| !(0x20..0x7F).contains(&b)).is_none()
+}
+
 /// A byte that is a printable ASCII character on its own (not a space).
 fn is_printable_ascii(byte: u8) -> bool {
     byte > b' ' && byte < 0x7F

@@ -11,7 +11,8 @@ use crate::rules::{
 };
 use crate::suggest::suggest;
 use crate::text::{
-    first_control_character, is_blank, js_trim, text_problem, utf16_len, Text, TextProblem,
+    first_control_character, is_blank, is_printable, js_trim, text_problem, utf16_len, Text,
+    TextProblem,
 };
 use crate::value::{is_integer, same_key, Foreign, Object, Value, MAX_DEPTH};
 use crate::violation::{Problem, Report, TextReason, Violation};
@@ -406,12 +407,46 @@ impl Walk<'_> {
             self.error(path.get(), Problem::Blank, labels);
             return false;
         }
-        let mut ok = self.text_content(text, &path, labels);
-        if let Some(actual) = length_over(text.as_str(), max, trimmed) {
-            self.error(path.get(), Problem::TooLong { max, actual }, labels);
-            ok = false;
+        if is_printable(text.as_str().as_bytes()) {
+            // Nothing to look for but its length, one unit a byte (trimmed of spaces
+            // only), in one pass rather than three: the bench's invalid request, whose
+            // comment is one too long, took 4% fewer instructions, natively.
+            let counted = if trimmed {
+                js_trim(text.as_str())
+            } else {
+                text.as_str()
+            };
+            return self.length(counted.len(), path, max, labels);
         }
-        ok
+        self.any_text(text, path, max, trimmed, labels)
+    }
+
+    /// [`Walk::text`] of a text that is not blank, whatever its characters.
+    fn any_text(
+        &mut self,
+        text: &Text,
+        path: FieldPath,
+        max: u32,
+        trimmed: bool,
+        labels: Labels,
+    ) -> bool {
+        let content_ok = self.text_content(text, &path, labels);
+        let counted = length_over(text.as_str(), max, trimmed).unwrap_or(0);
+        self.length(counted, path, max, labels) && content_ok
+    }
+
+    /// Reports a text `counted` UTF-16 units long (as its rule counts) past `max`; true
+    /// when it is not.
+    fn length(&mut self, counted: usize, path: FieldPath, max: u32, labels: Labels) -> bool {
+        if counted <= max as usize {
+            return true;
+        }
+        let problem = Problem::TooLong {
+            max,
+            actual: counted,
+        };
+        self.error(path.get(), problem, labels);
+        false
     }
 
     /// Reports an unpaired surrogate or control character; true when there is none.
@@ -779,6 +814,49 @@ mod tests {
             .iter()
             .map(|v| (v.code(), v.path.to_text()))
             .collect()
+    }
+
+    /// A text of printable ASCII and spaces gets, by its one pass, the very report the
+    /// checks of any text give it (blank, too long, counted trimmed or not).
+    #[test]
+    fn a_printable_text_is_reported_as_any_text() {
+        let mut next = crate::xorshift(0x7465_7874);
+        let mut reported = 0;
+        for _ in 0..100_000 {
+            let len = (next() % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| match next() % 3 {
+                    0 => ' ',
+                    _ => char::from(0x20 + (next() % 0x5F) as u8),
+                })
+                .collect();
+            let text = Text::from(text);
+            let (max, trimmed) = ((next() % 10) as u32, next() % 2 == 0);
+            let path = FieldPath {
+                prefix: Some("parameter"),
+                key: "cause",
+                plain: true,
+            };
+            let labels = Labels::of(PARAMETER_LABEL);
+            let walk = || Walk {
+                rules: &RULES,
+                plain_names: true,
+                options: ValidateOptions::default(),
+                collect: false,
+                errors: Listed::default(),
+                warnings: Listed::default(),
+            };
+            let (mut printable, mut any) = (walk(), walk());
+            let said = printable.text(&text, path, max, trimmed, labels);
+            let blank = is_blank(text.as_str());
+            let expected = !blank && any.any_text(&text, path, max, trimmed, labels);
+            assert_eq!(said, expected, "{text:?}");
+            if !blank {
+                assert_eq!(printable.errors.listed, any.errors.listed, "{text:?}");
+                reported += usize::from(!said);
+            }
+        }
+        assert!(reported > 10_000, "{reported}");
     }
 
     const EXTRA_ROOT: &[FieldRule] = &[
