@@ -107,6 +107,9 @@ impl Reader<'_> {
     /// An entry of an object laid out as `table` (whose keys' indexes are `keys`): its
     /// key's place at or after `next`, and its value into the slot at `base` plus that
     /// place when the place is a field's (a value that is not one is left unread).
+    /// Inlined in both its loops: a new acceptedIncident1 took 7% fewer instructions
+    /// natively (1,285 -> 1,194), a commitSolution1 4%, for 16 B gzipped.
+    #[inline(always)]
     fn entry(
         &mut self,
         keys: &[u32],
