@@ -22,6 +22,11 @@ let labels = null;
 let phrasesByName = null;
 let quoted = null; // the template of a name with no label, [English, Chinese]
 let separators = null; // between the words of a list, [English, Chinese]
+// The paths of two names, made once each: a report names the same fields again and
+// again. In an array of rows, by the first name's index then the second's, not in a
+// Map by a number (a double, which the Map boxes and hashes): 20-35 ns less a call of
+// `invalid`, in Node. A row is made when a path first needs it.
+let twoNamePaths = [];
 // The answer's text is UTF-8, which engines decode fastest; offsets into the decoded
 // string count UTF-16 units. `ignoreBOM`: a text that starts with U+FEFF (a key, in a
 // path) keeps it, or every offset after it would be off by one.
@@ -66,15 +71,6 @@ function answer() {
   };
 }
 
-/** The last answer's text as its lines. (Decoded whole: each line decoded alone, or
- * each ASCII line made again as a one-byte string, made Chromium's start 0.2 to 1 ms
- * longer, for no gain per call that an alternated A/B in Node could tell from noise.) */
-function answerLines() {
-  const { buffer, words } = heapViews();
-  const at = wasm.answer() >>> 2;
-  return utf8.decode(new Uint8Array(buffer, words[at + 2], words[at + 3])).split("\n");
-}
-
 // What a template's slot writes (see TEMPLATES in crates/core/src/messages.rs).
 const FIELD = 0, OTHER = 1, PLAIN = 2, TYPE = 3, POSITION = 4, HEX = 5, MESSAGE = 6, MORE = 7, TEXT = 8;
 const FORMATS = { "": PLAIN, type: TYPE, position: POSITION, hex: HEX };
@@ -108,11 +104,11 @@ function started(instance) {
   wasm = instance.exports;
   heap = null; // views of this instance's memory, not of one refused before
   wasm.names();
-  // The answer's numbers; its text is read as lines (not decoded whole, as `answer`
-  // would).
-  const { numbers: heapNumbers, words } = heapViews();
-  const at = words[wasm.answer() >>> 2] >>> 3;
-  const lines = answerLines();
+  const { numbers: heapNumbers, at, text } = answer();
+  // Decoded whole: each line decoded alone (one-byte strings for the ASCII ones, which
+  // messages are made of) made Chromium's start 0.2 to 1 ms longer, for no gain per
+  // call that an alternated A/B in Node could tell from noise.
+  const lines = text.split("\n");
   // Eleven numbers, the tape's layout and every line they count: a module of another
   // version of the package (a stale cached copy) answers otherwise, and is refused
   // here rather than misread.
@@ -319,12 +315,7 @@ function part(index) {
   return index >= 0 ? names[index] : textKeys[-1 - index];
 }
 
-// The paths of two names, made once each: a report names the same fields again and
-// again. In an array of rows, by the first name's index then the second's, not in a
-// Map by a number (a double, which the Map boxes and hashes): 20-35 ns less a call of
-// `invalid`, in Node. A row is made when a path first needs it.
-let twoNamePaths = [];
-
+/** The path of two names, by their indexes (see `twoNamePaths`). */
 function pathOf(first, second) {
   let row = twoNamePaths[first];
   if (row === undefined) twoNamePaths[first] = row = [];

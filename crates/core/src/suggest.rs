@@ -152,7 +152,7 @@ fn same_prefix(input: &[u8], name: &[u8]) -> usize {
     at + same.count()
 }
 
-/// Eight ASCII bytes in lower case: 0x20 added to each of `A` to `Z`. (No byte is 0x80 or
+/// Eight ASCII bytes in lower case: bit 0x20 set in each of `A` to `Z`. (No byte is 0x80 or
 /// more, so no sum below carries into the next byte.)
 fn ascii_lower(word: u64) -> u64 {
     let from_a = word.wrapping_add(splat(0x80 - b'A'));

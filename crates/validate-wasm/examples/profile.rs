@@ -10,10 +10,10 @@
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (count, paths) = match args.split_last() {
-        Some((last, paths)) if last.parse::<usize>().is_ok() => (last.parse().unwrap_or(0), paths),
-        _ => (100_000, &args[..]),
-    };
+    let counted = args
+        .split_last()
+        .and_then(|(last, paths)| Some((last.parse().ok()?, paths)));
+    let (count, paths) = counted.unwrap_or((100_000, &args[..]));
     assert!(
         !paths.is_empty(),
         "a tape: node bench/tapes.mjs writes them"
@@ -27,6 +27,11 @@ fn main() {
     let mut memo = Box::new(coc_incident_validate::Memo::EMPTY);
     let mut verdicts = Box::new(coc_incident_validate::Verdicts::new());
     let build = paths.iter().all(|path| path.ends_with("build.tape"));
+    let validate = paths.iter().all(|path| !path.ends_with("build.tape"));
+    assert!(
+        build || validate,
+        "tapes to build and tapes to validate, together"
+    );
     let mut statuses = 0;
     for i in 0..count {
         let tape = std::hint::black_box(tapes[i % tapes.len()]);
