@@ -416,7 +416,8 @@ impl Walk<'_> {
             } else {
                 text.as_str()
             };
-            return self.length(counted.len(), path, max, labels);
+            let over = Some(counted.len()).filter(|&units| units > max as usize);
+            return self.within_max(over, path, max, labels);
         }
         self.any_text(text, path, max, trimmed, labels)
     }
@@ -431,21 +432,23 @@ impl Walk<'_> {
         labels: Labels,
     ) -> bool {
         let content_ok = self.text_content(text, &path, labels);
-        let counted = length_over(text.as_str(), max, trimmed).unwrap_or(0);
-        self.length(counted, path, max, labels) && content_ok
+        let over = length_over(text.as_str(), max, trimmed);
+        self.within_max(over, path, max, labels) && content_ok
     }
 
-    /// Reports a text `counted` UTF-16 units long (as its rule counts) past `max`; true
-    /// when it is not.
-    fn length(&mut self, counted: usize, path: FieldPath, max: u32, labels: Labels) -> bool {
-        if counted <= max as usize {
+    /// Reports a text's length past `max` (`over`: its length as its rule counts it
+    /// when past, as [`length_over`] answers); true when there is none.
+    fn within_max(
+        &mut self,
+        over: Option<usize>,
+        path: FieldPath,
+        max: u32,
+        labels: Labels,
+    ) -> bool {
+        let Some(actual) = over else {
             return true;
-        }
-        let problem = Problem::TooLong {
-            max,
-            actual: counted,
         };
-        self.error(path.get(), problem, labels);
+        self.error(path.get(), Problem::TooLong { max, actual }, labels);
         false
     }
 
