@@ -404,13 +404,7 @@ mod tests {
         for _ in 0..200_000 {
             let max = (next() % 12) as u32;
             let rule = text_rule(max, next() % 2 == 0);
-            let len = (next() % 14) as usize;
-            let text: String = (0..len)
-                .map(|_| match next() % 3 {
-                    0 => ' ',
-                    _ => char::from(0x20 + (next() % 0x5F) as u8),
-                })
-                .collect();
+            let text = crate::printable_text(&mut next, 13);
             let said = printable_passes(&rule, text.as_bytes());
             assert_eq!(
                 said,

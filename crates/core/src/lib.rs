@@ -50,6 +50,23 @@ pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
     }
 }
 
+/// A generated text of printable ASCII, up to `max_len` bytes, a third of them spaces
+/// (so that texts are often blank, padded or of each length), for tests of the paths
+/// that check such texts in one pass.
+#[cfg(test)]
+pub(crate) fn printable_text(
+    next: &mut impl FnMut() -> u64,
+    max_len: u64,
+) -> alloc::string::String {
+    let len = next() % (max_len + 1);
+    (0..len)
+        .map(|_| match next() % 3 {
+            0 => ' ',
+            _ => char::from(0x20 + (next() % 0x5F) as u8),
+        })
+        .collect()
+}
+
 mod bytes;
 mod clean;
 pub mod form;

@@ -826,14 +826,7 @@ mod tests {
         let mut next = crate::xorshift(0x7465_7874);
         let mut reported = 0;
         for _ in 0..100_000 {
-            let len = (next() % 12) as usize;
-            let text: String = (0..len)
-                .map(|_| match next() % 3 {
-                    0 => ' ',
-                    _ => char::from(0x20 + (next() % 0x5F) as u8),
-                })
-                .collect();
-            let text = Text::from(text);
+            let text = Text::from(crate::printable_text(&mut next, 11));
             let (max, trimmed) = ((next() % 10) as u32, next() % 2 == 0);
             let path = FieldPath {
                 prefix: Some("parameter"),
