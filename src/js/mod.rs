@@ -54,22 +54,11 @@ fn parse_json(text: &str) -> JsValue {
 /// control's name, a header's) is defined as an own property: set, it would be the
 /// object's prototype, and the key would go missing with no word.
 fn set(object: &Object, key: &str, value: &JsValue) {
-    let key_value = JsValue::from_str(key);
     if key == "__proto__" {
-        let _ = Reflect::define_property(object, &key_value, &data_property(value));
+        read::define_own(object, key, value);
     } else {
-        let _ = Reflect::set(object, &key_value, value);
+        let _ = Reflect::set(object, &JsValue::from_str(key), value);
     }
-}
-
-/// `{ value, writable: true, enumerable: true, configurable: true }`: what a set adds.
-fn data_property(value: &JsValue) -> Object {
-    let descriptor = Object::new();
-    for flag in ["writable", "enumerable", "configurable"] {
-        let _ = Reflect::set(&descriptor, &JsValue::from_str(flag), &JsValue::TRUE);
-    }
-    let _ = Reflect::set(&descriptor, &JsValue::from_str("value"), value);
-    descriptor
 }
 
 /// Checks a handle request and reports every violation. Never throws on any input;

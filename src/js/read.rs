@@ -24,6 +24,9 @@ extern "C" {
     fn number_text(n: f64) -> String;
     /// `JSON.parse`, or undefined for text that is not JSON.
     pub(crate) fn parse_json(text: &str) -> JsValue;
+    /// `object[key] = value` as an own data property, a key `__proto__` too.
+    #[wasm_bindgen(js_name = defineOwn)]
+    pub(crate) fn define_own(object: &JsValue, key: &str, value: &JsValue);
 }
 
 const PLAIN_OBJECT: u32 = 0;
