@@ -2,13 +2,25 @@
 //! a request to cross from JavaScript, one string instead of a call per property.
 //! `\uD800`-style escapes of unpaired surrogates are kept as such, never replaced.
 
+use core::fmt;
+
 use crate::prelude::*;
 use crate::text::{utf16_len, Text};
 use crate::value::{Number, Object, Value, MAX_DEPTH, MAX_NODES};
 
-/// Why JSON text was not read; the caller then reads the value the slow way.
+/// Why JSON text was not read: it is not one JSON value, or it nests deeper or holds
+/// more values than one input may ([`MAX_DEPTH`], [`MAX_NODES`]). The npm package then
+/// reads the value the slow way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotRead;
+
+impl fmt::Display for NotRead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not read: not one JSON value, or deeper or larger than an input may be")
+    }
+}
+
+impl core::error::Error for NotRead {}
 
 /// Parses one JSON value; nesting and size are bounded as the JavaScript reader bounds them.
 pub fn parse_json(text: &str) -> Result<Value, NotRead> {
@@ -237,6 +249,15 @@ impl Parser<'_> {
 mod tests {
     use super::*;
     use crate::object;
+
+    #[test]
+    fn not_read_is_an_error_that_says_why() {
+        let error: alloc::boxed::Box<dyn core::error::Error> = parse_json("{").unwrap_err().into();
+        assert_eq!(
+            alloc::string::ToString::to_string(&error),
+            "not read: not one JSON value, or deeper or larger than an input may be"
+        );
+    }
 
     #[test]
     fn reads_what_json_stringify_writes() {
