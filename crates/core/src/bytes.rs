@@ -73,6 +73,7 @@ pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
 
 /// Whether every byte is ASCII, eight at a time: `<[u8]>::is_ascii` goes a `usize` at a
 /// time, four bytes in wasm32 (a 3.6 KB token took 350 ns to check in the tape).
+#[cfg(any(feature = "internal", test))]
 pub fn is_ascii(bytes: &[u8]) -> bool {
     position(bytes, |word| word & HIGHS != 0, |b| b >= 0x80).is_none()
 }
@@ -80,11 +81,13 @@ pub fn is_ascii(bytes: &[u8]) -> bool {
 /// Whether two texts are the same, eight bytes at a time: `==` on texts calls
 /// `memcmp`, which in wasm is a loop over single bytes, and a name found in a table is
 /// nearly always the one looked for, so compared to its end.
+#[cfg(any(feature = "internal", test))]
 pub fn same_text(a: &str, b: &str) -> bool {
     same_bytes(a.as_bytes(), b.as_bytes())
 }
 
 /// Whether two runs of bytes are the same, eight bytes at a time (see [`same_text`]).
+#[cfg(any(feature = "internal", test))]
 pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;

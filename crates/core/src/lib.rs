@@ -68,6 +68,8 @@ pub(crate) fn printable_text(
 }
 
 mod bytes;
+// The checks of a clean request, as the small module answers one: its own, beside the walk.
+#[cfg(any(feature = "internal", test))]
 mod clean;
 pub mod form;
 mod json;
@@ -86,16 +88,25 @@ mod validate;
 mod value;
 mod violation;
 
-// The package's own wasm crates (crates/validate-wasm, the root crate) build on these;
-// they are not this crate's API and may change in any release.
+/// What the package's own wasm crates (crates/validate-wasm, the root crate) build on:
+/// not this crate's API. Only there with the `internal` feature, which they turn on;
+/// it may change in any release.
+#[cfg(feature = "internal")]
 #[doc(hidden)]
-pub use bytes::{find_byte, is_ascii, same_bytes, same_text};
-#[doc(hidden)]
-pub use clean::{is_clean, passes, passes_utf16, printable_passes, tables_clean, Passed, Scalar};
-#[doc(hidden)]
-pub use messages::{Template, TEMPLATES, TYPE_PHRASES};
-#[doc(hidden)]
-pub use problem::{Key, Param, CODES, PARAM_KEYS};
+pub mod internal {
+    pub use crate::bytes::{find_byte, is_ascii, same_bytes, same_text};
+    pub use crate::clean::{
+        is_clean, passes, passes_utf16, printable_passes, tables_clean, Passed, Scalar,
+    };
+    pub use crate::messages::{Template, TEMPLATES, TYPE_PHRASES};
+    pub use crate::problem::{Key, Param, CODES, PARAM_KEYS};
+
+    /// A problem's params, as its report's `params` lists them.
+    #[inline(always)]
+    pub fn params(problem: &crate::Problem) -> impl Iterator<Item = (Key, Param<'_>)> {
+        problem.params()
+    }
+}
 
 pub use messages::{Labels, Locale};
 pub use options::{

@@ -206,8 +206,7 @@ impl Problem {
     /// The `params`, key and figure, in the order every format writes them. For the
     /// package's own wasm crates, as [`Key`] and [`Param`] are: not the crate's API
     /// (a report's `params` are in its JSON and its serde form).
-    #[doc(hidden)]
-    pub fn params(&self) -> impl Iterator<Item = (Key, Param<'_>)> {
+    pub(crate) fn params(&self) -> impl Iterator<Item = (Key, Param<'_>)> {
         use Key::*;
         use Param::{Bound, Count, Word, Words};
         let word = |key, w: Option<&'static str>| w.map(|w| (key, Word(w)));

@@ -1,7 +1,7 @@
 //! Text as the rules see it: UTF-16 lengths, JavaScript's notion of whitespace,
 //! and the characters that are refused rather than silently replaced.
 
-use crate::bytes::{self, bytes_below, le_word, splat, zero_bytes, HIGHS, ONES};
+use crate::bytes::{self, bytes_below, splat, zero_bytes, HIGHS, ONES};
 use crate::prelude::*;
 use alloc::borrow::Cow;
 
@@ -183,6 +183,7 @@ pub fn is_blank(text: &str) -> bool {
 /// `trimmed`). Checked on the units, with nothing decoded: whitespace and control
 /// characters are each one unit (all in the Basic Multilingual Plane), and a length in
 /// units is what the rules count.
+#[cfg(any(feature = "internal", test))]
 pub(crate) fn units_pass(bytes: &[u8], max: u32, trimmed: bool) -> bool {
     let units = bytes.chunks_exact(2).map(le_unit);
     let space = |unit: u16| char::from_u32(u32::from(unit)).is_some_and(is_js_whitespace);
@@ -205,6 +206,7 @@ pub(crate) fn units_pass(bytes: &[u8], max: u32, trimmed: bool) -> bool {
 }
 
 /// The UTF-16 unit of two little-endian bytes (`pair` is two long).
+#[cfg(any(feature = "internal", test))]
 fn le_unit(pair: &[u8]) -> u16 {
     u16::from(pair[0]) | (u16::from(pair[1]) << 8)
 }
@@ -213,6 +215,7 @@ fn le_unit(pair: &[u8]) -> u16 {
 /// control character but tab, LF and CR. Four units at a time while none of them is
 /// below U+00A0 or a surrogate (Chinese text, mostly), each of the four alone
 /// otherwise: a 300-character Chinese comment took 14 instructions a unit one at a time.
+#[cfg(any(feature = "internal", test))]
 fn units_clean(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0001_0001_0001_0001;
     const TOPS: u64 = 0x8000_8000_8000_8000;
@@ -220,7 +223,7 @@ fn units_clean(bytes: &[u8]) -> bool {
     let mut at = 0;
     loop {
         while let Some(four) = bytes.get(at..at + 8) {
-            let four = le_word(four);
+            let four = bytes::le_word(four);
             // Is any unit below 0xA0 (subtracting borrows into its top bit), or a
             // surrogate (its top five bits 11011: zero once masked and flipped)? Exact
             // for "any", which is all that is asked.

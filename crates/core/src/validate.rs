@@ -10,10 +10,7 @@ use crate::rules::{
     OPERATE_KEY_LABEL, PARAMETER_LABEL, RULES,
 };
 use crate::suggest::suggest;
-use crate::text::{
-    first_control_character, is_blank, is_printable, js_trim, text_problem, utf16_len, Text,
-    TextProblem,
-};
+use crate::text::{is_blank, is_printable, js_trim, text_problem, utf16_len, Text, TextProblem};
 use crate::value::{is_integer, same_key, Foreign, Object, Value, MAX_DEPTH};
 use crate::violation::{Problem, Report, TextReason, Violation};
 
@@ -312,8 +309,10 @@ fn length_over(text: &str, max: u32, trimmed: bool) -> Option<usize> {
 
 /// Whether a well-formed text that is not blank passes a text rule: no control
 /// character, and within `max` as counted (what `Walk::text` checks after blankness).
+#[cfg(any(feature = "internal", test))]
 pub(crate) fn text_fits(text: &str, max: u32, trimmed: bool) -> bool {
-    first_control_character(text).is_none() && length_over(text, max, trimmed).is_none()
+    crate::text::first_control_character(text).is_none()
+        && length_over(text, max, trimmed).is_none()
 }
 
 /// Whether a number is epoch milliseconds a rule takes: a whole number from 0 to 2^53 - 1.

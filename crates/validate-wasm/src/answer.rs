@@ -29,10 +29,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
+use coc_incident_core::internal::{find_byte, params, Key, Param, Template};
 use coc_incident_core::{
-    check, find_byte, read_build_options, read_validate_options, utf16_len, write_body,
-    ConfigError, Envelope, Key, Label, Locale, Param, Path, Problem, Report, Template,
-    ValidateOptions, Value, Violation,
+    check, read_build_options, read_validate_options, utf16_len, write_body, ConfigError, Envelope,
+    Label, Locale, Path, Problem, Report, ValidateOptions, Value, Violation,
 };
 
 use crate::memo::{self, Memo};
@@ -278,7 +278,7 @@ impl Answer {
         let count_at = self.numbers.len();
         self.number(0.0);
         let mut written: usize = 0;
-        for (key, param) in problem.params() {
+        for (key, param) in params(problem) {
             written += 1;
             match param {
                 Param::Word(word) => self.word(key, word),

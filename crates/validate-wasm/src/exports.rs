@@ -23,7 +23,8 @@ use crate::arena::{self, Arena};
 use crate::memo::Memo;
 use crate::verdicts::Verdicts;
 use crate::{labels, names, tape};
-use coc_incident_core::{Template, MAX_DEPTH, MAX_NODES, TEMPLATES, TYPE_PHRASES};
+use coc_incident_core::internal::{Template, TEMPLATES, TYPE_PHRASES};
+use coc_incident_core::{MAX_DEPTH, MAX_NODES};
 
 #[global_allocator]
 static ALLOCATOR: Arena = Arena;

@@ -42,7 +42,7 @@ pub use verdicts::Verdicts;
 /// the message templates (English, Chinese), the labels (English, Chinese) and the
 /// type phrases (name, English, Chinese).
 pub fn start_lines() -> impl Iterator<Item = &'static str> {
-    use coc_incident_core::{TEMPLATES, TYPE_PHRASES};
+    use coc_incident_core::internal::{TEMPLATES, TYPE_PHRASES};
     let templates = TEMPLATES.iter().flatten().copied();
     let labels = labels::labels()
         .iter()

@@ -9,7 +9,8 @@
 //! Kept in place, not allocated: on wasm32 every allocation is the arena's, which each
 //! call rewinds.
 
-use coc_incident_core::{same_bytes, ValidateOptions};
+use coc_incident_core::internal::same_bytes;
+use coc_incident_core::ValidateOptions;
 
 /// The most bytes of options, and of the envelope's text, that are kept: a token of
 /// ASCII up to nearly 16 KB. Larger options are checked again at each build.

@@ -3,14 +3,15 @@
 //! violation then names each by its index instead of sending the text again, and a
 //! tape sends a key that is one of them by its index too.
 
-use coc_incident_core::{same_text, Key, BUILD_KEYS, PARAM_KEYS, RULES};
+use coc_incident_core::internal::{same_text, Key, PARAM_KEYS};
+use coc_incident_core::{BUILD_KEYS, RULES};
 
 /// Every code, at the start of the table: a code's index is its
 /// [`code_index`](coc_incident_core::Problem::code_index).
-const CODES: &[&str] = &coc_incident_core::CODES;
+const CODES: &[&str] = &coc_incident_core::internal::CODES;
 
 /// Every `params` key, after the codes: a key's index is [`PARAMS_AT`] plus its
-/// number ([`Key`](coc_incident_core::Key)).
+/// number ([`Key`](coc_incident_core::internal::Key)).
 const PARAMS: &[&str] = &PARAM_KEYS;
 
 /// Where the `params` keys start in the table.
@@ -382,13 +383,13 @@ mod tests {
     /// JavaScript finds a type name's phrases, and a template's param, by their index.
     #[test]
     fn every_type_name_and_param_key_is_a_name() {
-        for (name, _, _) in coc_incident_core::TYPE_PHRASES {
+        for (name, _, _) in coc_incident_core::internal::TYPE_PHRASES {
             assert!(index(name).is_some(), "{name}");
         }
         for (i, key) in PARAM_KEYS.iter().enumerate() {
             assert_eq!(index(key), Some(PARAMS_AT + i), "{key}");
         }
-        for (i, code) in coc_incident_core::CODES.iter().enumerate() {
+        for (i, code) in coc_incident_core::internal::CODES.iter().enumerate() {
             assert_eq!(index(code), Some(i), "{code}");
         }
     }

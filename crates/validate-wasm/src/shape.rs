@@ -3,15 +3,15 @@
 //! and numbers for values. Such an input is read off the tape into its fields'
 //! places, with no tree built: the core's [`passes`] checks each value as it is read,
 //! and [`tables_clean`] what the fields say of each other, as the walk would (see
-//! `coc_incident_core::is_clean`). Only a clean one is answered here; any other input (a
+//! `coc_incident_core::internal::is_clean`). Only a clean one is answered here; any other input (a
 //! key out of place, an unknown key, any other kind of value, a violation, a warning)
 //! is read and walked as before, which makes its report. So every report still comes
 //! from the walk, and a valid request costs neither a tree nor a walk.
 
-use coc_incident_core::{
-    passes, passes_utf16, printable_passes, same_bytes, tables_clean, FieldRule, Operation, Passed,
-    Scalar, RULES,
+use coc_incident_core::internal::{
+    passes, passes_utf16, printable_passes, same_bytes, tables_clean, Passed, Scalar,
 };
+use coc_incident_core::{FieldRule, Operation, RULES};
 
 use crate::names;
 use crate::tape::{

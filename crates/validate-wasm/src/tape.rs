@@ -19,7 +19,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use coc_incident_core::{is_ascii, Foreign, Number, Object, Text, Value, MAX_DEPTH, MAX_NODES};
+use coc_incident_core::internal::is_ascii;
+use coc_incident_core::{Foreign, Number, Object, Text, Value, MAX_DEPTH, MAX_NODES};
 
 use crate::names;
 

@@ -22,7 +22,8 @@
 //! Kept in place, not allocated: on wasm32 every allocation is the arena's, which each
 //! call rewinds.
 
-use coc_incident_core::{same_bytes, FieldRule, Passed};
+use coc_incident_core::internal::{same_bytes, Passed};
+use coc_incident_core::FieldRule;
 
 /// The most strings kept: more than a laid-out request has (the root's texts, the
 /// operate key, and every field of the largest `parameter`).
