@@ -9,7 +9,7 @@ cd "$ROOT"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Lints (rustfmt, clippy)"
+step "Lints (rustfmt, clippy, rustdoc)"
 # Debian's compiler ships neither tool; a rustup toolchain beside it usually does.
 # It gets its own PATH (rustup's rustc with rustup's clippy) and its own target dir,
 # so that the artifacts of two compilers never meet.
@@ -24,9 +24,13 @@ fi
 if have_lints; then
   lint fmt --check
   lint clippy --workspace --all-features --all-targets --quiet -- -D warnings
+  # The core as a Rust user builds it: without the `internal` feature the wasm crates turn on.
+  lint clippy -p coc-incident-core --all-targets --quiet -- -D warnings
+  # Its documentation, with every link resolved (a public item's doc naming a private one).
+  RUSTDOCFLAGS="-D warnings" lint doc -p coc-incident-core --no-deps --all-features --quiet
   # The small module's allocator and exports exist only on wasm32.
   lint clippy -p coc-incident-validate --target wasm32-unknown-unknown --quiet -- -D warnings
-  echo "rustfmt and clippy: clean"
+  echo "rustfmt, clippy and rustdoc: clean"
 elif [ -n "${CI:-}" ] && [ "$CI" != false ]; then
   echo "rustfmt and clippy are required in CI, and could not be installed" >&2
   exit 1

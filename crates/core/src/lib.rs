@@ -21,6 +21,9 @@
 //! ```
 #![no_std]
 #![deny(missing_docs)]
+// Every `pub` item is the crate's API or `internal`'s; checked with `internal` on, as
+// the workspace builds it (off, what only `internal` shows would be flagged).
+#![cfg_attr(feature = "internal", warn(unreachable_pub))]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
@@ -100,6 +103,12 @@ pub mod internal {
     };
     pub use crate::messages::{Template, TEMPLATES, TYPE_PHRASES};
     pub use crate::problem::{Key, Param, CODES, PARAM_KEYS};
+
+    /// Where a problem's code stands in [`CODES`].
+    #[inline(always)]
+    pub fn code_index(problem: &crate::Problem) -> usize {
+        problem.code_index()
+    }
 
     /// A problem's params, as its report's `params` lists them.
     #[inline(always)]

@@ -93,7 +93,7 @@ pub enum Problem {
     },
 }
 
-/// Every `code`, in the order of [`Problem::code_index`].
+/// Every `code`, in the order of `Problem::code_index`.
 pub const CODES: [&str; 11] = [
     "not_object",
     "required",
@@ -116,7 +116,7 @@ impl Problem {
 
     /// Where [`Problem::code`] stands in [`CODES`]: a number for the code, for whoever
     /// sends it by number.
-    pub fn code_index(&self) -> usize {
+    pub(crate) fn code_index(&self) -> usize {
         match self {
             Problem::NotObject { .. } => 0,
             Problem::Required => 1,

@@ -450,7 +450,7 @@ fn is_token_char(c: char) -> bool {
 }
 
 /// The headers to send: content type, the caller's, then the token.
-pub fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError> {
+pub(crate) fn headers(target: &Target<'_>) -> Result<Vec<(String, String)>, ConfigError> {
     let mut out = alloc::vec![("Content-Type".to_owned(), CONTENT_TYPE.to_owned())];
     for (i, &(name, value)) in target.headers.iter().enumerate() {
         let refuse = |why: String| Err(ConfigError::new("headers", why));

@@ -72,14 +72,14 @@ pub struct Operation {
 }
 
 /// The largest integer JavaScript and JSON carry exactly (the epoch fields' bound).
-pub use crate::value::MAX_SAFE_INTEGER;
+pub(crate) use crate::value::MAX_SAFE_INTEGER;
 
 /// The limit on `incident_num` and `operator`.
-pub const TOP_LEVEL_TEXT_MAX: u32 = 255;
+pub(crate) const TOP_LEVEL_TEXT_MAX: u32 = 255;
 
 /// The fields at the root, in order, before `operate_key` and `parameter` (which the
 /// validator treats on their own): strings, sent trimmed.
-pub const ROOT_TEXT_FIELDS: &[FieldRule] = &[
+pub(crate) const ROOT_TEXT_FIELDS: &[FieldRule] = &[
     FieldRule {
         key: "incident_num",
         kind: Kind::Text {
@@ -107,7 +107,7 @@ pub const ROOT_TEXT_FIELDS: &[FieldRule] = &[
 ];
 
 /// Every key the root may hold, in the order the body is written.
-pub const ROOT_KEYS: &[&str] = &["incident_num", "operator", "operate_key", "parameter"];
+pub(crate) const ROOT_KEYS: &[&str] = &["incident_num", "operator", "operate_key", "parameter"];
 
 /// The label of `operate_key`.
 pub const OPERATE_KEY_LABEL: Label = Label {
@@ -121,14 +121,14 @@ pub const PARAMETER_LABEL: Label = Label {
 };
 
 /// Accepting an incident ticket: no parameters.
-pub const ACCEPT: Operation = Operation {
+pub(crate) const ACCEPT: Operation = Operation {
     key: "acceptedIncident1",
     parameter: ParameterPresence::Optional,
     fields: &[],
 };
 
 /// Submitting the solution of an incident ticket.
-pub const COMMIT_SOLUTION: Operation = Operation {
+pub(crate) const COMMIT_SOLUTION: Operation = Operation {
     key: "commitSolution1",
     parameter: ParameterPresence::Required,
     fields: &[
@@ -198,7 +198,7 @@ pub const COMMIT_SOLUTION: Operation = Operation {
 };
 
 /// Verifying the handling of an incident ticket.
-pub const CONFIRM: Operation = Operation {
+pub(crate) const CONFIRM: Operation = Operation {
     key: "confirm",
     parameter: ParameterPresence::Required,
     fields: &[
@@ -226,7 +226,7 @@ pub const CONFIRM: Operation = Operation {
 };
 
 /// Every operation, in the order `allowed` lists them.
-pub const OPERATIONS: &[Operation] = &[ACCEPT, COMMIT_SOLUTION, CONFIRM];
+pub(crate) const OPERATIONS: &[Operation] = &[ACCEPT, COMMIT_SOLUTION, CONFIRM];
 
 /// Every operate key, in the order `allowed` lists them.
 pub const OPERATE_KEYS: &[&str] = &["acceptedIncident1", "commitSolution1", "confirm"];
@@ -282,7 +282,7 @@ impl Rules {
 }
 
 /// The operation of an operate key.
-pub fn operation(key: &str) -> Option<&'static Operation> {
+pub(crate) fn operation(key: &str) -> Option<&'static Operation> {
     RULES.operation(key)
 }
 

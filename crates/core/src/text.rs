@@ -150,14 +150,14 @@ pub fn utf16_len(text: &str) -> usize {
 
 /// Whitespace as JavaScript's `String.prototype.trim` and HTML forms see it
 /// (Unicode White_Space plus U+FEFF), so that "blank" means the same on both sides.
-pub fn is_js_whitespace(c: char) -> bool {
+pub(crate) fn is_js_whitespace(c: char) -> bool {
     // Unicode's White_Space has U+0085 (NEL); JavaScript's WhiteSpace and
     // LineTerminator do not, and add U+FEFF.
     (c.is_whitespace() && c != '\u{85}') || c == '\u{FEFF}'
 }
 
 /// The text without leading and trailing whitespace, as `String.prototype.trim`.
-pub fn js_trim(text: &str) -> &str {
+pub(crate) fn js_trim(text: &str) -> &str {
     // Most texts start and end with a printable ASCII character, which no whitespace
     // is: nothing to trim, and no character decoded.
     match (text.as_bytes().first(), text.as_bytes().last()) {
@@ -169,7 +169,7 @@ pub fn js_trim(text: &str) -> &str {
 }
 
 /// Empty or whitespace only.
-pub fn is_blank(text: &str) -> bool {
+pub(crate) fn is_blank(text: &str) -> bool {
     match text.as_bytes().first() {
         Some(&first) if is_printable_ascii(first) => false,
         _ => text.chars().all(is_js_whitespace),
@@ -282,7 +282,7 @@ fn is_printable_ascii(byte: u8) -> bool {
 
 /// Why a text is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextProblem {
+pub(crate) enum TextProblem {
     /// An unpaired UTF-16 surrogate: it cannot be sent as JSON text without loss.
     UnpairedSurrogate {
         /// Position in UTF-16 code units, from 0.
@@ -298,7 +298,7 @@ pub enum TextProblem {
 }
 
 /// The first reason to refuse a text, if any.
-pub fn text_problem(text: &Text) -> Option<TextProblem> {
+pub(crate) fn text_problem(text: &Text) -> Option<TextProblem> {
     let control = first_control_character(text.as_str());
     match (text.unpaired_surrogate_at(), control) {
         (Some(s), Some((c, _))) if c < s => {

@@ -29,7 +29,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::mem::ManuallyDrop;
 
-use coc_incident_core::internal::{find_byte, params, Key, Param, Template};
+use coc_incident_core::internal::{code_index, find_byte, params, Key, Param, Template};
 use coc_incident_core::{
     check, read_build_options, read_validate_options, utf16_len, write_body, ConfigError, Envelope,
     Label, Locale, Path, Problem, Report, ValidateOptions, Value, Violation,
@@ -130,7 +130,7 @@ impl Answer {
     fn violations(&mut self, list: &[Violation]) {
         for violation in list {
             // Codes stand first in the names table, in their own order.
-            self.count(violation.problem.code_index());
+            self.count(code_index(&violation.problem));
             self.path(&violation.path);
             self.template(Template::of(&violation.problem), violation.locale());
             let labels = violation.labels();

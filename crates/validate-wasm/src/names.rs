@@ -7,7 +7,7 @@ use coc_incident_core::internal::{same_text, Key, PARAM_KEYS};
 use coc_incident_core::{BUILD_KEYS, RULES};
 
 /// Every code, at the start of the table: a code's index is its
-/// [`code_index`](coc_incident_core::Problem::code_index).
+/// [`code_index`](coc_incident_core::internal::code_index).
 const CODES: &[&str] = &coc_incident_core::internal::CODES;
 
 /// Every `params` key, after the codes: a key's index is [`PARAMS_AT`] plus its
