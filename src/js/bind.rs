@@ -25,7 +25,7 @@ use super::{report_to_js, set};
 mod show;
 mod timer;
 
-use show::{refresh, set_custom_validity, Decoration, Rendering, Touched};
+use show::{redraw, refresh, set_custom_validity, Decoration, Rendering, Touched};
 use timer::Timer;
 
 thread_local! {
@@ -153,7 +153,7 @@ pub fn bind_form(form: JsValue, options: JsValue) -> Result<FormBinding, JsValue
     LIVE.with(|live| live.borrow_mut().push(binding.clone()));
     // Our messages replace the browser's bubbles; `destroy` puts this back.
     form.set_no_validate(true);
-    refresh(&binding);
+    redraw(&binding);
     Ok(FormBinding { binding })
 }
 
@@ -183,7 +183,7 @@ impl Hooks {
         let after_reset = Rc::new(Timer::new({
             let binding = binding.clone();
             move || {
-                refresh(&binding);
+                redraw(&binding);
             }
         }));
         // Out of the document when the task that took it out is over: not a move.
@@ -221,7 +221,7 @@ impl Hooks {
                         s.touched_names.push(name);
                     }
                 }
-                refresh(&binding);
+                redraw(&binding);
             })?;
         }
         // A reset empties the fields after its event: start afresh once it has.

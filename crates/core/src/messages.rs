@@ -14,6 +14,7 @@ use crate::value::Number;
 
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Locale {
     /// English (`en`), the default.
     #[default]
@@ -25,6 +26,7 @@ pub enum Locale {
 impl Locale {
     /// The locale for a BCP 47 tag such as `navigator.language` gives: any `zh` tag
     /// is Chinese, anything else English.
+    #[must_use]
     pub fn from_tag(tag: &str) -> Locale {
         let end = tag.bytes().position(|b| b == b'-' || b == b'_');
         let primary = tag.get(..end.unwrap_or(tag.len())).unwrap_or_default();

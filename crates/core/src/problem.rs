@@ -5,6 +5,7 @@ use crate::value::Number;
 
 /// Why a text is refused, as `params.reason` says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TextReason {
     /// An unpaired UTF-16 surrogate.
     UnpairedSurrogate,
@@ -25,6 +26,7 @@ impl TextReason {
 /// What is wrong, with the figures behind it (the public `params`). Its
 /// [`code`](Problem::code) is the public `code`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Problem {
     /// The request is not a plain object.
     NotObject {

@@ -45,6 +45,7 @@ const FORBIDDEN_HEADERS: &[&str] = &[
 
 /// Options that are wrong: a mistake in the portal's code, not in what a user typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ConfigError {
     /// The option at fault: `endpoint`, `token`, `headers`, `timeoutMs`, …
     pub option: &'static str,
@@ -130,6 +131,8 @@ pub struct Target<'a> {
 
 /// A request ready for `fetch`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+#[must_use]
 pub struct BuiltRequest {
     /// Always `POST`.
     pub method: &'static str,
@@ -143,6 +146,8 @@ pub struct BuiltRequest {
 
 /// The warnings of a built request travel with it.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+#[must_use]
 pub struct Built {
     /// The request.
     pub request: BuiltRequest,

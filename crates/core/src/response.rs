@@ -28,6 +28,7 @@ pub const SNIPPET_BYTES: usize = 1024;
 /// `error_code`. Other fields are ignored; a `provider_code` or `error_msg` missing or
 /// of another type is `""` or `None`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ApiFields {
     /// Service ID, as a string whether the server sent `"049"` or `4`: a whole number
     /// is written as its digits. `""` when absent, and for any other number (a

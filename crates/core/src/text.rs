@@ -91,6 +91,7 @@ impl Text {
     }
 
     /// The length as JavaScript's `String.length` counts it.
+    #[must_use]
     pub fn utf16_len(&self) -> usize {
         utf16_len(&self.text)
     }
@@ -122,6 +123,7 @@ impl From<&str> for Text {
 }
 
 /// The length in UTF-16 code units: a CJK character counts 1, an emoji 2.
+#[must_use]
 pub fn utf16_len(text: &str) -> usize {
     // A character is one unit, or two when it takes four bytes: each byte that starts
     // no character (10xxxxxx) is taken from the length, and each that starts a

@@ -31,6 +31,7 @@ pub struct ValidateOptions {
 /// written from. Only the validator makes one (its fields are its own), so a body is
 /// only ever written from what was checked.
 #[derive(Debug, Clone, PartialEq)]
+#[must_use]
 pub struct Checked<'a> {
     /// The root's own fields that are there, in table order, with their rules.
     pub(crate) root: Vec<(&'static FieldRule, &'a Value)>,

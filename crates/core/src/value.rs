@@ -174,6 +174,7 @@ fn shortest_json(value: f64) -> Box<str> {
 
 /// The JavaScript values that have no JSON form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Foreign {
     /// A function.
     Function,
@@ -360,6 +361,7 @@ pub(crate) fn is_integer(n: f64) -> bool {
 pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// A whole number JavaScript and JSON carry exactly: at most 2^53 - 1 either way.
+#[must_use]
 pub fn is_safe_integer(n: f64) -> bool {
     is_integer(n) && n.abs() <= MAX_SAFE_INTEGER
 }

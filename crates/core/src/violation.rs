@@ -10,6 +10,7 @@ pub use crate::problem::{Problem, TextReason};
 
 /// One violation: a problem at a path, told in a locale.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Violation {
     /// Where: its text (`Display`, [`Path::to_text`]) is the dotted path of the field,
     /// `""` for the root ([`Path::ROOT`]). A key that is empty, or holds a `.`, a
@@ -50,11 +51,13 @@ impl Violation {
     }
 
     /// The message in the locale validation was asked for.
+    #[must_use]
     pub fn message(&self) -> String {
         self.message_in(self.locale)
     }
 
     /// The message in `locale`.
+    #[must_use]
     pub fn message_in(&self, locale: Locale) -> String {
         message(&self.problem, &self.path, self.labels, locale)
     }
@@ -79,6 +82,8 @@ impl fmt::Display for Violation {
 /// The outcome of validation. Valid means no errors: validity is derived, never
 /// stored beside them.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+#[must_use]
 pub struct Report {
     /// What makes the request invalid, in document order.
     pub errors: Vec<Violation>,
@@ -88,6 +93,7 @@ pub struct Report {
 
 impl Report {
     /// No errors (warnings do not count).
+    #[must_use]
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty()
     }

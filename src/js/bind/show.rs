@@ -50,6 +50,12 @@ pub(super) enum Rendering {
 /// one that asks from every pass would otherwise never let go.
 const MAX_PASSES: u32 = 8;
 
+/// [`refresh`] for what it shows alone (the binding's start, an input, a reset):
+/// the report is on the form, and nobody asked for it.
+pub(super) fn redraw(binding: &Binding) {
+    let _shown = refresh(binding);
+}
+
 /// Reads, validates and shows; returns the report. Fires no event.
 ///
 /// Page code run by the DOM calls of a refresh may call back into the binding. A
