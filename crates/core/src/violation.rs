@@ -180,7 +180,7 @@ mod serialize {
             violation.serialize_field("code", self.code())?;
             violation.serialize_field("path", &self.path)?;
             violation.serialize_field("message", &self.message())?;
-            violation.serialize_field("params", &self.problem)?;
+            violation.serialize_field("params", &Params(&self.problem))?;
             violation.end()
         }
     }
@@ -217,10 +217,23 @@ mod serialize {
     }
 
     impl Serialize for Problem {
-        /// The `params` object: each problem's own figures.
+        /// `{ code, params }`: what a violation says of its problem, without a path
+        /// or a message.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut problem = serializer.serialize_struct("Problem", 2)?;
+            problem.serialize_field("code", self.code())?;
+            problem.serialize_field("params", &Params(self))?;
+            problem.end()
+        }
+    }
+
+    /// The `params` object of a problem: its own figures.
+    struct Params<'p>(&'p Problem);
+
+    impl Serialize for Params<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut map = serializer.serialize_map(None)?;
-            for (key, param) in self.params() {
+            for (key, param) in self.0.params() {
                 match param {
                     Param::Word(word) => map.serialize_entry(key.name(), word)?,
                     Param::Count(n) => map.serialize_entry(key.name(), &n)?,

@@ -687,10 +687,15 @@ fn violations_serialize_as_the_javascript_api_documents() {
             "params": { "max": 300, "actual": 301 }
         })
     );
+    // A problem alone says what it is, with its figures.
+    assert_eq!(
+        serde_json::to_value(&report.errors[0].problem).unwrap(),
+        serde_json::json!({ "code": "too_long", "params": { "max": 300, "actual": 301 } })
+    );
     let report = check(&set_param(&confirm(), "virtual_confirm_comment", None));
     assert_eq!(
         serde_json::to_value(&report.errors[0].problem).unwrap(),
-        serde_json::json!({})
+        serde_json::json!({ "code": "required", "params": {} })
     );
 }
 
