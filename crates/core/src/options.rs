@@ -189,3 +189,15 @@ pub fn read_build_options(options: &Value) -> Result<BuildOptions<'_>, ConfigErr
         validate: options.validate_options()?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The option lists a typo is matched against (an unknown option's suggestion).
+    #[test]
+    fn every_option_a_typo_is_matched_against_may_be_suggested() {
+        crate::suggest::tests::assert_each_suggests_itself(VALIDATE_KEYS);
+        crate::suggest::tests::assert_each_suggests_itself(BUILD_KEYS);
+    }
+}

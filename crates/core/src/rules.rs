@@ -291,6 +291,18 @@ mod tests {
     use super::*;
     use crate::prelude::*;
 
+    /// Every list of the rules a typo is matched against: the root keys, the operate
+    /// keys and each operation's fields.
+    #[test]
+    fn every_name_a_typo_is_matched_against_may_be_suggested() {
+        crate::suggest::tests::assert_each_suggests_itself(RULES.root_keys);
+        crate::suggest::tests::assert_each_suggests_itself(RULES.operate_keys);
+        for operation in RULES.operations {
+            let fields: Vec<&'static str> = operation.fields.iter().map(|f| f.key).collect();
+            crate::suggest::tests::assert_each_suggests_itself(&fields);
+        }
+    }
+
     /// The walk relies on it: an object's entries already looked up hold other keys
     /// than the one it looks up next (validate.rs `look`).
     #[test]
