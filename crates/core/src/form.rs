@@ -42,7 +42,7 @@ pub struct Field<'a> {
 }
 
 /// The value a control contributes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Coerced {
     /// The control's own string, unchanged.
     Original,
@@ -195,10 +195,7 @@ mod tests {
     }
 
     fn summary(placements: &[Placement]) -> Vec<(String, Coerced)> {
-        placements
-            .iter()
-            .map(|p| (p.path(), p.value.clone()))
-            .collect()
+        placements.iter().map(|p| (p.path(), p.value)).collect()
     }
 
     #[test]
@@ -279,7 +276,7 @@ mod tests {
                 field("operate_key", Control::Text("confirm")),
                 field("virtual_confirm_result", control),
             ];
-            place(&fields)[1].value.clone()
+            place(&fields)[1].value
         };
         assert_eq!(verify(Control::Choice(Some("true"))), Coerced::Bool(true));
         assert_eq!(verify(Control::Choice(Some("false"))), Coerced::Bool(false));
@@ -295,7 +292,7 @@ mod tests {
                 field("operate_key", Control::Text("commitSolution1")),
                 field("start_time", control),
             ];
-            place(&fields)[1].value.clone()
+            place(&fields)[1].value
         };
         assert_eq!(
             solution(Control::Text(" 1711000000000 ")),

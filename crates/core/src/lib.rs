@@ -20,6 +20,8 @@
 //! );
 //! ```
 #![no_std]
+// docs.rs shows which items its `serde` feature brings (Cargo.toml: docs.rs metadata).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 // Every `pub` item is the crate's API or `internal`'s; checked with `internal` on, as
 // the workspace builds it (off, what only `internal` shows would be flagged).

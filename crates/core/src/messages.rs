@@ -13,7 +13,7 @@ use crate::rules::Label;
 use crate::value::Number;
 
 /// The language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Locale {
     /// English (`en`), the default.
