@@ -441,6 +441,13 @@ function named([label, options]) {
 const callName = (call) => `${call.kind === "validate" ? "validateHandleRequest" : "buildHandleRequest"}(input, ${call.label === "no options" ? "undefined" : call.label})`;
 
 /** What a call ended with, as plain data to compare: what it returned, or what it threw. */
+/** Whether two outcomes (deeply equal) hold their keys in the same order, as a user's
+ * `JSON.stringify` of a report or a snapshot of it sees them: isDeepStrictEqual does
+ * not compare the order. */
+function sameOrder(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function outcome(impl, call, input) {
   try {
     const options = call.options();
@@ -600,7 +607,7 @@ export function fuzz({ subject, reference, coc, raw, exports, seed = 1, count = 
     const fresh = () => generate(inputRng(seed, index));
     const differing = [];
     calls.forEach((call, k) => {
-      if (!isDeepStrictEqual(theirs[k], ours[k])) differing.push({ call: callName(call), subject: theirs[k], reference: ours[k] });
+      if (!isDeepStrictEqual(theirs[k], ours[k]) || !sameOrder(theirs[k], ours[k])) differing.push({ call: callName(call), subject: theirs[k], reference: ours[k] });
     });
     const problems = selfCheck(calls, theirs, fresh);
     ours.forEach(({ returned, threw }, k) => {
