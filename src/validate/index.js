@@ -130,6 +130,12 @@ function started(instance) {
   for (const end = line + 3 * phraseCount; line < end; line += 3) {
     phrasesByName[nameAt(lines[line])] = [lines[line + 1], lines[line + 2]];
   }
+  shapeBase = names.length + 1;
+  paramShapes = new Map();
+  for (const [keys, make] of PARAM_SHAPES) {
+    const indexes = keys.map(nameAt);
+    if (!indexes.includes(-1)) paramShapes.set(indexes.reduce(shapeOf, 0), make);
+  }
   quoted = [templates[2 * quotedAt], templates[2 * quotedAt + 1]];
   separators = [templates[2 * separatorAt][0], templates[2 * separatorAt + 1][0]];
   return wasm;
@@ -268,6 +274,50 @@ function text(a) {
 const paramKeys = [], paramValues = [], paramWords = [];
 let paramCount = 0;
 
+// `params` objects made as literals, one maker for each list of keys a problem of the
+// rules has (crates/core/src/problem.rs `Problem::params`, in that order). Made key by
+// key, `params[key] = value` was the costliest line of reading a report: each store
+// adds a property whose name the engine knows only at run time (in Node, about a
+// quarter of reading `invalid`'s four violations). Whatever list is not here (a key
+// the rules add later) is made key by key still, the same object. Keyed by the keys'
+// indexes in `names`, at start (`shapeOf`, `paramShapes`).
+const PARAM_SHAPES = [
+  [["actual"], (v) => ({ actual: v[0] })],
+  [["expected", "actual"], (v) => ({ expected: v[0], actual: v[1] })],
+  [["max", "actual"], (v) => ({ max: v[0], actual: v[1] })],
+  [["allowed"], (v) => ({ allowed: v[0] })],
+  [["allowed", "suggestion"], (v) => ({ allowed: v[0], suggestion: v[1] })],
+  [["suggestion"], (v) => ({ suggestion: v[0] })],
+  [["reason", "index"], (v) => ({ reason: v[0], index: v[1] })],
+  [["reason", "index", "code_point"], (v) => ({ reason: v[0], index: v[1], code_point: v[2] })],
+  [["min", "actual"], (v) => ({ min: v[0], actual: v[1] })],
+  [["min", "max", "actual"], (v) => ({ min: v[0], max: v[1], actual: v[2] })],
+  [["actual", "after"], (v) => ({ actual: v[0], after: v[1] })],
+  [["min", "actual", "after"], (v) => ({ min: v[0], actual: v[1], after: v[2] })],
+  [["max", "actual", "after"], (v) => ({ max: v[0], actual: v[1], after: v[2] })],
+  [["min", "max", "actual", "after"], (v) => ({ min: v[0], max: v[1], actual: v[2], after: v[3] })],
+  [["when"], (v) => ({ when: v[0] })],
+  [["omitted"], (v) => ({ omitted: v[0] })],
+];
+let paramShapes = new Map(); // a list of keys' `shapeOf` -> its maker
+let shapeBase = 1;
+
+/** One number for a list of key indexes, `shape` the one of the list before `key`. */
+function shapeOf(shape, key) {
+  return shape * shapeBase + key + 1;
+}
+
+/** The `params` of the `paramCount` in `paramKeys` and `paramValues`, whose list of
+ * keys has the number `shape`. */
+function makeParams(shape) {
+  if (paramCount === 0) return {};
+  const make = paramShapes.get(shape);
+  if (make !== undefined) return make(paramValues);
+  const params = {};
+  for (let p = 0; p < paramCount; p++) params[names[paramKeys[p]]] = paramValues[p];
+  return params;
+}
+
 /** The place of the param whose key is `key` (an index in `names`), or -1. */
 function paramAt(key) {
   for (let i = 0; i < paramCount; i++) if (paramKeys[i] === key) return i;
@@ -365,11 +415,10 @@ function violations(a, count) {
       other = textAt(all, numbers, at + 2 * zh);
       at += 4;
     }
-    const params = {};
     paramCount = 0;
+    let shape = 0;
     for (let n = numbers[at++]; n > 0; n--) {
       const keyIndex = numbers[at++];
-      const key = names[keyIndex];
       const kind = numbers[at];
       const first = numbers[at + 1];
       const second = numbers[at + 2];
@@ -382,11 +431,12 @@ function violations(a, count) {
         value = [];
         for (let t = 0; t < second; t++, at += 2) value.push(textAt(all, numbers, at));
       } else value = all.slice(first, first + second);
-      params[key] = value;
+      shape = shapeOf(shape, keyIndex);
       paramKeys[paramCount] = keyIndex;
       paramValues[paramCount] = value;
       paramWords[paramCount++] = kind === NAME ? first : -1;
     }
+    const params = makeParams(shape);
     const message = render(templates[template], zh, path, field, other);
     list.push({ code, path, message, params });
     for (let p = 0; p < paramCount; p++) paramValues[p] = undefined;
