@@ -4,6 +4,7 @@
 // or `coc-incident/forms`; a page that only validates imports `coc-incident/validate`.
 import initWasm, * as wasm from "../pkg/coc_incident.js";
 import { notInitialised, usageError } from "./usage.js";
+import { compiled, compiledSync } from "./wasm-source.js";
 
 let ready = false;
 
@@ -12,16 +13,28 @@ let ready = false;
 // argument is wrapped here rather than warned about.
 const isOptions = (value) => value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
 
-/** Loads the full module (see wasm-bindgen's `init`): `await` it once. */
+// What the full module must export, looked at before the glue takes a module given:
+// its start, and calls of this version's.
+const FULL = {
+  file: "coc_incident_bg.wasm",
+  exports: ["__wbindgen_start", "validateHandleRequest", "bindForm", "incidentclient_new"],
+  hint: "coc_incident_validate.wasm is coc-incident/validate's, and the main entry, coc-incident/client and coc-incident/forms take coc_incident_bg.wasm",
+};
+
+/** Loads the full module (see wasm-bindgen's `init`): `await` it once. What it is
+ * given is compiled and looked at first; given nothing, the glue fetches the package's
+ * own file beside it (where bundlers look for it). */
 export default async function init(moduleOrPath) {
-  const exports = await initWasm(moduleOrPath === undefined || isOptions(moduleOrPath) ? moduleOrPath : { module_or_path: moduleOrPath });
+  const given = isOptions(moduleOrPath) ? moduleOrPath.module_or_path : moduleOrPath;
+  const exports = await initWasm(given === undefined ? undefined : { module_or_path: await compiled(given, FULL) });
   ready = true;
   return exports;
 }
 
 /** Synchronous `init`, for a module already compiled (or its bytes). */
 export function initSync(module) {
-  const exports = wasm.initSync(isOptions(module) ? module : { module });
+  const given = isOptions(module) ? module.module : module;
+  const exports = wasm.initSync({ module: compiledSync(given, FULL) });
   ready = true;
   return exports;
 }

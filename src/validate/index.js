@@ -6,6 +6,7 @@
 import { LAYOUT, TapeWriter } from "./tape.js";
 import { defineOwn } from "../js/read.js";
 import { notInitialised } from "../usage.js";
+import { notWasm } from "../wasm-source.js";
 
 const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
 const NUMBER = 0, NAME = 1, NAMES = 2;
@@ -143,20 +144,34 @@ function started(instance) {
 
 async function instantiate(source) {
   source = await source;
-  if (source instanceof WebAssembly.Module) return new WebAssembly.Instance(source, {});
+  if (source instanceof WebAssembly.Module) return instanceOf(source);
   if (typeof Response === "function" && source instanceof Response) {
     // A 404 page is no wasm: said as what it is, not as a compile error of its bytes.
     if (!source.ok) {
       throw new Error(`coc-incident/validate: fetching the wasm failed: ${source.status} ${source.statusText} ${source.url}`.trimEnd());
     }
-    if (typeof WebAssembly.instantiateStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
-      return (await WebAssembly.instantiateStreaming(source, {})).instance;
+    if (typeof WebAssembly.compileStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
+      return instanceOf(await WebAssembly.compileStreaming(source));
     }
     source = await source.arrayBuffer();
   } else if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
     return instantiate(fetch(source));
   }
-  return (await WebAssembly.instantiate(source, {})).instance;
+  const problem = notWasm(source, "what init() was given for coc_incident_validate.wasm");
+  if (problem !== null) throw problem;
+  return instanceOf(await WebAssembly.compile(source));
+}
+
+/** An instance of `module`, which must ask for no imports, as the small module asks for
+ * none: another (coc_incident_bg.wasm, the main entry's) is said to be what it is,
+ * rather than failing to link. */
+function instanceOf(module) {
+  if (WebAssembly.Module.imports(module).length > 0) {
+    throw new Error(
+      "coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it asks for imports; coc_incident_bg.wasm, say, is the main entry's)",
+    );
+  }
+  return new WebAssembly.Instance(module, {});
 }
 
 // The start under way, which calls to `init` made meanwhile share.
@@ -190,8 +205,12 @@ export default async function init(moduleOrPath) {
 export function initSync(module) {
   if (wasm !== null) return wasm;
   if (module !== null && typeof module === "object" && "module" in module) module = module.module;
-  if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
-  return started(new WebAssembly.Instance(module, {}));
+  if (!(module instanceof WebAssembly.Module)) {
+    const problem = notWasm(module, "what initSync() was given for coc_incident_validate.wasm");
+    if (problem !== null) throw problem;
+    module = new WebAssembly.Module(module);
+  }
+  return started(instanceOf(module));
 }
 
 // The keys the last tape run gave as texts, which its answer's paths name by place.

@@ -162,6 +162,7 @@ test("the package ships the build and nothing else", () => {
     "src/validate/index.js",
     "src/validate/node.js",
     "src/validate/tape.js",
+    "src/wasm-source.js",
   ]);
 });
 
@@ -501,6 +502,56 @@ test("coc-incident/validate: init() refuses a wasm of another version of the pac
   // The same entry takes the package's own wasm afterwards.
   await entry.default(readFileSync(new URL("../../pkg/coc_incident_validate.wasm", index)));
   assert.equal(entry.validateHandleRequest(confirm).valid, true);
+});
+
+test("init() given what is no wasm of its entry says what it was given, and takes the right module afterwards", () => {
+  // Each entry in a process of its own: the main entry's glue is one per process, and the
+  // mistake is that it kept the first instance it made, broken, for every later call.
+  const page = 'new Response("<!doctype html><title>portal</title>", { headers: { "Content-Type": "text/html" } })';
+  const runs = {
+    "coc-incident": `import init, { initSync, validateHandleRequest } from "coc-incident";
+      const small = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_validate.wasm")));
+      for (const given of [small, ${page}]) await init(given).then(() => out("resolved"), (e) => out(e.message));
+      try { initSync(small); } catch (e) { out(e.message); }
+      await init(); out(validateHandleRequest({}).valid);`,
+    "coc-incident/validate": `import init, { initSync, validateHandleRequest } from "coc-incident/validate";
+      const full = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")));
+      for (const given of [full, ${page}]) await init(given).then(() => out("resolved"), (e) => out(e.message));
+      try { initSync(new TextEncoder().encode("<!doctype html>")); } catch (e) { out(e.message); }
+      await init(); out(validateHandleRequest({}).valid);`,
+  };
+  const outcomes = Object.fromEntries(Object.entries(runs).map(([name, body]) => {
+    const script = `import { readFileSync } from "node:fs";\nconst out = (value) => console.log(JSON.stringify(value));\n${body}`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dirname(fileURLToPath(import.meta.url)), encoding: "utf8" });
+    return [name, { said: run.stdout.trim().split("\n").map((line) => JSON.parse(line)), stderr: run.stderr.trim(), status: run.status }];
+  }));
+  const notFull =
+    'coc-incident: the wasm given to init() is not coc_incident_bg.wasm of this version of the package (it has no export "__wbindgen_start"); ' +
+    "coc_incident_validate.wasm is coc-incident/validate's, and the main entry, coc-incident/client and coc-incident/forms take coc_incident_bg.wasm";
+  const aPage = (call, file, start) =>
+    `coc-incident: what ${call} was given for ${file} is not WebAssembly: it starts ${JSON.stringify(start.slice(0, 32))} (a page: does the server answer the .wasm file's URL with HTML?)`;
+  assert.deepEqual(outcomes, {
+    "coc-incident": {
+      said: [
+        notFull,
+        aPage("init()", "coc_incident_bg.wasm", "<!doctype html><title>portal</title>"),
+        notFull.replace("init()", "initSync()"),
+        false,
+      ],
+      stderr: "",
+      status: 0,
+    },
+    "coc-incident/validate": {
+      said: [
+        "coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it asks for imports; coc_incident_bg.wasm, say, is the main entry's)",
+        aPage("init()", "coc_incident_validate.wasm", "<!doctype html><title>portal</title>"),
+        aPage("initSync()", "coc_incident_validate.wasm", "<!doctype html>"),
+        false,
+      ],
+      stderr: "",
+      status: 0,
+    },
+  });
 });
 
 test("coc-incident/validate: calls to init() made meanwhile share one start; a failed fetch is said and may be tried again", async () => {

@@ -1,0 +1,66 @@
+// What `init` is given, checked before it is used: bytes that are no WebAssembly (an
+// HTML page a server answers for the .wasm file's URL) are said to be so, and the full
+// module is compiled and its exports looked at before wasm-bindgen's glue takes it.
+// The glue keeps the first instance it makes even when its start then fails (another
+// package's wasm, coc_incident_validate.wasm given to the main entry), so that a wrong
+// module given once would leave the page's every later call broken.
+
+const MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
+
+/** An Error saying that `bytes` (an ArrayBuffer or a view of one) are no WebAssembly,
+ * or null when they start as WebAssembly does (or are of another kind: WebAssembly
+ * then says what it makes of them). */
+export function notWasm(bytes, what) {
+  const view =
+    ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : bytes instanceof ArrayBuffer ? new Uint8Array(bytes)
+    : null;
+  if (view === null || MAGIC.every((byte, i) => view[i] === byte)) return null;
+  const start = new TextDecoder().decode(view.subarray(0, 32));
+  const page = /^\s*</.test(start) ? " (a page: does the server answer the .wasm file's URL with HTML?)" : "";
+  return new Error(`coc-incident: ${what} is not WebAssembly: it starts ${JSON.stringify(start)}${page}`);
+}
+
+/** `source` (what wasm-bindgen's `init` takes: a URL, a Request, a Response, bytes, a
+ * compiled Module, or a promise of one) compiled, once its exports are found to
+ * include every one of `expected.exports`. */
+export async function compiled(source, expected) {
+  source = await source;
+  if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
+    source = await fetch(source);
+  }
+  let module = source instanceof WebAssembly.Module ? source : null;
+  if (module === null && typeof Response === "function" && source instanceof Response) {
+    if (!source.ok) throw new Error(`coc-incident: fetching ${expected.file} failed: ${source.status} ${source.statusText} ${source.url}`.trimEnd());
+    if (typeof WebAssembly.compileStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
+      module = await WebAssembly.compileStreaming(source);
+    } else {
+      source = await source.arrayBuffer();
+    }
+  }
+  if (module === null) {
+    const problem = notWasm(source, `what init() was given for ${expected.file}`);
+    if (problem !== null) throw problem;
+    module = await WebAssembly.compile(source);
+  }
+  return checked(module, expected, "init()");
+}
+
+/** `compiled`, for `initSync`: bytes or a compiled Module. */
+export function compiledSync(source, expected) {
+  if (source instanceof WebAssembly.Module) return checked(source, expected, "initSync()");
+  const problem = notWasm(source, `what initSync() was given for ${expected.file}`);
+  if (problem !== null) throw problem;
+  return checked(new WebAssembly.Module(source), expected, "initSync()");
+}
+
+function checked(module, expected, call) {
+  const exports = new Set(WebAssembly.Module.exports(module).map((entry) => entry.name));
+  const missing = expected.exports.find((name) => !exports.has(name));
+  if (missing !== undefined) {
+    throw new Error(
+      `coc-incident: the wasm given to ${call} is not ${expected.file} of this version of the package (it has no export ${JSON.stringify(missing)}); ${expected.hint}`,
+    );
+  }
+  return module;
+}
