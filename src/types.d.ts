@@ -228,6 +228,8 @@ export class IncidentClient {
   /** @throws {ConfigError} when an option is wrong. */
   constructor(options: ClientOptions);
   handle(input: HandleRequest): Promise<HandleResponse>;
+  /** What a form holds (`readForm`), validated first. */
+  handle(input: FormRequest): Promise<HandleResponse>;
   acceptIncident(incidentNum: string, operator: string): Promise<HandleResponse>;
   submitSolution(incidentNum: string, operator: string, parameter: SolutionParameter): Promise<HandleResponse>;
   verifyResolution(incidentNum: string, operator: string, parameter: ConfirmParameter): Promise<HandleResponse>;
@@ -250,6 +252,8 @@ export function validateHandleRequest(input: unknown, options?: ValidateOptions)
  * @throws {ConfigError} when an option is (endpoint, token, headers, …).
  */
 export function buildHandleRequest(input: HandleRequest, options: BuildOptions): BuiltRequest;
+/** What a form holds (`readForm`), validated first. */
+export function buildHandleRequest(input: FormRequest, options: BuildOptions): BuiltRequest;
 
 /**
  * The request a `<form>` holds. Controls are named as the wire keys: `incident_num`,
@@ -260,11 +264,19 @@ export function buildHandleRequest(input: HandleRequest, options: BuildOptions):
  * kept exactly as typed. Disabled controls are left out, as in a form submission.
  * @throws {TypeError} when `form` is not a `<form>`.
  */
-export function readForm(form: HTMLFormElement): Record<string, unknown>;
+export function readForm(form: HTMLFormElement): FormRequest;
+
+declare const formRequest: unique symbol;
+/**
+ * What `readForm` returns: the request a form holds, not yet validated. `handle` and
+ * `buildHandleRequest` take it as it is (they validate first: an invalid one is a
+ * `ValidationError`), where a request written in code must be a `HandleRequest`.
+ */
+export type FormRequest = Record<string, unknown> & { readonly [formRequest]: true };
 
 export interface BindOptions extends ValidateOptions {
   /** Sends valid submissions (`handle(request)`); without it, a valid submit fires `coc:submit`. */
-  client?: Pick<IncidentClient, "handle">;
+  client?: { handle(input: HandleRequest): Promise<HandleResponse> };
 }
 
 /**
@@ -296,6 +308,12 @@ export interface FormEventMap {
   "coc:success": CustomEvent<{ request: HandleRequest; response: HandleResponse }>;
   /** The client's request failed. */
   "coc:error": CustomEvent<{ request: HandleRequest; error: CocError }>;
+}
+
+declare global {
+  // The events bubble from the bound form: `form.addEventListener("coc:success", (e) =>
+  // e.detail.response…)` is typed, on the form and on any element around it.
+  interface HTMLElementEventMap extends FormEventMap {}
 }
 
 /**

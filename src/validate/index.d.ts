@@ -1,7 +1,7 @@
 // `coc-incident/validate`: validation, the request builder and textLength, on the
 // small wasm. The types are the package's own (src/types.d.ts).
 export type {
-  AcceptRequest, BuildOptions, BuiltRequest, CommitSolutionRequest, ConfigError, ConfirmParameter, ConfirmRequest, HandleRequest, InitInput, Locale, MtmType, OperateKey, SolutionParameter, TypeName, UsageError, ValidateOptions, ValidationError, ValidationReport, Violation, ViolationCode,
+  AcceptRequest, BuildOptions, BuiltRequest, CommitSolutionRequest, ConfigError, ConfirmParameter, ConfirmRequest, HandleRequest, InitInput, Locale, MtmType, OperateKey, SolutionParameter, TypeName, UsageError, ValidateOptions, ValidationError, ValidationReport, Violation, ViolationCode, FormRequest,
 } from "../types.js";
 export { validateHandleRequest, buildHandleRequest, textLength } from "../types.js";
 import type { InitInput } from "../types.js";

@@ -9,6 +9,7 @@ import init, {
   validateHandleRequest,
   type CocError,
   type FormEventMap,
+  type FormRequest,
   type HandleResponse,
   type HandleRequest,
   type SolutionParameter,
@@ -122,15 +123,28 @@ new IncidentClient({ token: "t" });
 
 const formElement = document.createElement("form");
 const fromForm: Record<string, unknown> = readForm(formElement);
+// What a form holds goes to the client as it is: the client validates it first.
+void client.handle(readForm(formElement));
+void buildHandleRequest(readForm(formElement), { endpoint: "/api" });
+// @ts-expect-error: a request written in code is a HandleRequest (a misspelt key is caught)
+void client.handle({ incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1", paramter: {} });
+// @ts-expect-error: only readForm makes a FormRequest
+const forged: FormRequest = { incident_num: "IM1" };
 const binding = bindForm(formElement, { client, locale: "zh-CN" });
 const shown: ValidationReport = binding.validate();
-formElement.addEventListener("coc:success", ((event: FormEventMap["coc:success"]) => {
+// The bound form's events are typed on the form and on what holds it.
+formElement.addEventListener("coc:success", (event) => {
   void event.detail.response.provider_code;
-}) as EventListener);
+});
+document.body.addEventListener("coc:error", (event) => void event.detail.error.name);
+formElement.addEventListener("coc:invalid", (event: FormEventMap["coc:invalid"]) => void event.detail.errors);
 binding.destroy();
 // @ts-expect-error: a client must have handle()
 bindForm(formElement, { client: {} });
-void [fromForm, shown];
+// A stand-in client (a test's, a portal's own sender): what bindForm sends it is valid.
+const stub = { handle: async (request: HandleRequest): Promise<HandleResponse> => ({ provider_code: "", error_code: request.operate_key, error_msg: "", data: null }) };
+bindForm(formElement, { client: stub }).destroy();
+void [fromForm, shown, forged];
 
 const count: number = textLength("😀");
 void [missing, wrongParameter, unknownKey, count];
