@@ -440,7 +440,6 @@ function named([label, options]) {
 
 const callName = (call) => `${call.kind === "validate" ? "validateHandleRequest" : "buildHandleRequest"}(input, ${call.label === "no options" ? "undefined" : call.label})`;
 
-/** What a call ended with, as plain data to compare: what it returned, or what it threw. */
 /** Whether two outcomes (deeply equal) hold their keys in the same order, as a user's
  * `JSON.stringify` of a report or a snapshot of it sees them: isDeepStrictEqual does
  * not compare the order. */
@@ -448,6 +447,7 @@ function sameOrder(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** What a call ended with, as plain data to compare: what it returned, or what it threw. */
 function outcome(impl, call, input) {
   try {
     const options = call.options();

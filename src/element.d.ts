@@ -7,7 +7,7 @@ export type IncidentState = "to_be_accepted" | "handling" | "to_be_verified" | "
 export type IncidentAction = "acceptedIncident1" | "commitSolution1" | "confirm";
 
 /** The events `<coc-incident-form>` fires (bubbling, composed). */
-export interface IncidentFormEventMap extends HTMLElementEventMap {
+export interface IncidentFormEvents {
   /** A submit was blocked: the form is invalid. */
   "coc:invalid": CustomEvent<ValidationReport>;
   /** The action succeeded; the element now shows `state`, the ticket's new state. */
@@ -15,6 +15,11 @@ export interface IncidentFormEventMap extends HTMLElementEventMap {
   /** The send failed; the form keeps what was typed, and only the user sends again. */
   "coc:error": CustomEvent<{ request: HandleRequest; error: CocError; action: IncidentAction }>;
 }
+
+/** The element's events with every other an element fires: its own `coc:*` ones in
+ * place of any a page declared for every element (HTMLElementEventMap), so that the two
+ * need not agree. */
+export type IncidentFormEventMap = Omit<HTMLElementEventMap, keyof IncidentFormEvents> & IncidentFormEvents;
 
 /**
  * `<coc-incident-form incident-num state operator endpoint locale>`: the form the

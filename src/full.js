@@ -7,6 +7,9 @@ import { notInitialised, usageError } from "./usage.js";
 import { compiled, compiledSync } from "./wasm-source.js";
 
 let ready = false;
+// The loaded module's exports, and the start under way, which calls made meanwhile share.
+let loaded = null;
+let starting = null;
 
 // wasm-bindgen's init functions take an object (`{ module_or_path }`, `{ module }`) and
 // warn that anything else is deprecated; the package documents both forms, so a bare
@@ -24,17 +27,29 @@ const FULL = {
 /** Loads the full module (see wasm-bindgen's `init`): `await` it once. What it is
  * given is compiled and looked at first; given nothing, the glue fetches the package's
  * own file beside it (where bundlers look for it). */
-export default async function init(moduleOrPath) {
+export default function init(moduleOrPath) {
+  // Once loaded, or while loading, what it is given is not looked at (nor fetched).
+  if (loaded !== null) return Promise.resolve(loaded);
+  starting ??= start(moduleOrPath).finally(() => {
+    starting = null;
+  });
+  return starting;
+}
+
+async function start(moduleOrPath) {
   const given = isOptions(moduleOrPath) ? moduleOrPath.module_or_path : moduleOrPath;
-  const exports = await initWasm(given === undefined ? undefined : { module_or_path: await compiled(given, FULL) });
-  ready = true;
-  return exports;
+  return started(await initWasm(given === undefined ? undefined : { module_or_path: await compiled(given, FULL) }));
 }
 
 /** Synchronous `init`, for a module already compiled (or its bytes). */
 export function initSync(module) {
+  if (loaded !== null) return loaded;
   const given = isOptions(module) ? module.module : module;
-  const exports = wasm.initSync({ module: compiledSync(given, FULL) });
+  return started(wasm.initSync({ module: compiledSync(given, FULL) }));
+}
+
+function started(exports) {
+  loaded = exports;
   ready = true;
   return exports;
 }

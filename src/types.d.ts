@@ -227,9 +227,10 @@ export interface ClientOptions extends ValidateOptions {
 export class IncidentClient {
   /** @throws {ConfigError} when an option is wrong. */
   constructor(options: ClientOptions);
-  handle(input: HandleRequest): Promise<HandleResponse>;
   /** What a form holds (`readForm`), validated first. */
   handle(input: FormRequest): Promise<HandleResponse>;
+  // Last, as the overload that `Parameters<IncidentClient["handle"]>` names.
+  handle(input: HandleRequest): Promise<HandleResponse>;
   acceptIncident(incidentNum: string, operator: string): Promise<HandleResponse>;
   submitSolution(incidentNum: string, operator: string, parameter: SolutionParameter): Promise<HandleResponse>;
   verifyResolution(incidentNum: string, operator: string, parameter: ConfirmParameter): Promise<HandleResponse>;
@@ -251,9 +252,9 @@ export function validateHandleRequest(input: unknown, options?: ValidateOptions)
  * @throws {ValidationError} when the input is invalid.
  * @throws {ConfigError} when an option is (endpoint, token, headers, …).
  */
-export function buildHandleRequest(input: HandleRequest, options: BuildOptions): BuiltRequest;
-/** What a form holds (`readForm`), validated first. */
 export function buildHandleRequest(input: FormRequest, options: BuildOptions): BuiltRequest;
+// Last, as the overload that `Parameters<typeof buildHandleRequest>` names.
+export function buildHandleRequest(input: HandleRequest, options: BuildOptions): BuiltRequest;
 
 /**
  * The request a `<form>` holds. Controls are named as the wire keys: `incident_num`,
@@ -276,6 +277,8 @@ export type FormRequest = Record<string, unknown> & { readonly [formRequest]: tr
 
 export interface BindOptions extends ValidateOptions {
   /** Sends valid submissions (`handle(request)`); without it, a valid submit fires `coc:submit`. */
+  /** A stand-in (a test's, a portal's own sender) is typed as `BindOptions["client"]`:
+   * what bindForm sends it has been validated. */
   client?: { handle(input: HandleRequest): Promise<HandleResponse> };
 }
 
@@ -311,9 +314,22 @@ export interface FormEventMap {
 }
 
 declare global {
-  // The events bubble from the bound form: `form.addEventListener("coc:success", (e) =>
-  // e.detail.response…)` is typed, on the form and on any element around it.
-  interface HTMLElementEventMap extends FormEventMap {}
+  // A bound form's events typed where they are listened to: `form.addEventListener(
+  // "coc:success", (e) => e.detail.response…)`. Overloads of the form's own listener
+  // methods, not entries of every element's HTMLElementEventMap (where a page's own
+  // "coc:*" events, or <coc-incident-form>'s, would have to agree with them).
+  interface HTMLFormElement {
+    addEventListener<K extends keyof FormEventMap>(
+      type: K,
+      listener: (this: HTMLFormElement, event: FormEventMap[K]) => unknown,
+      options?: boolean | AddEventListenerOptions,
+    ): void;
+    removeEventListener<K extends keyof FormEventMap>(
+      type: K,
+      listener: (this: HTMLFormElement, event: FormEventMap[K]) => unknown,
+      options?: boolean | EventListenerOptions,
+    ): void;
+  }
 }
 
 /**

@@ -7,6 +7,12 @@
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 
+/** Whether `value` is a compiled WebAssembly.Module, of this realm or another (an
+ * iframe's, a vm context's), which `instanceof` would not say. */
+export function isModule(value) {
+  return Object.prototype.toString.call(value) === "[object WebAssembly.Module]";
+}
+
 /** An Error saying that `bytes` (an ArrayBuffer or a view of one) are no WebAssembly,
  * or null when they start as WebAssembly does (or are of another kind: WebAssembly
  * then says what it makes of them). */
@@ -29,7 +35,7 @@ export async function compiled(source, expected) {
   if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
     source = await fetch(source);
   }
-  let module = source instanceof WebAssembly.Module ? source : null;
+  let module = isModule(source) ? source : null;
   if (module === null && typeof Response === "function" && source instanceof Response) {
     if (!source.ok) throw new Error(`coc-incident: fetching ${expected.file} failed: ${source.status} ${source.statusText} ${source.url}`.trimEnd());
     if (typeof WebAssembly.compileStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
@@ -48,7 +54,7 @@ export async function compiled(source, expected) {
 
 /** `compiled`, for `initSync`: bytes or a compiled Module. */
 export function compiledSync(source, expected) {
-  if (source instanceof WebAssembly.Module) return checked(source, expected, "initSync()");
+  if (isModule(source)) return checked(source, expected, "initSync()");
   const problem = notWasm(source, `what initSync() was given for ${expected.file}`);
   if (problem !== null) throw problem;
   return checked(new WebAssembly.Module(source), expected, "initSync()");

@@ -6,7 +6,7 @@
 import { LAYOUT, TapeWriter } from "./tape.js";
 import { defineOwn } from "../js/read.js";
 import { notInitialised } from "../usage.js";
-import { notWasm } from "../wasm-source.js";
+import { isModule, notWasm } from "../wasm-source.js";
 
 const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
 const NUMBER = 0, NAME = 1, NAMES = 2;
@@ -101,7 +101,22 @@ function parseTemplate(template) {
   return pieces;
 }
 
+/** Takes `instance` as the module, or (whatever went wrong) keeps nothing of it, so
+ * that init() may be called again with the right one. */
 function started(instance) {
+  try {
+    return start(instance);
+  } catch (error) {
+    wasm = null;
+    throw error;
+  }
+}
+
+function start(instance) {
+  // Another module with no imports is no small module of this package.
+  if (START_EXPORTS.some((name) => !(name in instance.exports))) {
+    throw new Error("coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it lacks the small module's exports)");
+  }
   wasm = instance.exports;
   heap = null; // views of this instance's memory, not of one refused before
   wasm.names();
@@ -117,7 +132,6 @@ function started(instance) {
     heapNumbers.subarray(at, at + 11);
   const numberCount = new Uint32Array(wasm.memory.buffer, wasm.answer(), 2)[1];
   if (numberCount !== 11 || layout !== LAYOUT || lines.length !== nameCount + 2 * templateCount + 2 * labelCount + 3 * phraseCount) {
-    wasm = null;
     throw new Error("coc-incident/validate: this wasm is not the one this version of the package was built with");
   }
   let line = nameCount;
@@ -142,9 +156,13 @@ function started(instance) {
   return wasm;
 }
 
+// What the start reads a module by (crates/validate-wasm/src/exports.rs): a module of
+// another version that has them is found out by what they answer.
+const START_EXPORTS = ["memory", "names", "answer"];
+
 async function instantiate(source) {
   source = await source;
-  if (source instanceof WebAssembly.Module) return instanceOf(source);
+  if (isModule(source)) return instanceOf(source);
   if (typeof Response === "function" && source instanceof Response) {
     // A 404 page is no wasm: said as what it is, not as a compile error of its bytes.
     if (!source.ok) {
@@ -162,16 +180,21 @@ async function instantiate(source) {
   return instanceOf(await WebAssembly.compile(source));
 }
 
-/** An instance of `module`, which must ask for no imports, as the small module asks for
- * none: another (coc_incident_bg.wasm, the main entry's) is said to be what it is,
- * rather than failing to link. */
-function instanceOf(module) {
+/** An instance of `module`, made asynchronously (a browser's main thread may refuse to
+ * make one at once: Chromium before 114 did above 4 KB). */
+async function instanceOf(module) {
+  noImports(module);
+  return WebAssembly.instantiate(module, {});
+}
+
+/** The small module asks for no imports: another (coc_incident_bg.wasm, the main
+ * entry's) is said to be what it is, rather than failing to link. */
+function noImports(module) {
   if (WebAssembly.Module.imports(module).length > 0) {
     throw new Error(
       "coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it asks for imports; coc_incident_bg.wasm, say, is the main entry's)",
     );
   }
-  return new WebAssembly.Instance(module, {});
 }
 
 // The start under way, which calls to `init` made meanwhile share.
@@ -205,12 +228,13 @@ export default async function init(moduleOrPath) {
 export function initSync(module) {
   if (wasm !== null) return wasm;
   if (module !== null && typeof module === "object" && "module" in module) module = module.module;
-  if (!(module instanceof WebAssembly.Module)) {
+  if (!isModule(module)) {
     const problem = notWasm(module, "what initSync() was given for coc_incident_validate.wasm");
     if (problem !== null) throw problem;
     module = new WebAssembly.Module(module);
   }
-  return started(instanceOf(module));
+  noImports(module);
+  return started(new WebAssembly.Instance(module, {}));
 }
 
 // The keys the last tape run gave as texts, which its answer's paths name by place.

@@ -513,12 +513,19 @@ test("init() given what is no wasm of its entry says what it was given, and take
       const small = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_validate.wasm")));
       for (const given of [small, ${page}]) await init(given).then(() => out("resolved"), (e) => out(e.message));
       try { initSync(small); } catch (e) { out(e.message); }
-      await init(); out(validateHandleRequest({}).valid);`,
+      await init(); out(validateHandleRequest({}).valid);
+      // Once loaded, init() takes nothing more, whatever it is given: no fetch, no compile, no error.
+      out((await init(small)) === (await init()) && initSync() === (await init("https://example.invalid/x.wasm")));`,
     "coc-incident/validate": `import init, { initSync, validateHandleRequest } from "coc-incident/validate";
       const full = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")));
       for (const given of [full, ${page}]) await init(given).then(() => out("resolved"), (e) => out(e.message));
       try { initSync(new TextEncoder().encode("<!doctype html>")); } catch (e) { out(e.message); }
-      await init(); out(validateHandleRequest({}).valid);`,
+      // A module with no imports that is not the small module (an empty one) keeps nothing.
+      await init(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => out("resolved"), (e) => out(e.message));
+      // A module compiled in another realm (an iframe's, a vm context's) is a module all the same.
+      const { runInNewContext } = await import("node:vm");
+      const own = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_validate.wasm")));
+      initSync(runInNewContext("new WebAssembly.Module(own)", { own })); out(validateHandleRequest({}).valid);`,
   };
   const outcomes = Object.fromEntries(Object.entries(runs).map(([name, body]) => {
     const script = `import { readFileSync } from "node:fs";\nconst out = (value) => console.log(JSON.stringify(value));\n${body}`;
@@ -537,6 +544,7 @@ test("init() given what is no wasm of its entry says what it was given, and take
         aPage("init()", "coc_incident_bg.wasm", "<!doctype html><title>portal</title>"),
         notFull.replace("init()", "initSync()"),
         false,
+        true,
       ],
       stderr: "",
       status: 0,
@@ -546,6 +554,7 @@ test("init() given what is no wasm of its entry says what it was given, and take
         "coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it asks for imports; coc_incident_bg.wasm, say, is the main entry's)",
         aPage("init()", "coc_incident_validate.wasm", "<!doctype html><title>portal</title>"),
         aPage("initSync()", "coc_incident_validate.wasm", "<!doctype html>"),
+        "coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it lacks the small module's exports)",
         false,
       ],
       stderr: "",

@@ -136,7 +136,19 @@ const shown: ValidationReport = binding.validate();
 formElement.addEventListener("coc:success", (event) => {
   void event.detail.response.provider_code;
 });
-document.body.addEventListener("coc:error", (event) => void event.detail.error.name);
+formElement.addEventListener("coc:error", function (event) {
+  void [event.detail.error.name, this.elements];
+});
+// What a wrapper of the client names as its input is a request written in code.
+const sendLater = (request: Parameters<IncidentClient["handle"]>[0]) => client.handle(request);
+void sendLater({ incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1" });
+// A page's own "coc:*" events on other elements are its own to type.
+declare global {
+  interface HTMLElementEventMap {
+    "coc:success": CustomEvent<{ mine: true }>;
+  }
+}
+document.body.addEventListener("coc:success", (event) => void event.detail.mine);
 formElement.addEventListener("coc:invalid", (event: FormEventMap["coc:invalid"]) => void event.detail.errors);
 binding.destroy();
 // @ts-expect-error: a client must have handle()
