@@ -38,7 +38,17 @@ export default function init(moduleOrPath) {
 
 async function start(moduleOrPath) {
   const given = isOptions(moduleOrPath) ? moduleOrPath.module_or_path : moduleOrPath;
-  return started(await initWasm(given === undefined ? undefined : { module_or_path: await compiled(given, FULL) }));
+  if (given !== undefined) return started(await initWasm({ module_or_path: await compiled(given, FULL) }));
+  try {
+    return started(await initWasm());
+  } catch (error) {
+    // The glue fetched the package's own file: what it got did not compile.
+    if (!(error instanceof WebAssembly.CompileError)) throw error;
+    throw new Error(
+      `coc-incident: coc_incident_bg.wasm, fetched beside the package's pkg/coc_incident.js, is not WebAssembly (${error.message}): does the server answer its URL with a page? init() may be given the wasm's URL`,
+      { cause: error },
+    );
+  }
 }
 
 /** Synchronous `init`, for a module already compiled (or its bytes). */

@@ -160,7 +160,9 @@ function start(instance) {
 // another version that has them is found out by what they answer.
 const START_EXPORTS = ["memory", "names", "answer"];
 
-async function instantiate(source) {
+/** `source` instantiated; `what` names it in an error (what init() was given, or the
+ * package's own file). */
+async function instantiate(source, what) {
   source = await source;
   if (isModule(source)) return instanceOf(source);
   if (typeof Response === "function" && source instanceof Response) {
@@ -173,9 +175,9 @@ async function instantiate(source) {
     }
     source = await source.arrayBuffer();
   } else if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
-    return instantiate(fetch(source));
+    return instantiate(fetch(source), what);
   }
-  const problem = notWasm(source, "what init() was given for coc_incident_validate.wasm");
+  const problem = notWasm(source, what);
   if (problem !== null) throw problem;
   return instanceOf(await WebAssembly.compile(source));
 }
@@ -215,7 +217,10 @@ export default async function init(moduleOrPath) {
   }
   // Calls made while one is under way share it: one fetch, one instance. One that
   // failed leaves the next free to try again.
-  starting ??= instantiate(moduleOrPath ?? wasmUrl)
+  starting ??= instantiate(
+    moduleOrPath ?? wasmUrl,
+    moduleOrPath == null ? `coc_incident_validate.wasm (fetched from ${wasmUrl})` : "what init() was given for coc_incident_validate.wasm",
+  )
     .then((instance) => wasm ?? started(instance))
     .catch((error) => {
       starting = null;
