@@ -50,6 +50,9 @@ step "Browser tests of the JavaScript boundary (wasm-pack test, headless Chromiu
 # wasm-bindgen-test-runner: "Failed to detect test as having been run"). That run, and
 # only that kind, is tried again, up to three runs in all, and says so (a clean-clone
 # run here saw two such runs in a row); a test that ran and failed fails here at once.
+# webdriver.json starts Chromium with --no-proxy-server: headless Chromium looking for a
+# proxy (on a machine with no network, lookups that only time out) is a known cause of
+# pages stuck on "Loading scripts..." (wasm-pack issue 783).
 browser_log="$ROOT/target/browser-tests.log"
 for attempt in 1 2 3; do
   if wasm_env wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" . --test browser 2>&1 | tee "$browser_log"; then
