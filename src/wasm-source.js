@@ -27,37 +27,46 @@ export function notWasm(bytes, what) {
   return new Error(`coc-incident: ${what} is not WebAssembly: it starts ${JSON.stringify(start)}${page}`);
 }
 
-/** `source` (what wasm-bindgen's `init` takes: a URL, a Request, a Response, bytes, a
- * compiled Module, or a promise of one) compiled, once its exports are found to
- * include every one of `expected.exports`. */
-export async function compiled(source, expected) {
+/** `source` (what `init` takes: a URL, a Request, a Response, bytes, a compiled Module,
+ * or a promise of one) as a compiled Module. `what` names it in an error; a fetch that
+ * failed is said after `fetchFailed`. */
+export async function compile(source, what, fetchFailed) {
   source = await source;
+  if (isModule(source)) return source;
   if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
     source = await fetch(source);
   }
-  let module = isModule(source) ? source : null;
-  if (module === null && typeof Response === "function" && source instanceof Response) {
-    if (!source.ok) throw new Error(`coc-incident: fetching ${expected.file} failed: ${source.status} ${source.statusText} ${source.url}`.trimEnd());
+  if (typeof Response === "function" && source instanceof Response) {
+    // A 404 page is no wasm: said as what it is, not as a compile error of its bytes.
+    if (!source.ok) throw new Error(`${fetchFailed}: ${source.status} ${source.statusText} ${source.url}`.trimEnd());
     if (typeof WebAssembly.compileStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
-      module = await WebAssembly.compileStreaming(source);
-    } else {
-      source = await source.arrayBuffer();
+      return WebAssembly.compileStreaming(source);
     }
+    source = await source.arrayBuffer();
   }
-  if (module === null) {
-    const problem = notWasm(source, `what init() was given for ${expected.file}`);
-    if (problem !== null) throw problem;
-    module = await WebAssembly.compile(source);
-  }
-  return checked(module, expected, "init()");
+  const problem = notWasm(source, what);
+  if (problem !== null) throw problem;
+  return WebAssembly.compile(source);
 }
 
-/** `compiled`, for `initSync`: bytes or a compiled Module. */
-export function compiledSync(source, expected) {
-  if (isModule(source)) return checked(source, expected, "initSync()");
-  const problem = notWasm(source, `what initSync() was given for ${expected.file}`);
+/** `compile`, for `initSync`: bytes or a compiled Module. */
+export function compileSync(source, what) {
+  if (isModule(source)) return source;
+  const problem = notWasm(source, what);
   if (problem !== null) throw problem;
-  return checked(new WebAssembly.Module(source), expected, "initSync()");
+  return new WebAssembly.Module(source);
+}
+
+/** `source` compiled (`compile`), once its exports are found to include every one of
+ * `expected.exports`: what the main entry hands wasm-bindgen's glue. */
+export async function compiled(source, expected) {
+  const what = `what init() was given for ${expected.file}`;
+  return checked(await compile(source, what, `coc-incident: fetching ${expected.file} failed`), expected, "init()");
+}
+
+/** `compiled`, for `initSync`. */
+export function compiledSync(source, expected) {
+  return checked(compileSync(source, `what initSync() was given for ${expected.file}`), expected, "initSync()");
 }
 
 function checked(module, expected, call) {

@@ -6,7 +6,7 @@
 import { LAYOUT, TapeWriter } from "./tape.js";
 import { defineOwn } from "../js/read.js";
 import { notInitialised } from "../usage.js";
-import { isModule, notWasm } from "../wasm-source.js";
+import { compile, compileSync } from "../wasm-source.js";
 
 const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
 const NUMBER = 0, NAME = 1, NAMES = 2;
@@ -163,23 +163,7 @@ const START_EXPORTS = ["memory", "names", "answer"];
 /** `source` instantiated; `what` names it in an error (what init() was given, or the
  * package's own file). */
 async function instantiate(source, what) {
-  source = await source;
-  if (isModule(source)) return instanceOf(source);
-  if (typeof Response === "function" && source instanceof Response) {
-    // A 404 page is no wasm: said as what it is, not as a compile error of its bytes.
-    if (!source.ok) {
-      throw new Error(`coc-incident/validate: fetching the wasm failed: ${source.status} ${source.statusText} ${source.url}`.trimEnd());
-    }
-    if (typeof WebAssembly.compileStreaming === "function" && source.headers.get("Content-Type") === "application/wasm") {
-      return instanceOf(await WebAssembly.compileStreaming(source));
-    }
-    source = await source.arrayBuffer();
-  } else if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
-    return instantiate(fetch(source), what);
-  }
-  const problem = notWasm(source, what);
-  if (problem !== null) throw problem;
-  return instanceOf(await WebAssembly.compile(source));
+  return instanceOf(await compile(source, what, "coc-incident/validate: fetching the wasm failed"));
 }
 
 /** An instance of `module`, made asynchronously (a browser's main thread may refuse to
@@ -233,11 +217,7 @@ export default async function init(moduleOrPath) {
 export function initSync(module) {
   if (wasm !== null) return wasm;
   if (module !== null && typeof module === "object" && "module" in module) module = module.module;
-  if (!isModule(module)) {
-    const problem = notWasm(module, "what initSync() was given for coc_incident_validate.wasm");
-    if (problem !== null) throw problem;
-    module = new WebAssembly.Module(module);
-  }
+  module = compileSync(module, "what initSync() was given for coc_incident_validate.wasm");
   noImports(module);
   return started(new WebAssembly.Instance(module, {}));
 }
