@@ -318,6 +318,25 @@ export class TapeWriter {
     this.stringEnds[k] = this.at;
   }
 
+  /** A key given as its text. A key no rule knows comes back in the same place each
+   * time a portal validates its form again, as strings do (see `string`, whose record
+   * of the last tape it shares, so that what it says stays in tape order): one that is
+   * there already is skipped, not copied again. Its record's start is kept as `~start`,
+   * below 0, so that it is never taken for a string's at the same place (their words
+   * differ: a string's begin with a tag). */
+  textKey(key) {
+    const k = this.stringCount++;
+    const start = this.at;
+    if (this.inScratch && this.stringStarts[k] === ~start && this.strings[k] === key) {
+      this.at = this.stringEnds[k];
+      return;
+    }
+    this.text(key);
+    this.strings[k] = this.inScratch ? key : undefined;
+    this.stringStarts[k] = this.inScratch ? ~start : -1;
+    this.stringEnds[k] = this.at;
+  }
+
   /** A number's double, at `at` (the word after its tag). */
   number(n, at) {
     this.f64[0] = n;
@@ -515,7 +534,7 @@ export class TapeWriter {
     }
     if (name === undefined) {
       this.textKeys[this.textKeyCount++] = key;
-      this.text(key);
+      this.textKey(key);
     } else {
       // A key the rules know: its index, not its text.
       this.room(1);

@@ -36,6 +36,20 @@ test("a form edited 30,000 times, a step at a time: the small module, which keep
   assert.deepEqual(editing({ subject, reference: coc, seed: 20261124, count: 30000 }), []);
 });
 
+test("a key given as text where the last tape had a string of that text is written again, not skipped", () => {
+  // Laid out so that the key "k" of the second input starts at the word where the
+  // first input's string "k" started, as the tape's second string-or-key record: what
+  // the writer keeps of the last tape must tell a key's record from a string's.
+  const first = { zz: true, operator: "k" };
+  const second = { zz: () => {}, k: true };
+  for (const options of [undefined, { allowUnknownFields: true }]) {
+    small.validateHandleRequest(first, options);
+    assert.deepEqual(small.validateHandleRequest(second, options), coc.validateHandleRequest(second, options));
+    // And a key that is there again, unchanged, is answered as written.
+    assert.deepEqual(small.validateHandleRequest(second, options), coc.validateHandleRequest(second, options));
+  }
+});
+
 test("200,000 calls with throwing getters, traps and options: table and memory stay flat", () => {
   const { before, after, stillWorks } = hammer({ coc, exports, count: 200000 });
   assert.ok(after.table <= before.table + 64, `table ${before.table} -> ${after.table}`);
