@@ -5,7 +5,7 @@
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
-use crate::bytes::{bytes_below, position, splat, zero_bytes, HIGHS};
+use crate::bytes::{bytes_below, le_word, splat, zero_bytes, HIGHS};
 use crate::json;
 use crate::prelude::*;
 use crate::text::Text;
@@ -297,12 +297,13 @@ pub(crate) fn is_plain(name: &str) -> bool {
             | has(word, 0x7F))
             != 0
     };
-    !bytes.is_empty()
-        && (position(bytes, maybe, |b| {
-            !(0x20..0x7F).contains(&b) || matches!(b, b'.' | b'"' | b'[' | b']' | b'\\')
-        })
-        .is_none()
-            || plain_bytes(bytes))
+    let mut words = bytes.chunks_exact(8);
+    let clear = words.all(|word| !maybe(le_word(word)))
+        && words
+            .remainder()
+            .iter()
+            .all(|&b| (0x20..0x7F).contains(&b) && !matches!(b, b'.' | b'"' | b'[' | b']' | b'\\'));
+    !bytes.is_empty() && (clear || plain_bytes(bytes))
 }
 
 /// [`is_plain`] a byte at a time, for a name with a byte the word test cannot clear
