@@ -74,9 +74,10 @@ export class TapeWriter {
     // `key`): [depth][position] → key and its index.
     this.seenKeys = Array.from({ length: SEEN_DEPTH }, () => []);
     this.seenNames = Array.from({ length: SEEN_DEPTH }, () => []);
-    // The string values of the last tape written in the scratch area, in order, each
-    // with the words its record took (see `string`); `written` says that tape was
-    // finished, so that what it left in the scratch area is what these say.
+    // The string values and the keys given as texts of the last tape written in the
+    // scratch area, in order, each with the words its record took (see `string` and
+    // `textKey`); `written` says that tape was finished, so that what it left in the
+    // scratch area is what these say.
     this.strings = [];
     this.stringStarts = [];
     this.stringEnds = [];
@@ -165,9 +166,9 @@ export class TapeWriter {
     this.put(options);
   }
 
-  /** Keeps what is known of the first `kept` strings of the tape only (none: nothing
-   * of earlier tapes), the next string being the `kept`th: no string after is skipped
-   * until written again. */
+  /** Keeps what is known of the first `kept` records of the tape only (strings and
+   * keys given as texts; none: nothing of earlier tapes), the next being the `kept`th:
+   * no string or key after is skipped until written again. */
   forgetStrings(kept = 0) {
     if (this.strings.length > kept) this.strings.length = this.stringStarts.length = this.stringEnds.length = kept;
     this.stringCount = kept;
