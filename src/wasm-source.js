@@ -69,9 +69,14 @@ export function compiledSync(source, expected) {
   return checked(compileSync(source, `what initSync() was given for ${expected.file}`), expected, "initSync()");
 }
 
-function checked(module, expected, call) {
+/** The first of `names` that `module` does not export, or undefined. */
+export function missingExport(module, names) {
   const exports = new Set(WebAssembly.Module.exports(module).map((entry) => entry.name));
-  const missing = expected.exports.find((name) => !exports.has(name));
+  return names.find((name) => !exports.has(name));
+}
+
+function checked(module, expected, call) {
+  const missing = missingExport(module, expected.exports);
   if (missing !== undefined) {
     throw new Error(
       `coc-incident: the wasm given to ${call} is not ${expected.file} of this version of the package (it has no export ${JSON.stringify(missing)}); ${expected.hint}`,

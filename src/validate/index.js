@@ -6,7 +6,7 @@
 import { LAYOUT, TapeWriter } from "./tape.js";
 import { defineOwn } from "../js/read.js";
 import { notInitialised } from "../usage.js";
-import { compile, compileSync } from "../wasm-source.js";
+import { compile, compileSync, missingExport } from "../wasm-source.js";
 
 const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
 const NUMBER = 0, NAME = 1, NAMES = 2;
@@ -113,10 +113,6 @@ function started(instance) {
 }
 
 function start(instance) {
-  // Another module with no imports is no small module of this package.
-  if (START_EXPORTS.some((name) => !(name in instance.exports))) {
-    throw new Error("coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it lacks the small module's exports)");
-  }
   wasm = instance.exports;
   heap = null; // views of this instance's memory, not of one refused before
   wasm.names();
@@ -169,17 +165,21 @@ async function instantiate(source, what) {
 /** An instance of `module`, made asynchronously (a browser's main thread may refuse to
  * make one at once: Chromium before 114 did above 4 KB). */
 async function instanceOf(module) {
-  noImports(module);
+  smallModule(module);
   return WebAssembly.instantiate(module, {});
 }
 
 /** The small module asks for no imports: another (coc_incident_bg.wasm, the main
- * entry's) is said to be what it is, rather than failing to link. */
-function noImports(module) {
+ * entry's) is said to be what it is, rather than failing to link; and another module
+ * with no imports is no small module of this package either. */
+function smallModule(module) {
   if (WebAssembly.Module.imports(module).length > 0) {
     throw new Error(
       "coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it asks for imports; coc_incident_bg.wasm, say, is the main entry's)",
     );
+  }
+  if (missingExport(module, START_EXPORTS) !== undefined) {
+    throw new Error("coc-incident: the wasm given to coc-incident/validate is not its coc_incident_validate.wasm (it lacks the small module's exports)");
   }
 }
 
@@ -218,7 +218,7 @@ export function initSync(module) {
   if (wasm !== null) return wasm;
   if (module !== null && typeof module === "object" && "module" in module) module = module.module;
   module = compileSync(module, "what initSync() was given for coc_incident_validate.wasm");
-  noImports(module);
+  smallModule(module);
   return started(new WebAssembly.Instance(module, {}));
 }
 
