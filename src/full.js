@@ -6,7 +6,6 @@ import initWasm, * as wasm from "../pkg/coc_incident.js";
 import { notInitialised, usageError } from "./usage.js";
 import { compiled, compiledSync } from "./wasm-source.js";
 
-let ready = false;
 // The loaded module's exports, and the start under way, which calls made meanwhile share.
 let loaded = null;
 let starting = null;
@@ -60,12 +59,11 @@ export function initSync(module) {
 
 function started(exports) {
   loaded = exports;
-  ready = true;
   return exports;
 }
 
 function ensureReady(name) {
-  if (!ready) throw notInitialised(name);
+  if (loaded === null) throw notInitialised(name);
 }
 
 export function validateHandleRequest(input, options) {
