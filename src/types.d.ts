@@ -276,9 +276,9 @@ declare const formRequest: unique symbol;
 export type FormRequest = Record<string, unknown> & { readonly [formRequest]: true };
 
 export interface BindOptions extends ValidateOptions {
-  /** Sends valid submissions (`handle(request)`); without it, a valid submit fires `coc:submit`. */
-  /** A stand-in (a test's, a portal's own sender) is typed as `BindOptions["client"]`:
-   * what bindForm sends it has been validated. */
+  /** Sends valid submissions (`handle(request)`); without it, a valid submit fires
+   * `coc:submit`. A stand-in (a test's, a portal's own sender) is typed as
+   * `BindOptions["client"]`: what bindForm sends it has been validated. */
   client?: { handle(input: HandleRequest): Promise<HandleResponse> };
 }
 
