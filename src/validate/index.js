@@ -307,8 +307,9 @@ let paramCount = 0;
 // key, `params[key] = value` was the costliest line of reading a report: each store
 // adds a property whose name the engine knows only at run time (in Node, about a
 // quarter of reading `invalid`'s four violations). Whatever list is not here (a key
-// the rules add later) is made key by key still, the same object. Keyed by the keys'
-// indexes in `names`, at start (`shapeOf`, `paramShapes`).
+// the rules add later) is made key by key still, the same object; a Rust test
+// (crates/validate-wasm/src/answer.rs) holds this list to the problems' lists. Keyed
+// by the keys' indexes in `names`, at start (`shapeOf`, `paramShapes`).
 const PARAM_SHAPES = [
   [["actual"], (v) => ({ actual: v[0] })],
   [["expected", "actual"], (v) => ({ expected: v[0], actual: v[1] })],

@@ -982,4 +982,72 @@ mod tests {
             Status::Malformed
         );
     }
+
+    /// The `params` makers of src/validate/index.js (`PARAM_SHAPES`, written by hand
+    /// for speed: an object literal per list of keys) cover every list of keys a
+    /// problem can have, and no other: a list it lacked would only be slower (made key
+    /// by key), and one no problem has is dead code, so neither shows in a report.
+    #[test]
+    fn the_entrys_params_makers_are_the_problems_lists_of_keys() {
+        use coc_incident_core::internal::PARAM_KEYS;
+        use coc_incident_core::{Number, TextReason};
+        use std::collections::BTreeSet;
+        let some = |on: bool, s: &'static str| on.then_some(s);
+        let mut problems = alloc::vec![
+            Problem::NotObject { actual: "string" },
+            Problem::Required,
+            Problem::Blank,
+            Problem::WrongType {
+                expected: "string",
+                actual: "number"
+            },
+            Problem::TooLong { max: 1, actual: 2 },
+            Problem::Recommended { when: "x" },
+            Problem::TooManyViolations { omitted: 1 },
+        ];
+        for on in [false, true] {
+            problems.push(Problem::UnknownOperateKey {
+                allowed: &["a"],
+                suggestion: some(on, "a"),
+            });
+            problems.push(Problem::UnknownField {
+                suggestion: some(on, "a"),
+            });
+            problems.push(Problem::InvalidText {
+                reason: TextReason::ControlCharacter,
+                index: 0,
+                code_point: on.then_some(1),
+            });
+        }
+        for bits in 0..8 {
+            problems.push(Problem::OutOfRange {
+                min: (bits & 1 != 0).then_some(0.0),
+                max: (bits & 2 != 0).then_some(1.0),
+                actual: Number::from(2.0),
+                after: some(bits & 4 != 0, "a"),
+            });
+        }
+        let from_rust: BTreeSet<String> = problems
+            .iter()
+            .map(|problem| {
+                let keys: Vec<&str> = params(problem)
+                    .map(|(key, _)| PARAM_KEYS[key as usize])
+                    .collect();
+                keys.join(",")
+            })
+            .filter(|keys| !keys.is_empty()) // no params: `{}`, made without a maker
+            .collect();
+        let js = include_str!("../../../src/validate/index.js");
+        let table = js
+            .split_once("const PARAM_SHAPES = [")
+            .and_then(|(_, rest)| rest.split_once("\n];"))
+            .expect("PARAM_SHAPES in src/validate/index.js")
+            .0;
+        let from_js: BTreeSet<String> = table
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("[[")?.split_once("]"))
+            .map(|(keys, _)| keys.replace(['"', ' '], ""))
+            .collect();
+        assert_eq!(from_js, from_rust);
+    }
 }
