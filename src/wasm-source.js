@@ -49,9 +49,16 @@ export async function compile(source, what, fetchFailed) {
   return WebAssembly.compile(source);
 }
 
-/** `compile`, for `initSync`: bytes or a compiled Module. */
+/** `compile`, for `initSync`: bytes or a compiled Module. Anything else (nothing, a
+ * URL, a Response: what only `init` can take) is a TypeError that says what it was,
+ * rather than WebAssembly's "Argument 0 must be a buffer source". */
 export function compileSync(source, what) {
   if (isModule(source)) return source;
+  if (!isBytes(source)) {
+    throw new TypeError(
+      `coc-incident: ${what} is ${kind(source)}: initSync() takes the wasm's bytes (an ArrayBuffer or a typed array) or a compiled WebAssembly.Module; init() takes a URL or a Response too, or nothing (it then fetches the package's own)`,
+    );
+  }
   const problem = notWasm(source, what);
   if (problem !== null) throw problem;
   return new WebAssembly.Module(source);
@@ -62,6 +69,23 @@ export function compileSync(source, what) {
 export async function compiled(source, expected) {
   const what = `what init() was given for ${expected.file}`;
   return checked(await compile(source, what, `coc-incident: fetching ${expected.file} failed`), expected, "init()");
+}
+
+/** Whether `value` is bytes WebAssembly compiles: an ArrayBuffer (of any realm, or a
+ * SharedArrayBuffer) or a view of one. */
+function isBytes(value) {
+  if (ArrayBuffer.isView(value)) return true;
+  const tag = Object.prototype.toString.call(value);
+  return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]";
+}
+
+/** What `value` is, in a few words, for an error. */
+function kind(value) {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "string") return "a string";
+  if (typeof value !== "object" && typeof value !== "function") return `a ${typeof value}`;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return `${/^[AEIO]/.test(tag) ? "an" : "a"} ${tag === "Object" ? "object" : tag}`;
 }
 
 /** `compiled`, for `initSync`. */

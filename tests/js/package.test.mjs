@@ -563,6 +563,25 @@ test("init() given what is no wasm of its entry says what it was given, and take
   });
 });
 
+test("initSync() given what it cannot compile at once (nothing, a URL, a Response) says what it was and what it takes, in each entry", () => {
+  const body = (entry) => `import { initSync } from "${entry}";
+    const out = (value) => console.log(JSON.stringify(value));
+    for (const given of [undefined, "./coc_incident_bg.wasm", new URL("https://example.invalid/x.wasm"), new Response("x"), { module: null }]) {
+      try { initSync(given); out("returned"); } catch (e) { out(\`\${e.name}: \${e.message}\`); }
+    }`;
+  const takes =
+    "initSync() takes the wasm's bytes (an ArrayBuffer or a typed array) or a compiled WebAssembly.Module; init() takes a URL or a Response too, or nothing (it then fetches the package's own)";
+  for (const [entry, file] of [["coc-incident", "coc_incident_bg.wasm"], ["coc-incident/validate", "coc_incident_validate.wasm"]]) {
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", body(entry)], { cwd: dirname(fileURLToPath(import.meta.url)), encoding: "utf8" });
+    assert.equal(run.stderr, "");
+    assert.deepEqual(
+      run.stdout.trim().split("\n").map((line) => JSON.parse(line)),
+      ["undefined", "a string", "a URL", "a Response", "null"].map((what) => `TypeError: coc-incident: what initSync() was given for ${file} is ${what}: ${takes}`),
+      entry,
+    );
+  }
+});
+
 test("coc-incident/validate: calls to init() made meanwhile share one start; a failed fetch is said and may be tried again", async () => {
   const index = new URL("./index.js", import.meta.resolve("coc-incident/validate"));
   const bytes = readFileSync(new URL("../../pkg/coc_incident_validate.wasm", index));
