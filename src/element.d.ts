@@ -12,7 +12,9 @@ export interface IncidentFormEvents {
   "coc:invalid": CustomEvent<ValidationReport>;
   /** The action succeeded; the element now shows `state`, the ticket's new state. */
   "coc:success": CustomEvent<{ request: HandleRequest; response: HandleResponse; action: IncidentAction; state: IncidentState }>;
-  /** The send failed; the form keeps what was typed, and only the user sends again. */
+  /** The send failed; the form keeps what was typed, and only the user sends again.
+   * `error` is a `CocError`, or what the `token` function threw, passed through
+   * unchanged: any value, even none. */
   "coc:error": CustomEvent<{ request: HandleRequest; error: CocError; action: IncidentAction }>;
 }
 

@@ -51,7 +51,7 @@ const TEXT = {
     yes: "Yes, it is fixed",
     no: "No, it is not fixed",
     virtual_confirm_comment: "Verification comment",
-    failed: (message) => `Not sent: ${sentence(message)} What you typed is kept; send again when ready.`,
+    failed: (message) => `Not sent${message === "" ? "." : `: ${sentence(message)}`} What you typed is kept; send again when ready.`,
     draft: "Restored what you typed before.",
     incident: (num) => `Incident ${num}`,
   },
@@ -76,11 +76,25 @@ const TEXT = {
     yes: "是，已修复",
     no: "否，未修复",
     virtual_confirm_comment: "验证说明",
-    failed: (message) => `未发送：${sentence(message)} 已输入的内容已保留，准备好后请再次提交。`,
+    failed: (message) => `未发送${message === "" ? "。" : `：${sentence(message)} `}已输入的内容已保留，准备好后请再次提交。`,
     draft: "已恢复之前输入的内容。",
     incident: (num) => `事件 ${num}`,
   },
 };
+
+/** What a failure says: an Error's message (a CocError's, or what a `token` function or
+ * `getState` threw, which pass through unchanged), or a text thrown as it is; else
+ * nothing (a rejection with no reason, an object with no message). Never throws,
+ * whatever was thrown (a proxy's trap). */
+function said(failure) {
+  try {
+    if (typeof failure === "string") return failure;
+    const message = failure?.message;
+    return typeof message === "string" ? message : "";
+  } catch {
+    return "";
+  }
+}
 
 /** A message as a sentence: closed by a full stop unless it has one. */
 const sentence = (text) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
@@ -241,7 +255,7 @@ export class IncidentFormElement extends Base {
       await init();
     } catch (cause) {
       if (render !== this.#render) return;
-      error.textContent = `${failed} ${cause?.message ?? ""}`.trim();
+      error.textContent = `${failed} ${said(cause)}`.trim();
       this.#body.replaceChildren();
       return;
     }
@@ -262,7 +276,7 @@ export class IncidentFormElement extends Base {
         ...(this.token !== undefined && { token: this.token }),
       });
     } catch (cause) {
-      error.textContent = `${text.noClient} ${cause?.message ?? ""}`.trim();
+      error.textContent = `${text.noClient} ${said(cause)}`.trim();
       this.#body.replaceChildren();
       return;
     }
@@ -280,14 +294,18 @@ export class IncidentFormElement extends Base {
     }
     form.addEventListener("input", () => draft.save(form));
     form.addEventListener("change", () => draft.save(form));
-    this.#binding = bindForm(form, { client, locale: this.locale });
-
-    // A new attempt: the last one's outcome goes. The binding has seen the submit first
-    // and is sending when it set aria-busy (it ignores a submit meanwhile, so a double
-    // click sends once).
+    // A new attempt: the last one's outcome goes, before the binding (whose listener
+    // comes next) sends. After it, its outcome may already be known: promises settle
+    // between a submit's listeners, and a send that fails at once (a token function that
+    // rejects) has said so before a listener added after the binding's runs.
     form.addEventListener("submit", () => {
       status.textContent = "";
       error.textContent = "";
+    });
+    this.#binding = bindForm(form, { client, locale: this.locale });
+    // The binding has seen the submit by then, and is sending when it set aria-busy (it
+    // ignores a submit meanwhile, so a double click sends once).
+    form.addEventListener("submit", () => {
       if (form.getAttribute("aria-busy") === "true") this.#sending = true;
     });
     form.addEventListener("coc:invalid", (event) => this.#emit("coc:invalid", event.detail));
@@ -303,7 +321,7 @@ export class IncidentFormElement extends Base {
       if (same) this.setAttribute("state", next);
     });
     form.addEventListener("coc:error", (event) => {
-      if (render === this.#render) error.textContent = text.failed(event.detail.error.message);
+      if (render === this.#render) error.textContent = text.failed(said(event.detail.error));
       this.#emit("coc:error", { ...event.detail, action });
       this.#settled();
     });

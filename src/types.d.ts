@@ -309,7 +309,8 @@ export interface FormEventMap {
   "coc:submit": CustomEvent<{ request: HandleRequest }>;
   /** The client's request succeeded. */
   "coc:success": CustomEvent<{ request: HandleRequest; response: HandleResponse }>;
-  /** The client's request failed. */
+  /** The client's request failed. `error` is a `CocError`, or what a `token` function
+   * (or a stand-in client) threw, passed through unchanged: any value, even none. */
   "coc:error": CustomEvent<{ request: HandleRequest; error: CocError }>;
 }
 

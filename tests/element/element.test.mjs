@@ -158,6 +158,35 @@ test("a failed send keeps the form as typed, is never resent on its own, and goe
   await page.context().close();
 });
 
+test("a token function that rejects with no Error (nothing, a text) is said as it can be, and the form can send again", async () => {
+  const page = await open({ state: "to_be_accepted", attributes: "no-goto" });
+  await page.addInitScript(() => {
+    globalThis.errors = [];
+    customElements.whenDefined("coc-incident-form").then(() => {
+      const element = document.querySelector("coc-incident-form");
+      // What a portal's session code may do: reject with nothing, or throw a text.
+      element.token = () => (globalThis.failure === "text" ? Promise.reject("session expired") : Promise.reject());
+      element.addEventListener("coc:error", (event) => globalThis.errors.push(String(event.detail.error)));
+      element.remove();
+      document.querySelector("main").append(element);
+    });
+  });
+  await page.goto(`${site.base}/`);
+  await ready(page);
+  const alert = page.locator("coc-incident-form [role=alert]");
+  await page.getByRole("button", { name: "Accept" }).click();
+  await alert.filter({ hasText: "Not sent." }).waitFor();
+  assert.equal(await alert.textContent(), "Not sent. What you typed is kept; send again when ready.");
+  await page.evaluate(() => (globalThis.failure = "text"));
+  await page.getByRole("button", { name: "Accept" }).click();
+  await alert.filter({ hasText: "session expired" }).waitFor();
+  assert.equal(await alert.textContent(), "Not sent: session expired. What you typed is kept; send again when ready.");
+  assert.deepEqual(await page.evaluate(() => globalThis.errors), ["undefined", "session expired"]);
+  assert.deepEqual(sent(), [], "nothing is sent without a token");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a change of attributes during a send waits for its outcome, which moves the ticket on", async () => {
   const page = await open({ state: "to_be_accepted" });
   await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "slow", delay_ms: 800 }) });
