@@ -158,7 +158,12 @@ impl Config {
                 ms.value() as u32
             }
             other => {
-                let actual = other.type_name();
+                // A finite number is said as itself (0, -1, 1.5: its type says nothing
+                // wrong); anything else by its type, as before.
+                let actual = match other {
+                    Value::Number(ms) if ms.value().is_finite() => ms.to_text(),
+                    other => other.type_name().to_owned(),
+                };
                 let why =
                     format!("timeoutMs must be whole milliseconds, 1 to 2^31 - 1, got {actual}");
                 return Err(ConfigError::new("timeoutMs", why));

@@ -270,6 +270,13 @@ test("bad options are a ConfigError from the constructor", async () => {
     assert.equal(result.error?.name, "ConfigError", JSON.stringify(options));
     assert.equal(result.error.option, option, JSON.stringify(options));
   }
+  // A finite timeout is said as itself, whatever is wrong with it; anything else by its type.
+  const said = await inPage(`
+    return [0, -1, 1.5, 2 ** 31, NaN, -Infinity, "30000"].map((timeoutMs) => {
+      try { new coc.IncidentClient({ endpoint: "/api", timeoutMs }); return "made"; } catch (e) { return e.message.split(", got ")[1]; }
+    });
+  `);
+  assert.deepEqual(said.ok, ["0", "-1", "1.5", "2147483648", "number", "number", "string"]);
 });
 
 test("the caller's headers reach the server through CORS", async () => {
