@@ -334,7 +334,13 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
             return refuse("must use https: (or http: on localhost)");
         }
     }
-    Ok(cat(&[endpoint.trim_end_matches('/'), HANDLE_PATH]))
+    let base = endpoint.trim_end_matches('/');
+    // The path is always added: an endpoint that already ends in it (the API's URL
+    // pasted whole) would send to the path twice, a 404 found only after the round trip.
+    if base.ends_with(HANDLE_PATH) {
+        return refuse("already ends in /v1/external/incident/handle, which is added to it: give the base URL, without that path");
+    }
+    Ok(cat(&[base, HANDLE_PATH]))
 }
 
 /// Whether `text` holds whitespace, a control character or a backslash. An ASCII text

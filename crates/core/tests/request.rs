@@ -212,6 +212,24 @@ fn endpoints() {
         let error = coc_incident_core::handle_url(endpoint).unwrap_err();
         assert_eq!(error.option, "endpoint", "{endpoint}");
     }
+    // The API's whole URL, pasted as the endpoint: the path would be sent twice.
+    for endpoint in [
+        "https://coc.myhuaweicloud.com/v1/external/incident/handle",
+        "https://proxy.example.com/coc/v1/external/incident/handle/",
+        "/v1/external/incident/handle",
+    ] {
+        let error = coc_incident_core::handle_url(endpoint).unwrap_err();
+        assert_eq!(
+            error.message,
+            "endpoint already ends in /v1/external/incident/handle, which is added to it: give the base URL, without that path",
+            "{endpoint}"
+        );
+    }
+    // A path that only looks like it stays a base.
+    assert_eq!(
+        coc_incident_core::handle_url("https://h/v1/external/incident/handler").as_deref(),
+        Ok("https://h/v1/external/incident/handler/v1/external/incident/handle")
+    );
 }
 
 #[test]
