@@ -22,6 +22,9 @@ enum Read {
 pub struct FormControl {
     /// The control (for a radio group, its first radio).
     pub element: Element,
+    /// A radio group's other radios, in document order (none for any other control):
+    /// what is said of the group (aria-invalid, aria-describedby) is said on each.
+    others: Vec<Element>,
     /// Its `name`.
     pub name: String,
     read: Read,
@@ -33,6 +36,11 @@ impl FormControl {
     /// The value as the DOM holds it (for a radio group, the chosen radio's).
     pub fn value(&self) -> &JsValue {
         &self.original
+    }
+
+    /// A radio group's radios after its first (`element`); none for another control.
+    pub fn others(&self) -> &[Element] {
+        &self.others
     }
 }
 
@@ -83,12 +91,14 @@ pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
                             group.read = Read::Choice(Some(text));
                             group.original = value;
                         }
+                        group.others.push(element);
                         continue;
                     }
                     match checked {
                         Some((text, value)) => {
                             out.push(FormControl {
                                 element,
+                                others: Vec::new(),
                                 name,
                                 read: Read::Choice(Some(text)),
                                 original: value,
@@ -115,6 +125,7 @@ pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
         };
         out.push(FormControl {
             element,
+            others: Vec::new(),
             name,
             read,
             original: value,

@@ -111,6 +111,38 @@ test("bindForm validates as the user types, with messages, aria and counters", a
   });
 });
 
+test("a radio group's invalid state and message are on each of its radios, and destroy() gives each its own attributes back", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operator" value="op">
+     <input type="hidden" name="operate_key" value="confirm">
+     <fieldset><legend>Fixed?</legend>
+       <input type="radio" name="virtual_confirm_result" value="true" id="yes">
+       <input type="radio" name="virtual_confirm_result" value="false" id="no" aria-describedby="no-hint"><span id="no-hint">hint</span>
+     </fieldset>
+     <textarea name="virtual_confirm_comment">ok</textarea>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     const radios = () => ["yes", "no"].map((id) => {
+       const radio = document.getElementById(id);
+       return [radio.getAttribute("aria-invalid"), radio.getAttribute("aria-describedby")?.replace(/coc-[0-9]+-/, "")];
+     });
+     binding.validate();
+     form.requestSubmit(); // shows every message: the group is unanswered
+     const unanswered = radios();
+     const text = message("virtual_confirm_result");
+     document.getElementById("no").click();
+     const answered = radios();
+     binding.destroy();
+     return { unanswered, text, answered, destroyed: radios() };`,
+  );
+  assert.deepEqual(result.ok, {
+    unanswered: [["true", "message-virtual_confirm_result"], ["true", "no-hint message-virtual_confirm_result"]],
+    text: "Verification result is required.",
+    answered: [[null, "message-virtual_confirm_result"], [null, "no-hint message-virtual_confirm_result"]],
+    destroyed: [[null, undefined], [null, "no-hint"]],
+  });
+});
+
 test("submit is blocked while invalid, then goes through the client", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">

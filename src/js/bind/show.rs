@@ -148,6 +148,9 @@ impl Binding {
             }
             let invalid = visible && !errors.is_empty();
             self.write(|| set_flag(&control.element, "aria-invalid", invalid));
+            for radio in control.others() {
+                self.write(|| set_flag(radio, "aria-invalid", invalid));
+            }
             shown_paths.push(path);
         }
         self.show_summary(report, &shown_paths, show_all);
@@ -208,11 +211,11 @@ impl Binding {
         if s.hooks.is_none() {
             // By page code the DOM calls ran: take back what was just added.
             drop(s);
-            touched.undo();
+            touched.into_iter().for_each(Touched::undo);
             decoration.undo();
             return (None, None);
         }
-        s.restore.push(touched);
+        s.restore.extend(touched);
         s.decorations.push(decoration);
         elements
     }
@@ -220,8 +223,8 @@ impl Binding {
     /// Makes a control's message (and counter) elements: the portal's own
     /// `[data-coc-message-for=name]` / `[data-coc-counter-for=name]` placeholders when
     /// it has them, else new elements after the control; and links them to the
-    /// control with `aria-describedby`.
-    fn decorate(&self, control: &FormControl, placement: &Placement) -> (Decoration, Touched) {
+    /// control with `aria-describedby` (each radio of a group).
+    fn decorate(&self, control: &FormControl, placement: &Placement) -> (Decoration, Vec<Touched>) {
         let mut created = Vec::new();
         let mut adopted = Vec::new();
         let mut make = |role: &str, class: &str| -> Option<Element> {
@@ -270,29 +273,10 @@ impl Binding {
                 ids.push(element.id());
             }
         }
-        let before = control.element.get_attribute("aria-describedby");
-        let mut describedby: Vec<String> = before
-            .iter()
-            // An id list is split at ASCII whitespace only (HTML's), not U+00A0.
-            .flat_map(|b| {
-                b.split(|c: char| c.is_ascii_whitespace())
-                    .filter(|id| !id.is_empty())
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        for id in ids {
-            if !describedby.contains(&id) {
-                describedby.push(id);
-            }
+        let mut touched = vec![described_by(&control.element, &ids)];
+        for radio in control.others() {
+            touched.push(described_by(radio, &ids));
         }
-        let _ = control
-            .element
-            .set_attribute("aria-describedby", &describedby.join(" "));
-        let touched = Touched {
-            element: control.element.clone(),
-            describedby: before,
-        };
         let decoration = Decoration {
             name: control.name.clone(),
             message,
@@ -301,6 +285,33 @@ impl Binding {
             adopted,
         };
         (decoration, touched)
+    }
+}
+
+/// Adds `ids` to `element`'s `aria-describedby`, after the ids it lists already; what
+/// it had is kept to put back.
+#[inline(never)] // one copy, for the control and each radio of a group
+fn described_by(element: &Element, ids: &[String]) -> Touched {
+    let before = element.get_attribute("aria-describedby");
+    let mut describedby: Vec<String> = before
+        .iter()
+        // An id list is split at ASCII whitespace only (HTML's), not U+00A0.
+        .flat_map(|b| {
+            b.split(|c: char| c.is_ascii_whitespace())
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for id in ids {
+        if !describedby.contains(id) {
+            describedby.push(id.clone());
+        }
+    }
+    let _ = element.set_attribute("aria-describedby", &describedby.join(" "));
+    Touched {
+        element: element.clone(),
+        describedby: before,
     }
 }
 
