@@ -132,14 +132,29 @@ test("a radio group's invalid state and message are on each of its radios, and d
      const text = message("virtual_confirm_result");
      document.getElementById("no").click();
      const answered = radios();
+     // A radio added to the group while bound (its options loaded late) is described too,
+     // and given back as it was, its own aria-invalid with it.
+     document.getElementById("no").checked = false;
+     const late = document.createElement("input");
+     Object.assign(late, { type: "radio", name: "virtual_confirm_result", value: "false", id: "late" });
+     late.setAttribute("aria-invalid", "false");
+     form.querySelector("fieldset").append(late);
+     binding.validate();
+     const all = () => [...radios(), [late.getAttribute("aria-invalid"), late.getAttribute("aria-describedby")?.replace(/coc-[0-9]+-/, "")]];
+     const withLate = all();
      binding.destroy();
-     return { unanswered, text, answered, destroyed: radios() };`,
+     return { unanswered, text, answered, withLate, destroyed: all() };`,
   );
   assert.deepEqual(result.ok, {
     unanswered: [["true", "message-virtual_confirm_result"], ["true", "no-hint message-virtual_confirm_result"]],
     text: "Verification result is required.",
     answered: [[null, "message-virtual_confirm_result"], [null, "no-hint message-virtual_confirm_result"]],
-    destroyed: [[null, undefined], [null, "no-hint"]],
+    withLate: [
+      ["true", "message-virtual_confirm_result"],
+      ["true", "no-hint message-virtual_confirm_result"],
+      ["true", "message-virtual_confirm_result"],
+    ],
+    destroyed: [[null, undefined], [null, "no-hint"], ["false", undefined]],
   });
 });
 

@@ -17,6 +17,7 @@ use crate::js::read::read;
 pub(super) struct Touched {
     element: Element,
     describedby: Option<String>,
+    invalid: Option<String>,
 }
 
 /// A portal's own `[data-coc-*-for]` element the binding writes into, with the
@@ -35,6 +36,11 @@ pub(super) struct Decoration {
     created: Vec<Element>,
     /// The portal's elements it used, emptied and given back their `id` and `class`.
     adopted: Vec<Adopted>,
+    /// The `id`s of `message` and `counter`, which `aria-describedby` lists.
+    ids: Vec<String>,
+    /// The control's elements that list them (each radio of a group, one added later
+    /// too), each with what it had before in `State::restore`.
+    described: Vec<Element>,
 }
 
 /// Whether a refresh is writing to the page, and whether page code it ran asked for
@@ -196,35 +202,70 @@ impl Binding {
         control: &FormControl,
         placement: &Placement,
     ) -> (Option<Element>, Option<Element>) {
-        if let Some(d) = self
+        let found = self
             .state
             .borrow()
             .decorations
             .iter()
-            .find(|d| d.name == control.name)
-        {
-            return (d.message.clone(), d.counter.clone());
+            .position(|d| d.name == control.name);
+        let at = match found {
+            Some(at) => at,
+            None => {
+                let decoration = self.decorate(control, placement);
+                let mut s = self.state.borrow_mut();
+                if s.hooks.is_none() {
+                    // By page code the DOM calls ran: take back what was just added.
+                    drop(s);
+                    decoration.undo();
+                    return (None, None);
+                }
+                s.decorations.push(decoration);
+                s.decorations.len() - 1
+            }
+        };
+        // Each of the control's elements not yet described (the control; each radio of
+        // a group, one added since too). No borrow is held across the DOM calls, which
+        // may run page code.
+        let (elements, ids, new) = {
+            let s = self.state.borrow();
+            let d = &s.decorations[at];
+            let mut new = Vec::new();
+            if !d.described.contains(&control.element) {
+                new.push(control.element.clone());
+            }
+            for radio in control.others() {
+                if !d.described.contains(radio) {
+                    new.push(radio.clone());
+                }
+            }
+            ((d.message.clone(), d.counter.clone()), d.ids.clone(), new)
+        };
+        if new.is_empty() {
+            return elements;
         }
-        let (decoration, touched) = self.decorate(control, placement);
-        let elements = (decoration.message.clone(), decoration.counter.clone());
+        let mut touched = Vec::new();
+        for element in &new {
+            touched.push(described_by(element, &ids));
+        }
         let mut s = self.state.borrow_mut();
         if s.hooks.is_none() {
-            // By page code the DOM calls ran: take back what was just added.
+            // Destroyed meanwhile: what was just added goes too.
             drop(s);
             touched.into_iter().for_each(Touched::undo);
-            decoration.undo();
             return (None, None);
         }
-        s.restore.extend(touched);
-        s.decorations.push(decoration);
+        let state = &mut *s;
+        state.decorations[at].described.extend(new);
+        state.restore.extend(touched);
         elements
     }
 
     /// Makes a control's message (and counter) elements: the portal's own
     /// `[data-coc-message-for=name]` / `[data-coc-counter-for=name]` placeholders when
     /// it has them, else new elements after the control; and links them to the
-    /// control with `aria-describedby` (each radio of a group).
-    fn decorate(&self, control: &FormControl, placement: &Placement) -> (Decoration, Vec<Touched>) {
+    /// control with `aria-describedby` (by `decoration`, which lists them on each of
+    /// the control's elements).
+    fn decorate(&self, control: &FormControl, placement: &Placement) -> Decoration {
         let mut created = Vec::new();
         let mut adopted = Vec::new();
         let mut make = |role: &str, class: &str| -> Option<Element> {
@@ -273,24 +314,21 @@ impl Binding {
                 ids.push(element.id());
             }
         }
-        let mut touched = vec![described_by(&control.element, &ids)];
-        for radio in control.others() {
-            touched.push(described_by(radio, &ids));
-        }
-        let decoration = Decoration {
+        Decoration {
             name: control.name.clone(),
             message,
             counter,
             created,
             adopted,
-        };
-        (decoration, touched)
+            ids,
+            described: Vec::new(),
+        }
     }
 }
 
 /// Adds `ids` to `element`'s `aria-describedby`, after the ids it lists already; what
-/// it had is kept to put back.
-#[inline(never)] // one copy, for the control and each radio of a group
+/// it had (and its `aria-invalid`, which refreshes set) is kept to put back.
+#[inline(never)] // one copy, for every element of every control
 fn described_by(element: &Element, ids: &[String]) -> Touched {
     let before = element.get_attribute("aria-describedby");
     let mut describedby: Vec<String> = before
@@ -312,12 +350,13 @@ fn described_by(element: &Element, ids: &[String]) -> Touched {
     Touched {
         element: element.clone(),
         describedby: before,
+        invalid: element.get_attribute("aria-invalid"),
     }
 }
 
 impl Touched {
     pub(super) fn undo(self) {
-        let _ = self.element.remove_attribute("aria-invalid");
+        restore_attribute(&self.element, "aria-invalid", self.invalid);
         restore_attribute(&self.element, "aria-describedby", self.describedby);
     }
 }
