@@ -12,8 +12,10 @@ let starting = null;
 
 // wasm-bindgen's init functions take an object (`{ module_or_path }`, `{ module }`) and
 // warn that anything else is deprecated; the package documents both forms, so a bare
-// argument is wrapped here rather than warned about.
-const isOptions = (value) => value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
+// argument is wrapped here rather than warned about. An object of another realm (an
+// iframe's, a vm context's) is one too: told apart by its tag, not its prototype (a
+// Response, a URL, a Module or bytes have tags of their own).
+const isOptions = (value) => value !== null && typeof value === "object" && Object.prototype.toString.call(value) === "[object Object]";
 
 // What the full module must export, looked at before the glue takes a module given:
 // its start, and calls of this version's.

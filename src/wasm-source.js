@@ -19,7 +19,7 @@ export function isModule(value) {
 export function notWasm(bytes, what) {
   const view =
     ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    : bytes instanceof ArrayBuffer ? new Uint8Array(bytes)
+    : isArrayBuffer(bytes) ? new Uint8Array(bytes)
     : null;
   if (view === null || MAGIC.every((byte, i) => view[i] === byte)) return null;
   const start = new TextDecoder().decode(view.subarray(0, 32));
@@ -56,7 +56,7 @@ export function compileSync(source, what) {
   if (isModule(source)) return source;
   if (!isBytes(source)) {
     throw new TypeError(
-      `coc-incident: ${what} is ${kind(source)}: initSync() takes the wasm's bytes (an ArrayBuffer or a typed array) or a compiled WebAssembly.Module; init() takes a URL or a Response too, or nothing (it then fetches the package's own)`,
+      `coc-incident: ${what} is ${kind(source)}: initSync() takes the wasm's bytes (an ArrayBuffer or a typed array) or a compiled WebAssembly.Module; init() takes a URL or a Response too, or nothing (it then loads the package's own)`,
     );
   }
   const problem = notWasm(source, what);
@@ -71,12 +71,15 @@ export async function compiled(source, expected) {
   return checked(await compile(source, what, `coc-incident: fetching ${expected.file} failed`), expected, "init()");
 }
 
-/** Whether `value` is bytes WebAssembly compiles: an ArrayBuffer (of any realm, or a
- * SharedArrayBuffer) or a view of one. */
+/** Whether `value` is an ArrayBuffer, of this realm or another. */
+function isArrayBuffer(value) {
+  return Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+}
+
+/** Whether `value` is bytes WebAssembly compiles: an ArrayBuffer (of any realm) or a
+ * view of one (a SharedArrayBuffer itself it refuses; a view of one it takes). */
 function isBytes(value) {
-  if (ArrayBuffer.isView(value)) return true;
-  const tag = Object.prototype.toString.call(value);
-  return tag === "[object ArrayBuffer]" || tag === "[object SharedArrayBuffer]";
+  return ArrayBuffer.isView(value) || isArrayBuffer(value);
 }
 
 /** What `value` is, in a few words, for an error. */

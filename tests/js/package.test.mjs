@@ -564,19 +564,31 @@ test("init() given what is no wasm of its entry says what it was given, and take
 });
 
 test("initSync() given what it cannot compile at once (nothing, a URL, a Response) says what it was and what it takes, in each entry", () => {
-  const body = (entry) => `import { initSync } from "${entry}";
+  const body = (entry, file) => `import { initSync } from "${entry}";
     const out = (value) => console.log(JSON.stringify(value));
-    for (const given of [undefined, "./coc_incident_bg.wasm", new URL("https://example.invalid/x.wasm"), new Response("x"), { module: null }]) {
+    for (const given of [undefined, "./coc_incident_bg.wasm", new URL("https://example.invalid/x.wasm"), new Response("x"), { module: null }, new SharedArrayBuffer(8)]) {
       try { initSync(given); out("returned"); } catch (e) { out(\`\${e.name}: \${e.message}\`); }
-    }`;
+    }
+    // Another realm's bytes, of a page a server answered for the .wasm URL, are said to be one.
+    const { runInNewContext } = await import("node:vm");
+    const page = [..."<!doctype html>"].map((c) => c.charCodeAt(0));
+    try { initSync(runInNewContext("new Uint8Array(page).buffer", { page })); } catch (e) { out(e.message); }
+    // And another realm's { module }, with the package's own bytes, is taken.
+    const { readFileSync } = await import("node:fs");
+    const own = readFileSync(new URL(import.meta.resolve("coc-incident/${file}")));
+    out(typeof initSync(runInNewContext("({ module: own })", { own })));`;
   const takes =
-    "initSync() takes the wasm's bytes (an ArrayBuffer or a typed array) or a compiled WebAssembly.Module; init() takes a URL or a Response too, or nothing (it then fetches the package's own)";
+    "initSync() takes the wasm's bytes (an ArrayBuffer or a typed array) or a compiled WebAssembly.Module; init() takes a URL or a Response too, or nothing (it then loads the package's own)";
   for (const [entry, file] of [["coc-incident", "coc_incident_bg.wasm"], ["coc-incident/validate", "coc_incident_validate.wasm"]]) {
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", body(entry)], { cwd: dirname(fileURLToPath(import.meta.url)), encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", body(entry, file)], { cwd: dirname(fileURLToPath(import.meta.url)), encoding: "utf8" });
     assert.equal(run.stderr, "");
     assert.deepEqual(
       run.stdout.trim().split("\n").map((line) => JSON.parse(line)),
-      ["undefined", "a string", "a URL", "a Response", "null"].map((what) => `TypeError: coc-incident: what initSync() was given for ${file} is ${what}: ${takes}`),
+      [
+        ...["undefined", "a string", "a URL", "a Response", "null", "a SharedArrayBuffer"].map((what) => `TypeError: coc-incident: what initSync() was given for ${file} is ${what}: ${takes}`),
+        `coc-incident: what initSync() was given for ${file} is not WebAssembly: it starts "<!doctype html>" (a page: does the server answer the .wasm file's URL with HTML?)`,
+        "object",
+      ],
       entry,
     );
   }
