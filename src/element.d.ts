@@ -1,5 +1,5 @@
 // `coc-incident/element`: <coc-incident-form>. Importing the entry defines the element.
-import type { CocError, HandleRequest, HandleResponse, ValidationReport } from "./types.js";
+import type { HandleRequest, HandleResponse, ValidationReport } from "./types.js";
 
 /** A ticket's state, as COC names it. */
 export type IncidentState = "to_be_accepted" | "handling" | "to_be_verified" | "closed";
@@ -13,9 +13,10 @@ export interface IncidentFormEvents {
   /** The action succeeded; the element now shows `state`, the ticket's new state. */
   "coc:success": CustomEvent<{ request: HandleRequest; response: HandleResponse; action: IncidentAction; state: IncidentState }>;
   /** The send failed; the form keeps what was typed, and only the user sends again.
-   * `error` is a `CocError`, or what the `token` function threw, passed through
+   * `error` is what the send rejected with, as a catch block gets it: a `CocError`
+   * (told apart by its `name`), or what the `token` function threw, passed through
    * unchanged: any value, even none. */
-  "coc:error": CustomEvent<{ request: HandleRequest; error: CocError; action: IncidentAction }>;
+  "coc:error": CustomEvent<{ request: HandleRequest; error: unknown; action: IncidentAction }>;
 }
 
 /** The element's events with every other an element fires: its own `coc:*` ones in

@@ -296,8 +296,9 @@ export class IncidentFormElement extends Base {
     form.addEventListener("change", () => draft.save(form));
     // A new attempt: the last one's outcome goes, before the binding (whose listener
     // comes next) sends. After it, its outcome may already be known: promises settle
-    // between a submit's listeners, and a send that fails at once (a token function that
-    // rejects) has said so before a listener added after the binding's runs.
+    // between the listeners of a submit the browser dispatches (a click, Enter), and a
+    // send that fails at once (a token function that rejects) has said so before a
+    // listener added after the binding's runs.
     form.addEventListener("submit", () => {
       status.textContent = "";
       error.textContent = "";

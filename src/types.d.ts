@@ -309,9 +309,10 @@ export interface FormEventMap {
   "coc:submit": CustomEvent<{ request: HandleRequest }>;
   /** The client's request succeeded. */
   "coc:success": CustomEvent<{ request: HandleRequest; response: HandleResponse }>;
-  /** The client's request failed. `error` is a `CocError`, or what a `token` function
+  /** The client's request failed. `error` is what `handle` rejected with, as a catch
+   * block gets it: a `CocError` (told apart by its `name`), or what a `token` function
    * (or a stand-in client) threw, passed through unchanged: any value, even none. */
-  "coc:error": CustomEvent<{ request: HandleRequest; error: CocError }>;
+  "coc:error": CustomEvent<{ request: HandleRequest; error: unknown }>;
 }
 
 declare global {

@@ -137,7 +137,11 @@ formElement.addEventListener("coc:success", (event) => {
   void event.detail.response.provider_code;
 });
 formElement.addEventListener("coc:error", function (event) {
-  void [event.detail.error.name, this.elements];
+  // What handle rejected with, as a catch block gets it: a CocError, or a token function's own.
+  const error = event.detail.error as CocError;
+  void [error.name, this.elements];
+  // @ts-expect-error: unknown until the listener says what it takes it for
+  void event.detail.error.name;
 });
 // What a wrapper of the client names as its input is a request written in code.
 const sendLater = (request: Parameters<IncidentClient["handle"]>[0]) => client.handle(request);
