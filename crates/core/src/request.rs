@@ -300,6 +300,8 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
     if endpoint.starts_with("//") {
         return refuse("must not be protocol-relative (//host): write https://host");
     }
+    // Where the path starts: past the scheme and the authority of a URL.
+    let mut path_start = 0;
     if !endpoint.starts_with('/') {
         // As `split_once("://")`, without the substring searcher (1.5 KB of wasm for
         // this one use): "://" is ASCII, so where it starts is a character boundary.
@@ -311,6 +313,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
         let authority = rest
             .get(..find_byte(rest.as_bytes(), b'/').unwrap_or(rest.len()))
             .unwrap_or("");
+        path_start = endpoint.len() - rest.len() + authority.len();
         if authority.bytes().any(|b| b == b'@') {
             return refuse("must not carry credentials (user@host)");
         }
@@ -337,7 +340,7 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
     let base = endpoint.trim_end_matches('/');
     // The path is always added: an endpoint that already ends in it (the API's URL
     // pasted whole) would send to the path twice, a 404 found only after the round trip.
-    if base.ends_with(HANDLE_PATH) {
+    if base.len() >= path_start + HANDLE_PATH.len() && base.ends_with(HANDLE_PATH) {
         return refuse("already ends in /v1/external/incident/handle, which is added to it: give the base URL, without that path");
     }
     Ok(cat(&[base, HANDLE_PATH]))

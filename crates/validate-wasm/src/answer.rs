@@ -985,8 +985,11 @@ mod tests {
 
     /// The `params` makers of src/validate/index.js (`PARAM_SHAPES`, written by hand
     /// for speed: an object literal per list of keys) cover every list of keys a
-    /// problem can have, and no other: a list it lacked would only be slower (made key
-    /// by key), and one no problem has is dead code, so neither shows in a report.
+    /// `Problem`'s params can have (each combination of its optional params, whether
+    /// or not today's rules make it), and no other: a list it lacked would only be
+    /// slower (made key by key), and one no problem has is dead code, so neither shows
+    /// in a report. Every code has a problem here: a new kind of problem fails this
+    /// test until it is listed.
     #[test]
     fn the_entrys_params_makers_are_the_problems_lists_of_keys() {
         use coc_incident_core::internal::PARAM_KEYS;
@@ -1027,6 +1030,9 @@ mod tests {
                 after: some(bits & 4 != 0, "a"),
             });
         }
+        let codes: BTreeSet<&str> = problems.iter().map(Problem::code).collect();
+        let every_code: BTreeSet<&str> = coc_incident_core::internal::CODES.into_iter().collect();
+        assert_eq!(codes, every_code);
         let from_rust: BTreeSet<String> = problems
             .iter()
             .map(|problem| {
