@@ -300,8 +300,6 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
     if endpoint.starts_with("//") {
         return refuse("must not be protocol-relative (//host): write https://host");
     }
-    // Where the path starts: past the scheme and the authority of a URL.
-    let mut path_start = 0;
     if !endpoint.starts_with('/') {
         // As `split_once("://")`, without the substring searcher (1.5 KB of wasm for
         // this one use): "://" is ASCII, so where it starts is a character boundary.
@@ -313,7 +311,6 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
         let authority = rest
             .get(..find_byte(rest.as_bytes(), b'/').unwrap_or(rest.len()))
             .unwrap_or("");
-        path_start = endpoint.len() - rest.len() + authority.len();
         if authority.bytes().any(|b| b == b'@') {
             return refuse("must not carry credentials (user@host)");
         }
@@ -340,7 +337,10 @@ pub fn handle_url(endpoint: &str) -> Result<String, ConfigError> {
     let base = endpoint.trim_end_matches('/');
     // The path is always added: an endpoint that already ends in it (the API's URL
     // pasted whole) would send to the path twice, a 404 found only after the round trip.
-    if base.len() >= path_start + HANDLE_PATH.len() && base.ends_with(HANDLE_PATH) {
+    // (The text's end, not the path's: a host named `v1` with the rest of the path after
+    // it is refused too, which no real endpoint is; telling the two apart cost the small
+    // module 0.1 KB gzipped.)
+    if base.ends_with(HANDLE_PATH) {
         return refuse("already ends in /v1/external/incident/handle, which is added to it: give the base URL, without that path");
     }
     Ok(cat(&[base, HANDLE_PATH]))
