@@ -5,7 +5,7 @@
 use js_sys::{Array, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use coc_incident_core::parse_json as parse_json_text;
+use coc_incident_core::internal::parse_json_fast as parse_json_text;
 use coc_incident_core::Text;
 use coc_incident_core::{is_safe_integer, Foreign, Number, Object, Value, MAX_DEPTH, MAX_NODES};
 

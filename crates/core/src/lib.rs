@@ -112,6 +112,13 @@ pub mod internal {
         problem.code_index()
     }
 
+    /// [`parse_json`](crate::parse_json) for the text `JSON.stringify` writes: a number
+    /// that is not a whole one of at most 15 digits is not read (the package then reads
+    /// the value the slow way), which keeps the float parser out of its wasm.
+    pub fn parse_json_fast(text: &str) -> Result<crate::Value, crate::NotRead> {
+        crate::parse::parse::<false>(text)
+    }
+
     /// A problem's params, as its report's `params` lists them.
     #[inline(always)]
     pub fn params(problem: &crate::Problem) -> impl Iterator<Item = (Key, Param<'_>)> {

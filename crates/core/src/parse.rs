@@ -1,16 +1,16 @@
-//! Reads JSON text (as `JSON.stringify` writes it) into a [`Value`]: the fast way for
-//! a request to cross from JavaScript, one string instead of a call per property.
-//! `\uD800`-style escapes of unpaired surrogates are kept as such, never replaced.
+//! Reads JSON text into a [`Value`]: a Rust caller's request ([`parse_json`]), and the
+//! fast way for one to cross from JavaScript, one string instead of a call per property
+//! (`internal::parse_json_fast`). `\uD800`-style escapes of unpaired surrogates are kept as
+//! such, never replaced.
 
 use core::fmt;
 
 use crate::prelude::*;
 use crate::text::{utf16_len, Text};
-use crate::value::{Number, Object, Value, MAX_DEPTH, MAX_NODES};
+use crate::value::{is_json_number, Number, Object, Value, MAX_DEPTH, MAX_NODES};
 
 /// Why JSON text was not read: it is not one JSON value, or it nests deeper or holds
-/// more values than one input may ([`MAX_DEPTH`], [`MAX_NODES`]). The npm package then
-/// reads the value the slow way.
+/// more values than one input may ([`MAX_DEPTH`], [`MAX_NODES`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotRead;
 
@@ -22,9 +22,26 @@ impl fmt::Display for NotRead {
 
 impl core::error::Error for NotRead {}
 
-/// Parses one JSON value; nesting and size are bounded as the JavaScript reader bounds them.
+/// Parses one JSON value, as `JSON.parse` reads it: each number to the nearest double
+/// (and kept as written, to be sent as written, when it is not a safe integer). Nesting
+/// and size are bounded as the JavaScript reader bounds them.
+///
+/// ```
+/// let value = coc_incident_core::parse_json(r#"{ "start_time": 1.5e12, "n": 10 }"#).unwrap();
+/// assert!(coc_incident_core::parse_json("01").is_err()); // not JSON
+/// # let _ = value;
+/// ```
 pub fn parse_json(text: &str) -> Result<Value, NotRead> {
-    let mut parser = Parser {
+    parse::<true>(text)
+}
+
+/// [`parse_json`], or with `ANY_NUMBER` false, for text `JSON.stringify` wrote, which
+/// the npm package sends: a number that is not a whole one of at most 15 digits is not
+/// read then (the package reads the value the slow way, with the engine's own numbers),
+/// which keeps the float parser out of its wasm (a parameter of the type, not a flag:
+/// a flag read at run time linked it, 15 KB gzipped).
+pub(crate) fn parse<const ANY_NUMBER: bool>(text: &str) -> Result<Value, NotRead> {
+    let mut parser = Parser::<ANY_NUMBER> {
         bytes: text.as_bytes(),
         at: 0,
         nodes: 0,
@@ -38,13 +55,14 @@ pub fn parse_json(text: &str) -> Result<Value, NotRead> {
     }
 }
 
-struct Parser<'a> {
+/// `ANY_NUMBER`: whether numbers with a fraction, an exponent or 16 digits or more are read.
+struct Parser<'a, const ANY_NUMBER: bool> {
     bytes: &'a [u8],
     at: usize,
     nodes: usize,
 }
 
-impl Parser<'_> {
+impl<const ANY_NUMBER: bool> Parser<'_, ANY_NUMBER> {
     fn skip_space(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
             self.at += 1;
@@ -133,17 +151,32 @@ impl Parser<'_> {
             Some((b'-', rest)) => (true, rest),
             _ => (false, text),
         };
-        // Whole numbers of up to 15 digits, nearly all a request holds, are exact this way.
+        // Whole numbers of up to 15 digits, nearly all a request holds, are exact this way
+        // (not led by a zero: `01` is no JSON).
         if !digits.is_empty() && digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
+            if digits.len() > 1 && digits.first() == Some(&b'0') {
+                return Err(NotRead);
+            }
             let n = digits
                 .iter()
                 .fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64;
             let n = if negative { -n } else { n };
             return Ok(Value::Number(Number::from_safe_integer(n)));
         }
-        // Fractions and exponents are rare here (an invalid time, an extra field): the
-        // JavaScript reader takes those inputs, with the engine's own numbers.
-        Err(NotRead)
+        // Fractions and exponents are rare in a request (an invalid time, an extra
+        // field). From JavaScript, its reader takes those inputs, with the engine's own
+        // numbers; from a Rust caller, the text is read as JSON.parse reads it.
+        if !ANY_NUMBER {
+            return Err(NotRead);
+        }
+        let text = core::str::from_utf8(text).map_err(|_| NotRead)?;
+        if !is_json_number(text) {
+            return Err(NotRead);
+        }
+        let value: f64 = text.parse().map_err(|_| NotRead)?;
+        Number::with_text(value, text)
+            .map(Value::Number)
+            .ok_or(NotRead)
     }
 
     /// A string at the cursor. Escapes of unpaired surrogates make the text UTF-16.
@@ -317,5 +350,38 @@ mod tests {
         }
         let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
         assert_eq!(parse_json(&deep), Err(NotRead));
+    }
+
+    /// Every number as JSON.parse reads it: to the nearest double, kept as written when
+    /// it is not a safe integer (a body sends it as written); text that is no JSON
+    /// number is refused. The package's fast reader takes whole numbers only.
+    #[test]
+    fn reads_every_json_number_as_json_parse_does() {
+        let number = |text: &str| match parse_json(text) {
+            Ok(Value::Number(n)) => (n.value(), n.to_text()),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(number("5.5"), (5.5, "5.5".into()));
+        assert_eq!(number("-1.5e-3"), (-0.0015, "-1.5e-3".into()));
+        assert_eq!(number("1.0"), (1.0, "1".into()));
+        assert_eq!(number("1E2"), (100.0, "100".into()));
+        assert_eq!(number("1e16"), (1e16, "1e16".into()));
+        assert_eq!(number("0.1"), (0.1, "0.1".into()));
+        let long = "123456789012345678901234567890";
+        assert_eq!(number(long), (1.2345678901234568e29, long.into()));
+        let (huge, _) = number("1e400");
+        assert!(huge.is_infinite());
+        for bad in [
+            "01", "1.", ".5", "+1", "1e", "-", "1e+", "0x10", "Infinity", "NaN", "1.5.2",
+        ] {
+            assert_eq!(parse_json(bad), Err(NotRead), "{bad}");
+        }
+        for whole_only in ["5.5", "1e3", "1234567890123456"] {
+            assert_eq!(parse::<false>(whole_only), Err(NotRead), "{whole_only}");
+        }
+        assert_eq!(
+            parse::<false>("123456789012345"),
+            Ok(Value::from(123456789012345.0))
+        );
     }
 }

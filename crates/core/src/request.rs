@@ -85,7 +85,8 @@ impl fmt::Display for BuildError {
     /// (so that an error chain prints each once).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BuildError::Config(_) => f.write_str("invalid options"),
+            // Which option; what is wrong with it is the source's to say.
+            BuildError::Config(error) => write!(f, "invalid option {}", error.option),
             BuildError::Invalid(report) => {
                 // Each listed error, and the ones the closing note only counts.
                 let errors: usize = report

@@ -101,7 +101,7 @@ impl From<f64> for Number {
 /// Whether `text` is a number as JSON writes one: `-`, then `0` or digits not led by
 /// a zero, then a fraction and an exponent, each optional. (Read with `get`, never an
 /// index that could panic: a panic links its formatting.)
-fn is_json_number(text: &str) -> bool {
+pub(crate) fn is_json_number(text: &str) -> bool {
     let bytes = text.as_bytes();
     let digits = |at: &mut usize| {
         let start = *at;

@@ -418,7 +418,7 @@ fn a_build_error_says_what_and_its_source_why() {
     let source = core::error::Error::source(&error).unwrap().to_string();
     assert!(source.contains("incident_num"), "{source}");
     let config = refused(accept(), "ftp://x");
-    assert_eq!(config.to_string(), "invalid options");
+    assert_eq!(config.to_string(), "invalid option endpoint");
     assert!(matches!(config, BuildError::Config(_)));
     assert!(core::error::Error::source(&config)
         .unwrap()
