@@ -156,13 +156,12 @@ pub struct Built {
     pub warnings: Vec<Violation>,
 }
 
-/// Where and how a request goes: the URL and headers of a checked [`Target`].
+/// Where and how a request goes: the URL and headers of a checked [`Target`], made
+/// only by [`Envelope::new`] (its fields are read, not set: an envelope is checked).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Envelope {
-    /// The endpoint joined with the handle path.
-    pub url: String,
-    /// `Content-Type`, the caller's headers, then `X-Auth-Token` when there is a token.
-    pub headers: Vec<(String, String)>,
+    url: String,
+    headers: Vec<(String, String)>,
 }
 
 impl Envelope {
@@ -172,6 +171,16 @@ impl Envelope {
             url: handle_url(target.endpoint)?,
             headers: headers(target)?,
         })
+    }
+
+    /// The endpoint joined with the handle path.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// `Content-Type`, the caller's headers, then `X-Auth-Token` when there is a token.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
     }
 
     /// The request carrying a checked input: the one way every request is made.

@@ -480,21 +480,21 @@ pub fn build(tape: &'static [u8], memo: &mut Memo) -> (Status, Answer) {
         Made(envelope, validate) => {
             // Two numbers a text (the URL, each header's name and value), and the two
             // counts (headers, warnings), and the body's offset.
-            answer.numbers.reserve(6 + 4 * envelope.headers.len());
+            answer.numbers.reserve(6 + 4 * envelope.headers().len());
             // Room for the texts at once, made last: the body is most of it, and is
             // written in place, and a larger one grows the arena's last block, where
             // it lies, rather than moving.
             let headers: usize = envelope
-                .headers
+                .headers()
                 .iter()
                 .map(|(n, v)| n.len() + v.len())
                 .sum();
             answer
                 .text
-                .reserve(envelope.url.len() + headers + BODY_ROOM);
-            answer.text(&envelope.url);
-            answer.count(envelope.headers.len());
-            for (name, value) in &envelope.headers {
+                .reserve(envelope.url().len() + headers + BODY_ROOM);
+            answer.text(envelope.url());
+            answer.count(envelope.headers().len());
+            for (name, value) in envelope.headers() {
                 answer.text(name);
                 answer.text(value);
             }
