@@ -159,13 +159,15 @@ test("provider_code sent as a number resolves as a string", async () => {
 });
 
 test("a dropped connection or a closed port is a NetworkError", async () => {
-  // Chromium itself resends a request whose reused keep-alive connection closed with
-  // no answer, so the emulator drops a few in a row.
-  await misbehave({ mode: "drop", count: 3 });
+  // One drop is seen: the emulator answers a byte before it closes, which a browser
+  // does not resend a request after (it resends one whose reused connection closed
+  // with no answer at all).
+  await misbehave({ mode: "drop" });
   const dropped = await inPage(`
     return new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN }).acceptIncident(args.NUM, "op");
   `);
   assert.equal(dropped.error?.name, "NetworkError", JSON.stringify(dropped));
+  assert.equal(harness.emulator.log.length, 1, "sent once");
   const closed = await inPage(`
     return new coc.IncidentClient({ endpoint: "http://127.0.0.1:9", token: args.TOKEN }).acceptIncident(args.NUM, "op");
   `);
