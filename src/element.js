@@ -52,6 +52,12 @@ const TEXT = {
     no: "No, it is not fixed",
     virtual_confirm_comment: "Verification comment",
     failed: (message) => `Not sent${message === "" ? "." : `: ${sentence(message)}`} What you typed is kept; send again when ready.`,
+    refused: (message) => `Not done${message === "" ? "." : `: ${sentence(message)}`} What you typed is kept.`,
+    unknown: (message) =>
+      `No answer${message === "" ? "." : `: ${sentence(message)}`} It may have been done: check the incident's state before sending again. What you typed is kept.`,
+    // The client's own messages are English: said as they are.
+    why: () => undefined,
+    sending: "Sending…",
     draft: "Restored what you typed before.",
     incident: (num) => `Incident ${num}`,
   },
@@ -77,6 +83,18 @@ const TEXT = {
     no: "否，未修复",
     virtual_confirm_comment: "验证说明",
     failed: (message) => `未发送${message === "" ? "。" : `：${sentence(message)} `}已输入的内容已保留，准备好后请再次提交。`,
+    refused: (message) => `未完成${message === "" ? "。" : `：${sentence(message)} `}已输入的内容已保留。`,
+    unknown: (message) =>
+      `没有应答${message === "" ? "。" : `：${sentence(message)} `}操作可能已经完成：请先查看事件状态，再决定是否重新提交。已输入的内容已保留。`,
+    // The client's messages are English: each kind of failure said in Chinese here (the
+    // server's own error_msg as it is).
+    why: ({ name, status, errorCode, errorMsg }) =>
+      name === "TimeoutError" ? "在规定时间内没有收到 COC 接口的应答"
+      : name === "NetworkError" ? "请求无法发送（网络故障、跨域被拒或重定向）"
+      : name === "HttpError" ? `HTTP ${status}，应答不是 COC 接口的 JSON`
+      : name === "ApiError" ? `COC 返回 ${errorCode}（HTTP ${status}）${typeof errorMsg === "string" && errorMsg !== "" ? `：${errorMsg}` : ""}`
+      : undefined,
+    sending: "正在发送…",
     draft: "已恢复之前输入的内容。",
     incident: (num) => `事件 ${num}`,
   },
@@ -96,6 +114,23 @@ function said(failure) {
   }
 }
 
+/** What the element says of a failed send, by what failed: the server refused it (an
+ * ApiError, an HTTP 4xx: not done, and the same again would not do it), no answer came
+ * (a timeout, a network failure, a 5xx: it may have been done, so the incident's state
+ * is to be checked before sending again), or it was not sent (a token function's own
+ * failure). The fields are read with care: a token function may throw anything. */
+function failure(text, error) {
+  let fields = {};
+  try {
+    const { name, status, errorCode, errorMsg } = error ?? {};
+    fields = { name, status, errorCode, errorMsg };
+  } catch {}
+  const why = text.why(fields) ?? said(error);
+  if (fields.name === "ApiError" || (fields.name === "HttpError" && fields.status < 500)) return text.refused(why);
+  if (fields.name === "TimeoutError" || fields.name === "NetworkError" || fields.name === "HttpError") return text.unknown(why);
+  return text.failed(why);
+}
+
 /** A message as a sentence: closed by a full stop unless it has one. */
 const sentence = (text) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
 
@@ -111,7 +146,7 @@ textarea[part~="input"] { min-height: 6rem; resize: vertical; }
 @media (max-width: 30rem) { [part~="times"] { grid-template-columns: 1fr; } }
 [part~="button"] { font: inherit; justify-self: start; padding: 0.5rem 1rem; border: 0; cursor: pointer;
   border-radius: var(--coc-radius, 4px); background: var(--coc-accent, #0b57d0); color: var(--coc-on-accent, #fff); }
-form[aria-busy="true"] [part~="button"] { opacity: 0.6; cursor: progress; }
+form[aria-busy="true"] [part~="button"] { cursor: progress; }
 :focus-visible { outline: 3px solid var(--coc-focus, #0b57d0); outline-offset: 2px; }
 [aria-invalid="true"] { border-color: var(--coc-error, #b3261e); }
 .coc-message, [part~="error"] { color: var(--coc-error, #b3261e); }
@@ -164,7 +199,8 @@ export class IncidentFormElement extends Base {
   #sending = false; // a send is under way: renders wait for its outcome
   #waiting = false; // a render was asked for meanwhile
   #freed = null; // a client let go of during a send, freed once it is over
-  #restored = new Set(); // drafts already said to be restored (said once a page)
+  #restored = new Set(); // drafts already said to be restored, or typed on this page
+  #statusOf = null; // the incident the status shown speaks of
   /** `(incidentNum) => state | Promise<state>`, asked when there is no `state` attribute. */
   getState = null;
   /** Passed to the IncidentClient: a string, or a function called for every request. */
@@ -246,6 +282,9 @@ export class IncidentFormElement extends Base {
     this.#heading.textContent = text.incident(num);
     this.#body.replaceChildren(h("p", {}, text.loading));
     error.textContent = "";
+    // What was said of one incident is not said of the next (a state's new form keeps it).
+    if (num !== this.#statusOf) status.textContent = "";
+    this.#statusOf = num;
 
     let state = this.getAttribute("state");
     let failed = text.noState;
@@ -292,8 +331,14 @@ export class IncidentFormElement extends Base {
       this.#restored.add(draft.key);
       status.textContent = text.draft;
     }
-    form.addEventListener("input", () => draft.save(form));
-    form.addEventListener("change", () => draft.save(form));
+    // A draft typed on this page is no draft to announce when the form is made again
+    // (another locale, the incident back in this state).
+    const save = () => {
+      draft.save(form);
+      this.#restored.add(draft.key);
+    };
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
     // A new attempt: the last one's outcome goes, before the binding (whose listener
     // comes next) sends. After it, its outcome may already be known: promises settle
     // between the listeners of a submit the browser dispatches (a click, Enter), and a
@@ -307,7 +352,9 @@ export class IncidentFormElement extends Base {
     // The binding has seen the submit by then, and is sending when it set aria-busy (it
     // ignores a submit meanwhile, so a double click sends once).
     form.addEventListener("submit", () => {
-      if (form.getAttribute("aria-busy") === "true") this.#sending = true;
+      if (form.getAttribute("aria-busy") !== "true") return;
+      this.#sending = true;
+      status.textContent = text.sending; // announced: a send may take up to the client's timeout
     });
     form.addEventListener("coc:invalid", (event) => this.#emit("coc:invalid", event.detail));
     form.addEventListener("coc:success", (event) => {
@@ -322,7 +369,10 @@ export class IncidentFormElement extends Base {
       if (same) this.setAttribute("state", next);
     });
     form.addEventListener("coc:error", (event) => {
-      if (render === this.#render) error.textContent = text.failed(said(event.detail.error));
+      if (render === this.#render) {
+        status.textContent = "";
+        error.textContent = failure(text, event.detail.error);
+      }
       this.#emit("coc:error", { ...event.detail, action });
       this.#settled();
     });

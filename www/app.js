@@ -94,10 +94,22 @@ function openTicket(num, focus) {
   if (focus) $("detail-heading").focus();
 }
 
-// The element has moved on to the next state's form; the list follows.
+// The element has moved on to the next state's form; the list follows. The state shown
+// is the ticket's that was sent only while that ticket is the one open (another may have
+// been opened during the send).
 element.addEventListener("coc:success", async (event) => {
   await loadTickets();
-  $("detail-state").replaceChildren(stateBadge(event.detail.state));
+  if (event.detail.request.incident_num === current) $("detail-state").replaceChildren(stateBadge(event.detail.state));
+});
+
+// A failed send may still have been done (no answer in time), or been refused because
+// the ticket moved on elsewhere: the list is read again, and the open ticket shown in the
+// state the server has it in (its form then follows).
+element.addEventListener("coc:error", async () => {
+  const before = tickets.find((x) => x.incident_num === current)?.status;
+  await loadTickets();
+  const now = tickets.find((x) => x.incident_num === current)?.status;
+  if (now !== undefined && now !== before) openTicket(current, false);
 });
 
 $("locale").addEventListener("change", (event) => {

@@ -162,7 +162,7 @@ test("an error message carrying HTML is shown as text", async (t) => {
   const attack = 'IM<img src=x onerror="window.__pwned = 1">';
   await page.evaluate((value) => document.querySelector("coc-incident-form").setAttribute("incident-num", value), attack);
   await page.getByRole("button", { name: "Accept" }).click();
-  await alert().filter({ hasText: "Not sent" }).waitFor();
+  await alert().filter({ hasText: "Not done" }).waitFor();
   const text = await alert().textContent();
   assert.match(text, /EMU\.00000404/);
   assert.ok(text.includes(`No incident ticket ${attack}`), text);
@@ -223,7 +223,7 @@ test("with a token the emulator demands, the page sends the one in its address",
       await page.getByRole("button", { name: "Accept" }).click();
       if (expected === "good") await status().filter({ hasText: "Accepted" }).waitFor();
       else {
-        await alert().filter({ hasText: "Not sent" }).waitFor();
+        await alert().filter({ hasText: "Not done" }).waitFor();
         assert.match(await alert().textContent(), /EMU\.00000401 \(HTTP 401\)/);
       }
       await page.close();

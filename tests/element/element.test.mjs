@@ -145,8 +145,12 @@ test("a failed send keeps the form as typed, is never resent on its own, and goe
   await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "html502" }) });
   await page.getByRole("button", { name: "Accept" }).click();
   const alert = page.locator("coc-incident-form [role=alert]");
-  await alert.filter({ hasText: "Not sent:" }).waitFor();
-  assert.match(await alert.textContent(), /send again when ready/);
+  // A gateway's 502: no answer of COC's, so the action may have been done.
+  await alert.filter({ hasText: "No answer:" }).waitFor();
+  assert.equal(
+    await alert.textContent(),
+    "No answer: HTTP 502 with a body that is not the COC API's JSON. It may have been done: check the incident's state before sending again. What you typed is kept.",
+  );
   await page.waitForTimeout(1000);
   assert.deepEqual(sent(), [["acceptedIncident1", 502]], "one attempt, no retry");
   assert.equal(await page.getByLabel("Operator").inputValue(), OPERATOR);
@@ -184,6 +188,28 @@ test("a token function that rejects with no Error (nothing, a text) is said as i
   assert.deepEqual(await page.evaluate(() => globalThis.errors), ["undefined", "session expired"]);
   assert.deepEqual(sent(), [], "nothing is sent without a token");
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a send says it is under way, and a refusal is said in the element's locale as not done, with COC's own reason", async () => {
+  const page = await open({ state: "to_be_accepted", locale: "zh-CN" });
+  const misbehave = (wish) => fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(wish) });
+  // Another desk accepts the ticket meanwhile: this one's send is refused, slowly.
+  const other = await fetch(`${site.base}/v1/external/incident/handle`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
+  });
+  assert.equal(other.status, 200);
+  await misbehave({ mode: "slow", delay_ms: 1500 });
+  await page.getByRole("button", { name: "受理" }).click();
+  await page.locator("coc-incident-form [role=status]").filter({ hasText: "正在发送…" }).waitFor();
+  const alert = page.locator("coc-incident-form [role=alert]");
+  await alert.filter({ hasText: "未完成" }).waitFor();
+  assert.match(await alert.textContent(), /^未完成：COC 返回 EMU\.00000409（HTTP 409）：.+ 已输入的内容已保留。$/);
+  assert.equal(await page.locator("coc-incident-form [role=status]").textContent(), "");
+  // The browser logs the 409 it was answered; nothing else.
+  assert.deepEqual(page.problems.filter((problem) => !/status of 409/.test(problem)), []);
   await page.context().close();
 });
 
