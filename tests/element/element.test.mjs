@@ -213,6 +213,33 @@ test("a send says it is under way, and a refusal is said in the element's locale
   await page.context().close();
 });
 
+test("what was said of one incident is not said of the next, and a draft typed on the page is not announced as restored", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  const element = page.locator("coc-incident-form");
+  const status = page.locator("coc-incident-form [role=status]");
+  await page.getByRole("button", { name: "Accept" }).click();
+  await status.filter({ hasText: "Accepted" }).waitFor();
+  // Another incident, closed: the note of the first one's acceptance goes.
+  await element.evaluate((e, num) => {
+    e.setAttribute("incident-num", num);
+    e.setAttribute("state", "closed");
+  }, TICKET.closed);
+  await page.locator("coc-incident-form [part=closed]").waitFor();
+  assert.equal(await status.textContent(), "");
+  // Typed here, then the form made again in another locale: kept, and not announced.
+  await element.evaluate((e, num) => {
+    e.setAttribute("incident-num", num);
+    e.setAttribute("state", "handling");
+  }, TICKET.handling);
+  await page.getByLabel("Cause").fill("Disk full.");
+  await element.evaluate((e) => e.setAttribute("locale", "zh-CN"));
+  await page.getByLabel("故障原因").waitFor();
+  assert.equal(await page.getByLabel("故障原因").inputValue(), "Disk full.");
+  assert.equal(await status.textContent(), "");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a change of attributes during a send waits for its outcome, which moves the ticket on", async () => {
   const page = await open({ state: "to_be_accepted" });
   await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "slow", delay_ms: 800 }) });
