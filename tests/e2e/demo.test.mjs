@@ -173,6 +173,23 @@ test("an error message carrying HTML is shown as text", async (t) => {
   await finish(t, ["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]);
 });
 
+test("a ticket that moved on elsewhere: the refusal is said, then the page shows the ticket as the server has it", async (t) => {
+  await open(NUM);
+  // Another desk accepts the ticket while this page still shows it to be accepted.
+  const other = await fetch(`${base}/v1/external/incident/handle`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ incident_num: NUM, operator: "another desk", operate_key: "acceptedIncident1", parameter: {} }),
+  });
+  assert.equal(other.status, 200);
+  await page.getByRole("button", { name: "Accept" }).click();
+  // The list is read again: the open ticket is handling, and its form is the solution's.
+  await page.locator("#detail-state").getByText("Handling").waitFor();
+  await element().getByRole("button", { name: "Submit solution" }).waitFor();
+  assert.deepEqual(emulator.log.map((entry) => entry.status), [200, 409]);
+  await finish(t, ["console: Failed to load resource: the server responded with a status of 409 (Conflict)"]);
+});
+
 test("by keyboard alone", async (t) => {
   // Tab to the first ticket's Open button, open it, accept it.
   for (let i = 0; i < 20; i += 1) {
