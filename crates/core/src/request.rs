@@ -158,6 +158,11 @@ pub struct Built {
 
 /// Where and how a request goes: the URL and headers of a checked [`Target`], made
 /// only by [`Envelope::new`] (its fields are read, not set: an envelope is checked).
+///
+/// ```compile_fail
+/// // No envelope but a checked one: this endpoint would skip every check.
+/// let _ = coc_incident_core::Envelope { url: "ftp://x".into(), headers: Vec::new() };
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Envelope {
     url: String,
