@@ -198,10 +198,12 @@ export function createEmulator({ token } = {}) {
 
     const trouble = takeMisbehaviour();
     if (trouble?.mode === "drop") {
-      // The start of an answer, then the connection closed: with no byte of answer a
+      // A line that is no HTTP answer, then the connection closed. With no byte at all a
       // browser resends a POST whose reused keep-alive connection closed (Chromium sent
-      // one click six times through `count: 5`), and the drop was never seen.
-      request.socket.write("HTTP/1.1 200 OK\r\n", () => request.socket.destroy());
+      // one click six times through `count: 5`), and the drop was never seen; with the
+      // start of a real status line (`HTTP/1.1 200 OK`) Chromium reads an empty 200.
+      // This it takes for the network failure it is, and does not resend (measured).
+      request.socket.write("DROPPED\r\n", () => request.socket.destroy());
       return;
     }
     if (trouble?.mode === "slow") await new Promise((r) => setTimeout(r, trouble.delay_ms ?? 2000));
