@@ -10,6 +10,7 @@ const TEXT = {
     note: "A demo of coc-incident against a local emulator of the Huawei Cloud COC incident API. Every mistake is shown next to its field before anything is sent.",
     tickets: "Tickets", number: "Number", ticketTitle: "Title", state: "State", action: "Action", open: "Open",
     openLabel: (num) => `Open ticket ${num}`, loading: "Loading tickets…", loadFailed: "Could not load the tickets.",
+    changed: (state, why) => `The ticket is now ${state}: its form is shown. What was said of the last send: ${why}`,
     states: { to_be_accepted: "To be accepted", handling: "Handling", to_be_verified: "To be verified", closed: "Closed" },
   },
   "zh-CN": {
@@ -17,6 +18,7 @@ const TEXT = {
     note: "coc-incident 的演示，连接本地模拟的华为云 COC 事件接口。发送之前，每个错误都会显示在对应字段旁。",
     tickets: "事件单", number: "单号", ticketTitle: "标题", state: "状态", action: "操作", open: "打开",
     openLabel: (num) => `打开事件单 ${num}`, loading: "正在加载事件单…", loadFailed: "无法加载事件单。",
+    changed: (state, why) => `此事件单当前为${state}，已显示其表单。上次发送的结果：${why}`,
     states: { to_be_accepted: "待受理", handling: "处理中", to_be_verified: "待验证", closed: "已关闭" },
   },
 };
@@ -81,10 +83,11 @@ async function loadTickets() {
   renderTickets();
 }
 
-function openTicket(num, focus) {
+function openTicket(num, focus, note = "") {
   current = num;
   const ticket = tickets.find((x) => x.incident_num === num);
   if (!ticket) return;
+  $("detail-note").textContent = note;
   $("detail").hidden = false;
   $("detail-heading").textContent = `${ticket.incident_num}: ${ticket.title}`;
   $("detail-state").replaceChildren(stateBadge(ticket.status));
@@ -104,12 +107,16 @@ element.addEventListener("coc:success", async (event) => {
 
 // A failed send may still have been done (no answer in time), or been refused because
 // the ticket moved on elsewhere: the list is read again, and the open ticket shown in the
-// state the server has it in (its form then follows).
-element.addEventListener("coc:error", async () => {
-  const before = tickets.find((x) => x.incident_num === current)?.status;
+// state the server has it in. Its form then follows, which clears the element's message:
+// the page says it again beside the state, so that the user knows why the form changed.
+element.addEventListener("coc:error", async (event) => {
+  const num = event.detail.request.incident_num;
+  const said = element.shadowRoot?.querySelector("[part~=error]")?.textContent ?? "";
   await loadTickets();
-  const now = tickets.find((x) => x.incident_num === current)?.status;
-  if (now !== undefined && now !== before) openTicket(current, false);
+  const now = tickets.find((x) => x.incident_num === num)?.status;
+  if (num === current && now !== undefined && now !== element.getAttribute("state")) {
+    openTicket(num, false, t("changed", TEXT[locale].states[now] ?? now, said));
+  }
 });
 
 $("locale").addEventListener("change", (event) => {

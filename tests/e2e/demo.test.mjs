@@ -183,11 +183,33 @@ test("a ticket that moved on elsewhere: the refusal is said, then the page shows
   });
   assert.equal(other.status, 200);
   await page.getByRole("button", { name: "Accept" }).click();
-  // The list is read again: the open ticket is handling, and its form is the solution's.
+  // The list is read again: the open ticket is handling, and its form is the solution's,
+  // with the refusal said beside the state (the element's own message went with its form).
   await page.locator("#detail-state").getByText("Handling").waitFor();
   await element().getByRole("button", { name: "Submit solution" }).waitFor();
+  assert.match(
+    await page.locator("#detail-note").textContent(),
+    /^The ticket is now Handling: its form is shown\. What was said of the last send: Not done: COC answered EMU\.00000409 \(HTTP 409\)/,
+  );
   assert.deepEqual(emulator.log.map((entry) => entry.status), [200, 409]);
   await finish(t, ["console: Failed to load resource: the server responded with a status of 409 (Conflict)"]);
+});
+
+test("a dropped connection is said as no answer, sent once, and the ticket is as it was", async (t) => {
+  await open(NUM);
+  const misbehave = await fetch(`${base}/__emulator/misbehave`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ mode: "drop", count: 5 }),
+  });
+  assert.equal(misbehave.status, 200);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await alert().filter({ hasText: "No answer" }).waitFor();
+  assert.match(await alert().textContent(), /^No answer: The request could not be sent \(network failure, CORS refusal or a redirect\)/);
+  // The browser did not send it again through another connection.
+  assert.equal(emulator.log.length, 1);
+  assert.equal(stateOf(NUM), "to_be_accepted");
+  await finish(t, problems.filter((problem) => /ERR_INVALID_HTTP_RESPONSE|Failed to load resource/.test(problem)));
 });
 
 test("by keyboard alone", async (t) => {
