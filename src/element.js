@@ -92,7 +92,7 @@ const TEXT = {
       name === "TimeoutError" ? "在规定时间内没有收到 COC 接口的应答"
       : name === "NetworkError" ? "请求无法发送（网络故障、跨域被拒或重定向）"
       : name === "HttpError" ? `HTTP ${status}，应答不是 COC 接口的 JSON`
-      : name === "ApiError" ? `COC 返回 ${errorCode}（HTTP ${status}）${typeof errorMsg === "string" && errorMsg !== "" ? `：${errorMsg}` : ""}`
+      : name === "ApiError" ? `COC 返回 ${errorCode}（HTTP ${status}）${errorMsg !== "" ? `：${errorMsg}` : ""}`
       : undefined,
     sending: "正在发送…",
     draft: "已恢复之前输入的内容。",
@@ -114,20 +114,28 @@ function said(failure) {
   }
 }
 
-/** What the element says of a failed send, by what failed: the server refused it (an
- * ApiError, an HTTP 4xx: not done, and the same again would not do it), no answer came
- * (a timeout, a network failure, a 5xx: it may have been done, so the incident's state
- * is to be checked before sending again), or it was not sent (a token function's own
- * failure). The fields are read with care: a token function may throw anything. */
+/** What the element says of a failed send, by what failed: COC refused it (an ApiError
+ * below 500, an HTTP 4xx: not done, and the same again would not do it), no answer of
+ * COC's came (a timeout, a network failure, a 5xx, an ApiError of a gateway's at 5xx
+ * such as APIG's backend timeout, an answer that is none: it may have been done, so the
+ * incident's state is to be checked before sending again), or it was not sent (what a
+ * token function threw, a DOMException among it). Only primitives are read off what was
+ * thrown, each with care: a token function may throw anything. */
 function failure(text, error) {
-  let fields = {};
+  const fields = { name: "", status: 0, errorCode: "", errorMsg: "" };
   try {
-    const { name, status, errorCode, errorMsg } = error ?? {};
-    fields = { name, status, errorCode, errorMsg };
+    if (error !== null && typeof error === "object" && !(typeof DOMException === "function" && error instanceof DOMException)) {
+      const { name, status, errorCode, errorMsg } = error;
+      if (typeof name === "string") fields.name = name;
+      if (typeof status === "number") fields.status = status;
+      if (typeof errorCode === "string") fields.errorCode = errorCode;
+      if (typeof errorMsg === "string") fields.errorMsg = errorMsg;
+    }
   } catch {}
+  const { name, status } = fields;
   const why = text.why(fields) ?? said(error);
-  if (fields.name === "ApiError" || (fields.name === "HttpError" && fields.status < 500)) return text.refused(why);
-  if (fields.name === "TimeoutError" || fields.name === "NetworkError" || fields.name === "HttpError") return text.unknown(why);
+  if ((name === "ApiError" && status < 500) || (name === "HttpError" && status >= 400 && status < 500)) return text.refused(why);
+  if (name === "TimeoutError" || name === "NetworkError" || name === "HttpError" || name === "ApiError") return text.unknown(why);
   return text.failed(why);
 }
 
@@ -369,10 +377,10 @@ export class IncidentFormElement extends Base {
       if (same) this.setAttribute("state", next);
     });
     form.addEventListener("coc:error", (event) => {
-      if (render === this.#render) {
-        status.textContent = "";
-        error.textContent = failure(text, event.detail.error);
-      }
+      // "Sending…" goes whatever render is shown (one made meanwhile, for the same
+      // incident, keeps the status).
+      if (status.textContent === text.sending) status.textContent = "";
+      if (render === this.#render) error.textContent = failure(text, event.detail.error);
       this.#emit("coc:error", { ...event.detail, action });
       this.#settled();
     });

@@ -162,14 +162,21 @@ test("a failed send keeps the form as typed, is never resent on its own, and goe
   await page.context().close();
 });
 
-test("a token function that rejects with no Error (nothing, a text) is said as it can be, and the form can send again", async () => {
+test("a token function that rejects with no Error (nothing, a text, a DOMException, a trap) is said as it can be, and the form can send again", async () => {
   const page = await open({ state: "to_be_accepted", attributes: "no-goto" });
   await page.addInitScript(() => {
     globalThis.errors = [];
     customElements.whenDefined("coc-incident-form").then(() => {
       const element = document.querySelector("coc-incident-form");
-      // What a portal's session code may do: reject with nothing, or throw a text.
-      element.token = () => (globalThis.failure === "text" ? Promise.reject("session expired") : Promise.reject());
+      // What a portal's session code may do: reject with nothing, throw a text, time
+      // out its own fetch (a DOMException named TimeoutError: nothing was sent), or throw
+      // something that throws back when it is looked at.
+      const failures = {
+        text: () => "session expired",
+        timeout: () => new DOMException("The operation timed out.", "TimeoutError"),
+        trap: () => ({ name: "HttpError", status: Symbol("status"), get message() { throw new Error("trap"); } }),
+      };
+      element.token = () => Promise.reject(failures[globalThis.failure]?.());
       element.addEventListener("coc:error", (event) => globalThis.errors.push(String(event.detail.error)));
       element.remove();
       document.querySelector("main").append(element);
@@ -185,7 +192,17 @@ test("a token function that rejects with no Error (nothing, a text) is said as i
   await page.getByRole("button", { name: "Accept" }).click();
   await alert.filter({ hasText: "session expired" }).waitFor();
   assert.equal(await alert.textContent(), "Not sent: session expired. What you typed is kept; send again when ready.");
-  assert.deepEqual(await page.evaluate(() => globalThis.errors), ["undefined", "session expired"]);
+  await page.evaluate(() => (globalThis.failure = "timeout"));
+  await page.getByRole("button", { name: "Accept" }).click();
+  await alert.filter({ hasText: "timed out" }).waitFor();
+  assert.equal(await alert.textContent(), "Not sent: The operation timed out. What you typed is kept; send again when ready.");
+  await page.evaluate(() => (globalThis.failure = "trap"));
+  await page.getByRole("button", { name: "Accept" }).click();
+  await alert.filter({ hasText: "No answer." }).waitFor();
+  // The send ended: the element is not left sending, and shows what it is asked to.
+  await page.locator("coc-incident-form").evaluate((e) => e.setAttribute("state", "closed"));
+  await page.locator("coc-incident-form [part=closed]").waitFor();
+  assert.deepEqual((await page.evaluate(() => globalThis.errors)).slice(0, 3), ["undefined", "session expired", "TimeoutError: The operation timed out."]);
   assert.deepEqual(sent(), [], "nothing is sent without a token");
   assert.deepEqual(page.problems, []);
   await page.context().close();
