@@ -12,10 +12,10 @@ let starting = null;
 
 // wasm-bindgen's init functions take an object (`{ module_or_path }`, `{ module }`) and
 // warn that anything else is deprecated; the package documents both forms, so a bare
-// argument is wrapped here rather than warned about. An object of another realm (an
-// iframe's, a vm context's) is one too: told apart by its tag, not its prototype (a
-// Response, a URL, a Module or bytes have tags of their own).
-const isOptions = (value) => value !== null && typeof value === "object" && Object.prototype.toString.call(value) === "[object Object]";
+// argument is wrapped here rather than warned about. An options object is one that has
+// the option's key (`init`'s `module_or_path`, `initSync`'s `module`), of any realm (an
+// iframe's, a vm context's: no prototype test), and nothing else is (a thenable is awaited).
+const isOptions = (value, key) => value !== null && typeof value === "object" && key in value;
 
 // What the full module must export, looked at before the glue takes a module given:
 // its start, and calls of this version's.
@@ -38,7 +38,7 @@ export default function init(moduleOrPath) {
 }
 
 async function start(moduleOrPath) {
-  const given = isOptions(moduleOrPath) ? moduleOrPath.module_or_path : moduleOrPath;
+  const given = isOptions(moduleOrPath, "module_or_path") ? moduleOrPath.module_or_path : moduleOrPath;
   if (given !== undefined) return started(await initWasm({ module_or_path: await compiled(given, FULL) }));
   try {
     return started(await initWasm());
@@ -55,7 +55,7 @@ async function start(moduleOrPath) {
 /** Synchronous `init`, for a module already compiled (or its bytes). */
 export function initSync(module) {
   if (loaded !== null) return loaded;
-  const given = isOptions(module) ? module.module : module;
+  const given = isOptions(module, "module") ? module.module : module;
   return started(wasm.initSync({ module: compiledSync(given, FULL) }));
 }
 

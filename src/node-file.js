@@ -7,7 +7,8 @@ import { readFile } from "node:fs/promises";
  * `{ module_or_path }`. */
 export async function fromFile(source, own) {
   if (source === undefined || source === null) return readFile(own);
-  if (typeof source === "object" && Object.getPrototypeOf(source) === Object.prototype && "module_or_path" in source) {
+  // `{ module_or_path }` of any realm (a vm context's): by its key, not its prototype.
+  if (typeof source === "object" && "module_or_path" in source) {
     return { ...source, module_or_path: await fromFile(source.module_or_path, own) };
   }
   const url = source instanceof URL ? source : typeof source === "string" && /^file:/i.test(source) ? new URL(source) : null;
