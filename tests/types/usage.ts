@@ -199,6 +199,12 @@ if (element) {
     const next: IncidentState = event.detail.state;
     void next;
   });
+  typed.addEventListener("coc:error", (event) => {
+    // What the send rejected with, as a catch block gets it (a token function's own too).
+    void (event.detail.error as CocError).name;
+    // @ts-expect-error: unknown until the listener says what it takes it for
+    void event.detail.error.name;
+  });
   // @ts-expect-error a state COC does not have
   typed.getState = () => "open";
 }

@@ -22,9 +22,12 @@ impl fmt::Display for NotRead {
 
 impl core::error::Error for NotRead {}
 
-/// Parses one JSON value, as `JSON.parse` reads it: each number to the nearest double
-/// (and kept as written, to be sent as written, when it is not a safe integer). Nesting
-/// and size are bounded as the JavaScript reader bounds them.
+/// Parses one JSON value. Each number is read as `JSON.parse` reads it, to the nearest
+/// double (and kept as written, to be sent as written, when it is not a safe integer).
+/// An object keeps its keys in the text's order, a repeated key each time it comes:
+/// the first is the one validated and sent (`JSON.parse` keeps the last, and puts keys
+/// that are array indexes first). Nesting and size are bounded as the JavaScript reader
+/// bounds them.
 ///
 /// ```
 /// let value = coc_incident_core::parse_json(r#"{ "start_time": 1.5e12, "n": 10 }"#).unwrap();
