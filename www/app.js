@@ -8,7 +8,7 @@ const TEXT = {
   en: {
     skip: "Skip to tickets", title: "Incident desk", language: "Language",
     note: "A demo of coc-incident against a local emulator of the Huawei Cloud COC incident API. Every mistake is shown next to its field before anything is sent.",
-    tickets: "Tickets", number: "Number", ticketTitle: "Title", state: "State", action: "Action", open: "Open",
+    tickets: "Tickets", number: "Number", ticketTitle: "Title", state: "State", stateLabel: "State:", action: "Action", open: "Open",
     openLabel: (num) => `Open ticket ${num}`, loading: "Loading tickets…", loadFailed: "Could not load the tickets.",
     changed: (state, why) => `The ticket is now ${state}: its form is shown. What was said of the last send: ${why}`,
     states: { to_be_accepted: "To be accepted", handling: "Handling", to_be_verified: "To be verified", closed: "Closed" },
@@ -16,7 +16,7 @@ const TEXT = {
   "zh-CN": {
     skip: "跳到事件单列表", title: "事件工作台", language: "语言",
     note: "coc-incident 的演示，连接本地模拟的华为云 COC 事件接口。发送之前，每个错误都会显示在对应字段旁。",
-    tickets: "事件单", number: "单号", ticketTitle: "标题", state: "状态", action: "操作", open: "打开",
+    tickets: "事件单", number: "单号", ticketTitle: "标题", state: "状态", stateLabel: "状态：", action: "操作", open: "打开",
     openLabel: (num) => `打开事件单 ${num}`, loading: "正在加载事件单…", loadFailed: "无法加载事件单。",
     changed: (state, why) => `此事件单当前为${state}，已显示其表单。上次发送的结果：${why}`,
     states: { to_be_accepted: "待受理", handling: "处理中", to_be_verified: "待验证", closed: "已关闭" },
