@@ -4,7 +4,7 @@
 // or `coc-incident/forms`; a page that only validates imports `coc-incident/validate`.
 import initWasm, * as wasm from "../pkg/coc_incident.js";
 import { notInitialised, usageError } from "./usage.js";
-import { compiled, compiledSync } from "./wasm-source.js";
+import { compiled, compiledSync, isOptions } from "./wasm-source.js";
 
 // The loaded module's exports, and the start under way, which calls made meanwhile share.
 let loaded = null;
@@ -12,10 +12,7 @@ let starting = null;
 
 // wasm-bindgen's init functions take an object (`{ module_or_path }`, `{ module }`) and
 // warn that anything else is deprecated; the package documents both forms, so a bare
-// argument is wrapped here rather than warned about. An options object is one that has
-// the option's key (`init`'s `module_or_path`, `initSync`'s `module`), of any realm (an
-// iframe's, a vm context's: no prototype test), and nothing else is (a thenable is awaited).
-const isOptions = (value, key) => value !== null && typeof value === "object" && key in value;
+// argument is wrapped here rather than warned about (`isOptions` tells them apart).
 
 // What the full module must export, looked at before the glue takes a module given:
 // its start, and calls of this version's.

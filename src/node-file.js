@@ -2,13 +2,13 @@
 // package's own wasm (given nothing) and any file: URL are read from disk; anything
 // else goes on as given.
 import { readFile } from "node:fs/promises";
+import { isOptions } from "./wasm-source.js";
 
 /** `source`, or its bytes when it is nothing (then `own`'s) or a file: URL, in or out of
  * `{ module_or_path }`. */
 export async function fromFile(source, own) {
   if (source === undefined || source === null) return readFile(own);
-  // `{ module_or_path }` of any realm (a vm context's): by its key, not its prototype.
-  if (typeof source === "object" && "module_or_path" in source) {
+  if (isOptions(source, "module_or_path")) {
     return { ...source, module_or_path: await fromFile(source.module_or_path, own) };
   }
   const url = source instanceof URL ? source : typeof source === "string" && /^file:/i.test(source) ? new URL(source) : null;

@@ -7,6 +7,13 @@
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 
+/** Whether `value` is an options object of `init` or `initSync`: one that has the
+ * option's `key` (`module_or_path`, `module`), of any realm (an iframe's, a vm
+ * context's: no prototype test); anything else (a thenable too) is what it is. */
+export function isOptions(value, key) {
+  return value !== null && typeof value === "object" && key in value;
+}
+
 /** Whether `value` is a compiled WebAssembly.Module, of this realm or another (an
  * iframe's, a vm context's), which `instanceof` would not say. */
 export function isModule(value) {

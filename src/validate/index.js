@@ -6,7 +6,7 @@
 import { LAYOUT, TapeWriter } from "./tape.js";
 import { defineOwn } from "../js/read.js";
 import { notInitialised } from "../usage.js";
-import { compile, compileSync, missingExport } from "../wasm-source.js";
+import { compile, compileSync, isOptions, missingExport } from "../wasm-source.js";
 
 const CLEAN = 0, REPORT = 1, CONFIG = 2, INVALID = 3, BUILT = 4;
 const NUMBER = 0, NAME = 1, NAMES = 2;
@@ -196,9 +196,7 @@ const wasmUrl = new URL("../../pkg/coc_incident_validate.wasm", import.meta.url)
  */
 export default async function init(moduleOrPath) {
   if (wasm !== null) return wasm;
-  if (moduleOrPath !== null && typeof moduleOrPath === "object" && "module_or_path" in moduleOrPath) {
-    moduleOrPath = moduleOrPath.module_or_path;
-  }
+  if (isOptions(moduleOrPath, "module_or_path")) moduleOrPath = moduleOrPath.module_or_path;
   // Calls made while one is under way share it: one fetch, one instance. One that
   // failed leaves the next free to try again.
   starting ??= instantiate(
@@ -216,7 +214,7 @@ export default async function init(moduleOrPath) {
 /** Synchronous `init`, for a module already compiled (or its bytes). */
 export function initSync(module) {
   if (wasm !== null) return wasm;
-  if (module !== null && typeof module === "object" && "module" in module) module = module.module;
+  if (isOptions(module, "module")) module = module.module;
   module = compileSync(module, "what initSync() was given for coc_incident_validate.wasm");
   smallModule(module);
   return started(new WebAssembly.Instance(module, {}));
