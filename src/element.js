@@ -51,10 +51,9 @@ const TEXT = {
     yes: "Yes, it is fixed",
     no: "No, it is not fixed",
     virtual_confirm_comment: "Verification comment",
-    failed: (message) => `Not sent${message === "" ? "." : `: ${sentence(message)}`} What you typed is kept; send again when ready.`,
-    refused: (message) => `Not done${message === "" ? "." : `: ${sentence(message)}`} What you typed is kept.`,
-    unknown: (message) =>
-      `No answer${message === "" ? "." : `: ${sentence(message)}`} It may have been done: check the incident's state before sending again. What you typed is kept.`,
+    failed: (why) => `${lead("Not sent", why)} What you typed is kept; send again when ready.`,
+    refused: (why) => `${lead("Not done", why)} What you typed is kept.`,
+    unknown: (why) => `${lead("No answer", why)} It may have been done: check the incident's state before sending again. What you typed is kept.`,
     // The client's own messages are English: said as they are.
     why: () => undefined,
     sending: "Sending…",
@@ -82,10 +81,9 @@ const TEXT = {
     yes: "是，已修复",
     no: "否，未修复",
     virtual_confirm_comment: "验证说明",
-    failed: (message) => `未发送${message === "" ? "。" : `：${sentence(message)} `}已输入的内容已保留，准备好后请再次提交。`,
-    refused: (message) => `未完成${message === "" ? "。" : `：${sentence(message)} `}已输入的内容已保留。`,
-    unknown: (message) =>
-      `没有应答${message === "" ? "。" : `：${sentence(message)} `}操作可能已经完成：请先查看事件状态，再决定是否重新提交。已输入的内容已保留。`,
+    failed: (why) => `${leadZh("未发送", why)}已输入的内容已保留，准备好后请再次提交。`,
+    refused: (why) => `${leadZh("未完成", why)}已输入的内容已保留。`,
+    unknown: (why) => `${leadZh("没有应答", why)}操作可能已经完成：请先查看事件状态，再决定是否重新提交。已输入的内容已保留。`,
     // The client's messages are English: each kind of failure said in Chinese here (the
     // server's own error_msg as it is).
     why: ({ name, status, errorCode, errorMsg }) =>
@@ -141,6 +139,11 @@ function failure(text, error) {
 
 /** A message as a sentence: closed by a full stop unless it has one. */
 const sentence = (text) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
+
+/** What a failed send's message starts with: its kind, then why when there is a why
+ * ("Not sent: why." / "Not sent."); `leadZh` in Chinese. */
+const lead = (kind, why) => (why === "" ? `${kind}.` : `${kind}: ${sentence(why)}`);
+const leadZh = (kind, why) => (why === "" ? `${kind}。` : `${kind}：${sentence(why)} `);
 
 const STYLE = `
 :host { display: block; font: var(--coc-font, inherit); color: var(--coc-color, inherit); }
