@@ -159,9 +159,9 @@ test("provider_code sent as a number resolves as a string", async () => {
 });
 
 test("a dropped connection or a closed port is a NetworkError", async () => {
-  // One drop is seen: the emulator answers a byte before it closes, which a browser
-  // does not resend a request after (it resends one whose reused connection closed
-  // with no answer at all).
+  // One drop is seen: the emulator writes a line that is no HTTP answer before it
+  // closes, after which a browser does not resend the request (it resends one whose
+  // reused connection closed with no answer at all).
   await misbehave({ mode: "drop" });
   const dropped = await inPage(`
     return new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN }).acceptIncident(args.NUM, "op");

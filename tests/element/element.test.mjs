@@ -185,20 +185,17 @@ test("a token function that rejects with no Error (nothing, a text, a DOMExcepti
   await page.goto(`${site.base}/`);
   await ready(page);
   const alert = page.locator("coc-incident-form [role=alert]");
-  await page.getByRole("button", { name: "Accept" }).click();
-  await alert.filter({ hasText: "Not sent." }).waitFor();
-  assert.equal(await alert.textContent(), "Not sent. What you typed is kept; send again when ready.");
-  await page.evaluate(() => (globalThis.failure = "text"));
-  await page.getByRole("button", { name: "Accept" }).click();
-  await alert.filter({ hasText: "session expired" }).waitFor();
-  assert.equal(await alert.textContent(), "Not sent: session expired. What you typed is kept; send again when ready.");
-  await page.evaluate(() => (globalThis.failure = "timeout"));
-  await page.getByRole("button", { name: "Accept" }).click();
-  await alert.filter({ hasText: "timed out" }).waitFor();
-  assert.equal(await alert.textContent(), "Not sent: The operation timed out. What you typed is kept; send again when ready.");
-  await page.evaluate(() => (globalThis.failure = "trap"));
-  await page.getByRole("button", { name: "Accept" }).click();
-  await alert.filter({ hasText: "No answer." }).waitFor();
+  /** Accept, the token failing as `failure` says, until the alert holds `shown`. */
+  const sendFailing = async (failure, shown) => {
+    await page.evaluate((f) => (globalThis.failure = f), failure);
+    await page.getByRole("button", { name: "Accept" }).click();
+    await alert.filter({ hasText: shown }).waitFor();
+    return alert.textContent();
+  };
+  assert.equal(await sendFailing(undefined, "Not sent."), "Not sent. What you typed is kept; send again when ready.");
+  assert.equal(await sendFailing("text", "session expired"), "Not sent: session expired. What you typed is kept; send again when ready.");
+  assert.equal(await sendFailing("timeout", "timed out"), "Not sent: The operation timed out. What you typed is kept; send again when ready.");
+  await sendFailing("trap", "No answer.");
   // The send ended: the element is not left sending, and shows what it is asked to.
   await page.locator("coc-incident-form").evaluate((e) => e.setAttribute("state", "closed"));
   await page.locator("coc-incident-form [part=closed]").waitFor();
