@@ -212,6 +212,7 @@ export class IncidentFormElement extends Base {
   #freed = null; // a client let go of during a send, freed once it is over
   #restored = new Set(); // drafts already said to be restored, or typed on this page
   #statusOf = null; // the incident the status shown speaks of
+  #failed = undefined; // what the last send of that incident failed with, until the next send
   /** `(incidentNum) => state | Promise<state>`, asked when there is no `state` attribute. */
   getState = null;
   /** Passed to the IncidentClient: a string, or a function called for every request. */
@@ -292,10 +293,16 @@ export class IncidentFormElement extends Base {
     const error = this.#error;
     this.#heading.textContent = text.incident(num);
     this.#body.replaceChildren(h("p", {}, text.loading));
-    error.textContent = "";
-    // What was said of one incident is not said of the next (a state's new form keeps it).
-    if (num !== this.#statusOf) status.textContent = "";
+    // What was said of one incident is not said of the next. A new form of the same
+    // incident (its state moved on, another locale) keeps it: why the last send failed
+    // is said again in the locale shown, until the user sends again. A portal that reads
+    // the state again after a failure, as the message asks, so keeps the reason.
+    if (num !== this.#statusOf) {
+      status.textContent = "";
+      this.#failed = undefined;
+    }
     this.#statusOf = num;
+    error.textContent = this.#failed === undefined ? "" : failure(text, this.#failed.error);
 
     let state = this.getAttribute("state");
     let failed = text.noState;
@@ -358,6 +365,7 @@ export class IncidentFormElement extends Base {
     form.addEventListener("submit", () => {
       status.textContent = "";
       error.textContent = "";
+      this.#failed = undefined;
     });
     this.#binding = bindForm(form, { client, locale: this.locale });
     // The binding has seen the submit by then, and is sending when it set aria-busy (it
@@ -383,6 +391,9 @@ export class IncidentFormElement extends Base {
       // "Sending…" goes whatever render is shown (one made meanwhile, for the same
       // incident, keeps the status).
       if (status.textContent === text.sending) status.textContent = "";
+      // Kept (boxed: a token function may reject with undefined) for the forms of this
+      // incident made after it, said by this one when it is still shown.
+      if (this.#statusOf === num) this.#failed = { error: event.detail.error };
       if (render === this.#render) error.textContent = failure(text, event.detail.error);
       this.#emit("coc:error", { ...event.detail, action });
       this.#settled();

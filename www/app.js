@@ -10,7 +10,7 @@ const TEXT = {
     note: "A demo of coc-incident against a local emulator of the Huawei Cloud COC incident API. Every mistake is shown next to its field before anything is sent.",
     tickets: "Tickets", number: "Number", ticketTitle: "Title", state: "State", stateLabel: "State:", action: "Action", open: "Open",
     openLabel: (num) => `Open ticket ${num}`, loading: "Loading tickets…", loadFailed: "Could not load the tickets.",
-    changed: (state, why) => `The ticket is now ${state}: its form is shown. What was said of the last send: ${why}`,
+    changed: (state) => `The ticket is now ${state} on the server: its form is shown, and below it why the last send failed.`,
     states: { to_be_accepted: "To be accepted", handling: "Handling", to_be_verified: "To be verified", closed: "Closed" },
   },
   "zh-CN": {
@@ -18,7 +18,7 @@ const TEXT = {
     note: "coc-incident 的演示，连接本地模拟的华为云 COC 事件接口。发送之前，每个错误都会显示在对应字段旁。",
     tickets: "事件单", number: "单号", ticketTitle: "标题", state: "状态", stateLabel: "状态：", action: "操作", open: "打开",
     openLabel: (num) => `打开事件单 ${num}`, loading: "正在加载事件单…", loadFailed: "无法加载事件单。",
-    changed: (state, why) => `此事件单当前为${state}，已显示其表单。上次发送的结果：${why}`,
+    changed: (state) => `服务器上此事件单当前为${state}，已显示其表单，表单下方说明了上次发送失败的原因。`,
     states: { to_be_accepted: "待受理", handling: "处理中", to_be_verified: "待验证", closed: "已关闭" },
   },
 };
@@ -107,15 +107,15 @@ element.addEventListener("coc:success", async (event) => {
 
 // A failed send may still have been done (no answer in time), or been refused because
 // the ticket moved on elsewhere: the list is read again, and the open ticket shown in the
-// state the server has it in. Its form then follows, which clears the element's message:
-// the page says it again beside the state, so that the user knows why the form changed.
+// state the server has it in. Its form then follows, and the element still says why the
+// send failed (it keeps that for the incident until the next send); the page says beside
+// the state why the form changed.
 element.addEventListener("coc:error", async (event) => {
   const num = event.detail.request.incident_num;
-  const said = element.shadowRoot?.querySelector("[part~=error]")?.textContent ?? "";
   await loadTickets();
   const now = tickets.find((x) => x.incident_num === num)?.status;
   if (num === current && now !== undefined && now !== element.getAttribute("state")) {
-    openTicket(num, false, t("changed", TEXT[locale].states[now] ?? now, said));
+    openTicket(num, false, t("changed", TEXT[locale].states[now] ?? now));
   }
 });
 

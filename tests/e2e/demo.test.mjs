@@ -183,14 +183,15 @@ test("a ticket that moved on elsewhere: the refusal is said, then the page shows
   });
   assert.equal(other.status, 200);
   await page.getByRole("button", { name: "Accept" }).click();
-  // The list is read again: the open ticket is handling, and its form is the solution's,
-  // with the refusal said beside the state (the element's own message went with its form).
+  // The list is read again: the open ticket is handling, and its form is the solution's;
+  // the page says why the form changed, and the element still says why the send failed.
   await page.locator("#detail-state").getByText("Handling").waitFor();
   await element().getByRole("button", { name: "Submit solution" }).waitFor();
-  assert.match(
+  assert.equal(
     await page.locator("#detail-note").textContent(),
-    /^The ticket is now Handling: its form is shown\. What was said of the last send: Not done: COC answered EMU\.00000409 \(HTTP 409\)/,
+    "The ticket is now Handling on the server: its form is shown, and below it why the last send failed.",
   );
+  assert.match(await element().locator("[part~=error]").textContent(), /^Not done: COC answered EMU\.00000409 \(HTTP 409\)/);
   assert.deepEqual(emulator.log.map((entry) => entry.status), [200, 409]);
   await finish(t, ["console: Failed to load resource: the server responded with a status of 409 (Conflict)"]);
 });

@@ -227,6 +227,64 @@ test("a send says it is under way, and a refusal is said in the element's locale
   await page.context().close();
 });
 
+test("why a send failed is said again by each new form of that incident (the portal reads the state again, another locale), until the next send", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  const element = page.locator("coc-incident-form");
+  const alert = page.locator("coc-incident-form [role=alert]");
+  // Another desk accepts the ticket meanwhile: this one's send is refused.
+  const other = await fetch(`${site.base}/v1/external/incident/handle`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
+  });
+  assert.equal(other.status, 200);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await alert.filter({ hasText: "Not done" }).waitFor();
+  const refused = await alert.textContent();
+  assert.match(refused, /^Not done: COC answered EMU\.00000409 \(HTTP 409\)/);
+  // The portal reads the state again, as the message asks, and shows the ticket as it is:
+  // the new form keeps the reason the last one was refused.
+  await element.evaluate((e) => e.setAttribute("state", "handling"));
+  await page.getByRole("button", { name: "Submit solution" }).waitFor();
+  assert.equal(await alert.textContent(), refused);
+  // Another locale: the same reason, in it.
+  await element.evaluate((e) => e.setAttribute("locale", "zh-CN"));
+  await page.getByRole("button", { name: "提交方案" }).waitFor();
+  assert.match(await alert.textContent(), /^未完成：COC 返回 EMU\.00000409（HTTP 409）：/);
+  // A new send starts afresh: an invalid one says its fields, and no old reason.
+  await page.getByRole("button", { name: "提交方案" }).click();
+  await page.locator("coc-incident-form [aria-invalid=true]").first().waitFor();
+  assert.equal(await alert.textContent(), "");
+  await element.evaluate((e) => e.setAttribute("locale", "en"));
+  await page.getByRole("button", { name: "Submit solution" }).waitFor();
+  assert.equal(await alert.textContent(), "");
+  // The other desk's acceptance, then this page's one refused send: nothing sent again.
+  assert.deepEqual(sent(), [["acceptedIncident1", 200], ["acceptedIncident1", 409]]);
+  assert.deepEqual(page.problems.filter((problem) => !/status of 409/.test(problem)), []);
+  await page.context().close();
+});
+
+test("a refusal is not said of another incident shown next", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  const element = page.locator("coc-incident-form");
+  const alert = page.locator("coc-incident-form [role=alert]");
+  await fetch(`${site.base}/v1/external/incident/handle`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
+  });
+  await page.getByRole("button", { name: "Accept" }).click();
+  await alert.filter({ hasText: "Not done" }).waitFor();
+  await element.evaluate((e, num) => {
+    e.setAttribute("incident-num", num);
+    e.setAttribute("state", "to_be_verified");
+  }, TICKET.to_be_verified);
+  await page.getByRole("button", { name: "Send verification" }).waitFor();
+  assert.equal(await alert.textContent(), "");
+  assert.deepEqual(page.problems.filter((problem) => !/status of 409/.test(problem)), []);
+  await page.context().close();
+});
+
 test("what was said of one incident is not said of the next, and a draft typed on the page is not announced as restored", async () => {
   const page = await open({ state: "to_be_accepted" });
   const element = page.locator("coc-incident-form");
