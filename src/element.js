@@ -13,6 +13,8 @@ import { bindForm } from "./forms.js";
 const ACTION = { to_be_accepted: "acceptedIncident1", handling: "commitSolution1", to_be_verified: "confirm" };
 const STATES = ["to_be_accepted", "handling", "to_be_verified", "closed"];
 // COC's own categories, offered as suggestions; tenants may define others (any text passes).
+// The categories seen in COC (an open set: a tenant's own is typed as it is), offered
+// with a label in each locale: the code alone is what is sent.
 const MTM_TYPES = [
   "inc_type_p_security_issues",
   "inc_type_p_function_issues",
@@ -42,6 +44,7 @@ const TEXT = {
     noStart: "The form could not start (its WebAssembly did not load).",
     noClient: "The form could not start: its endpoint or token is refused.",
     mtm_type: "Incident category",
+    mtm_types: ["Security issue", "Function issue", "Reliability issue", "Configuration issue", "Change issue"],
     is_service_interrupt: "The service was interrupted",
     cause: "Cause",
     solution: "Solution",
@@ -72,6 +75,7 @@ const TEXT = {
     noStart: "表单无法启动（WebAssembly 未能加载）。",
     noClient: "表单无法启动：其 endpoint 或 token 不被接受。",
     mtm_type: "问题类别",
+    mtm_types: ["安全问题", "功能问题", "可靠性问题", "配置问题", "变更问题"],
     is_service_interrupt: "业务曾中断",
     cause: "故障原因",
     solution: "解决方案",
@@ -422,7 +426,7 @@ export class IncidentFormElement extends Base {
       const interrupted = h("input", { type: "checkbox", name: "is_service_interrupt", id: `${id}-is_service_interrupt`, part: "checkbox" });
       fields.push(
         field("mtm_type", h("input", { name: "mtm_type", list: `${id}-mtm-types` })),
-        h("datalist", { id: `${id}-mtm-types` }, ...MTM_TYPES.map((value) => h("option", { value }))),
+        h("datalist", { id: `${id}-mtm-types` }, ...MTM_TYPES.map((value, i) => h("option", { value, label: text.mtm_types[i] }))),
         h("div", { part: "field choice" }, interrupted, h("label", { for: interrupted.id, part: "label" }, text.is_service_interrupt)),
         field("cause", h("textarea", { name: "cause" })),
         field("solution", h("textarea", { name: "solution" })),

@@ -121,6 +121,20 @@ test("an invalid submit sends nothing and says why at the field, in English and 
   }
 });
 
+test("the incident categories offered are labelled in the locale, each code the value a choice types", async () => {
+  for (const [locale, label] of [
+    ["en", "Configuration issue"],
+    ["zh-CN", "配置问题"],
+  ]) {
+    const page = await open({ state: "handling", locale });
+    const options = await page.locator("coc-incident-form datalist option").evaluateAll((all) => all.map((o) => [o.value, o.label]));
+    assert.equal(options.length, 5);
+    assert.deepEqual(options[3], ["inc_type_p_config_issues", label]);
+    assert.ok(options.every(([value, text]) => value.startsWith("inc_type_p_") && text !== "" && text !== value), JSON.stringify(options));
+    await page.context().close();
+  }
+});
+
 test("what the user typed survives a reload (a draft per ticket and action) and is cleared on success", async () => {
   const page = await open({ state: "handling" });
   await page.getByLabel("Incident category").fill("inc_type_p_config_issues");
