@@ -24,6 +24,7 @@ const TEXT = {
 };
 
 const $ = (id) => document.getElementById(id);
+const LOCALE_KEY = "coc-incident-demo.locale"; // the language chosen, kept for the next visit
 const element = $("incident");
 let locale = "en";
 let tickets = [];
@@ -119,12 +120,21 @@ element.addEventListener("coc:error", async (event) => {
   }
 });
 
-$("locale").addEventListener("change", (event) => {
-  locale = event.target.value;
+/** Shows the page in `chosen`, and remembers it for the next visit. */
+function setLocale(chosen) {
+  locale = chosen;
+  $("locale").value = chosen;
   translate();
   element.setAttribute("locale", locale);
   renderTickets();
   if (current) openTicket(current, false);
+}
+
+$("locale").addEventListener("change", (event) => {
+  setLocale(event.target.value);
+  try {
+    localStorage.setItem(LOCALE_KEY, locale);
+  } catch {} // storage refused (a private window's quota, a policy): not remembered
 });
 
 // `npm start -- --token T` makes the emulator demand a token; the address it prints
@@ -139,7 +149,12 @@ if (token !== null) {
   address.hash = "";
   history.replaceState(history.state, "", address);
 }
-translate();
+let remembered = null;
+try {
+  remembered = localStorage.getItem(LOCALE_KEY);
+} catch {}
+if (Object.hasOwn(TEXT, remembered ?? "")) setLocale(remembered);
+else translate();
 $("tickets-status").textContent = t("loading");
 await loadTickets();
 document.body.dataset.ready = "yes";

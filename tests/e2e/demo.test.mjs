@@ -150,6 +150,13 @@ test("the locale switch changes the page and the messages", async (t) => {
   assert.equal(await page.locator("[data-coc-message-for=virtual_confirm_result]").textContent(), "验证结果为必填项。");
   assert.equal(await element().locator("[id$=message-virtual_confirm_comment]").textContent(), "验证说明不能为空。");
   await shot("05-zh-CN");
+  // The language chosen is the next visit's.
+  await page.reload();
+  await page.waitForSelector("body[data-ready=yes]", { state: "attached" });
+  assert.equal(await page.locator("h1").textContent(), "事件工作台");
+  assert.equal(await page.getByLabel("语言").inputValue(), "zh-CN");
+  await page.getByRole("button", { name: "打开事件单 IM202403221648300171753784" }).click();
+  await element().getByRole("button", { name: "提交验证" }).waitFor();
   await page.getByLabel("语言").selectOption("en");
   await element().getByRole("button", { name: "Send verification" }).click();
   await element().locator("[aria-invalid=true]").first().waitFor();
