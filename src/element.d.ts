@@ -35,8 +35,10 @@ export type IncidentFormEventMap = Omit<HTMLElementEventMap, keyof IncidentFormE
  * `status`, `error`, `heading`, `title`, and each input by its wire key).
  */
 export declare class IncidentFormElement extends HTMLElement {
-  /** Asked for the ticket's state when there is no `state` attribute. */
-  getState: ((incidentNum: string) => IncidentState | Promise<IncidentState>) | null;
+  /** Asked for the ticket's state when there is no `state` attribute, maybe async. Any
+   * text is taken (what a portal's API answers, typed `string`): one that is no
+   * `IncidentState` is said in the element as a state it does not know. */
+  getState: ((incidentNum: string) => IncidentState | (string & {}) | Promise<IncidentState | (string & {})>) | null;
   /** The client's `token`: a string, or a function called for every request. */
   token: string | (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
   /** `en` or `zh-CN`, from the `locale` attribute. */
@@ -47,6 +49,12 @@ export declare class IncidentFormElement extends HTMLElement {
     options?: boolean | AddEventListenerOptions,
   ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof IncidentFormEventMap>(
+    type: K,
+    listener: (this: IncidentFormElement, event: IncidentFormEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 /** The states, in the order a ticket goes through them. */

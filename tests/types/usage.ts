@@ -205,6 +205,14 @@ if (element) {
     // @ts-expect-error: unknown until the listener says what it takes it for
     void event.detail.error.name;
   });
-  // @ts-expect-error a state COC does not have
-  typed.getState = () => "open";
+  // Maybe async, with no annotation; and any text a portal's API answers, which the
+  // element says it does not know when it is no state of COC's.
+  typed.getState = async () => "handling";
+  typed.getState = async (num) => String(await Promise.resolve(num));
+  // @ts-expect-error a state is a text
+  typed.getState = () => 3;
+  // Listeners taken off as they were put on (a framework's cleanup).
+  const onSuccess = (event: CustomEvent<{ state: IncidentState }>) => void event.detail.state;
+  typed.addEventListener("coc:success", onSuccess);
+  typed.removeEventListener("coc:success", onSuccess);
 }
