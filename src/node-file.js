@@ -4,13 +4,15 @@
 import { readFile } from "node:fs/promises";
 import { isOptions } from "./wasm-source.js";
 
-/** `source`, or its bytes when it is nothing (then `own`'s) or a file: URL, in or out of
- * `{ module_or_path }`. */
+/** `source`, or its bytes when it is nothing (then `own`'s) or a file: URL (a Request
+ * of one too), in or out of `{ module_or_path }`, or a promise of any of them. */
 export async function fromFile(source, own) {
+  source = await source;
   if (source === undefined || source === null) return readFile(own);
   if (isOptions(source, "module_or_path")) {
     return { ...source, module_or_path: await fromFile(source.module_or_path, own) };
   }
-  const url = source instanceof URL ? source : typeof source === "string" && /^file:/i.test(source) ? new URL(source) : null;
+  const text = typeof source === "string" ? source : typeof Request === "function" && source instanceof Request ? source.url : null;
+  const url = source instanceof URL ? source : text !== null && /^file:/i.test(text) ? new URL(text) : null;
   return url?.protocol === "file:" ? readFile(url) : source;
 }

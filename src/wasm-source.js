@@ -53,7 +53,13 @@ export async function compile(source, what, fetchFailed) {
   }
   const problem = notWasm(source, what);
   if (problem !== null) throw problem;
-  return WebAssembly.compile(source);
+  return WebAssembly.compile(asBytes(source));
+}
+
+/** Bytes as WebAssembly takes them: a view of any kind (a DataView, which V8 refuses as
+ * "not a buffer source" though the types allow it) as a Uint8Array of the same bytes. */
+function asBytes(source) {
+  return ArrayBuffer.isView(source) && !(source instanceof Uint8Array) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : source;
 }
 
 /** `compile`, for `initSync`: bytes or a compiled Module. Anything else (nothing, a
@@ -68,7 +74,7 @@ export function compileSync(source, what) {
   }
   const problem = notWasm(source, what);
   if (problem !== null) throw problem;
-  return new WebAssembly.Module(source);
+  return new WebAssembly.Module(asBytes(source));
 }
 
 /** `source` compiled (`compile`), once its exports are found to include every one of

@@ -608,7 +608,7 @@ test("coc-incident/validate: calls to init() made meanwhile share one start; a f
   assert.equal(missing.validateHandleRequest(confirm).valid, true);
 });
 
-test("in Node, each entry in a process of its own: init() given nothing, a file: URL, bytes or initSync(bytes), and the element imported; never a warning", () => {
+test("in Node, each entry in a process of its own: init() given nothing, a file: URL (a promise or a Request of one), bytes (a DataView too) or initSync(bytes), and the element imported; never a warning", () => {
   const runs = {
     "coc-incident/forms, nothing": `import init, { readForm } from "coc-incident/forms"; await init(); out(typeof readForm);`,
     "coc-incident/validate, a file: URL string": `import init, { validateHandleRequest } from "coc-incident/validate";
@@ -619,6 +619,20 @@ test("in Node, each entry in a process of its own: init() given nothing, a file:
       await init(readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")))); out(typeof IncidentClient);`,
     "coc-incident, initSync(bytes)": `import { initSync, textLength } from "coc-incident"; import { readFileSync } from "node:fs";
       initSync(readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")))); out(textLength("😀"));`,
+    // What init() takes, a promise of it too; and bytes as any view, a DataView among them
+    // (which WebAssembly itself refuses).
+    "coc-incident/validate, a promise of a file: URL": `import init, { validateHandleRequest } from "coc-incident/validate";
+      await init(Promise.resolve(new URL(import.meta.resolve("coc-incident/coc_incident_validate.wasm")))); out(validateHandleRequest({}).valid);`,
+    "coc-incident, a Request of a file: URL": `import init, { textLength } from "coc-incident";
+      await init(new Request(import.meta.resolve("coc-incident/coc_incident_bg.wasm"))); out(textLength("ab"));`,
+    "coc-incident/validate, a DataView; initSync too": `import init, { initSync, validateHandleRequest } from "coc-incident/validate";
+      import { readFileSync } from "node:fs";
+      const bytes = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_validate.wasm")));
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const exports = await init(view); out([initSync(view) === exports, validateHandleRequest({}).valid]);`,
+    "coc-incident, initSync(a DataView)": `import { initSync, textLength } from "coc-incident"; import { readFileSync } from "node:fs";
+      const bytes = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")));
+      initSync(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)); out(textLength("abc"));`,
     // A server render imports what its pages import: with no DOM, nothing is defined.
     "coc-incident/element, with no DOM": `const { IncidentFormElement } = await import("coc-incident/element"); out(typeof IncidentFormElement);`,
   };
@@ -633,6 +647,10 @@ test("in Node, each entry in a process of its own: init() given nothing, a file:
     "coc-incident, a file: URL": { stdout: "false", stderr: "", status: 0 },
     "coc-incident/client, bytes": { stdout: '"function"', stderr: "", status: 0 },
     "coc-incident, initSync(bytes)": { stdout: "2", stderr: "", status: 0 },
+    "coc-incident/validate, a promise of a file: URL": { stdout: "false", stderr: "", status: 0 },
+    "coc-incident, a Request of a file: URL": { stdout: "2", stderr: "", status: 0 },
+    "coc-incident/validate, a DataView; initSync too": { stdout: "[true,false]", stderr: "", status: 0 },
+    "coc-incident, initSync(a DataView)": { stdout: "3", stderr: "", status: 0 },
     "coc-incident/element, with no DOM": { stdout: '"function"', stderr: "", status: 0 },
   });
 });
