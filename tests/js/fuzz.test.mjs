@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 
 import init, * as coc from "coc-incident";
 import initSmall, * as small from "coc-incident/validate";
-import { editing, fuzz, hammer } from "../../scripts/fuzz.mjs";
+import { editing, fuzz, hammer, renewed, RENEWALS } from "../../scripts/fuzz.mjs";
 
 const exports = await init();
 const smallExports = await initSmall();
@@ -55,4 +55,19 @@ test("200,000 calls with throwing getters, traps and options: table and memory s
   assert.ok(after.table <= before.table + 64, `table ${before.table} -> ${after.table}`);
   assert.equal(after.memory, before.memory);
   assert.ok(stillWorks);
+});
+
+test("the differential's baseline is renewed by the listed message changes only, each key where it was", () => {
+  const [from, to] = RENEWALS[0];
+  const violation = { code: "wrong_type", path: "p", message: `P must be an integer, got ${from}.`, params: { actual: "number" } };
+  const other = { code: "blank", path: "q", message: "Q must not be blank.", params: {} };
+  const report = { valid: false, errors: [violation, other], warnings: [] };
+  const renewedReport = renewed({ returned: report }).returned;
+  assert.equal(JSON.stringify(renewedReport), JSON.stringify({ ...report, errors: [{ ...violation, message: `P must be an integer, got ${to}.` }, other] }));
+  const thrown = { name: "ValidationError", isError: true, violations: [violation], warnings: [] };
+  assert.equal(renewed({ threw: thrown }).threw.violations[0].message, `P must be an integer, got ${to}.`);
+  // Anything else is as it was.
+  for (const found of [{ threw: { name: "ConfigError", option: "endpoint", message: from } }, { returned: undefined }, { returned: { method: "POST", body: from, warnings: [] } }]) {
+    assert.equal(JSON.stringify(renewed(found)), JSON.stringify(found));
+  }
 });

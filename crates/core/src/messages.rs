@@ -93,7 +93,9 @@ pub const TYPE_PHRASES: [(&str, &str, &str); 16] = [
     ("boolean", "a boolean", "布尔值"),
     ("object", "an object", "对象"),
     ("integer", "an integer", "整数"),
-    ("number", "a number with a fraction", "带小数的数字"),
+    // Every number that is not an integer: NaN and the infinities too, which a date
+    // read from an empty input gives (`new Date("").getTime()`).
+    ("number", "a fraction, NaN or Infinity", "小数、NaN 或 Infinity"),
     ("array", "an array", "数组"),
     ("null", "null", "null"),
     ("json", "a JSON value", "JSON 值"),

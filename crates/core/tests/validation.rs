@@ -345,6 +345,32 @@ fn epoch_milliseconds_ranges() {
 }
 
 #[test]
+fn a_time_that_is_not_an_integer_says_what_it_may_be() {
+    // NaN is what a date read from an empty input gives (`new Date("").getTime()`): it
+    // is no "number with a fraction".
+    for n in [1.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let request = set_param(&commit_solution(), "start_time", Some(Value::from(n)));
+        let report = check(&request);
+        assert_eq!(errors(&report), vec!["wrong_type@parameter.start_time"], "{n}");
+        assert_eq!(
+            report.errors[0].message(),
+            "Fault start time must be an integer, got a fraction, NaN or Infinity.",
+            "{n}"
+        );
+        let zh = ValidateOptions {
+            locale: Locale::ZhCn,
+            ..ValidateOptions::default()
+        };
+        let report = validate(&Value::Object(request), zh);
+        assert_eq!(
+            report.errors[0].message(),
+            "故障开始时间必须是整数，实际为小数、NaN 或 Infinity。",
+            "{n}"
+        );
+    }
+}
+
+#[test]
 fn times_are_recommended_when_the_service_was_interrupted() {
     let bare = set_param(
         &set_param(&commit_solution(), "start_time", None),
