@@ -63,7 +63,7 @@ tar -xzf "$ROOT/target/$tarball" -C "$consumer/node_modules/coc-incident" --stri
 # The examples' package.json files name the tarball by this path.
 mkdir -p "$ROOT/target/pack"
 cp "$ROOT/target/$tarball" "$ROOT/target/pack/coc-incident.tgz"
-cp tests/js/package.test.mjs tests/types/usage.ts tests/types/tsconfig.json tests/types/tsconfig.bundler.json "$consumer/"
+cp tests/js/package.test.mjs tests/types/usage.ts tests/types/disposable.ts tests/types/tsconfig.json tests/types/tsconfig.bundler.json tests/types/tsconfig.disposable.json "$consumer/"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > "$consumer/package.json"
 # The usage file as consumers check it: strict, skipLibCheck false, the default lib of an
 # ES2022 target, with the current TypeScript and the last 5.x (devDependency typescript5),
@@ -77,6 +77,9 @@ for ts in typescript typescript5; do
     "$tsc" -p "$consumer/$config"
     echo "tsc: usage.ts type-checks against the packed .d.ts (TypeScript ${version#Version }, moduleResolution $resolution)"
   done
+  # `using`, with the README's declaration, where a project's lib has Symbol.dispose.
+  "$tsc" -p "$consumer/tsconfig.disposable.json"
+  echo "tsc: disposable.ts type-checks (TypeScript ${version#Version }, lib esnext)"
 done
 
 step "The examples: each app installs the packed tarball and builds (scripts/examples.sh)"

@@ -34,10 +34,12 @@ export interface SolutionParameter {
   cause: string;
   /** At most 10,000 characters. */
   solution: string;
-  /** Epoch milliseconds; recommended when the service was interrupted. */
-  start_time?: number;
-  /** Epoch milliseconds, not before `start_time`; recommended when the service was interrupted. */
-  fault_recovery_time?: number;
+  /** Epoch milliseconds; recommended when the service was interrupted. `null` is taken
+   * as absent (and sent as given). */
+  start_time?: number | null;
+  /** Epoch milliseconds, not before `start_time`; recommended when the service was
+   * interrupted. `null` is taken as absent (and sent as given). */
+  fault_recovery_time?: number | null;
 }
 
 /** Submit the solution of an incident ticket. */
@@ -62,7 +64,8 @@ export interface ConfirmRequest extends HandleRequestBase {
 /** A handle request, discriminated by `operate_key`. */
 export type HandleRequest = AcceptRequest | CommitSolutionRequest | ConfirmRequest;
 
-/** Languages of messages. Other tags fall back: any `zh*` to `zh-CN`, the rest to `en`. */
+/** Languages of messages. Other tags fall back: `zh` or any `zh-`/`zh_` tag (`zh-TW`,
+ * `zh_Hant`, any case) to `zh-CN`, the rest to `en`. */
 export type Locale = "en" | "zh-CN" | (string & {});
 
 export interface ValidateOptions {
@@ -184,7 +187,8 @@ export interface AbortError extends Error {
   cause: unknown;
 }
 
-/** The package was used wrongly: a call before `init()` finished, a freed client. */
+/** The package was used wrongly: a call before `init()` finished, a freed client or
+ * binding handle, `bindForm` on a form already bound. */
 export interface UsageError extends Error {
   name: "UsageError";
 }
@@ -239,6 +243,7 @@ export class IncidentClient {
   // Where the engine has Symbol.dispose, the class also has [Symbol.dispose]() (= free()).
   // It is not declared here: the declaration needs a lib with Symbol.dispose (esnext), so it
   // would fail a consumer's default lib (TS2550) and every setup of TS 5.0/5.1 (TS1165).
+  // A project whose lib has it declares it (README, TypeScript; tests/types/disposable.ts).
 }
 
 /**
