@@ -367,7 +367,9 @@ impl Binding {
     }
 }
 
-/// A bubbling `coc:*` event with `detail`.
+/// A bubbling `coc:*` event with `detail`. Not composed: a form in a component's shadow
+/// root is the component's to hear and say on (as `<coc-incident-form>` does, with its
+/// own events), not heard twice by the page.
 fn dispatch(form: &HtmlFormElement, kind: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);

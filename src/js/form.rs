@@ -108,18 +108,30 @@ pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
                         None => Read::Choice(None),
                     }
                 }
-                // A local date and time, read in the user's time zone.
+                // A local date and time, read in the user's time zone; a date, as its
+                // start there (a date alone, JavaScript reads as UTC's midnight).
                 "datetime-local" => {
                     Read::DateTime(Some(js_sys::Date::parse(&text)).filter(|ms| !ms.is_nan()))
                 }
+                "date" if !text.is_empty() => Read::DateTime(
+                    Some(js_sys::Date::parse(&(text.clone() + "T00:00"))).filter(|ms| !ms.is_nan()),
+                ),
+                "date" => Read::DateTime(None),
                 "number" | "range" => Read::Number {
                     value: Some(input.value_as_number()).filter(|n| !n.is_nan()),
                     bad_input: input.validity().bad_input(),
                 },
                 _ => Read::Text(text),
             }
-        } else if element.dyn_ref::<HtmlSelectElement>().is_some() {
-            Read::Choice(Some(text).filter(|t| !t.is_empty()))
+        } else if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+            // A disabled option chosen (a placeholder, `<option disabled selected>Choose…`,
+            // whose text the select gives as its value) is no choice, as a submission
+            // leaves it out. (Of a multiple select, only the first chosen is read.)
+            let chosen = u32::try_from(select.selected_index())
+                .ok()
+                .and_then(|i| select.item(i));
+            let disabled = chosen.is_none_or(|option| option.matches(":disabled").unwrap_or(true));
+            Read::Choice(Some(text).filter(|t| !t.is_empty() && !disabled))
         } else {
             Read::Text(text)
         };
@@ -160,6 +172,9 @@ pub fn request(controls: &[FormControl], placements: &[Placement]) -> JsValue {
     let root = Object::new();
     let mut parameter: Option<Object> = None;
     for placement in placements {
+        if !placement.sends {
+            continue;
+        }
         let value = match placement.value {
             Coerced::Original => controls[placement.field].original.clone(),
             Coerced::Bool(b) => JsValue::from_bool(b),

@@ -361,3 +361,57 @@ test("a control named elements does not empty the form; a key __proto__ is kept 
     headerSmall: "x",
   });
 });
+
+test("readForm: a checkbox beside its hidden false, on either side (Rails, ASP.NET MVC), reads as ticked or not", async () => {
+  const result = await withForm(
+    // No operate_key: every operation's keys are read, these two among them.
+    `<input type="checkbox" name="virtual_confirm_result" value="true" id="mvc">
+     <input type="hidden" name="virtual_confirm_result" value="false">
+     <input type="hidden" name="is_service_interrupt" value="false">
+     <input type="checkbox" name="is_service_interrupt" value="true" id="rails">`,
+    `const read = () => { const p = coc.readForm(form).parameter; return [p.virtual_confirm_result, p.is_service_interrupt]; };
+     const unticked = read();
+     form.querySelector("#mvc").checked = true;
+     form.querySelector("#rails").checked = true;
+     return { unticked, ticked: read() };`,
+  );
+  assert.deepEqual(result.ok, { unticked: [false, false], ticked: [true, true] });
+});
+
+test("readForm: a disabled placeholder chosen in a select is no choice; a date is its start in the user's time zone", async () => {
+  const result = await withForm(
+    `<input name="operate_key" value="commitSolution1">
+     <select name="mtm_type"><option disabled selected>Choose a category…</option><option value="inc_type_p_config_issues">Config</option></select>
+     <input type="date" name="start_time" value="2024-03-22">
+     <input type="date" name="fault_recovery_time">`,
+    `const placeholder = coc.readForm(form).parameter;
+     form.elements.mtm_type.value = "inc_type_p_config_issues";
+     const chosen = coc.readForm(form).parameter;
+     return { placeholder, chosen, midnight: new Date(2024, 2, 22).getTime(), report: coc.validateHandleRequest({ incident_num: "IM1", operator: "op", ...coc.readForm(form) }).errors.map((v) => v.path) };`,
+  );
+  const { placeholder, chosen, midnight, report } = result.ok;
+  assert.deepEqual(placeholder, { start_time: midnight });
+  assert.deepEqual(chosen, { mtm_type: "inc_type_p_config_issues", start_time: midnight });
+  assert.deepEqual(report, ["parameter.is_service_interrupt", "parameter.cause", "parameter.solution"]);
+});
+
+test("bindForm: a message is put after the label that holds its control, not inside it; a chosen text has no counter", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <label id="op-label">Operator <input name="operator"></label>
+     <select name="operate_key"><option>confirm</option><option>commitSolution1</option></select>
+     <label id="yes"><input type="radio" name="virtual_confirm_result" value="true"> Yes</label>
+     <label id="no"><input type="radio" name="virtual_confirm_result" value="false"> No</label>
+     <textarea name="virtual_confirm_comment"></textarea>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     binding.validate();
+     const after = (id) => document.getElementById(id).nextElementSibling?.id ?? "";
+     const labels = ["op-label", "yes", "no"].map((id) => document.getElementById(id).textContent.replace(/\\s+/g, " ").trim());
+     return { labels, afterOperator: after("op-label"), afterYes: after("yes"), operatorMessage: message("operator"), operateKeyCounter: counter("operate_key") ?? null };`,
+  );
+  assert.deepEqual(result.ok.labels, ["Operator", "Yes", "No"]);
+  assert.match(result.ok.afterOperator, /message-operator$/);
+  assert.match(result.ok.afterYes, /message-virtual_confirm_result$/);
+  assert.equal(result.ok.operatorMessage, "Operator must not be blank.");
+  assert.equal(result.ok.operateKeyCounter, null);
+});

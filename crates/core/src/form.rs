@@ -66,10 +66,15 @@ pub struct Placement {
     pub key: String,
     /// Its value.
     pub value: Coerced,
-    /// The text limit that applies to it, for a character counter.
+    /// The text limit that applies to it, for a character counter: for a control one
+    /// types text in (not a `<select>` or radios, whose text is chosen).
     pub max_length: Option<u32>,
     /// Whether its rule counts it (and sends it) trimmed, as a counter must count it.
     pub trimmed: bool,
+    /// Whether its value is the one the request holds for its key (see [`place`]): of
+    /// several controls of one name, one is sent; each is still shown its key's
+    /// messages.
+    pub sends: bool,
 }
 
 impl Placement {
@@ -124,8 +129,8 @@ pub fn place(fields: &[Field<'_>]) -> Vec<Placement> {
             "operate_key" if !in_parameter => Some(Kind::Text { max: 255 }),
             _ => rule.map(|rule| rule.kind),
         };
-        let max_length = match kind {
-            Some(Kind::Text { max }) => Some(max),
+        let max_length = match (kind, &field.control) {
+            (Some(Kind::Text { max }), Control::Text(_)) => Some(max),
             _ => None,
         };
         placements.push(Placement {
@@ -135,9 +140,48 @@ pub fn place(fields: &[Field<'_>]) -> Vec<Placement> {
             value: coerce(&field.control, kind),
             max_length,
             trimmed: rule.is_some_and(|rule| rule.trimmed),
+            sends: false,
         });
     }
+    choose_senders(fields, &mut placements);
     placements
+}
+
+/// Which of the controls of one key is sent, of those with a value: a checked checkbox;
+/// else the last other control, as `new FormData` read into an object keeps the last;
+/// else the last (an unchecked checkbox's `false`). So the hidden `false` beside a
+/// checkbox means "unchecked" on either side of it: before it (Rails' `check_box`), and
+/// after it (ASP.NET MVC's `CheckBoxFor`, whose ticked box the last would undo).
+fn choose_senders(fields: &[Field<'_>], placements: &mut [Placement]) {
+    for at in 0..placements.len() {
+        let (in_parameter, first) = (placements[at].in_parameter, placements[at].field);
+        // Each key once, from its first control; three choices in one pass over it.
+        let mut ticked = None;
+        let mut other = None;
+        let mut last = None;
+        for (i, p) in placements.iter().enumerate() {
+            if p.in_parameter != in_parameter || p.key != placements[at].key {
+                continue;
+            }
+            if p.field < first {
+                break; // not its first control: chosen already
+            }
+            if p.value == Coerced::Absent {
+                continue;
+            }
+            match fields[p.field].control {
+                Control::Checkbox(true) => {
+                    ticked.get_or_insert(i);
+                }
+                Control::Checkbox(false) => {}
+                _ => other = Some(i),
+            }
+            last = Some(i);
+        }
+        if let Some(sender) = ticked.or(other).or(last) {
+            placements[sender].sends = true;
+        }
+    }
 }
 
 /// The wire value of a control for a field of `kind` (`None`: a key no rule knows).
@@ -240,11 +284,12 @@ mod tests {
         let limits: Vec<_> = place(&fields).iter().map(|p| p.max_length).collect();
         assert_eq!(
             limits,
+            // mtm_type is chosen (a select): no counter.
             vec![
                 Some(255),
                 Some(255),
                 Some(255),
-                Some(255),
+                None,
                 None,
                 Some(10_000),
                 None,
@@ -317,6 +362,79 @@ mod tests {
         assert!(
             matches!(solution(Control::Number { value: None, bad_input: true }), Coerced::Number(n) if n.is_nan())
         );
+    }
+
+    /// What the request holds: the sent placements' keys and values.
+    fn sent(placements: &[Placement]) -> Vec<(String, Coerced)> {
+        placements
+            .iter()
+            .filter(|p| p.sends)
+            .map(|p| (p.path(), p.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_checkbox_and_its_hidden_false_on_either_side() {
+        for checked in [true, false] {
+            let box_ = Control::Checkbox(checked);
+            let hidden = Control::Text("false");
+            for pair in [[box_.clone(), hidden.clone()], [hidden, box_]] {
+                let fields = [
+                    field("operate_key", Control::Text("confirm")),
+                    field("virtual_confirm_result", pair[0].clone()),
+                    field("virtual_confirm_result", pair[1].clone()),
+                ];
+                assert_eq!(
+                    sent(&place(&fields)),
+                    vec![
+                        ("operate_key".into(), Coerced::Original),
+                        (
+                            "parameter.virtual_confirm_result".into(),
+                            Coerced::Bool(checked)
+                        ),
+                    ],
+                    "{pair:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn of_other_controls_of_one_name_the_last_with_a_value_is_sent() {
+        let fields = [
+            field("operate_key", Control::Text("confirm")),
+            field("virtual_confirm_comment", Control::Text("first")),
+            field("virtual_confirm_comment", Control::Text("last")),
+            field("virtual_confirm_result", Control::Text("true")),
+            // Radios with none chosen hold nothing: the text before them is sent.
+            field("virtual_confirm_result", Control::Choice(None)),
+        ];
+        let placed = place(&fields);
+        assert_eq!(
+            placed.iter().map(|p| p.sends).collect::<Vec<_>>(),
+            vec![true, false, true, true, false]
+        );
+        // Two unchecked checkboxes: the last one's false.
+        let fields = [
+            field("is_service_interrupt", Control::Checkbox(false)),
+            field("is_service_interrupt", Control::Checkbox(false)),
+        ];
+        let placed = place(&fields);
+        assert_eq!(
+            placed.iter().map(|p| p.sends).collect::<Vec<_>>(),
+            vec![false, true]
+        );
+    }
+
+    #[test]
+    fn a_text_chosen_has_no_counter() {
+        let fields = [
+            field("operate_key", Control::Choice(Some("confirm"))),
+            field("operator", Control::Text("op")),
+            field("virtual_confirm_comment", Control::Choice(Some("ok"))),
+        ];
+        let limits: Vec<_> = place(&fields).iter().map(|p| p.max_length).collect();
+        assert_eq!(limits, vec![None, Some(255), None]);
     }
 
     #[test]

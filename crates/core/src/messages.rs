@@ -95,7 +95,11 @@ pub const TYPE_PHRASES: [(&str, &str, &str); 16] = [
     ("integer", "an integer", "整数"),
     // Every number that is not an integer: NaN and the infinities too, which a date
     // read from an empty input gives (`new Date("").getTime()`).
-    ("number", "a fraction, NaN or Infinity", "小数、NaN 或 Infinity"),
+    (
+        "number",
+        "a fraction, NaN or Infinity",
+        "小数、NaN 或 Infinity",
+    ),
     ("array", "an array", "数组"),
     ("null", "null", "null"),
     ("json", "a JSON value", "JSON 值"),

@@ -351,7 +351,11 @@ fn a_time_that_is_not_an_integer_says_what_it_may_be() {
     for n in [1.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let request = set_param(&commit_solution(), "start_time", Some(Value::from(n)));
         let report = check(&request);
-        assert_eq!(errors(&report), vec!["wrong_type@parameter.start_time"], "{n}");
+        assert_eq!(
+            errors(&report),
+            vec!["wrong_type@parameter.start_time"],
+            "{n}"
+        );
         assert_eq!(
             report.errors[0].message(),
             "Fault start time must be an integer, got a fraction, NaN or Infinity.",

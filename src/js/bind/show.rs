@@ -293,6 +293,14 @@ impl Binding {
             } else {
                 control.element.clone()
             };
+            // Not inside a label that holds the control: what a label holds is the
+            // control's accessible name ("Operator Operator must not be blank. 0 / 255").
+            let anchor = anchor
+                .closest("label")
+                .ok()
+                .flatten()
+                .filter(|label| label.contains(Some(&control.element)))
+                .unwrap_or(anchor);
             anchor.after_with_node_1(&element).ok()?;
             created.push(element.clone());
             Some(element)
