@@ -45,7 +45,7 @@ const MAX_BODY = 1024 * 1024;
 // (a page that posts again and again must not grow the process without end).
 const MAX_LOG = 1000;
 const MAX_LOGGED = 64 * 1024;
-const MODES = ["slow", "html502", "numeric_provider_code", "drop", "answer"];
+const MODES = ["slow", "html502", "numeric_provider_code", "drop", "answer", "echo_token"];
 const TEXT_LIMITS = { incident_num: 255, operator: 255, operate_key: 255 };
 
 function badText(s) {
@@ -210,6 +210,20 @@ export function createEmulator({ token } = {}) {
     if (trouble?.mode === "html502") {
       response.writeHead(502, { "Content-Type": "text/html" });
       response.end(`<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>${"<p>upstream unavailable</p>".repeat(100)}</body></html>`);
+      return;
+    }
+    // "echo_token": a gateway that quotes the X-Auth-Token it was sent, as a debug page
+    // or an authentication error may: in a JSON error (status 401) or, with status 502,
+    // in an HTML page (what the client must not put in an error it makes of it).
+    if (trouble?.mode === "echo_token") {
+      const token = String(request.headers["x-auth-token"] ?? "");
+      if (trouble.status === 502) {
+        response.writeHead(502, { "Content-Type": "text/html" });
+        response.end(`<html><body>${"<p>upstream unavailable</p>".repeat(36)}<p>X-Auth-Token (echoed): ${token}</p></body></html>`);
+      } else {
+        response.writeHead(trouble.status ?? 401, { "Content-Type": "application/json;charset=UTF-8" });
+        response.end(JSON.stringify({ error_code: `APIGW.0301 ${token}`, error_msg: `Incorrect token ${token}`, provider_code: token }));
+      }
       return;
     }
     // "answer": the given status and body text, exactly as given, as JSON (for answers

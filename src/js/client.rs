@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
 
-use coc_incident_core::response::{interpret, Answer, ApiFields, FieldValue};
+use coc_incident_core::response::{
+    interpret, redact, redacted_snippet, Answer, ApiFields, FieldValue,
+};
 use coc_incident_core::Value;
 use coc_incident_core::{check, ValidateOptions};
 use coc_incident_core::{BuiltRequest, ConfigError, Envelope, Target};
@@ -268,13 +270,14 @@ async fn send(config: Rc<Config>, value: Value) -> Result<JsValue, JsValue> {
         Some(Stop::Aborted) => return Err(abort_error(config.signal.as_ref())),
         None => {}
     }
+    let token = token?;
     let request = config
-        .envelope(token?.as_deref())
+        .envelope(token.as_deref())
         .map_err(|e| config_error(&e))?
         .request(&checked);
     let exchanged = exchange(&request, &deadline.signal()).await;
     match (exchanged, deadline.stopped()) {
-        (Ok((status, body)), _) => answer(status, &body),
+        (Ok((status, body)), _) => answer(status, &body, token.as_deref()),
         (Err(_), Some(Stop::Timeout)) => Err(named_error(
             "TimeoutError",
             &format!("No answer from the COC endpoint within {} ms", config.timeout_ms),
@@ -310,8 +313,9 @@ async fn exchange(
 
 /// Turns an answer into the resolved `HandleResponse` or the rejected error.
 /// The body is parsed once; only the API's fields are read from it by name, so
-/// `data` of any size passes through untouched.
-fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
+/// `data` of any size passes through untouched. An error never quotes `token` (the
+/// one sent), which a server may echo back: see `redact`.
+fn answer(status: u16, body: &str, token: Option<&str>) -> Result<JsValue, JsValue> {
     // Not js_sys::JSON::parse: a throwing `catch` import leaks a table slot (read.js).
     let parsed = Some(parse_json(body)).filter(|p| !p.is_undefined());
     let fields = parsed.as_ref().and_then(api_fields);
@@ -330,11 +334,11 @@ fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
             Ok(response.into())
         }
         Answer::Api { status, fields } => {
+            let error_code = redact(&fields.error_code, token);
+            let error_msg = fields.error_msg.as_deref().map(|m| redact(m, token));
             let message = format!(
-                "COC answered {} (HTTP {status}){}",
-                fields.error_code,
-                fields
-                    .error_msg
+                "COC answered {error_code} (HTTP {status}){}",
+                error_msg
                     .as_deref()
                     .map_or(String::new(), |m| format!(": {m}"))
             );
@@ -343,27 +347,29 @@ fn answer(status: u16, body: &str) -> Result<JsValue, JsValue> {
                 &message,
                 &[
                     ("status", JsValue::from(status)),
-                    ("errorCode", JsValue::from_str(&fields.error_code)),
+                    ("errorCode", JsValue::from_str(&error_code)),
                     (
                         "errorMsg",
-                        fields
-                            .error_msg
+                        error_msg
                             .as_deref()
                             .map_or(JsValue::NULL, JsValue::from_str),
                     ),
-                    ("providerCode", JsValue::from_str(&fields.provider_code)),
+                    (
+                        "providerCode",
+                        JsValue::from_str(&redact(&fields.provider_code, token)),
+                    ),
                 ],
             ))
         }
-        Answer::Http {
-            status,
-            body_snippet,
-        } => Err(named_error(
+        Answer::Http { status, .. } => Err(named_error(
             "HttpError",
             &format!("HTTP {status} with a body that is not the COC API's JSON"),
             &[
                 ("status", JsValue::from(status)),
-                ("bodySnippet", JsValue::from_str(&body_snippet)),
+                (
+                    "bodySnippet",
+                    JsValue::from_str(&redacted_snippet(body, token)),
+                ),
             ],
         )),
     }

@@ -150,6 +150,32 @@ test("a gateway's HTML 502 is an HttpError with a snippet of at most 1 KiB", asy
   assert.ok(Buffer.byteLength(result.error.bodySnippet) <= 1024 && Buffer.byteLength(result.error.bodySnippet) > 1000);
 });
 
+test("a token the server quotes back is in no error made of its answer: message, fields, snippet, stack", async () => {
+  const failures = [];
+  for (const status of [401, 502]) {
+    await misbehave({ mode: "echo_token", status });
+    const result = await inPage(`
+      const client = new coc.IncidentClient({ endpoint: args.endpoint, token: async () => args.TOKEN });
+      try {
+        await client.acceptIncident(args.NUM, "op");
+      } catch (error) {
+        return { name: error.name, fields: { ...error }, message: error.message, text: String(error), stack: error.stack };
+      }
+    `);
+    failures.push(result.ok);
+  }
+  const [api, http] = failures;
+  assert.equal(api.name, "ApiError");
+  assert.equal(api.message, "COC answered APIGW.0301 [X-Auth-Token] (HTTP 401): Incorrect token [X-Auth-Token]");
+  assert.deepEqual(api.fields, { name: "ApiError", status: 401, errorCode: "APIGW.0301 [X-Auth-Token]", errorMsg: "Incorrect token [X-Auth-Token]", providerCode: "[X-Auth-Token]" });
+  assert.equal(http.name, "HttpError");
+  // The token stood across the snippet's end (1 KiB, at its 15th character): it was
+  // taken out whole before the cut, not cut with its start left in.
+  assert.match(http.fields.bodySnippet, /<p>X-Auth-Token \(echoed\): \[X-Auth-Token\]$/);
+  assert.equal(Buffer.byteLength(http.fields.bodySnippet), 1024);
+  for (const failure of failures) assert.ok(!JSON.stringify(failure).includes(TOKEN.slice(0, 8)), JSON.stringify(failure));
+});
+
 test("provider_code sent as a number resolves as a string", async () => {
   await misbehave({ mode: "numeric_provider_code" });
   const result = await inPage(`

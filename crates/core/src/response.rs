@@ -248,12 +248,61 @@ pub fn interpret(status: u16, body: &str, parsed: Option<ApiFields>) -> Answer {
     }
 }
 
+/// What stands for the token in an error made of an answer that quotes it.
+pub const TOKEN_MARK: &str = "[X-Auth-Token]";
+/// A token this long or longer is taken out of errors ([`redact`]): a shorter one may be
+/// any word of a message, and is no real token.
+pub const REDACTED_TOKEN_CHARS: usize = 8;
+
+/// `text` with each whole `token` it quotes replaced by [`TOKEN_MARK`]: what a server
+/// (a gateway's 401 page, a debug echo of the request's headers) says back goes into
+/// errors, which are logged, and the token is never to be in one. Unchanged when there
+/// is no token, or one shorter than [`REDACTED_TOKEN_CHARS`].
+pub fn redact(text: &str, token: Option<&str>) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    if let Some(token) = token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
+        // Byte by byte, not `str::replace`, whose substring searcher is 2.5 KB of the
+        // main entry's wasm, gzipped. A match starts and ends on characters of `text`:
+        // a token's first byte starts a character, and it is whole.
+        let mut at = 0;
+        while let Some(tail) = rest.as_bytes().get(at..) {
+            if tail.is_empty() {
+                break;
+            }
+            if tail.starts_with(token.as_bytes()) {
+                out.push_str(rest.get(..at).unwrap_or_default());
+                out.push_str(TOKEN_MARK);
+                rest = rest.get(at + token.len()..).unwrap_or_default();
+                at = 0;
+            } else {
+                at += 1;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a
+/// character, with the token it quotes replaced ([`redact`]; one cut by the end is
+/// taken out whole first).
+pub fn redacted_snippet(body: &str, token: Option<&str>) -> String {
+    // Enough that a token cut by the snippet's end is still whole here.
+    let room = SNIPPET_BYTES + token.map_or(0, str::len);
+    snippet(&redact(snippet_of(body, room), token)).to_owned()
+}
+
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a character.
 pub fn snippet(body: &str) -> &str {
-    if body.len() <= SNIPPET_BYTES {
+    snippet_of(body, SNIPPET_BYTES)
+}
+
+fn snippet_of(body: &str, bytes: usize) -> &str {
+    if body.len() <= bytes {
         return body;
     }
-    let mut end = SNIPPET_BYTES;
+    let mut end = bytes;
     while !body.is_char_boundary(end) {
         end -= 1;
     }
@@ -492,5 +541,35 @@ mod tests {
             assert_eq!(answer(200, body), http(200, body), "{body}");
         }
         assert_eq!(snippet("short"), "short");
+    }
+
+    #[test]
+    fn a_token_the_answer_quotes_is_taken_out() {
+        let token = "SECRET-TOKEN-abc123XYZ";
+        assert_eq!(
+            redact(&format!("bad token {token}, again {token}."), Some(token)),
+            "bad token [X-Auth-Token], again [X-Auth-Token]."
+        );
+        // Around and inside other text, in any script.
+        assert_eq!(
+            redact(&format!("令牌{token}无效"), Some(token)),
+            "令牌[X-Auth-Token]无效"
+        );
+        assert_eq!(redact(token, Some(token)), TOKEN_MARK);
+        // No token, or one too short to be a real one: the text as it is.
+        assert_eq!(redact("bad token abc", None), "bad token abc");
+        assert_eq!(redact("bad token abc", Some("abc")), "bad token abc");
+        // A token cut by the snippet's end goes whole; what is left is a snippet still.
+        let body = format!(
+            "{}{token}{}",
+            "a".repeat(SNIPPET_BYTES - 5),
+            "b".repeat(100)
+        );
+        let cut = redacted_snippet(&body, Some(token));
+        assert_eq!(cut, format!("{}{}", "a".repeat(SNIPPET_BYTES - 5), "[X-Au"));
+        assert!(!cut.contains("SECRET"));
+        let body = "字".repeat(400);
+        assert_eq!(redacted_snippet(&body, Some(token)), snippet(&body));
+        assert_eq!(redacted_snippet(&body, None), snippet(&body));
     }
 }
