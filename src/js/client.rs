@@ -231,15 +231,15 @@ impl Config {
         if token.is_undefined() || token.is_null() {
             return Ok(None);
         }
-        match read_text(&token) {
+        let why = match read_text(&token) {
             Some(text) if text.unpaired_surrogate_at().is_none() => {
-                Ok(Some(text.as_str().to_owned()))
+                return Ok(Some(text.as_str().to_owned()))
             }
-            _ => Err(config_error(&ConfigError::new(
-                "token",
-                "the token provider must return a string (or a Promise of one)",
-            ))),
-        }
+            // As a fixed token's is said (the core's words).
+            Some(_) => "the token provider returned a token that holds an unpaired surrogate (a broken character)",
+            None => "the token provider must return a string (or a Promise of one)",
+        };
+        Err(config_error(&ConfigError::new("token", why)))
     }
 }
 

@@ -135,6 +135,22 @@ test("a token provider's failure is passed on; a bad token from it is a ConfigEr
   assert.equal(bad.error.name, "ConfigError");
   assert.equal(bad.error.option, "token");
   assert.ok(!bad.error.message.includes("secret"));
+  // What is wrong with what it gave is said: a broken string is a string.
+  const said = await inPage(`
+    const said = [];
+    for (const token of [() => "secret\uD800", () => 42]) {
+      try {
+        await new coc.IncidentClient({ endpoint: args.endpoint, token }).acceptIncident(args.NUM, "op");
+      } catch (error) {
+        said.push([error.name, error.option, error.message]);
+      }
+    }
+    return said;
+  `);
+  assert.deepEqual(said.ok, [
+    ["ConfigError", "token", "the token provider returned a token that holds an unpaired surrogate (a broken character)"],
+    ["ConfigError", "token", "the token provider must return a string (or a Promise of one)"],
+  ]);
   assert.deepEqual(emulator.log, []);
 });
 
