@@ -334,6 +334,9 @@ impl Binding {
         for control in controls(&self.form) {
             set_custom_validity(&control.element, "");
         }
+        for touched in &restore {
+            set_custom_validity(touched.element(), "");
+        }
         restore.into_iter().for_each(Touched::undo);
         decorations.into_iter().for_each(Decoration::undo);
         summary_items.iter().for_each(Element::remove);
@@ -400,6 +403,12 @@ fn submit(binding: &Rc<Binding>) {
             }
         }
         dispatch(form, "coc:invalid", &report_to_js(&report));
+        return;
+    }
+    // The form's own constraints (`required`, `pattern`… on the portal's controls, a
+    // consent box say), which the binding's noValidate took from the browser's submit:
+    // the browser says the first that fails, at its control, and nothing is sent.
+    if !form.report_validity() {
         return;
     }
     let controls = controls(form);

@@ -415,3 +415,55 @@ test("bindForm: a message is put after the label that holds its control, not ins
   assert.equal(result.ok.operatorMessage, "Operator must not be blank.");
   assert.equal(result.ok.operateKeyCounter, null);
 });
+
+test("bindForm keeps the form's own constraints: a required consent box the portal added blocks the submit, at its control", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="acceptedIncident1">
+     <label><input type="checkbox" name="agree" required> I have read the policy</label>
+     <button>Send</button>`,
+    `const sent = [];
+     form.addEventListener("coc:submit", (e) => sent.push(e.detail.request.operate_key));
+     const binding = coc.bindForm(form);
+     form.querySelector("button").click();
+     await tick();
+     const blocked = { sent: sent.length, invalid: form.elements.agree.matches(":invalid"), focused: document.activeElement?.name ?? null };
+     form.elements.agree.checked = true;
+     form.querySelector("button").click();
+     await tick();
+     binding.destroy();
+     return { blocked, sent };`,
+  );
+  assert.deepEqual(result.ok, { blocked: { sent: 0, invalid: true, focused: "agree" }, sent: ["acceptedIncident1"] });
+});
+
+test("bindForm: what was said of a field that left the request goes (another operation, disabled), and destroy() leaves no custom validity behind", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <select name="operate_key"><option>confirm</option><option>commitSolution1</option></select>
+     <fieldset id="verify"><textarea name="virtual_confirm_comment"></textarea></fieldset>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     const comment = form.elements.virtual_confirm_comment;
+     type("virtual_confirm_comment", "x".repeat(301));
+     const state = () => ({ invalid: comment.getAttribute("aria-invalid"), validity: comment.validationMessage, message: message("virtual_confirm_comment") });
+     const shown = state();
+     form.elements.operate_key.value = "commitSolution1";
+     form.elements.operate_key.dispatchEvent(new Event("change", { bubbles: true }));
+     const otherOperation = state();
+     // Back, then disabled while shown invalid, then the binding destroyed.
+     form.elements.operate_key.value = "confirm";
+     form.elements.operate_key.dispatchEvent(new Event("change", { bubbles: true }));
+     const again = state();
+     document.getElementById("verify").disabled = true;
+     binding.destroy();
+     document.getElementById("verify").disabled = false;
+     return { shown, otherOperation, again, afterDestroy: { validity: comment.validationMessage, formValid: form.checkValidity() } };`,
+  );
+  const { shown, otherOperation, again, afterDestroy } = result.ok;
+  assert.deepEqual(shown, { invalid: "true", validity: "Verification comment must be at most 300 characters, got 301.", message: "Verification comment must be at most 300 characters, got 301." });
+  assert.deepEqual(otherOperation, { invalid: null, validity: "", message: "" });
+  assert.equal(again.invalid, "true");
+  assert.deepEqual(afterDestroy, { validity: "", formValid: true });
+});

@@ -105,6 +105,7 @@ impl Binding {
             (s.show_all, s.touched_names.clone())
         };
         let mut shown_paths: Vec<String> = Vec::new();
+        let mut shown_names: Vec<&str> = Vec::new();
         for placement in placed {
             let control = &controls[placement.field];
             // A hidden input has no place to show a message: its violations go to the summary.
@@ -158,8 +159,32 @@ impl Binding {
                 self.write(|| set_flag(radio, "aria-invalid", invalid));
             }
             shown_paths.push(path);
+            shown_names.push(control.name.as_str());
         }
+        self.forget_gone(&shown_names);
         self.show_summary(report, &shown_paths, show_all);
+    }
+
+    /// What was said of controls that have left the request since (disabled, another
+    /// operation's field, taken out of the form) goes: their message, `aria-invalid` and
+    /// custom validity, which would otherwise block a native submit after `destroy()`.
+    fn forget_gone(&self, shown_names: &[&str]) {
+        // Each message (true) and each described element (false), taken in one borrow.
+        let mut gone: Vec<(Element, bool)> = Vec::new();
+        for d in &self.state.borrow().decorations {
+            if !shown_names.contains(&d.name.as_str()) {
+                gone.extend(d.message.iter().map(|m| (m.clone(), true)));
+                gone.extend(d.described.iter().map(|e| (e.clone(), false)));
+            }
+        }
+        for (element, message) in &gone {
+            if *message {
+                self.write(|| set_text(element, ""));
+            } else {
+                self.write(|| set_custom_validity(element, ""));
+                self.write(|| set_flag(element, "aria-invalid", false));
+            }
+        }
     }
 
     /// Violations with no control of their own go to the form's summary, if it has one.
@@ -363,6 +388,12 @@ fn described_by(element: &Element, ids: &[String]) -> Touched {
 }
 
 impl Touched {
+    /// The element touched (its custom validity is cleared on `destroy` too: it may have
+    /// left the form's controls since, disabled, with a message still set).
+    pub(super) fn element(&self) -> &Element {
+        &self.element
+    }
+
     pub(super) fn undo(self) {
         restore_attribute(&self.element, "aria-invalid", self.invalid);
         restore_attribute(&self.element, "aria-describedby", self.describedby);
