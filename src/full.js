@@ -80,9 +80,9 @@ export function textLength(text) {
   return wasm.textLength(text);
 }
 
-export function readForm(form) {
+export function readForm(form, submitter) {
   ensureReady("readForm()");
-  return wasm.readForm(form);
+  return wasm.readForm(form, submitter);
 }
 
 export function bindForm(form, options) {

@@ -266,11 +266,14 @@ export function buildHandleRequest(input: HandleRequest, options: BuildOptions):
  * `operator`, `operate_key` at the root; the chosen operation's parameter keys (or
  * `parameter.<key>`) in `parameter`; other controls are not part of the request.
  * Checkboxes become booleans, `true` / `false` choices of a boolean field too,
- * `datetime-local` and digits of an epoch field become epoch milliseconds; text is
- * kept exactly as typed. Disabled controls are left out, as in a form submission.
- * @throws {TypeError} when `form` is not a `<form>`.
+ * `datetime-local`, `date` and digits of an epoch field become epoch milliseconds; text
+ * is kept exactly as typed. Disabled controls are left out, as in a form submission.
+ * With `submitter` (a submit button of the form, as `new FormData(form, submitter)`
+ * takes one; `event.submitter` of a submit), that button's name and value are read
+ * too: a "Resolved" / "Not resolved" pair of buttons named `virtual_confirm_result`.
+ * @throws {TypeError} when `form` is not a `<form>`, or `submitter` no submit button of it.
  */
-export function readForm(form: HTMLFormElement): FormRequest;
+export function readForm(form: HTMLFormElement, submitter?: HTMLElement | null): FormRequest;
 
 declare const formRequest: unique symbol;
 /**

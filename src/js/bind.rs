@@ -18,7 +18,7 @@ use web_sys::{
 use coc_incident_core::ValidateOptions;
 
 use super::errors::config_error;
-use super::form::{as_form, controls, placements, request};
+use super::form::{as_form, controls, controls_with, placements, request, FormControl};
 use super::options::{Options, BIND_KEYS};
 use super::{report_to_js, set};
 
@@ -63,6 +63,9 @@ struct State {
     decorations: Vec<Decoration>,
     restore: Vec<Touched>,
     summary_items: Vec<Element>,
+    /// The named button that submitted the form last, read as one of its controls
+    /// until a reset or another submit: its value is the user's choice.
+    submitter: Option<JsValue>,
 }
 
 /// What `bindForm` returns: a handle on a binding, which lives until `destroy()` or
@@ -231,6 +234,7 @@ impl Hooks {
                 let mut s = reset.state.borrow_mut();
                 s.touched_names.clear();
                 s.show_all = false;
+                s.submitter = None;
                 s.hooks.as_ref().map(|hooks| hooks.after_reset.clone())
             };
             // Scheduled with no borrow held: `setTimeout` is the page's, and may call back.
@@ -243,7 +247,14 @@ impl Hooks {
         // form must still not fall back to a GET that puts every field in the page's URL.
         hooks.add("submit", submit_guard())?;
         let submitting = binding.clone();
-        hooks.listen("submit", move |_| submit(&submitting))?;
+        hooks.listen("submit", move |event| {
+            // The button that submitted it, when it has a name: a submission's own.
+            let submitter = Reflect::get(&event, &JsValue::from_str("submitter")).ok();
+            submit(
+                &submitting,
+                submitter.filter(|s| !s.is_null() && !s.is_undefined()),
+            )
+        })?;
         hooks.observe(&binding.form)?;
         Ok(hooks)
     }
@@ -304,6 +315,14 @@ impl Drop for Hooks {
 impl Binding {
     fn is_live(&self) -> bool {
         self.state.borrow().hooks.is_some()
+    }
+
+    /// The form's controls, with the button that submitted it last (`State::submitter`),
+    /// read with no borrow held. One that is no longer a submit button of the form (moved,
+    /// its type changed) is left out.
+    fn controls(&self) -> Vec<FormControl> {
+        let submitter = self.state.borrow().submitter.clone().unwrap_or_default();
+        controls_with(&self.form, &submitter).unwrap_or_else(|_| controls(&self.form))
     }
 
     /// Takes away everything the binding added, once; the binding is then no
@@ -382,13 +401,16 @@ fn dispatch(form: &HtmlFormElement, kind: &str, detail: &JsValue) {
     }
 }
 
-fn submit(binding: &Rc<Binding>) {
+fn submit(binding: &Rc<Binding>, submitter: Option<JsValue>) {
     {
         let mut s = binding.state.borrow_mut();
         if s.busy || s.hooks.is_none() {
             return;
         }
         s.show_all = true;
+        if submitter.is_some() {
+            s.submitter = submitter;
+        }
     }
     let report = refresh(binding);
     if !binding.is_live() {
@@ -411,7 +433,7 @@ fn submit(binding: &Rc<Binding>) {
     if !form.report_validity() {
         return;
     }
-    let controls = controls(form);
+    let controls = binding.controls();
     let request = request(&controls, &placements(&controls));
     let Some(client) = binding.client.clone() else {
         let detail = js_sys::Object::new();

@@ -146,6 +146,46 @@ pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
     out
 }
 
+// What `button` is to `form`: 0 no submit button of it, 1 one that submits nothing of
+// its own (no name, disabled), 2 one that submits its name and value.
+#[wasm_bindgen(inline_js = "export function submit_button(form, button) {
+  if (button?.form !== form || !/^(submit|image)$/.test(button.type)) return 0;
+  return button.name && !button.matches(':disabled') ? 2 : 1;
+}")]
+extern "C" {
+    fn submit_button(form: &HtmlFormElement, button: &JsValue) -> u8;
+}
+
+/// The form's controls and, after them, the button that submitted it when it has a
+/// name (a "Resolved" / "Not resolved" pair of submit buttons), as a submission takes
+/// its name and value. Anything but a submit button of the form is a `TypeError`.
+pub fn controls_with(
+    form: &HtmlFormElement,
+    submitter: &JsValue,
+) -> Result<Vec<FormControl>, JsValue> {
+    let mut out = controls(form);
+    match submit_button(form, submitter) {
+        0 if !submitter.is_undefined() && !submitter.is_null() => {
+            return Err(super::errors::type_error(
+                "submitter must be a submit button of the form",
+            ))
+        }
+        2 => {
+            let button: &Element = submitter.unchecked_ref();
+            let value = Reflect::get(button, &JsValue::from_str("value")).unwrap_or_default();
+            out.push(FormControl {
+                element: button.clone(),
+                others: Vec::new(),
+                name: button.get_attribute("name").unwrap_or_default(),
+                read: Read::Choice(value.as_string()),
+                original: value,
+            });
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
 /// Where each control goes.
 pub fn placements(controls: &[FormControl]) -> Vec<Placement> {
     let fields: Vec<Field<'_>> = controls
@@ -202,9 +242,10 @@ pub fn as_form(value: &JsValue) -> Result<HtmlFormElement, JsValue> {
         .ok_or_else(|| super::errors::type_error("expected a <form> element"))
 }
 
-/// `readForm(form)`: the request a form holds.
+/// `readForm(form, submitter?)`: the request a form holds; with the button that
+/// submits it, as `new FormData(form, submitter)` takes that button's name and value.
 #[wasm_bindgen(js_name = readForm, skip_typescript)]
-pub fn read_form(form: JsValue) -> Result<JsValue, JsValue> {
-    let controls = controls(&as_form(&form)?);
+pub fn read_form(form: JsValue, submitter: JsValue) -> Result<JsValue, JsValue> {
+    let controls = controls_with(&as_form(&form)?, &submitter)?;
     Ok(request(&controls, &placements(&controls)))
 }

@@ -467,3 +467,40 @@ test("bindForm: what was said of a field that left the request goes (another ope
   assert.equal(again.invalid, "true");
   assert.deepEqual(afterDestroy, { validity: "", formValid: true });
 });
+
+test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="confirm">
+     <textarea name="virtual_confirm_comment"></textarea>
+     <ul data-coc-summary></ul>
+     <button name="virtual_confirm_result" value="true" id="yes">Resolved</button>
+     <button name="virtual_confirm_result" value="false" id="no">Not resolved</button>
+     <button type="button" id="other">Other</button>`,
+    `const read = coc.readForm(form, document.getElementById("no")).parameter;
+     let thrown = [];
+     for (const not of [document.getElementById("other"), form.elements.operator, {}]) {
+       try { coc.readForm(form, not); } catch (e) { thrown.push(e.name); }
+     }
+     const events = [];
+     for (const kind of ["coc:submit", "coc:invalid"]) form.addEventListener(kind, (e) => events.push([kind, e.detail.request?.parameter ?? e.detail.errors.map((v) => v.path)]));
+     const binding = coc.bindForm(form, { locale: "en" });
+     document.getElementById("yes").click();
+     await tick();
+     // The comment typed: the verdict chosen by the button still counts, nothing is said of it.
+     type("virtual_confirm_comment", "Fixed.");
+     const summary = form.querySelector("[data-coc-summary]").textContent;
+     document.getElementById("no").click();
+     await tick();
+     binding.destroy();
+     return { read, thrown, events, summary };`,
+  );
+  assert.deepEqual(result.ok.read, { virtual_confirm_result: false, virtual_confirm_comment: "" });
+  assert.deepEqual(result.ok.thrown, ["TypeError", "TypeError", "TypeError"]);
+  assert.deepEqual(result.ok.events, [
+    ["coc:invalid", ["parameter.virtual_confirm_comment"]],
+    ["coc:submit", { virtual_confirm_comment: "Fixed.", virtual_confirm_result: false }],
+  ]);
+  assert.equal(result.ok.summary, "");
+});

@@ -126,6 +126,8 @@ const fromForm: Record<string, unknown> = readForm(formElement);
 // What a form holds goes to the client as it is: the client validates it first.
 void client.handle(readForm(formElement));
 void buildHandleRequest(readForm(formElement), { endpoint: "/api" });
+// With the button that submitted it, as FormData takes one.
+formElement.addEventListener("submit", (event) => void readForm(formElement, event.submitter));
 // @ts-expect-error: a request written in code is a HandleRequest (a misspelt key is caught)
 void client.handle({ incident_num: "IM1", operator: "op", operate_key: "acceptedIncident1", paramter: {} });
 // @ts-expect-error: only readForm makes a FormRequest

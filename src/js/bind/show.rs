@@ -10,7 +10,7 @@ use coc_incident_core::validate;
 use coc_incident_core::{Report, Violation};
 
 use super::Binding;
-use crate::js::form::{controls, placements, request, FormControl};
+use crate::js::form::{placements, request, FormControl};
 use crate::js::read::read;
 
 /// What was on an element before the binding touched it, to put back on `destroy`.
@@ -71,7 +71,7 @@ pub(super) fn refresh(binding: &Binding) -> Report {
     let nested = binding.rendering.get() != Rendering::Idle;
     let mut passes = 0;
     loop {
-        let controls = controls(&binding.form);
+        let controls = binding.controls();
         let placed = placements(&controls);
         let report = validate(&read(&request(&controls, &placed)), binding.options);
         if nested {
