@@ -214,14 +214,23 @@ fn coerce(control: &Control<'_>, kind: Option<Kind>) -> Coerced {
         },
         (Some(Kind::EpochMillis { .. }), Control::Text(text) | Control::Choice(Some(text))) => {
             let trimmed = text.trim();
+            // A minus too: "-1" is a number below the range, as a number input gives it,
+            // not "a string".
+            let (sign, digits) = match trimmed.strip_prefix('-') {
+                Some(digits) => (-1.0, digits),
+                None => (1.0, trimmed),
+            };
             if trimmed.is_empty() {
                 Coerced::Absent
-            } else if trimmed.len() <= 15 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            } else if !digits.is_empty()
+                && digits.len() <= 15
+                && digits.bytes().all(|b| b.is_ascii_digit())
+            {
                 // At most 15 digits: exact as an f64.
-                let n = trimmed
+                let n = digits
                     .bytes()
                     .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
-                Coerced::Number(n as f64)
+                Coerced::Number(sign * n as f64)
             } else {
                 Coerced::Original
             }
@@ -344,6 +353,9 @@ mod tests {
             Coerced::Number(1_711_000_000_000.0)
         );
         assert_eq!(solution(Control::Text("")), Coerced::Absent);
+        assert_eq!(solution(Control::Text(" -1")), Coerced::Number(-1.0));
+        assert_eq!(solution(Control::Text("-")), Coerced::Original);
+        assert_eq!(solution(Control::Text("--1")), Coerced::Original);
         assert_eq!(solution(Control::Text("yesterday")), Coerced::Original);
         assert_eq!(
             solution(Control::Number {
