@@ -579,6 +579,9 @@ export const RENEWALS = [
   // A number that is not an integer is NaN or an infinity too, not only a fraction.
   ["a number with a fraction", "a fraction, NaN or Infinity"],
   ["带小数的数字", "小数、NaN 或 Infinity"],
+  // `parameter` is one object: "Parameter is required.", not "Parameters is required.".
+  ["Parameters is required.", "Parameter is required."],
+  ["Parameters must be an object", "Parameter must be an object"],
 ];
 
 /** `found` (an `outcome`) with `RENEWALS` made to every violation's message (a spread

@@ -116,7 +116,8 @@ pub const OPERATE_KEY_LABEL: Label = Label {
 };
 /// The label of `parameter`.
 pub const PARAMETER_LABEL: Label = Label {
-    en: "Parameters",
+    // One object: "Parameter is required." ("Parameters is required." was a report's).
+    en: "Parameter",
     zh: "参数",
 };
 

@@ -375,6 +375,20 @@ fn a_time_that_is_not_an_integer_says_what_it_may_be() {
 }
 
 #[test]
+fn the_parameter_object_is_named_as_one() {
+    let missing = set(&confirm(), "parameter", None);
+    assert_eq!(
+        check(&missing).errors[0].message(),
+        "Parameter is required."
+    );
+    let text = set(&confirm(), "parameter", Some(Value::string("x")));
+    assert_eq!(
+        check(&text).errors[0].message(),
+        "Parameter must be an object, got a string."
+    );
+}
+
+#[test]
 fn times_are_recommended_when_the_service_was_interrupted() {
     let bare = set_param(
         &set_param(&commit_solution(), "start_time", None),
