@@ -573,7 +573,8 @@ function probe(impl) {
  * What the baseline package (scripts/reference.sh) answers, as it would with the changes
  * made to reports on purpose since, each a commit of its own: the differential holds
  * everything else to the baseline, unchanged. Each is a text of messages replaced
- * whole (no generated input holds one of these texts).
+ * whole (no generated input holds one of these texts), or a pattern and what
+ * `replaceAll` makes of each match.
  */
 export const RENEWALS = [
   // A number that is not an integer is NaN or an infinity too, not only a fraction.
@@ -582,7 +583,16 @@ export const RENEWALS = [
   // `parameter` is one object: "Parameter is required.", not "Parameters is required.".
   ["Parameters is required.", "Parameter is required."],
   ["Parameters must be an object", "Parameter must be an object"],
+  // A time that must not be before another is said as a time, not epoch milliseconds.
+  [/( must not be before .*? \()(\d+)(\), got )(\d+)\./g, (_, a, min, b, actual) => `${a}${iso(min)}${b}${iso(actual)}.`],
+  [/(不能早于.*?（)(\d+)(），当前为 )(\d+)。/g, (_, a, min, b, actual) => `${a}${iso(min)}${b}${iso(actual)}。`],
 ];
+
+/** Digits of epoch milliseconds as the renewed message writes them. */
+function iso(digits) {
+  const ms = Number(digits);
+  return ms <= 8.64e15 ? new Date(ms).toISOString() : digits;
+}
 
 /** `found` (an `outcome`) with `RENEWALS` made to every violation's message (a spread
  * and an overwrite keep each key where it was: the order is compared too). */

@@ -73,8 +73,8 @@ function answer() {
 }
 
 // What a template's slot writes (see TEMPLATES in crates/core/src/messages.rs).
-const FIELD = 0, OTHER = 1, PLAIN = 2, TYPE = 3, POSITION = 4, HEX = 5, MESSAGE = 6, MORE = 7, TEXT = 8;
-const FORMATS = { "": PLAIN, type: TYPE, position: POSITION, hex: HEX };
+const FIELD = 0, OTHER = 1, PLAIN = 2, TYPE = 3, POSITION = 4, HEX = 5, MESSAGE = 6, MORE = 7, TEXT = 8, DATE = 9;
+const FORMATS = { "": PLAIN, type: TYPE, position: POSITION, hex: HEX, date: DATE };
 const SLOTS = { field: FIELD, message: MESSAGE, more: MORE, text: TEXT };
 
 /** The index in `names` of `name` (the first, of equal ones), or -1: from the tape
@@ -376,10 +376,17 @@ function render(pieces, zh, path, field, other) {
       value = phrase === undefined ? paramValues[at] : phrase[zh];
     } else if (kind === POSITION) value = "" + (paramValues[at] + 1);
     else if (kind === HEX) value = paramValues[at].toString(16).toUpperCase().padStart(4, "0");
+    else if (kind === DATE) value = date(paramValues[at], zh);
     else value = plain(paramValues[at], zh);
     out += value + pieces[i + 2];
   }
   return out;
+}
+
+/** Epoch milliseconds as a time (`toISOString`), what a Date holds (whole, 0 to 8.64e15);
+ * anything else as the number (crates/core/src/json.rs `iso_date`). */
+function date(ms, zh) {
+  return Number.isInteger(ms) && ms >= 0 && ms <= 8.64e15 ? new Date(ms).toISOString() : plain(ms, zh);
 }
 
 function quote(name, zh) {

@@ -105,6 +105,58 @@ fn split_at_utf16(text: &str, units: usize) -> (&str, &str) {
     (text, "")
 }
 
+/// The most milliseconds from the epoch a JavaScript Date holds.
+const MAX_DATE_MS: f64 = 8.64e15;
+
+/// Epoch milliseconds as `Date.prototype.toISOString` writes them
+/// (`2024-03-21T05:46:40.000Z`; past year 9999, `+010000-01-01T…`), so that a message
+/// says a time, not a count of milliseconds; `None` for what no Date holds (a
+/// fraction, below 0, past 8.64e15), which the caller writes as the number.
+pub(crate) fn iso_date(out: &mut String, ms: f64) -> Option<()> {
+    if !(0.0..=MAX_DATE_MS).contains(&ms) || !crate::value::is_integer(ms) {
+        return None;
+    }
+    let ms = ms as u64;
+    let (days, of_day) = (ms / 86_400_000, ms % 86_400_000);
+    // Howard Hinnant's civil_from_days, for days from 1970-01-01 on.
+    let z = days + 719_468;
+    let (era, doe) = (z / 146_097, z % 146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    if year > 9999 {
+        out.push('+');
+        padded(out, year, 6);
+    } else {
+        padded(out, year, 4);
+    }
+    for (separator, n, width) in [
+        ('-', month, 2),
+        ('-', day, 2),
+        ('T', of_day / 3_600_000, 2),
+        (':', of_day / 60_000 % 60, 2),
+        (':', of_day / 1000 % 60, 2),
+        ('.', of_day % 1000, 3),
+    ] {
+        out.push(separator);
+        padded(out, n, width);
+    }
+    out.push('Z');
+    Some(())
+}
+
+/// `n`'s digits, zeros in front up to `width`.
+fn padded(out: &mut String, n: u64, width: usize) {
+    let digits = digits(n);
+    for _ in digits.as_str().len()..width {
+        out.push('0');
+    }
+    out.push_str(digits.as_str());
+}
+
 /// Writes a whole number (a limit, a length, an index).
 pub(crate) fn integer(out: &mut String, n: usize) {
     unsigned(out, n as u64);
@@ -153,6 +205,30 @@ pub(crate) fn digits(mut n: u64) -> Digits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_to_iso_string_writes_them() {
+        let iso = |ms: f64| {
+            let mut out = String::new();
+            iso_date(&mut out, ms).map(|()| out)
+        };
+        // Each from `new Date(ms).toISOString()` in Node.
+        for (ms, expected) in [
+            (0.0, "1970-01-01T00:00:00.000Z"),
+            (1_711_000_000_000.0, "2024-03-21T05:46:40.000Z"),
+            (1_710_999_999_999.0, "2024-03-21T05:46:39.999Z"),
+            (951_782_400_000.0, "2000-02-29T00:00:00.000Z"),
+            (4_107_542_400_000.0, "2100-03-01T00:00:00.000Z"),
+            (253_402_300_799_999.0, "9999-12-31T23:59:59.999Z"),
+            (253_402_300_800_000.0, "+010000-01-01T00:00:00.000Z"),
+            (8.64e15, "+275760-09-13T00:00:00.000Z"),
+        ] {
+            assert_eq!(iso(ms).as_deref(), Some(expected), "{ms}");
+        }
+        for ms in [-1.0, 0.5, 8.64e15 + 1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(iso(ms), None, "{ms}");
+        }
+    }
 
     fn quoted(text: &str) -> String {
         let mut out = String::new();

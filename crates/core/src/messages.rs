@@ -191,6 +191,7 @@ pub enum Template {
 ///   of words with [separators](Template::Separator));
 /// - `{KEY:type}`: the type phrase of param `KEY` ([`TYPE_PHRASES`]);
 /// - `{KEY:position}`: param `KEY` plus one; `{KEY:hex}`: as four hex digits or more;
+/// - `{KEY:date}`: epoch milliseconds as `toISOString` writes them (else the number);
 /// - `{message}`, `{more}` (a summary) and `{text}` (a quoted name).
 pub const TEMPLATES: [[&str; 2]; 21] = [
     [
@@ -229,8 +230,8 @@ pub const TEMPLATES: [[&str; 2]; 21] = [
         "{field}在第 {index:position} 个位置包含控制字符 U+{code_point:hex}。",
     ],
     [
-        "{field} must not be before {other:after} ({min}), got {actual}.",
-        "{field}不能早于{other:after}（{min}），当前为 {actual}。",
+        "{field} must not be before {other:after} ({min:date}), got {actual:date}.",
+        "{field}不能早于{other:after}（{min:date}），当前为 {actual:date}。",
     ],
     [
         "{field} must be at least {min}, got {actual}.",
@@ -364,6 +365,8 @@ fn param(out: &mut String, problem: &Problem, key: &str, format: &str, locale: L
         Param::Word(word) => out.push_str(word),
         Param::Count(n) if format == "hex" => json::hex4(out, n as u32),
         Param::Count(n) => json::integer(out, n + usize::from(format == "position")),
+        Param::Bound(ms) if format == "date" && json::iso_date(out, ms).is_some() => {}
+        Param::Number(n) if format == "date" && json::iso_date(out, n.value()).is_some() => {}
         // Numbers as JavaScript writes them (1e+300, never 301 digits).
         Param::Bound(bound) => Number::from_safe_integer(bound).write_json(out),
         Param::Number(n) => n.write_json(out),
@@ -432,7 +435,7 @@ mod tests {
                         "other" => PARAM_KEYS.contains(&format),
                         _ => {
                             PARAM_KEYS.contains(&key)
-                                && ["", "type", "position", "hex"].contains(&format)
+                                && ["", "type", "position", "hex", "date"].contains(&format)
                         }
                     };
                     assert!(known, "{i}: {slot}");

@@ -340,7 +340,7 @@ fn epoch_milliseconds_ranges() {
     );
     assert_eq!(
         report.errors[0].message(),
-        "Fault recovery time must not be before Fault start time (1711000000000), got 1710999999999."
+        "Fault recovery time must not be before Fault start time (2024-03-21T05:46:40.000Z), got 2024-03-21T05:46:39.999Z."
     );
 }
 
