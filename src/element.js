@@ -12,9 +12,8 @@ import { bindForm } from "./forms.js";
 
 const ACTION = { to_be_accepted: "acceptedIncident1", handling: "commitSolution1", to_be_verified: "confirm" };
 const STATES = ["to_be_accepted", "handling", "to_be_verified", "closed"];
-// COC's own categories, offered as suggestions; tenants may define others (any text passes).
-// The categories seen in COC (an open set: a tenant's own is typed as it is), offered
-// with a label in each locale: the code alone is what is sent.
+// COC's own categories, offered as suggestions with a label in each locale (the code is
+// what is sent); tenants may define others, typed as they are (any text passes).
 const MTM_TYPES = [
   "inc_type_p_security_issues",
   "inc_type_p_function_issues",

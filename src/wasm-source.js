@@ -24,10 +24,7 @@ export function isModule(value) {
  * or null when they start as WebAssembly does (or are of another kind: WebAssembly
  * then says what it makes of them). */
 export function notWasm(bytes, what) {
-  const view =
-    ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    : isArrayBuffer(bytes) ? new Uint8Array(bytes)
-    : null;
+  const view = ArrayBuffer.isView(bytes) ? asBytes(bytes) : isArrayBuffer(bytes) ? new Uint8Array(bytes) : null;
   if (view === null || MAGIC.every((byte, i) => view[i] === byte)) return null;
   const start = new TextDecoder().decode(view.subarray(0, 32));
   const page = /^\s*</.test(start) ? " (a page: does the server answer the .wasm file's URL with HTML?)" : "";
@@ -59,7 +56,7 @@ export async function compile(source, what, fetchFailed) {
 /** Bytes as WebAssembly takes them: a view of any kind (a DataView, which V8 refuses as
  * "not a buffer source" though the types allow it) as a Uint8Array of the same bytes. */
 function asBytes(source) {
-  return ArrayBuffer.isView(source) && !(source instanceof Uint8Array) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : source;
+  return ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : source;
 }
 
 /** `compile`, for `initSync`: bytes or a compiled Module. Anything else (nothing, a

@@ -18,7 +18,7 @@ use web_sys::{
 use coc_incident_core::ValidateOptions;
 
 use super::errors::config_error;
-use super::form::{as_form, controls, controls_with, placements, request, FormControl};
+use super::form::{as_form, controls, placements, request, submitter_entry, FormControl};
 use super::options::{Options, BIND_KEYS};
 use super::{report_to_js, set};
 
@@ -63,8 +63,9 @@ struct State {
     decorations: Vec<Decoration>,
     restore: Vec<Touched>,
     summary_items: Vec<Element>,
-    /// The named button that submitted the form last, read as one of its controls
-    /// until a reset or another submit: its value is the user's choice.
+    /// The button of the last submit, read as one of the form's controls until a reset
+    /// or another submit (a "Resolved" button clicked stays the user's choice while a
+    /// comment it was blocked on is fixed).
     submitter: Option<JsValue>,
 }
 
@@ -317,12 +318,13 @@ impl Binding {
         self.state.borrow().hooks.is_some()
     }
 
-    /// The form's controls, with the button that submitted it last (`State::submitter`),
+    /// The form's controls, with the button that submitted it (`State::submitter`),
     /// read with no borrow held. One that is no longer a submit button of the form (moved,
     /// its type changed) is left out.
     fn controls(&self) -> Vec<FormControl> {
         let submitter = self.state.borrow().submitter.clone().unwrap_or_default();
-        controls_with(&self.form, &submitter).unwrap_or_else(|_| controls(&self.form))
+        let entry = submitter_entry(&self.form, &submitter).unwrap_or_default();
+        controls(&self.form, &entry)
     }
 
     /// Takes away everything the binding added, once; the binding is then no
@@ -350,7 +352,7 @@ impl Binding {
             index.map(|i| live.swap_remove(i))
         });
         drop(hooks);
-        for control in controls(&self.form) {
+        for control in controls(&self.form, &JsValue::UNDEFINED) {
             set_custom_validity(&control.element, "");
         }
         for touched in &restore {
@@ -408,9 +410,8 @@ fn submit(binding: &Rc<Binding>, submitter: Option<JsValue>) {
             return;
         }
         s.show_all = true;
-        if submitter.is_some() {
-            s.submitter = submitter;
-        }
+        // As a submission takes it: the button of this submit, or none.
+        s.submitter = submitter.clone();
     }
     let report = refresh(binding);
     if !binding.is_live() {
@@ -430,7 +431,13 @@ fn submit(binding: &Rc<Binding>, submitter: Option<JsValue>) {
     // The form's own constraints (`required`, `pattern`… on the portal's controls, a
     // consent box say), which the binding's noValidate took from the browser's submit:
     // the browser says the first that fails, at its control, and nothing is sent.
-    if !form.report_validity() {
+    // Only where a native submit would check them: not in a form that had `novalidate`
+    // before it was bound, nor for a button with `formnovalidate`.
+    let no_validate = binding.no_validate_before
+        || submitter.as_ref().is_some_and(|button| {
+            Reflect::get(button, &JsValue::from_str("formNoValidate")).is_ok_and(|v| v.is_truthy())
+        });
+    if !no_validate && !form.report_validity() {
         return;
     }
     let controls = binding.controls();

@@ -60,8 +60,11 @@ extern "C" {
 /// Control types that are never part of a request.
 const SKIPPED_TYPES: &[&str] = &["button", "submit", "reset", "image", "file"];
 
-/// The form's named, enabled controls, radio groups merged, in document order.
-pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
+/// The form's named, enabled controls, radio groups merged, in document order; and
+/// `submitter` among them, in its place, when it is a submit button of the form with a
+/// name (a "Resolved" / "Not resolved" pair), as a submission takes its name and value
+/// (see `submitter_entry`: anything else there is no control).
+pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl> {
     let elements = form_elements(form);
     let mut out: Vec<FormControl> = Vec::new();
     for index in 0..elements.length() {
@@ -71,13 +74,19 @@ pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
         let name = element.get_attribute("name").unwrap_or_default();
         let disabled = element.matches(":disabled").unwrap_or(false);
         let tag = element.tag_name();
-        if name.is_empty() || disabled || !matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+        let submits = AsRef::<JsValue>::as_ref(&element) == submitter;
+        if name.is_empty()
+            || disabled
+            || !(submits || matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+        {
             continue;
         }
         let value =
             Reflect::get(&element, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
         let text = value.as_string().unwrap_or_default();
-        let read = if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        let read = if submits {
+            Read::Choice(Some(text))
+        } else if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
             match input.type_().as_str() {
                 kind if SKIPPED_TYPES.contains(&kind) => continue,
                 "checkbox" => Read::Checkbox(input.checked()),
@@ -110,13 +119,17 @@ pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
                 }
                 // A local date and time, read in the user's time zone; a date, as its
                 // start there (a date alone, JavaScript reads as UTC's midnight).
-                "datetime-local" => {
-                    Read::DateTime(Some(js_sys::Date::parse(&text)).filter(|ms| !ms.is_nan()))
+                // One JavaScript cannot read (a year past 9999) is NaN, which validation
+                // reports, rather than nothing.
+                "datetime-local" | "date" if !text.is_empty() => {
+                    let local = if input.type_() == "date" {
+                        text.clone() + "T00:00"
+                    } else {
+                        text
+                    };
+                    Read::DateTime(Some(js_sys::Date::parse(&local)))
                 }
-                "date" if !text.is_empty() => Read::DateTime(
-                    Some(js_sys::Date::parse(&(text.clone() + "T00:00"))).filter(|ms| !ms.is_nan()),
-                ),
-                "date" => Read::DateTime(None),
+                "datetime-local" | "date" => Read::DateTime(None),
                 "number" | "range" => Read::Number {
                     value: Some(input.value_as_number()).filter(|n| !n.is_nan()),
                     bad_input: input.validity().bad_input(),
@@ -146,44 +159,36 @@ pub fn controls(form: &HtmlFormElement) -> Vec<FormControl> {
     out
 }
 
-// What `button` is to `form`: 0 no submit button of it, 1 one that submits nothing of
-// its own (no name, disabled), 2 one that submits its name and value.
-#[wasm_bindgen(inline_js = "export function submit_button(form, button) {
-  if (button?.form !== form || !/^(submit|image)$/.test(button.type)) return 0;
-  return button.name && !button.matches(':disabled') ? 2 : 1;
+// What `button` is to `form`, as `new FormData(form, button)` takes it: 0 nothing
+// (null, undefined), 1 no submit button (a TypeError there), 2 a submit button of
+// another form (a NotFoundError), 3 one whose name and value are no entry (none, an
+// image button's, which gives coordinates), 4 one whose name and value are.
+#[wasm_bindgen(inline_js = "export function submitter_kind(form, button) {
+  if (button == null) return 0;
+  if (typeof button.matches !== 'function' || !/^(submit|image)$/.test(button.type)) return 1;
+  if (button.form !== form) return 2;
+  return button.type === 'submit' && button.name !== '' ? 4 : 3;
 }")]
 extern "C" {
-    fn submit_button(form: &HtmlFormElement, button: &JsValue) -> u8;
+    fn submitter_kind(form: &HtmlFormElement, button: &JsValue) -> u8;
 }
 
-/// The form's controls and, after them, the button that submitted it when it has a
-/// name (a "Resolved" / "Not resolved" pair of submit buttons), as a submission takes
-/// its name and value. Anything but a submit button of the form is a `TypeError`.
-pub fn controls_with(
-    form: &HtmlFormElement,
-    submitter: &JsValue,
-) -> Result<Vec<FormControl>, JsValue> {
-    let mut out = controls(form);
-    match submit_button(form, submitter) {
-        0 if !submitter.is_undefined() && !submitter.is_null() => {
-            return Err(super::errors::type_error(
-                "submitter must be a submit button of the form",
-            ))
-        }
-        2 => {
-            let button: &Element = submitter.unchecked_ref();
-            let value = Reflect::get(button, &JsValue::from_str("value")).unwrap_or_default();
-            out.push(FormControl {
-                element: button.clone(),
-                others: Vec::new(),
-                name: button.get_attribute("name").unwrap_or_default(),
-                read: Read::Choice(value.as_string()),
-                original: value,
-            });
-        }
-        _ => {}
+/// The button to read among a form's controls for `submitter`, or undefined (none, or
+/// one that gives no entry); what is no submit button of the form is an error, as
+/// FormData's.
+pub fn submitter_entry(form: &HtmlFormElement, submitter: &JsValue) -> Result<JsValue, JsValue> {
+    match submitter_kind(form, submitter) {
+        1 => Err(super::errors::type_error(
+            "submitter must be a submit button",
+        )),
+        2 => Err(super::errors::named_error(
+            "NotFoundError",
+            "submitter is not a submit button of this form",
+            &[],
+        )),
+        4 => Ok(submitter.clone()),
+        _ => Ok(JsValue::UNDEFINED),
     }
-    Ok(out)
 }
 
 /// Where each control goes.
@@ -246,6 +251,7 @@ pub fn as_form(value: &JsValue) -> Result<HtmlFormElement, JsValue> {
 /// submits it, as `new FormData(form, submitter)` takes that button's name and value.
 #[wasm_bindgen(js_name = readForm, skip_typescript)]
 pub fn read_form(form: JsValue, submitter: JsValue) -> Result<JsValue, JsValue> {
-    let controls = controls_with(&as_form(&form)?, &submitter)?;
+    let form = as_form(&form)?;
+    let controls = controls(&form, &submitter_entry(&form, &submitter)?);
     Ok(request(&controls, &placements(&controls)))
 }

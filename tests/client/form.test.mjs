@@ -407,11 +407,13 @@ test("bindForm: a message is put after the label that holds its control, not ins
      binding.validate();
      const after = (id) => document.getElementById(id).nextElementSibling?.id ?? "";
      const labels = ["op-label", "yes", "no"].map((id) => document.getElementById(id).textContent.replace(/\\s+/g, " ").trim());
-     return { labels, afterOperator: after("op-label"), afterYes: after("yes"), operatorMessage: message("operator"), operateKeyCounter: counter("operate_key") ?? null };`,
+     return { labels, afterOperator: after("op-label"), afterYes: after("yes"), afterNo: after("no"), operatorMessage: message("operator"), operateKeyCounter: counter("operate_key") ?? null };`,
   );
   assert.deepEqual(result.ok.labels, ["Operator", "Yes", "No"]);
   assert.match(result.ok.afterOperator, /message-operator$/);
-  assert.match(result.ok.afterYes, /message-virtual_confirm_result$/);
+  // A group's message after its last radio's label, not between two choices.
+  assert.equal(result.ok.afterYes, "no");
+  assert.match(result.ok.afterNo, /message-virtual_confirm_result$/);
   assert.equal(result.ok.operatorMessage, "Operator must not be blank.");
   assert.equal(result.ok.operateKeyCounter, null);
 });
@@ -438,6 +440,37 @@ test("bindForm keeps the form's own constraints: a required consent box the port
   assert.deepEqual(result.ok, { blocked: { sent: 0, invalid: true, focused: "agree" }, sent: ["acceptedIncident1"] });
 });
 
+test("bindForm checks the form's own constraints only where a native submit would: not with novalidate, nor for a formnovalidate button", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="acceptedIncident1">
+     <textarea name="cause" required hidden></textarea>
+     <button id="send">Send</button>
+     <button id="draft" formnovalidate>Send anyway</button>`,
+    `const sent = [];
+     form.addEventListener("coc:submit", (e) => sent.push(e.detail.request.operate_key));
+     let binding = coc.bindForm(form);
+     document.getElementById("send").click();
+     await tick();
+     const checked = sent.length;
+     document.getElementById("draft").click();
+     await tick();
+     const skipped = sent.length;
+     binding.destroy();
+     // A form that had novalidate before it was bound: nothing of the browser's.
+     form.noValidate = true;
+     binding = coc.bindForm(form);
+     document.getElementById("send").click();
+     await tick();
+     binding.destroy();
+     return { checked, skipped, novalidate: sent.length };`,
+  );
+  // A required field the portal hid for this operation (not disabled) blocks a
+  // native submit too; a formnovalidate button or a novalidate form goes through.
+  assert.deepEqual(result.ok, { checked: 0, skipped: 1, novalidate: 2 });
+});
+
 test("bindForm: what was said of a field that left the request goes (another operation, disabled), and destroy() leaves no custom validity behind", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
@@ -447,7 +480,7 @@ test("bindForm: what was said of a field that left the request goes (another ope
     `const binding = coc.bindForm(form, { locale: "en" });
      const comment = form.elements.virtual_confirm_comment;
      type("virtual_confirm_comment", "x".repeat(301));
-     const state = () => ({ invalid: comment.getAttribute("aria-invalid"), validity: comment.validationMessage, message: message("virtual_confirm_comment") });
+     const state = () => ({ invalid: comment.getAttribute("aria-invalid"), validity: comment.validationMessage, message: message("virtual_confirm_comment"), counter: counter("virtual_confirm_comment") });
      const shown = state();
      form.elements.operate_key.value = "commitSolution1";
      form.elements.operate_key.dispatchEvent(new Event("change", { bubbles: true }));
@@ -462,8 +495,8 @@ test("bindForm: what was said of a field that left the request goes (another ope
      return { shown, otherOperation, again, afterDestroy: { validity: comment.validationMessage, formValid: form.checkValidity() } };`,
   );
   const { shown, otherOperation, again, afterDestroy } = result.ok;
-  assert.deepEqual(shown, { invalid: "true", validity: "Verification comment must be at most 300 characters, got 301.", message: "Verification comment must be at most 300 characters, got 301." });
-  assert.deepEqual(otherOperation, { invalid: null, validity: "", message: "" });
+  assert.deepEqual(shown, { invalid: "true", validity: "Verification comment must be at most 300 characters, got 301.", message: "Verification comment must be at most 300 characters, got 301.", counter: "301 / 300" });
+  assert.deepEqual(otherOperation, { invalid: null, validity: "", message: "", counter: "" });
   assert.equal(again.invalid, "true");
   assert.deepEqual(afterDestroy, { validity: "", formValid: true });
 });
@@ -480,9 +513,13 @@ test("the button that submits the form gives its name and value, as a submission
      <button type="button" id="other">Other</button>`,
     `const read = coc.readForm(form, document.getElementById("no")).parameter;
      let thrown = [];
-     for (const not of [document.getElementById("other"), form.elements.operator, {}]) {
+     const elsewhere = document.createElement("form");
+     elsewhere.innerHTML = '<button name="virtual_confirm_result" value="true">Yes</button>';
+     document.body.append(elsewhere);
+     for (const not of [document.getElementById("other"), form.elements.operator, {}, elsewhere.querySelector("button")]) {
        try { coc.readForm(form, not); } catch (e) { thrown.push(e.name); }
      }
+     elsewhere.remove();
      const events = [];
      for (const kind of ["coc:submit", "coc:invalid"]) form.addEventListener(kind, (e) => events.push([kind, e.detail.request?.parameter ?? e.detail.errors.map((v) => v.path)]));
      const binding = coc.bindForm(form, { locale: "en" });
@@ -493,14 +530,33 @@ test("the button that submits the form gives its name and value, as a submission
      const summary = form.querySelector("[data-coc-summary]").textContent;
      document.getElementById("no").click();
      await tick();
+     // A submit with no button (Ctrl+Enter's requestSubmit()): no verdict, as a submission.
+     form.requestSubmit();
+     await tick();
      binding.destroy();
-     return { read, thrown, events, summary };`,
+     return { read, thrown, events, summary, describedButtons: form.querySelectorAll("button[aria-describedby]").length };`,
   );
   assert.deepEqual(result.ok.read, { virtual_confirm_result: false, virtual_confirm_comment: "" });
-  assert.deepEqual(result.ok.thrown, ["TypeError", "TypeError", "TypeError"]);
+  assert.deepEqual(result.ok.thrown, ["TypeError", "TypeError", "TypeError", "NotFoundError"]);
   assert.deepEqual(result.ok.events, [
     ["coc:invalid", ["parameter.virtual_confirm_comment"]],
     ["coc:submit", { virtual_confirm_comment: "Fixed.", virtual_confirm_result: false }],
+    ["coc:invalid", ["parameter.virtual_confirm_result"]],
   ]);
   assert.equal(result.ok.summary, "");
+  assert.equal(result.ok.describedButtons, 0, "a button gets no message of its own");
+});
+
+test("readForm: the operation is the one sent (a button's over a hidden default), read in tree order; a date no Date holds is reported, not dropped", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="operate_key" value="confirm">
+     <textarea name="cause">disk</textarea>
+     <input type="date" name="start_time" value="10000-01-01">
+     <button name="operate_key" value="commitSolution1" id="solution">Submit solution</button>
+     <input type="image" name="map" alt="map" id="image">`,
+    `const bySolution = coc.readForm(form, document.getElementById("solution"));
+     const byImage = coc.readForm(form, document.getElementById("image"));
+     return { bySolution: [bySolution.operate_key, bySolution.parameter?.cause ?? null, Number.isNaN(bySolution.parameter?.start_time)], byImage: byImage.operate_key };`,
+  );
+  assert.deepEqual(result.ok, { bySolution: ["commitSolution1", "disk", true], byImage: "confirm" });
 });

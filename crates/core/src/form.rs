@@ -89,9 +89,12 @@ const ROOT: &[&str] = &["incident_num", "operator", "operate_key"];
 
 /// Places every control that is part of the request, in the form's order.
 pub fn place(fields: &[Field<'_>]) -> Vec<Placement> {
+    // The one sent (see `choose_senders`): of several, the last with a value.
     let operate_key = fields
         .iter()
-        .find(|f| f.name == "operate_key")
+        .rev()
+        .filter(|f| f.name == "operate_key")
+        .find(|f| !matches!(f.control, Control::Choice(None)))
         .and_then(|f| match f.control {
             Control::Text(text) | Control::Choice(Some(text)) => Some(text),
             _ => None,
@@ -230,7 +233,12 @@ fn coerce(control: &Control<'_>, kind: Option<Kind>) -> Coerced {
                 let n = digits
                     .bytes()
                     .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
-                Coerced::Number(sign * n as f64)
+                if sign < 0.0 && n == 0 {
+                    // "-0" is no number a user means: said as typed.
+                    Coerced::Original
+                } else {
+                    Coerced::Number(sign * n as f64)
+                }
             } else {
                 Coerced::Original
             }
@@ -356,6 +364,7 @@ mod tests {
         assert_eq!(solution(Control::Text(" -1")), Coerced::Number(-1.0));
         assert_eq!(solution(Control::Text("-")), Coerced::Original);
         assert_eq!(solution(Control::Text("--1")), Coerced::Original);
+        assert_eq!(solution(Control::Text("-0")), Coerced::Original);
         assert_eq!(solution(Control::Text("yesterday")), Coerced::Original);
         assert_eq!(
             solution(Control::Number {
@@ -436,6 +445,25 @@ mod tests {
             placed.iter().map(|p| p.sends).collect::<Vec<_>>(),
             vec![false, true]
         );
+    }
+
+    #[test]
+    fn the_operation_is_the_one_sent() {
+        // A hidden default, then the button that submitted the form: the button's.
+        let fields = [
+            field("operate_key", Control::Text("confirm")),
+            field("cause", Control::Text("disk")),
+            field("operate_key", Control::Choice(Some("commitSolution1"))),
+        ];
+        let placed = place(&fields);
+        assert_eq!(
+            sent(&placed),
+            vec![
+                ("parameter.cause".into(), Coerced::Original),
+                ("operate_key".into(), Coerced::Original),
+            ]
+        );
+        assert_eq!(placed[2].field, 2);
     }
 
     #[test]

@@ -288,9 +288,23 @@ pub fn redact(text: &str, token: Option<&str>) -> String {
 /// character, with the token it quotes replaced ([`redact`]; one cut by the end is
 /// taken out whole first).
 pub fn redacted_snippet(body: &str, token: Option<&str>) -> String {
+    // As JSON may write it too: each `/` as `\/` (PHP's json_encode, some Java), which
+    // a base64 token holds.
+    let mut escaped = String::new();
+    for c in token.unwrap_or_default().chars() {
+        if c == '/' {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
     // Enough that a token cut by the snippet's end is still whole here.
-    let room = SNIPPET_BYTES + token.map_or(0, str::len);
-    snippet(&redact(snippet_of(body, room), token)).to_owned()
+    let room = SNIPPET_BYTES + escaped.len();
+    let once = redact(snippet_of(body, room), token);
+    snippet(&redact(
+        &once,
+        Some(escaped.as_str()).filter(|e| Some(*e) != token),
+    ))
+    .to_owned()
 }
 
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a character.
@@ -568,6 +582,12 @@ mod tests {
         let cut = redacted_snippet(&body, Some(token));
         assert_eq!(cut, format!("{}{}", "a".repeat(SNIPPET_BYTES - 5), "[X-Au"));
         assert!(!cut.contains("SECRET"));
+        // Written as JSON may write it, each `/` escaped.
+        let slashed = "ab/cd+ef/gh==";
+        assert_eq!(
+            redacted_snippet(r#"{"echo":"ab\/cd+ef\/gh=="}"#, Some(slashed)),
+            r#"{"echo":"[X-Auth-Token]"}"#
+        );
         let body = "字".repeat(400);
         assert_eq!(redacted_snippet(&body, Some(token)), snippet(&body));
         assert_eq!(redacted_snippet(&body, None), snippet(&body));

@@ -108,8 +108,12 @@ impl Binding {
         let mut shown_names: Vec<&str> = Vec::new();
         for placement in placed {
             let control = &controls[placement.field];
-            // A hidden input has no place to show a message: its violations go to the summary.
-            if control.element.get_attribute("type").as_deref() == Some("hidden") {
+            // A hidden input, or the button that submitted the form, has no place to show
+            // a message: its violations go to the summary.
+            if control.element.get_attribute("type").as_deref() == Some("hidden")
+                || control.element.tag_name() == "BUTTON"
+                || control.element.get_attribute("type").as_deref() == Some("submit")
+            {
                 continue;
             }
             if !self.is_live() {
@@ -169,17 +173,24 @@ impl Binding {
     /// operation's field, taken out of the form) goes: their message, `aria-invalid` and
     /// custom validity, which would otherwise block a native submit after `destroy()`.
     fn forget_gone(&self, shown_names: &[&str]) {
-        // Each message (true) and each described element (false), taken in one borrow.
+        // Each message and counter (true) and each described element (false), taken in
+        // one borrow.
         let mut gone: Vec<(Element, bool)> = Vec::new();
         for d in &self.state.borrow().decorations {
             if !shown_names.contains(&d.name.as_str()) {
-                gone.extend(d.message.iter().map(|m| (m.clone(), true)));
+                gone.extend(
+                    d.message
+                        .iter()
+                        .chain(&d.counter)
+                        .map(|m| (m.clone(), true)),
+                );
                 gone.extend(d.described.iter().map(|e| (e.clone(), false)));
             }
         }
-        for (element, message) in &gone {
-            if *message {
+        for (element, text) in &gone {
+            if *text {
                 self.write(|| set_text(element, ""));
+                self.write(|| set_class(element, "coc-over", false));
             } else {
                 self.write(|| set_custom_validity(element, ""));
                 self.write(|| set_flag(element, "aria-invalid", false));
@@ -309,23 +320,19 @@ impl Binding {
             let element = self.form.owner_document()?.create_element("span").ok()?;
             element.set_class_name(class);
             let anchor = if control.element.get_attribute("type").as_deref() == Some("radio") {
+                // After the group: its fieldset, or its last radio (not between two).
                 control
                     .element
                     .closest("fieldset")
                     .ok()
                     .flatten()
-                    .unwrap_or_else(|| control.element.clone())
+                    .unwrap_or_else(|| control.others().last().unwrap_or(&control.element).clone())
             } else {
                 control.element.clone()
             };
             // Not inside a label that holds the control: what a label holds is the
             // control's accessible name ("Operator Operator must not be blank. 0 / 255").
-            let anchor = anchor
-                .closest("label")
-                .ok()
-                .flatten()
-                .filter(|label| label.contains(Some(&control.element)))
-                .unwrap_or(anchor);
+            let anchor = anchor.closest("label").ok().flatten().unwrap_or(anchor);
             anchor.after_with_node_1(&element).ok()?;
             created.push(element.clone());
             Some(element)
