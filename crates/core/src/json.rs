@@ -129,32 +129,29 @@ pub(crate) fn iso_date(out: &mut String, ms: f64) -> Option<()> {
     let year = yoe + era * 400 + u64::from(month <= 2);
     if year > 9999 {
         out.push('+');
-        padded(out, year, 6);
-    } else {
-        padded(out, year, 4);
     }
-    for (separator, n, width) in [
-        ('-', month, 2),
-        ('-', day, 2),
-        ('T', of_day / 3_600_000, 2),
-        (':', of_day / 60_000 % 60, 2),
-        (':', of_day / 1000 % 60, 2),
-        ('.', of_day % 1000, 3),
-    ] {
-        out.push(separator);
-        padded(out, n, width);
+    // Each part after what goes before it, zeros in front up to its width.
+    let parts = [
+        (year, if year > 9999 { 6 } else { 4 }),
+        (month, 2),
+        (day, 2),
+        (of_day / 3_600_000, 2),
+        (of_day / 60_000 % 60, 2),
+        (of_day / 1000 % 60, 2),
+        (of_day % 1000, 3),
+    ];
+    for (i, (n, width)) in parts.into_iter().enumerate() {
+        if let Some(&before) = b" --T::.".get(i).filter(|_| i > 0) {
+            out.push(char::from(before));
+        }
+        let digits = digits(n);
+        for _ in digits.as_str().len()..width {
+            out.push('0');
+        }
+        out.push_str(digits.as_str());
     }
     out.push('Z');
     Some(())
-}
-
-/// `n`'s digits, zeros in front up to `width`.
-fn padded(out: &mut String, n: u64, width: usize) {
-    let digits = digits(n);
-    for _ in digits.as_str().len()..width {
-        out.push('0');
-    }
-    out.push_str(digits.as_str());
 }
 
 /// Writes a whole number (a limit, a length, an index).

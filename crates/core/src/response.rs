@@ -266,17 +266,18 @@ pub fn redact(text: &str, token: Option<&str>) -> String {
         // main entry's wasm, gzipped. A match starts and ends on characters of `text`:
         // a token's first byte starts a character, and it is whole.
         let mut at = 0;
-        while let Some(tail) = rest.as_bytes().get(at..) {
-            if tail.is_empty() {
-                break;
-            }
-            if tail.starts_with(token.as_bytes()) {
-                out.push_str(rest.get(..at).unwrap_or_default());
-                out.push_str(TOKEN_MARK);
-                rest = rest.get(at + token.len()..).unwrap_or_default();
-                at = 0;
-            } else {
-                at += 1;
+        while at < rest.len() {
+            match quoted_at(
+                rest.as_bytes().get(at..).unwrap_or_default(),
+                token.as_bytes(),
+            ) {
+                Some(length) => {
+                    out.push_str(rest.get(..at).unwrap_or_default());
+                    out.push_str(TOKEN_MARK);
+                    rest = rest.get(at + length..).unwrap_or_default();
+                    at = 0;
+                }
+                None => at += 1,
             }
         }
     }
@@ -284,27 +285,29 @@ pub fn redact(text: &str, token: Option<&str>) -> String {
     out
 }
 
+/// How long `token` is at the start of `text`, as it is or as JSON may write it: each
+/// `/` as `\/` (PHP's json_encode, some Java), which a base64 token holds.
+fn quoted_at(text: &[u8], token: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for &b in token {
+        if b == b'/' && text.get(at) == Some(&b'\\') {
+            at += 1;
+        }
+        if text.get(at) != Some(&b) {
+            return None;
+        }
+        at += 1;
+    }
+    Some(at)
+}
+
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a
 /// character, with the token it quotes replaced ([`redact`]; one cut by the end is
 /// taken out whole first).
 pub fn redacted_snippet(body: &str, token: Option<&str>) -> String {
-    // As JSON may write it too: each `/` as `\/` (PHP's json_encode, some Java), which
-    // a base64 token holds.
-    let mut escaped = String::new();
-    for c in token.unwrap_or_default().chars() {
-        if c == '/' {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    // Enough that a token cut by the snippet's end is still whole here.
-    let room = SNIPPET_BYTES + escaped.len();
-    let once = redact(snippet_of(body, room), token);
-    snippet(&redact(
-        &once,
-        Some(escaped.as_str()).filter(|e| Some(*e) != token),
-    ))
-    .to_owned()
+    // Enough that a token cut by the snippet's end is still whole here, each `/` escaped.
+    let room = SNIPPET_BYTES + 2 * token.map_or(0, str::len);
+    snippet(&redact(snippet_of(body, room), token)).to_owned()
 }
 
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a character.
