@@ -137,6 +137,17 @@ export class FormBinding {
   }
 }
 
+/** In Node, lets more than ten calls in flight share the caller's signal without a
+ * "possible memory leak" warning: each adds a listener to it, and takes it off when it
+ * ends. Raised as undici's fetch raises it for its own, only from Node's default. */
+function quietSignal(options) {
+  try {
+    const events = globalThis.process?.getBuiltinModule?.("node:events");
+    const signal = options.signal;
+    if (events && signal && events.getMaxListeners(signal) === events.defaultMaxListeners) events.setMaxListeners(1500, signal);
+  } catch {}
+}
+
 /** wasm-bindgen's client, with a documented error (not a null pointer) once freed. */
 export class IncidentClient extends wasm.IncidentClient {
   #freed = false;
@@ -144,6 +155,7 @@ export class IncidentClient extends wasm.IncidentClient {
   constructor(options) {
     ensureReady("new IncidentClient()");
     super(options);
+    quietSignal(options);
   }
 
   #usable() {

@@ -633,6 +633,15 @@ test("in Node, each entry in a process of its own: init() given nothing, a file:
     "coc-incident, initSync(a DataView)": `import { initSync, textLength } from "coc-incident"; import { readFileSync } from "node:fs";
       const bytes = readFileSync(new URL(import.meta.resolve("coc-incident/coc_incident_bg.wasm")));
       initSync(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)); out(textLength("abc"));`,
+    // Calls in flight sharing the caller's signal, past Node's ten listeners: no warning.
+    "coc-incident/client, 40 calls sharing a signal": `import init, { IncidentClient } from "coc-incident/client";
+      import { createServer } from "node:http"; await init();
+      const server = createServer((req, res) => { res.setHeader("Content-Type", "application/json"); setTimeout(() => res.end('{"error_code":"GOM.00000000","provider_code":"049","error_msg":null,"data":null}'), 20); });
+      await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const signal = new AbortController().signal;
+      const client = new IncidentClient({ endpoint: "http://127.0.0.1:" + server.address().port, signal });
+      const answers = await Promise.all(Array.from({ length: 40 }, () => client.acceptIncident("IM1", "op")));
+      server.close(); out(answers.filter((a) => a.error_code === "GOM.00000000").length);`,
     // A server render imports what its pages import: with no DOM, nothing is defined.
     "coc-incident/element, with no DOM": `const { IncidentFormElement } = await import("coc-incident/element"); out(typeof IncidentFormElement);`,
   };
@@ -651,6 +660,7 @@ test("in Node, each entry in a process of its own: init() given nothing, a file:
     "coc-incident, a Request of a file: URL": { stdout: "2", stderr: "", status: 0 },
     "coc-incident/validate, a DataView; initSync too": { stdout: "[true,false]", stderr: "", status: 0 },
     "coc-incident, initSync(a DataView)": { stdout: "3", stderr: "", status: 0 },
+    "coc-incident/client, 40 calls sharing a signal": { stdout: "40", stderr: "", status: 0 },
     "coc-incident/element, with no DOM": { stdout: '"function"', stderr: "", status: 0 },
   });
 });
