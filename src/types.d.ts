@@ -198,12 +198,14 @@ export type CocError = ValidationError | ConfigError | ApiError | HttpError | Ne
 
 /** A successful answer of the handle endpoint. */
 export interface HandleResponse {
-  /** Service ID, always a string (the server may send `"049"` or `4`). */
+  /** Service ID, always a string (the server may send `"049"` or `4`: `"4"`); `""` when
+   * it is absent, `null`, or neither a string nor a whole number. */
   provider_code: string;
   /** `GOM.00000000`. */
   error_code: string;
   error_msg: string | null;
-  /** The answer's `data`, as the server sent it (`null` in the documented answers). */
+  /** The answer's `data` as `JSON.parse` reads it (`null` when absent, and in the
+   * documented answers). */
   data: unknown;
 }
 
