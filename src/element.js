@@ -54,8 +54,8 @@ const TEXT = {
     no: "No, it is not fixed",
     virtual_confirm_comment: "Verification comment",
     failed: (why) => `${lead("Not sent", why)} What you typed is kept; send again when ready.`,
-    refused: (why) => `${lead("Not done", why)} What you typed is kept.`,
-    unknown: (why) => `${lead("No answer", why)} It may have been done: check the incident's state before sending again. What you typed is kept.`,
+    refused: (why) => `${lead("Refused", why)} What you typed is kept.`,
+    unknown: (why) => `${lead("Outcome unknown", why)} It may have been done: check the incident's state before sending again. What you typed is kept.`,
     // The client's own messages are English: said as they are.
     why: () => undefined,
     sending: "Sending…",
@@ -65,17 +65,17 @@ const TEXT = {
   "zh-CN": {
     loading: "加载中…",
     operator: "操作人",
-    acceptedIncident1: { title: "受理事件", submit: "受理", done: "已受理：事件处理中。" },
-    commitSolution1: { title: "提交解决方案", submit: "提交方案", done: "方案已提交：等待验证。" },
-    confirm: { title: "验证修复结果", submit: "提交验证", done: "验证已提交。" },
-    closed: "此事件已关闭，无需操作。",
-    unknownState: (state) => `无法识别此事件的状态：${state}。`,
-    noState: "无法读取事件状态。",
+    acceptedIncident1: { title: "受理事件单", submit: "受理", done: "已受理，事件单进入“处理中”。" },
+    commitSolution1: { title: "提交解决方案", submit: "提交方案", done: "解决方案已提交，事件单进入“待验证”。" },
+    confirm: { title: "验证修复结果", submit: "提交验证", done: "验证结果已提交。" },
+    closed: "此事件单已关闭，无需操作。",
+    unknownState: (state) => `无法识别此事件单的状态：${state}。`,
+    noState: "无法读取事件单状态。",
     noStart: "表单无法启动（WebAssembly 未能加载）。",
-    noClient: "表单无法启动：其 endpoint 或 token 不被接受。",
-    mtm_type: "问题类别",
+    noClient: "表单无法启动：接口地址（endpoint）或令牌（token）无效。",
+    mtm_type: "事件类别",
     mtm_types: ["安全问题", "功能问题", "可靠性问题", "配置问题", "变更问题"],
-    is_service_interrupt: "业务曾中断",
+    is_service_interrupt: "业务是否中断",
     cause: "故障原因",
     solution: "解决方案",
     start_time: "故障开始时间（可选）",
@@ -84,20 +84,20 @@ const TEXT = {
     yes: "是，已修复",
     no: "否，未修复",
     virtual_confirm_comment: "验证说明",
-    failed: (why) => `${leadZh("未发送", why)}已输入的内容已保留，准备好后请再次提交。`,
-    refused: (why) => `${leadZh("未完成", why)}已输入的内容已保留。`,
-    unknown: (why) => `${leadZh("没有应答", why)}操作可能已经完成：请先查看事件状态，再决定是否重新提交。已输入的内容已保留。`,
+    failed: (why) => `${leadZh("未发送", why)}您输入的内容已保留，准备好后请再次提交。`,
+    refused: (why) => `${leadZh("操作未执行", why)}您输入的内容已保留。`,
+    unknown: (why) => `${leadZh("结果未知", why)}操作可能已经完成：请先查看事件单状态，再决定是否重新提交。您输入的内容已保留。`,
     // The client's messages are English: each kind of failure said in Chinese here (the
     // server's own error_msg as it is).
     why: ({ name, status, errorCode, errorMsg }) =>
-      name === "TimeoutError" ? "在规定时间内没有收到 COC 接口的应答"
-      : name === "NetworkError" ? "请求无法发送（网络故障、跨域被拒或重定向）"
-      : name === "HttpError" ? `HTTP ${status}，应答不是 COC 接口的 JSON`
+      name === "TimeoutError" ? "请求超时，未收到 COC 接口的响应"
+      : name === "NetworkError" ? "请求无法发送（网络故障、跨域请求被拒绝或重定向）"
+      : name === "HttpError" ? `HTTP ${status}，响应不是 COC 接口的 JSON`
       : name === "ApiError" ? `COC 返回 ${errorCode}（HTTP ${status}）${errorMsg !== "" ? `：${errorMsg}` : ""}`
       : undefined,
     sending: "正在发送…",
     draft: "已恢复之前输入的内容。",
-    incident: (num) => `事件 ${num}`,
+    incident: (num) => `事件单 ${num}`,
   },
 };
 
@@ -146,7 +146,7 @@ const sentence = (text) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
 /** What a failed send's message starts with: its kind, then why when there is a why
  * ("Not sent: why." / "Not sent."); `leadZh` in Chinese. */
 const lead = (kind, why) => (why === "" ? `${kind}.` : `${kind}: ${sentence(why)}`);
-const leadZh = (kind, why) => (why === "" ? `${kind}。` : `${kind}：${sentence(why)} `);
+const leadZh = (kind, why) => (why === "" ? `${kind}。` : `${kind}：${/[.!?。！？]$/.test(why) ? why : `${why}。`}`);
 
 const STYLE = `
 :host { display: block; font: var(--coc-font, inherit); color: var(--coc-color, inherit); }

@@ -8,17 +8,17 @@ const TEXT = {
   en: {
     skip: "Skip to tickets", title: "Incident desk", language: "Language",
     note: "A demo of coc-incident against a local emulator of the Huawei Cloud COC incident API. Every mistake is shown next to its field before anything is sent.",
-    tickets: "Tickets", number: "Number", ticketTitle: "Title", state: "State", stateLabel: "State:", action: "Action", open: "Open",
+    tickets: "Tickets", number: "Number", ticketTitle: "Title", state: "State", stateLabel: "State: ", action: "Action", open: "Open",
     openLabel: (num) => `Open ticket ${num}`, loading: "Loading tickets…", loadFailed: "Could not load the tickets.",
     changed: (state) => `The ticket is now ${state} on the server: its form is shown, and below it why the last send failed.`,
     states: { to_be_accepted: "To be accepted", handling: "Handling", to_be_verified: "To be verified", closed: "Closed" },
   },
   "zh-CN": {
-    skip: "跳到事件单列表", title: "事件工作台", language: "语言",
+    skip: "跳转到事件单列表", title: "事件工作台", language: "语言",
     note: "coc-incident 的演示，连接本地模拟的华为云 COC 事件接口。发送之前，每个错误都会显示在对应字段旁。",
     tickets: "事件单", number: "单号", ticketTitle: "标题", state: "状态", stateLabel: "状态：", action: "操作", open: "打开",
     openLabel: (num) => `打开事件单 ${num}`, loading: "正在加载事件单…", loadFailed: "无法加载事件单。",
-    changed: (state) => `服务器上此事件单当前为${state}，已显示其表单，表单下方说明了上次发送失败的原因。`,
+    changed: (state) => `此事件单在服务器上的状态已变为“${state}”，已显示对应表单；上次发送失败的原因见表单下方。`,
     states: { to_be_accepted: "待受理", handling: "处理中", to_be_verified: "待验证", closed: "已关闭" },
   },
 };
@@ -37,7 +37,7 @@ const t = (key, ...args) => {
 
 function translate() {
   document.documentElement.lang = locale;
-  document.title = `${t("title")}: coc-incident`;
+  document.title = `${t("title")} - coc-incident`;
   for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
 }
 

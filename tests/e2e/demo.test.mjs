@@ -169,7 +169,7 @@ test("an error message carrying HTML is shown as text", async (t) => {
   const attack = 'IM<img src=x onerror="window.__pwned = 1">';
   await page.evaluate((value) => document.querySelector("coc-incident-form").setAttribute("incident-num", value), attack);
   await page.getByRole("button", { name: "Accept" }).click();
-  await alert().filter({ hasText: "Not done" }).waitFor();
+  await alert().filter({ hasText: "Refused" }).waitFor();
   const text = await alert().textContent();
   assert.match(text, /EMU\.00000404/);
   assert.ok(text.includes(`No incident ticket ${attack}`), text);
@@ -198,7 +198,7 @@ test("a ticket that moved on elsewhere: the refusal is said, then the page shows
     await page.locator("#detail-note").textContent(),
     "The ticket is now Handling on the server: its form is shown, and below it why the last send failed.",
   );
-  assert.match(await element().locator("[part~=error]").textContent(), /^Not done: COC answered EMU\.00000409 \(HTTP 409\)/);
+  assert.match(await element().locator("[part~=error]").textContent(), /^Refused: COC answered EMU\.00000409 \(HTTP 409\)/);
   assert.deepEqual(emulator.log.map((entry) => entry.status), [200, 409]);
   await finish(t, ["console: Failed to load resource: the server responded with a status of 409 (Conflict)"]);
 });
@@ -212,8 +212,8 @@ test("a dropped connection is said as no answer, sent once, and the ticket is as
   });
   assert.equal(misbehave.status, 200);
   await page.getByRole("button", { name: "Accept" }).click();
-  await alert().filter({ hasText: "No answer" }).waitFor();
-  assert.match(await alert().textContent(), /^No answer: The request could not be sent \(network failure, CORS refusal or a redirect\)/);
+  await alert().filter({ hasText: "Outcome unknown" }).waitFor();
+  assert.match(await alert().textContent(), /^Outcome unknown: The request could not be sent \(network failure, CORS refusal or a redirect\)/);
   // The browser did not send it again through another connection.
   assert.equal(emulator.log.length, 1);
   assert.equal(stateOf(NUM), "to_be_accepted");
@@ -270,7 +270,7 @@ test("with a token the emulator demands, the page sends the one in its address",
       await page.getByRole("button", { name: "Accept" }).click();
       if (expected === "good") await status().filter({ hasText: "Accepted" }).waitFor();
       else {
-        await alert().filter({ hasText: "Not done" }).waitFor();
+        await alert().filter({ hasText: "Refused" }).waitFor();
         assert.match(await alert().textContent(), /EMU\.00000401 \(HTTP 401\)/);
       }
       await page.close();

@@ -160,10 +160,10 @@ test("a failed send keeps the form as typed, is never resent on its own, and goe
   await page.getByRole("button", { name: "Accept" }).click();
   const alert = page.locator("coc-incident-form [role=alert]");
   // A gateway's 502: no answer of COC's, so the action may have been done.
-  await alert.filter({ hasText: "No answer:" }).waitFor();
+  await alert.filter({ hasText: "Outcome unknown:" }).waitFor();
   assert.equal(
     await alert.textContent(),
-    "No answer: HTTP 502 with a body that is not the COC API's JSON. It may have been done: check the incident's state before sending again. What you typed is kept.",
+    "Outcome unknown: HTTP 502 with a body that is not the COC API's JSON. It may have been done: check the incident's state before sending again. What you typed is kept.",
   );
   await page.waitForTimeout(1000);
   assert.deepEqual(sent(), [["acceptedIncident1", 502]], "one attempt, no retry");
@@ -209,7 +209,7 @@ test("a token function that rejects with no Error (nothing, a text, a DOMExcepti
   assert.equal(await sendFailing(undefined, "Not sent."), "Not sent. What you typed is kept; send again when ready.");
   assert.equal(await sendFailing("text", "session expired"), "Not sent: session expired. What you typed is kept; send again when ready.");
   assert.equal(await sendFailing("timeout", "timed out"), "Not sent: The operation timed out. What you typed is kept; send again when ready.");
-  await sendFailing("trap", "No answer.");
+  await sendFailing("trap", "Outcome unknown.");
   // The send ended: the element is not left sending, and shows what it is asked to.
   await page.locator("coc-incident-form").evaluate((e) => e.setAttribute("state", "closed"));
   await page.locator("coc-incident-form [part=closed]").waitFor();
@@ -233,8 +233,8 @@ test("a send says it is under way, and a refusal is said in the element's locale
   await page.getByRole("button", { name: "受理" }).click();
   await page.locator("coc-incident-form [role=status]").filter({ hasText: "正在发送…" }).waitFor();
   const alert = page.locator("coc-incident-form [role=alert]");
-  await alert.filter({ hasText: "未完成" }).waitFor();
-  assert.match(await alert.textContent(), /^未完成：COC 返回 EMU\.00000409（HTTP 409）：.+ 已输入的内容已保留。$/);
+  await alert.filter({ hasText: "操作未执行" }).waitFor();
+  assert.match(await alert.textContent(), /^操作未执行：COC 返回 EMU\.00000409（HTTP 409）：.+。您输入的内容已保留。$/);
   assert.equal(await page.locator("coc-incident-form [role=status]").textContent(), "");
   // The browser logs the 409 it was answered; nothing else.
   assert.deepEqual(page.problems.filter((problem) => !/status of 409/.test(problem)), []);
@@ -253,9 +253,9 @@ test("why a send failed is said again by each new form of that incident (the por
   });
   assert.equal(other.status, 200);
   await page.getByRole("button", { name: "Accept" }).click();
-  await alert.filter({ hasText: "Not done" }).waitFor();
+  await alert.filter({ hasText: "Refused" }).waitFor();
   const refused = await alert.textContent();
-  assert.match(refused, /^Not done: COC answered EMU\.00000409 \(HTTP 409\)/);
+  assert.match(refused, /^Refused: COC answered EMU\.00000409 \(HTTP 409\)/);
   // The portal reads the state again, as the message asks, and shows the ticket as it is:
   // the new form keeps the reason the last one was refused.
   await element.evaluate((e) => e.setAttribute("state", "handling"));
@@ -264,7 +264,7 @@ test("why a send failed is said again by each new form of that incident (the por
   // Another locale: the same reason, in it.
   await element.evaluate((e) => e.setAttribute("locale", "zh-CN"));
   await page.getByRole("button", { name: "提交方案" }).waitFor();
-  assert.match(await alert.textContent(), /^未完成：COC 返回 EMU\.00000409（HTTP 409）：/);
+  assert.match(await alert.textContent(), /^操作未执行：COC 返回 EMU\.00000409（HTTP 409）：/);
   // A new send starts afresh: an invalid one says its fields, and no old reason.
   await page.getByRole("button", { name: "提交方案" }).click();
   await page.locator("coc-incident-form [aria-invalid=true]").first().waitFor();
@@ -288,7 +288,7 @@ test("a refusal is not said of another incident shown next", async () => {
     body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
   });
   await page.getByRole("button", { name: "Accept" }).click();
-  await alert.filter({ hasText: "Not done" }).waitFor();
+  await alert.filter({ hasText: "Refused" }).waitFor();
   await element.evaluate((e, num) => {
     e.setAttribute("incident-num", num);
     e.setAttribute("state", "to_be_verified");
