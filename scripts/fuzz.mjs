@@ -579,13 +579,25 @@ function probe(impl) {
 export const RENEWALS = [
   // A number that is not an integer is NaN or an infinity too, not only a fraction.
   ["a number with a fraction", "a fraction, NaN or Infinity"],
-  ["带小数的数字", "小数、NaN 或 Infinity"],
+  ["带小数的数字", "非整数数值（小数、NaN 或 Infinity）"],
   // `parameter` is one object: "Parameter is required.", not "Parameters is required.".
   ["Parameters is required.", "Parameter is required."],
   ["Parameters must be an object", "Parameter must be an object"],
   // A time that must not be before another is said as a time, not epoch milliseconds.
   [/( must not be before .*? \()(\d+)(\), got )(\d+)\./g, (_, a, min, b, actual) => `${a}${iso(min)}${b}${iso(actual)}.`],
   [/(不能早于.*?（)(\d+)(），当前为 )(\d+)。/g, (_, a, min, b, actual) => `${a}${iso(min)}${b}${iso(actual)}。`],
+  // Chinese as a native writer reviewed it: COC's terms, the enumeration comma, a type
+  // named in Chinese before its JavaScript name, a count with its noun.
+  ["是否业务中断", "业务是否中断"],
+  ["问题类别", "事件类别"],
+  ["”为是时", "”为“是”时"],
+  ["实际为null", "实际为空值（null）"],
+  ["实际为undefined", "实际为未定义（undefined）"],
+  ["实际为Symbol", "实际为符号（Symbol）"],
+  ["实际为BigInt", "实际为大整数（BigInt）"],
+  ["必须是JSON 值", "必须是合法的 JSON 值"],
+  ["处未列出。", "处问题未列出。"],
+  [/(必须是 )(.*?)( 之一)/g, (_, a, list, b) => `${a}${list.replaceAll(", ", "、")}${b}`],
 ];
 
 /** Digits of epoch milliseconds as the renewed message writes them. */

@@ -98,15 +98,15 @@ pub const TYPE_PHRASES: [(&str, &str, &str); 16] = [
     (
         "number",
         "a fraction, NaN or Infinity",
-        "小数、NaN 或 Infinity",
+        "非整数数值（小数、NaN 或 Infinity）",
     ),
     ("array", "an array", "数组"),
-    ("null", "null", "null"),
-    ("json", "a JSON value", "JSON 值"),
-    ("undefined", "undefined", "undefined"),
+    ("null", "null", "空值（null）"),
+    ("json", "a JSON value", "合法的 JSON 值"),
+    ("undefined", "undefined", "未定义（undefined）"),
     ("function", "a function", "函数"),
-    ("symbol", "a symbol", "Symbol"),
-    ("bigint", "a BigInt", "BigInt"),
+    ("symbol", "a symbol", "符号（Symbol）"),
+    ("bigint", "a BigInt", "大整数（BigInt）"),
     ("instance", "a non-plain object", "非普通对象"),
     (
         "too_deep",
@@ -247,19 +247,20 @@ pub const TEMPLATES: [[&str; 2]; 21] = [
     ],
     [
         "{field} is recommended when \"{other:when}\" is true.",
-        "“{other:when}”为是时，建议填写{field}。",
+        "“{other:when}”为“是”时，建议填写{field}。",
     ],
     [
         "{omitted} more were not listed.",
-        "另有 {omitted} 处未列出。",
+        "另有 {omitted} 处问题未列出。",
     ],
     ["Invalid handle request: {message}", "请求无效：{message}"],
     [
         "Invalid handle request: {message} (and {more} more)",
-        "请求无效：{message}（另有 {more} 处）",
+        "请求无效：{message}另有 {more} 处问题。",
     ],
     ["\"{text}\"", "“{text}”"],
-    [", ", ", "],
+    // A Chinese list takes the enumeration comma.
+    [", ", "、"],
 ];
 
 impl Template {

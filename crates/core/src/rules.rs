@@ -140,7 +140,7 @@ pub(crate) const COMMIT_SOLUTION: Operation = Operation {
             trimmed: false,
             label: Label {
                 en: "Incident category",
-                zh: "问题类别",
+                zh: "事件类别",
             },
         },
         FieldRule {
@@ -150,7 +150,7 @@ pub(crate) const COMMIT_SOLUTION: Operation = Operation {
             trimmed: false,
             label: Label {
                 en: "Service interrupted",
-                zh: "是否业务中断",
+                zh: "业务是否中断",
             },
         },
         FieldRule {

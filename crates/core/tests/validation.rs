@@ -368,7 +368,7 @@ fn a_time_that_is_not_an_integer_says_what_it_may_be() {
         let report = validate(&Value::Object(request), zh);
         assert_eq!(
             report.errors[0].message(),
-            "故障开始时间必须是整数，实际为小数、NaN 或 Infinity。",
+            "故障开始时间必须是整数，实际为非整数数值（小数、NaN 或 Infinity）。",
             "{n}"
         );
     }
