@@ -249,7 +249,7 @@ impl Hooks {
         hooks.add("submit", submit_guard())?;
         let submitting = binding.clone();
         hooks.listen("submit", move |event| {
-            // The button that submitted it, when it has a name: a submission's own.
+            // The button that submitted it: none for a `requestSubmit()` with none.
             let submitter = Reflect::get(&event, &JsValue::from_str("submitter")).ok();
             submit(
                 &submitting,
