@@ -598,6 +598,10 @@ export const RENEWALS = [
   ["必须是JSON 值", "必须是合法的 JSON 值"],
   ["处未列出。", "处问题未列出。"],
   [/(必须是 )(.*?)( 之一)/g, (_, a, list, b) => `${a}${list.replaceAll(", ", "、")}${b}`],
+  // Anchored at the message's ends: a quoted key holds any text.
+  [/^(“.*”)不是已知字段。/g, "无法识别的字段$1。"],
+  [/在第 (\d+) 个位置包含控制字符 (U\+[0-9A-F]+)。$/g, "的第 $1 个字符是控制字符 $2。"],
+  [/在第 (\d+) 个位置包含未配对的代理项（损坏的字符）。$/g, "的第 $1 个字符已损坏（未配对的 UTF-16 代理项）。"],
 ];
 
 /** Digits of epoch milliseconds as the renewed message writes them. */

@@ -216,18 +216,18 @@ pub const TEMPLATES: [[&str; 2]; 21] = [
         "{field} must be one of {allowed}. Did you mean \"{suggestion}\"?",
         "{field}必须是 {allowed} 之一。您是否想输入“{suggestion}”？",
     ],
-    ["{field} is not a known field.", "{field}不是已知字段。"],
+    ["{field} is not a known field.", "无法识别的字段{field}。"],
     [
         "{field} is not a known field. Did you mean \"{suggestion}\"?",
-        "{field}不是已知字段。您是否想输入“{suggestion}”？",
+        "无法识别的字段{field}。您是否想输入“{suggestion}”？",
     ],
     [
         "{field} contains an unpaired surrogate (a broken character) at position {index:position}.",
-        "{field}在第 {index:position} 个位置包含未配对的代理项（损坏的字符）。",
+        "{field}的第 {index:position} 个字符已损坏（未配对的 UTF-16 代理项）。",
     ],
     [
         "{field} contains the control character U+{code_point:hex} at position {index:position}.",
-        "{field}在第 {index:position} 个位置包含控制字符 U+{code_point:hex}。",
+        "{field}的第 {index:position} 个字符是控制字符 U+{code_point:hex}。",
     ],
     [
         "{field} must not be before {other:after} ({min:date}), got {actual:date}.",

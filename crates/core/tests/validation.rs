@@ -389,6 +389,36 @@ fn the_parameter_object_is_named_as_one() {
 }
 
 #[test]
+fn chinese_messages_read_as_chinese() {
+    let zh = ValidateOptions {
+        locale: Locale::ZhCn,
+        ..ValidateOptions::default()
+    };
+    let request = set_param(
+        &confirm(),
+        "virtual_confirm_coment",
+        Some(Value::string("x")),
+    );
+    let request = set_param(
+        &request,
+        "virtual_confirm_comment",
+        Some(Value::string("a\u{7}")),
+    );
+    let messages: Vec<_> = validate(&Value::Object(request), zh)
+        .errors
+        .iter()
+        .map(|v| v.message())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "验证说明的第 2 个字符是控制字符 U+0007。",
+            "无法识别的字段“parameter.virtual_confirm_coment”。您是否想输入“virtual_confirm_comment”？",
+        ]
+    );
+}
+
+#[test]
 fn times_are_recommended_when_the_service_was_interrupted() {
     let bare = set_param(
         &set_param(&commit_solution(), "start_time", None),
