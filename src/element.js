@@ -91,7 +91,7 @@ const TEXT = {
     // server's own error_msg as it is).
     why: ({ name, status, errorCode, errorMsg }) =>
       name === "TimeoutError" ? "请求超时，未收到 COC 接口的响应"
-      : name === "NetworkError" ? "请求无法发送（网络故障、跨域请求被拒绝或重定向）"
+      : name === "NetworkError" ? "请求失败，未收到响应（网络故障、跨域请求被拒绝或重定向）"
       : name === "HttpError" ? `HTTP ${status}，响应不是 COC 接口的 JSON`
       : name === "ApiError" ? `COC 返回 ${errorCode}（HTTP ${status}）${errorMsg !== "" ? `：${errorMsg}` : ""}`
       : undefined,
@@ -116,9 +116,9 @@ function said(failure) {
 }
 
 /** What the element says of a failed send, by what failed: COC refused it (an ApiError
- * below 500, an HTTP 4xx: not done, and the same again would not do it), no answer of
- * COC's came (a timeout, a network failure, a 5xx, an ApiError of a gateway's at 5xx
- * such as APIG's backend timeout, an answer that is none: it may have been done, so the
+ * below 500, an HTTP 4xx: not done, and the same again would not do it), its outcome is
+ * unknown (a timeout, a network failure, a 5xx, an ApiError of a gateway's at 5xx such
+ * as APIG's backend timeout, an answer that is none: it may have been done, so the
  * incident's state is to be checked before sending again), or it was not sent (what a
  * token function threw, a DOMException among it). Only primitives are read off what was
  * thrown, each with care: a token function may throw anything. */
@@ -146,7 +146,7 @@ const sentence = (text) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
 /** What a failed send's message starts with: its kind, then why when there is a why
  * ("Not sent: why." / "Not sent."); `leadZh` in Chinese. */
 const lead = (kind, why) => (why === "" ? `${kind}.` : `${kind}: ${sentence(why)}`);
-const leadZh = (kind, why) => (why === "" ? `${kind}。` : `${kind}：${/[.!?。！？]$/.test(why) ? why : `${why}。`}`);
+const leadZh = (kind, why) => (why === "" ? `${kind}。` : `${kind}：${/[。！？]$/.test(why) ? why : `${why.replace(/[.!?]$/, "")}。`}`);
 
 const STYLE = `
 :host { display: block; font: var(--coc-font, inherit); color: var(--coc-color, inherit); }

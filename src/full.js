@@ -139,12 +139,15 @@ export class FormBinding {
 
 /** In Node, lets more than ten calls in flight share the caller's signal without a
  * "possible memory leak" warning: each adds a listener to it, and takes it off when it
- * ends. Raised as undici's fetch raises it for its own, only from Node's default. */
+ * ends. Raised to 1500 as undici's fetch raises it for its own; never lowered (a limit
+ * above that, or none, 0, is left as it is). It stays raised: it is the signal's. */
 function quietSignal(options) {
   try {
     const events = globalThis.process?.getBuiltinModule?.("node:events");
     const signal = options.signal;
-    if (events && signal && events.getMaxListeners(signal) === events.defaultMaxListeners) events.setMaxListeners(1500, signal);
+    if (!events || !signal) return;
+    const limit = events.getMaxListeners(signal);
+    if (limit > 0 && limit < 1500) events.setMaxListeners(1500, signal);
   } catch {}
 }
 

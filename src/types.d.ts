@@ -199,7 +199,7 @@ export type CocError = ValidationError | ConfigError | ApiError | HttpError | Ne
 /** A successful answer of the handle endpoint. */
 export interface HandleResponse {
   /** Service ID, always a string (the server may send `"049"` or `4`: `"4"`); `""` when
-   * it is absent, `null`, or neither a string nor a whole number. */
+   * it is absent, `null`, or neither a string nor a whole number up to 2^53 - 1. */
   provider_code: string;
   /** `GOM.00000000`. */
   error_code: string;

@@ -286,7 +286,7 @@ async fn send(config: Rc<Config>, value: Value) -> Result<JsValue, JsValue> {
         (Err(_), Some(Stop::Aborted)) => Err(abort_error(config.signal.as_ref())),
         (Err(error), None) => Err(named_error(
             "NetworkError",
-            &format!("The request could not be sent (network failure, CORS refusal or a redirect): {error}"),
+            &format!("The request failed with no answer (network failure, CORS refusal or a redirect): {error}"),
             &[],
         )),
     }

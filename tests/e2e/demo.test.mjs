@@ -213,7 +213,7 @@ test("a dropped connection is said as no answer, sent once, and the ticket is as
   assert.equal(misbehave.status, 200);
   await page.getByRole("button", { name: "Accept" }).click();
   await alert().filter({ hasText: "Outcome unknown" }).waitFor();
-  assert.match(await alert().textContent(), /^Outcome unknown: The request could not be sent \(network failure, CORS refusal or a redirect\)/);
+  assert.match(await alert().textContent(), /^Outcome unknown: The request failed with no answer \(network failure, CORS refusal or a redirect\)/);
   // The browser did not send it again through another connection.
   assert.equal(emulator.log.length, 1);
   assert.equal(stateOf(NUM), "to_be_accepted");

@@ -219,6 +219,26 @@ test("a token function that rejects with no Error (nothing, a text, a DOMExcepti
   await page.context().close();
 });
 
+test("in Chinese, a reason that ends in an ASCII full stop ends in 。, with no ASCII mark mid-sentence", async () => {
+  const page = await open({ state: "to_be_accepted", locale: "zh-CN", attributes: "no-goto" });
+  await page.addInitScript(() => {
+    customElements.whenDefined("coc-incident-form").then(() => {
+      const element = document.querySelector("coc-incident-form");
+      element.token = () => Promise.reject(new Error("Session expired."));
+      element.remove();
+      document.querySelector("main").append(element);
+    });
+  });
+  await page.goto(`${site.base}/`);
+  await ready(page);
+  await page.getByRole("button", { name: "受理" }).click();
+  const alert = page.locator("coc-incident-form [role=alert]");
+  await alert.filter({ hasText: "未发送" }).waitFor();
+  assert.equal(await alert.textContent(), "未发送：Session expired。您输入的内容已保留，准备好后请再次提交。");
+  assert.deepEqual(sent(), []);
+  await page.context().close();
+});
+
 test("a send says it is under way, and a refusal is said in the element's locale as not done, with COC's own reason", async () => {
   const page = await open({ state: "to_be_accepted", locale: "zh-CN" });
   const misbehave = (wish) => fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(wish) });

@@ -259,6 +259,13 @@ pub const REDACTED_TOKEN_CHARS: usize = 8;
 /// errors, which are logged, and the token is never to be in one. Unchanged when there
 /// is no token, or one shorter than [`REDACTED_TOKEN_CHARS`].
 pub fn redact(text: &str, token: Option<&str>) -> String {
+    redacted(text, token, usize::MAX)
+}
+
+/// [`redact`], writing no more than about `limit` bytes: past it no match is looked
+/// for, and the rest is cut on a character boundary. Every token that starts before the
+/// limit goes whole (the caller cuts the result again), however many the text repeats.
+fn redacted(text: &str, token: Option<&str>, limit: usize) -> String {
     let mut out = String::new();
     let mut rest = text;
     if let Some(token) = token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
@@ -266,7 +273,7 @@ pub fn redact(text: &str, token: Option<&str>) -> String {
         // main entry's wasm, gzipped. A match starts and ends on characters of `text`:
         // a token's first byte starts a character, and it is whole.
         let mut at = 0;
-        while at < rest.len() {
+        while at < rest.len() && out.len() + at < limit {
             match quoted_at(
                 rest.as_bytes().get(at..).unwrap_or_default(),
                 token.as_bytes(),
@@ -281,16 +288,20 @@ pub fn redact(text: &str, token: Option<&str>) -> String {
             }
         }
     }
-    out.push_str(rest);
+    out.push_str(snippet_of(rest, limit.saturating_sub(out.len())));
     out
 }
 
-/// How long `token` is at the start of `text`, as it is or as JSON may write it: each
-/// `/` as `\/` (PHP's json_encode, some Java), which a base64 token holds.
+/// How long `token` is at the start of `text`, as it is or as JSON may write it: a `/`
+/// as `\/` (PHP's json_encode, some Java), which a base64 token holds, and a `\` or a
+/// `"` escaped as JSON escapes them.
 fn quoted_at(text: &[u8], token: &[u8]) -> Option<usize> {
     let mut at = 0;
     for &b in token {
-        if b == b'/' && text.get(at) == Some(&b'\\') {
+        if matches!(b, b'/' | b'\\' | b'"')
+            && text.get(at) == Some(&b'\\')
+            && text.get(at + 1) == Some(&b)
+        {
             at += 1;
         }
         if text.get(at) != Some(&b) {
@@ -302,12 +313,10 @@ fn quoted_at(text: &[u8], token: &[u8]) -> Option<usize> {
 }
 
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a
-/// character, with the token it quotes replaced ([`redact`]; one cut by the end is
+/// character, with every token it quotes replaced ([`redact`]; one cut by the end is
 /// taken out whole first).
 pub fn redacted_snippet(body: &str, token: Option<&str>) -> String {
-    // Enough that a token cut by the snippet's end is still whole here, each `/` escaped.
-    let room = SNIPPET_BYTES + 2 * token.map_or(0, str::len);
-    snippet(&redact(snippet_of(body, room), token)).to_owned()
+    snippet(&redacted(body, token, SNIPPET_BYTES)).to_owned()
 }
 
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a character.
@@ -590,6 +599,19 @@ mod tests {
         assert_eq!(
             redacted_snippet(r#"{"echo":"ab\/cd+ef\/gh=="}"#, Some(slashed)),
             r#"{"echo":"[X-Auth-Token]"}"#
+        );
+        // Echoed again and again: every one that starts in the snippet goes, and no
+        // part of one from further on moves into it as the marks shorten the text.
+        let long = "T".repeat(100);
+        let body = format!("X-Auth-Token: {long}\n").repeat(20);
+        let cut = redacted_snippet(&body, Some(&long));
+        assert!(!cut.contains("TTTTTTTT"), "{cut}");
+        assert_eq!(cut.matches(TOKEN_MARK).count(), 20);
+        // A backslash and a quote of the token, escaped as JSON escapes them.
+        let odd = r#"abc\def"ghijkl/mn"#;
+        assert_eq!(
+            redacted_snippet(r#"{"t":"abc\\def\"ghijkl\/mn"}"#, Some(odd)),
+            r#"{"t":"[X-Auth-Token]"}"#
         );
         let body = "字".repeat(400);
         assert_eq!(redacted_snippet(&body, Some(token)), snippet(&body));
