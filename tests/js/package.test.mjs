@@ -642,6 +642,13 @@ test("in Node, each entry in a process of its own: init() given nothing, a file:
       const client = new IncidentClient({ endpoint: "http://127.0.0.1:" + server.address().port, signal });
       const answers = await Promise.all(Array.from({ length: 40 }, () => client.acceptIncident("IM1", "op")));
       server.close(); out(answers.filter((a) => a.error_code === "GOM.00000000").length);`,
+    // The signal's listener limit is only ever raised: a page's own higher one stays.
+    "coc-incident/client, a signal's higher limit kept": `import init, { IncidentClient } from "coc-incident/client";
+      import events from "node:events"; await init();
+      const signal = new AbortController().signal, other = new AbortController().signal;
+      events.setMaxListeners(5000, signal);
+      new IncidentClient({ endpoint: "/api", signal }); new IncidentClient({ endpoint: "/api", signal: other });
+      out([events.getMaxListeners(signal), events.getMaxListeners(other)]);`,
     // A server render imports what its pages import: with no DOM, nothing is defined.
     "coc-incident/element, with no DOM": `const { IncidentFormElement } = await import("coc-incident/element"); out(typeof IncidentFormElement);`,
   };
@@ -661,6 +668,7 @@ test("in Node, each entry in a process of its own: init() given nothing, a file:
     "coc-incident/validate, a DataView; initSync too": { stdout: "[true,false]", stderr: "", status: 0 },
     "coc-incident, initSync(a DataView)": { stdout: "3", stderr: "", status: 0 },
     "coc-incident/client, 40 calls sharing a signal": { stdout: "40", stderr: "", status: 0 },
+    "coc-incident/client, a signal's higher limit kept": { stdout: "[5000,1500]", stderr: "", status: 0 },
     "coc-incident/element, with no DOM": { stdout: '"function"', stderr: "", status: 0 },
   });
 });

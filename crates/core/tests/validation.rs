@@ -416,6 +416,13 @@ fn chinese_messages_read_as_chinese() {
             "无法识别的字段“parameter.virtual_confirm_coment”。您是否想输入“virtual_confirm_comment”？",
         ]
     );
+    // A summary, as a ValidationError's message: the first error, then how many more.
+    let request = set(&confirm(), "incident_num", Some(Value::string(" ")));
+    let request = set(&request, "operator", None);
+    assert_eq!(
+        validate(&Value::Object(request), zh).summary(),
+        "请求无效：事件单号不能为空。另有 1 处问题。"
+    );
 }
 
 #[test]
