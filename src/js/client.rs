@@ -11,7 +11,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
 
 use coc_incident_core::response::{
-    interpret, redact, redacted_snippet, Answer, ApiFields, FieldValue,
+    interpret, redact, redacted_snippet, snippet, Answer, ApiFields, FieldValue,
 };
 use coc_incident_core::Value;
 use coc_incident_core::{check, ValidateOptions};
@@ -336,11 +336,14 @@ fn answer(status: u16, body: &str, token: Option<&str>) -> Result<JsValue, JsVal
         Answer::Api { status, fields } => {
             let error_code = redact(&fields.error_code, token);
             let error_msg = fields.error_msg.as_deref().map(|m| redact(m, token));
+            // A message is read and logged: at most 1 KiB of the server's text (all of
+            // it is `errorMsg`), as `bodySnippet` keeps of a body.
             let message = format!(
                 "COC answered {error_code} (HTTP {status}){}",
-                error_msg
-                    .as_deref()
-                    .map_or(String::new(), |m| format!(": {m}"))
+                error_msg.as_deref().map_or(String::new(), |m| {
+                    let cut = snippet(m);
+                    format!(": {cut}{}", if cut.len() < m.len() { "…" } else { "" })
+                })
             );
             Err(named_error(
                 "ApiError",

@@ -192,6 +192,20 @@ test("a token the server quotes back is in no error made of its answer: message,
   for (const failure of failures) assert.ok(!JSON.stringify(failure).includes(TOKEN.slice(0, 8)), JSON.stringify(failure));
 });
 
+test("an ApiError's message keeps at most 1 KiB of the server's error_msg; errorMsg has all of it", async () => {
+  const long = "字".repeat(3000);
+  await misbehave({ mode: "answer", status: 500, body: JSON.stringify({ error_code: "GOM.00009999", error_msg: long, provider_code: "049" }) });
+  const result = await inPage(`
+    const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN });
+    return client.acceptIncident(args.NUM, "op");
+  `);
+  assert.equal(result.error.name, "ApiError");
+  assert.equal(result.error.errorMsg, long);
+  const head = "COC answered GOM.00009999 (HTTP 500): ";
+  // 1 KiB of UTF-8 on a character's boundary: 341 three-byte characters, then the mark.
+  assert.equal(result.error.message, `${head}${"字".repeat(341)}…`);
+});
+
 test("provider_code sent as a number resolves as a string", async () => {
   await misbehave({ mode: "numeric_provider_code" });
   const result = await inPage(`
