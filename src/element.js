@@ -93,7 +93,7 @@ const TEXT = {
       name === "TimeoutError" ? "请求超时，未收到 COC 接口的响应"
       : name === "NetworkError" ? "请求失败，未收到响应（网络故障、跨域请求被拒绝或重定向）"
       : name === "HttpError" ? `HTTP ${status}，响应不是 COC 接口的 JSON`
-      : name === "ApiError" ? `COC 返回 ${errorCode}（HTTP ${status}）${errorMsg !== "" ? `：${errorMsg}` : ""}`
+      : name === "ApiError" ? `COC 返回 ${errorCode}（HTTP ${status}）${errorMsg !== "" ? `：${clip(errorMsg)}` : ""}`
       : undefined,
     sending: "正在发送…",
     draft: "已恢复之前输入的内容。",
@@ -138,6 +138,14 @@ function failure(text, error) {
   if ((name === "ApiError" && status < 500) || (name === "HttpError" && status >= 400 && status < 500)) return text.refused(why);
   if (name === "TimeoutError" || name === "NetworkError" || name === "HttpError" || name === "ApiError") return text.unknown(why);
   return text.failed(why);
+}
+
+/** At most 340 characters of a server's text, then "…": what the library's message
+ * quotes of it (1 KiB of UTF-8, 341 Chinese characters), so that an alert is not a
+ * page long. The error keeps all of it. */
+function clip(text) {
+  const head = [...text.slice(0, 682)].slice(0, 340);
+  return head.join("").length < text.length ? `${head.join("")}…` : text;
 }
 
 /** A message as a sentence: closed by a full stop unless it has one. */

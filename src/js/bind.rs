@@ -420,10 +420,16 @@ fn submit(binding: &Rc<Binding>, submitter: Option<JsValue>) {
     }
     let form = &binding.form;
     if !report.is_valid() {
-        if let Ok(Some(first)) = form.query_selector("[aria-invalid=true]") {
-            if let Some(first) = first.dyn_ref::<HtmlElement>() {
-                let _ = first.focus();
-            }
+        // The first field in error; with none (errors only on hidden inputs), the
+        // summary that lists them, if the portal made it able to take focus
+        // (`tabindex="-1"`): focusing anything else does nothing.
+        let first = form
+            .query_selector("[aria-invalid=true]")
+            .ok()
+            .flatten()
+            .or_else(|| form.query_selector("[data-coc-summary]").ok().flatten());
+        if let Some(first) = first.as_ref().and_then(|f| f.dyn_ref::<HtmlElement>()) {
+            let _ = first.focus();
         }
         dispatch(form, "coc:invalid", &report_to_js(&report));
         return;

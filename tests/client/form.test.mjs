@@ -560,3 +560,21 @@ test("readForm: the operation is the one sent (a button's over a hidden default)
   );
   assert.deepEqual(result.ok, { bySolution: ["commitSolution1", "disk", true], byImage: "confirm" });
 });
+
+test("with errors only on hidden inputs, a submit focuses the summary when the portal made it able to take focus", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="acceptedIncident1">
+     <ul data-coc-summary tabindex="-1" aria-label="Problems"></ul>
+     <button>Send</button>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     form.querySelector("button").click();
+     await tick();
+     const focused = document.activeElement?.getAttribute("aria-label") ?? null;
+     const listed = form.querySelector("[data-coc-summary]").textContent;
+     binding.destroy();
+     return { focused, listed };`,
+  );
+  assert.deepEqual(result.ok, { focused: "Problems", listed: "Incident number must not be blank." });
+});

@@ -239,6 +239,25 @@ test("in Chinese, a reason that ends in an ASCII full stop ends in 。, with no 
   await page.context().close();
 });
 
+test("a refusal with a page-long reason is said in a few lines, in either locale; the error keeps all of it", async () => {
+  for (const [locale, button, head] of [["en", "Accept", "Refused: COC answered GOM.00009999 (HTTP 400): "], ["zh-CN", "受理", "操作未执行：COC 返回 GOM.00009999（HTTP 400）："]]) {
+    const page = await open({ state: "to_be_accepted", locale });
+    await page.evaluate(() => document.querySelector("coc-incident-form").addEventListener("coc:error", (e) => (globalThis.kept = e.detail.error.errorMsg.length)));
+    await fetch(`${site.base}/__emulator/misbehave`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ mode: "answer", status: 400, body: JSON.stringify({ error_code: "GOM.00009999", error_msg: "字".repeat(3000) }) }),
+    });
+    await page.getByRole("button", { name: button }).click();
+    const alert = page.locator("coc-incident-form [role=alert]");
+    await alert.filter({ hasText: head }).waitFor();
+    const text = await alert.textContent();
+    assert.ok(text.startsWith(`${head}${"字".repeat(340)}`) && text.includes("字…") && text.length < 420, text.length);
+    assert.equal(await page.evaluate(() => globalThis.kept), 3000);
+    await page.context().close();
+  }
+});
+
 test("a send says it is under way, and a refusal is said in the element's locale as not done, with COC's own reason", async () => {
   const page = await open({ state: "to_be_accepted", locale: "zh-CN" });
   const misbehave = (wish) => fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(wish) });
