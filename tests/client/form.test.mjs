@@ -578,3 +578,24 @@ test("with errors only on hidden inputs, a submit focuses the summary when the p
   );
   assert.deepEqual(result.ok, { focused: "Problems", listed: "Incident number must not be blank." });
 });
+
+test("a radio disabled while its group is shown invalid is no longer said to be invalid", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="confirm">
+     <fieldset><input type="radio" name="virtual_confirm_result" value="true" id="yes">
+     <input type="radio" name="virtual_confirm_result" value="false" id="no"></fieldset>
+     <textarea name="virtual_confirm_comment">ok</textarea>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     binding.validate();
+     const flags = () => ["yes", "no"].map((id) => document.getElementById(id).getAttribute("aria-invalid"));
+     const shown = flags();
+     document.getElementById("no").disabled = true;
+     type("virtual_confirm_comment", "still ok");
+     const afterDisabling = flags();
+     binding.destroy();
+     return { shown, afterDisabling };`,
+  );
+  assert.deepEqual(result.ok, { shown: ["true", "true"], afterDisabling: ["true", null] });
+});

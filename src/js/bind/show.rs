@@ -106,6 +106,7 @@ impl Binding {
         };
         let mut shown_paths: Vec<String> = Vec::new();
         let mut shown_names: Vec<&str> = Vec::new();
+        let mut shown_elements: Vec<&Element> = Vec::new();
         for placement in placed {
             let control = &controls[placement.field];
             // A hidden input, or the button that submitted the form, has no place to show
@@ -164,15 +165,18 @@ impl Binding {
             }
             shown_paths.push(path);
             shown_names.push(control.name.as_str());
+            shown_elements.push(&control.element);
+            shown_elements.extend(control.others());
         }
-        self.forget_gone(&shown_names);
+        self.forget_gone(&shown_names, &shown_elements);
         self.show_summary(report, &shown_paths, show_all);
     }
 
     /// What was said of controls that have left the request since (disabled, another
     /// operation's field, taken out of the form) goes: their message, `aria-invalid` and
-    /// custom validity, which would otherwise block a native submit after `destroy()`.
-    fn forget_gone(&self, shown_names: &[&str]) {
+    /// custom validity, which would otherwise block a native submit after `destroy()`;
+    /// and of a radio disabled in a group still shown, its `aria-invalid`.
+    fn forget_gone(&self, shown_names: &[&str], shown_elements: &[&Element]) {
         // Each message and counter (true) and each described element (false), taken in
         // one borrow.
         let mut gone: Vec<(Element, bool)> = Vec::new();
@@ -184,8 +188,13 @@ impl Binding {
                         .chain(&d.counter)
                         .map(|m| (m.clone(), true)),
                 );
-                gone.extend(d.described.iter().map(|e| (e.clone(), false)));
             }
+            gone.extend(
+                d.described
+                    .iter()
+                    .filter(|e| !shown_elements.contains(e))
+                    .map(|e| (e.clone(), false)),
+            );
         }
         for (element, text) in &gone {
             if *text {
