@@ -599,3 +599,30 @@ test("a radio disabled while its group is shown invalid is no longer said to be 
   );
   assert.deepEqual(result.ok, { shown: ["true", "true"], afterDisabling: ["true", null] });
 });
+
+test("ticking \"the service was interrupted\" says at once that the times are recommended, before any submit", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="commitSolution1">
+     <input name="mtm_type" value="inc_type_p_config_issues">
+     <input type="checkbox" name="is_service_interrupt">
+     <textarea name="cause">disk</textarea><textarea name="solution">rotated</textarea>
+     <input type="datetime-local" name="start_time">
+     <input type="datetime-local" name="fault_recovery_time">`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     const box = form.elements.is_service_interrupt;
+     const tick_ = (on) => { box.checked = on; box.dispatchEvent(new Event("change", { bubbles: true })); };
+     const said = () => [message("start_time"), form.querySelector("[id$=message-start_time]")?.classList.contains("coc-warning") ?? false];
+     const before = said();
+     tick_(true);
+     const ticked = said();
+     tick_(false);
+     const unticked = said();
+     binding.destroy();
+     return { before, ticked, unticked };`,
+  );
+  assert.deepEqual(result.ok.before, ["", false]);
+  assert.deepEqual(result.ok.ticked, ["Fault start time is recommended when \"Service interrupted\" is true.", true]);
+  assert.deepEqual(result.ok.unticked, ["", false]);
+});

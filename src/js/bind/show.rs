@@ -7,7 +7,7 @@ use web_sys::Element;
 
 use coc_incident_core::form::Placement;
 use coc_incident_core::validate;
-use coc_incident_core::{Report, Violation};
+use coc_incident_core::{Problem, Report, Violation};
 
 use super::Binding;
 use crate::js::form::{placements, request, FormControl};
@@ -146,15 +146,22 @@ impl Binding {
                 self.write(|| set_text(counter, &format!("{length} / {max}")));
                 self.write(|| set_class(counter, "coc-over", length > max));
             }
+            // A recommendation is said once the field it depends on is touched too
+            // (ticking "the service was interrupted" asks for the times): said only at
+            // its own field's touch, it was never seen, for a submit with warnings alone
+            // sends at once.
+            let prompted = warnings.iter().any(|w| {
+                matches!(w.problem, Problem::Recommended { when } if touched_names.iter().any(|t| t == when))
+            });
             if let Some(message) = &message {
-                let shown = if !visible {
-                    String::new()
-                } else if errors.is_empty() {
+                let shown = if visible && !errors.is_empty() {
+                    join(&errors)
+                } else if (visible || prompted) && errors.is_empty() {
                     join(&warnings)
                 } else {
-                    join(&errors)
+                    String::new()
                 };
-                let is_warning = visible && errors.is_empty() && !warnings.is_empty();
+                let is_warning = (visible || prompted) && errors.is_empty() && !warnings.is_empty();
                 self.write(|| set_text(message, &shown));
                 self.write(|| set_class(message, "coc-warning", is_warning));
             }
