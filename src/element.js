@@ -44,7 +44,7 @@ const TEXT = {
     noClient: "The form could not start: its endpoint or token is refused.",
     mtm_type: "Incident category",
     mtm_types: ["Security issue", "Function issue", "Reliability issue", "Configuration issue", "Change issue"],
-    is_service_interrupt: "The service was interrupted",
+    is_service_interrupt: "Service interrupted", // as the messages name it
     cause: "Cause",
     solution: "Solution",
     start_time: "Fault start time (optional)",

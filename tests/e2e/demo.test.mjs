@@ -72,7 +72,7 @@ test("a ticket from acceptance to closed, fixing what the page points out", asyn
   // The solution form: a mistake shown next to its field, before anything is sent.
   const form = element();
   await form.getByLabel("Incident category").fill("inc_type_p_config_issues");
-  await form.getByLabel("The service was interrupted").check();
+  await form.getByLabel("Service interrupted").check();
   await form.getByLabel("Solution", { exact: true }).fill("Rotated the logs and added an alert.");
   await form.getByRole("button", { name: "Submit solution" }).click();
   const cause = form.getByLabel("Cause");

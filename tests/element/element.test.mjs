@@ -139,12 +139,12 @@ test("what the user typed survives a reload (a draft per ticket and action) and 
   const page = await open({ state: "handling" });
   await page.getByLabel("Incident category").fill("inc_type_p_config_issues");
   await page.getByLabel("Cause").fill("Disk full on db-03.");
-  await page.getByLabel("The service was interrupted").check();
+  await page.getByLabel("Service interrupted").check();
   await page.reload();
   await ready(page);
   assert.equal(await page.getByLabel("Cause").inputValue(), "Disk full on db-03.");
   assert.equal(await page.getByLabel("Incident category").inputValue(), "inc_type_p_config_issues");
-  assert.equal(await page.getByLabel("The service was interrupted").isChecked(), true);
+  assert.equal(await page.getByLabel("Service interrupted").isChecked(), true);
   await page.getByText("Restored what you typed before.").waitFor();
   await page.getByLabel("Solution", { exact: true }).fill("Cleaned up and added an alert.");
   await page.getByRole("button", { name: "Submit solution" }).click();
