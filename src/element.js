@@ -144,17 +144,19 @@ function failure(text, error) {
  * quotes of it (1 KiB of UTF-8, 341 Chinese characters), so that an alert is not a
  * page long. The error keeps all of it. */
 function clip(text) {
-  const head = [...text.slice(0, 682)].slice(0, 340);
-  return head.join("").length < text.length ? `${head.join("")}…` : text;
+  const head = [...text.slice(0, 682)].slice(0, 340).join("");
+  return head.length < text.length ? `${head}…` : text;
 }
 
-/** A message as a sentence: closed by a full stop unless it has one. */
+/** A message as a sentence: closed by a full stop unless it has one; `sentenceZh` by
+ * 。, in place of an ASCII mark. */
 const sentence = (text) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
+const sentenceZh = (text) => (/[。！？]$/.test(text) ? text : `${text.replace(/[.!?]$/, "")}。`);
 
 /** What a failed send's message starts with: its kind, then why when there is a why
  * ("Not sent: why." / "Not sent."); `leadZh` in Chinese. */
 const lead = (kind, why) => (why === "" ? `${kind}.` : `${kind}: ${sentence(why)}`);
-const leadZh = (kind, why) => (why === "" ? `${kind}。` : `${kind}：${/[。！？]$/.test(why) ? why : `${why.replace(/[.!?]$/, "")}。`}`);
+const leadZh = (kind, why) => (why === "" ? `${kind}。` : `${kind}：${sentenceZh(why)}`);
 
 const STYLE = `
 :host { display: block; font: var(--coc-font, inherit); color: var(--coc-color, inherit); }

@@ -121,8 +121,8 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
                 // start there (a date alone, JavaScript reads as UTC's midnight).
                 // One JavaScript cannot read (a year past 9999) is NaN, which validation
                 // reports, rather than nothing.
-                "datetime-local" | "date" if !text.is_empty() => {
-                    let local = if input.type_() == "date" {
+                kind @ ("datetime-local" | "date") if !text.is_empty() => {
+                    let local = if kind == "date" {
                         text.clone() + "T00:00"
                     } else {
                         text

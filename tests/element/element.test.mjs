@@ -64,6 +64,18 @@ async function open({ state, locale = "en", operator = OPERATOR, width = 1280, h
 
 const ready = (page) => page.locator("coc-incident-form form, coc-incident-form [part=closed]").first().waitFor();
 const sent = () => site.emulator.log.map((r) => [JSON.parse(r.body).operate_key, r.status]);
+/** The emulator's next answer misbehaves as `wish` says (scripts/emulator.mjs). */
+const misbehave = (wish) =>
+  fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(wish) });
+/** Another desk accepts the ticket to be accepted, around the page; its HTTP status. */
+const acceptElsewhere = async () =>
+  (
+    await fetch(`${site.base}/v1/external/incident/handle`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
+    })
+  ).status;
 
 async function axe(page) {
   await page.addScriptTag({ content: AXE });
@@ -156,7 +168,7 @@ test("what the user typed survives a reload (a draft per ticket and action) and 
 
 test("a failed send keeps the form as typed, is never resent on its own, and goes again when the user asks", async () => {
   const page = await open({ state: "to_be_accepted" });
-  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "html502" }) });
+  await misbehave({ mode: "html502" });
   await page.getByRole("button", { name: "Accept" }).click();
   const alert = page.locator("coc-incident-form [role=alert]");
   // A gateway's 502: no answer of COC's, so the action may have been done.
@@ -243,11 +255,7 @@ test("a refusal with a page-long reason is said in a few lines, in either locale
   for (const [locale, button, head] of [["en", "Accept", "Refused: COC answered GOM.00009999 (HTTP 400): "], ["zh-CN", "受理", "操作未执行：COC 返回 GOM.00009999（HTTP 400）："]]) {
     const page = await open({ state: "to_be_accepted", locale });
     await page.evaluate(() => document.querySelector("coc-incident-form").addEventListener("coc:error", (e) => (globalThis.kept = e.detail.error.errorMsg.length)));
-    await fetch(`${site.base}/__emulator/misbehave`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ mode: "answer", status: 400, body: JSON.stringify({ error_code: "GOM.00009999", error_msg: "字".repeat(3000) }) }),
-    });
+    await misbehave({ mode: "answer", status: 400, body: JSON.stringify({ error_code: "GOM.00009999", error_msg: "字".repeat(3000) }) });
     await page.getByRole("button", { name: button }).click();
     const alert = page.locator("coc-incident-form [role=alert]");
     await alert.filter({ hasText: head }).waitFor();
@@ -260,14 +268,8 @@ test("a refusal with a page-long reason is said in a few lines, in either locale
 
 test("a send says it is under way, and a refusal is said in the element's locale as not done, with COC's own reason", async () => {
   const page = await open({ state: "to_be_accepted", locale: "zh-CN" });
-  const misbehave = (wish) => fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(wish) });
   // Another desk accepts the ticket meanwhile: this one's send is refused, slowly.
-  const other = await fetch(`${site.base}/v1/external/incident/handle`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
-  });
-  assert.equal(other.status, 200);
+  assert.equal(await acceptElsewhere(), 200);
   await misbehave({ mode: "slow", delay_ms: 1500 });
   await page.getByRole("button", { name: "受理" }).click();
   await page.locator("coc-incident-form [role=status]").filter({ hasText: "正在发送…" }).waitFor();
@@ -285,12 +287,7 @@ test("why a send failed is said again by each new form of that incident (the por
   const element = page.locator("coc-incident-form");
   const alert = page.locator("coc-incident-form [role=alert]");
   // Another desk accepts the ticket meanwhile: this one's send is refused.
-  const other = await fetch(`${site.base}/v1/external/incident/handle`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
-  });
-  assert.equal(other.status, 200);
+  assert.equal(await acceptElsewhere(), 200);
   await page.getByRole("button", { name: "Accept" }).click();
   await alert.filter({ hasText: "Refused" }).waitFor();
   const refused = await alert.textContent();
@@ -321,11 +318,7 @@ test("a refusal is not said of another incident shown next", async () => {
   const page = await open({ state: "to_be_accepted" });
   const element = page.locator("coc-incident-form");
   const alert = page.locator("coc-incident-form [role=alert]");
-  await fetch(`${site.base}/v1/external/incident/handle`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ incident_num: TICKET.to_be_accepted, operator: "other", operate_key: "acceptedIncident1", parameter: {} }),
-  });
+  await acceptElsewhere();
   await page.getByRole("button", { name: "Accept" }).click();
   await alert.filter({ hasText: "Refused" }).waitFor();
   await element.evaluate((e, num) => {
@@ -367,7 +360,7 @@ test("what was said of one incident is not said of the next, and a draft typed o
 
 test("a change of attributes during a send waits for its outcome, which moves the ticket on", async () => {
   const page = await open({ state: "to_be_accepted" });
-  await fetch(`${site.base}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "slow", delay_ms: 800 }) });
+  await misbehave({ mode: "slow", delay_ms: 800 });
   await page.getByRole("button", { name: "Accept" }).click();
   await page.locator("coc-incident-form form[aria-busy=true]").waitFor();
   await page.evaluate(() => document.querySelector("coc-incident-form").setAttribute("locale", "zh-CN"));

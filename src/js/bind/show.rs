@@ -111,9 +111,9 @@ impl Binding {
             let control = &controls[placement.field];
             // A hidden input, or the button that submitted the form, has no place to show
             // a message: its violations go to the summary.
-            if control.element.get_attribute("type").as_deref() == Some("hidden")
+            let kind = control.element.get_attribute("type");
+            if matches!(kind.as_deref(), Some("hidden" | "submit"))
                 || control.element.tag_name() == "BUTTON"
-                || control.element.get_attribute("type").as_deref() == Some("submit")
             {
                 continue;
             }
