@@ -197,12 +197,7 @@ pub extern "C" fn names() -> u32 {
     answer.numbers.push(Template::Quoted as usize as f64);
     answer.numbers.push(Template::Separator as usize as f64);
     answer.numbers.push(f64::from(tape::LAYOUT));
-    for (i, line) in crate::start_lines().enumerate() {
-        if i > 0 {
-            answer.raw_text("\n");
-        }
-        answer.raw_text(line);
-    }
+    answer.raw_text(crate::START_TEXT);
     publish((Status::Clean, answer))
 }
 

@@ -38,7 +38,7 @@ static LABELS: [Label; LABEL_COUNT] = {
 };
 
 /// The labels, in order.
-pub fn labels() -> &'static [Label] {
+pub const fn labels() -> &'static [Label] {
     &LABELS
 }
 

@@ -57,3 +57,85 @@ pub fn start_lines() -> impl Iterator<Item = &'static str> {
         .chain(labels)
         .chain(phrases)
 }
+
+/// [`start_lines`] joined by newlines, made at compile time: `names()` answers it as
+/// it is, where writing the lines out at run time was 2 KB of code.
+pub static START_TEXT: &str = {
+    // SAFETY: the lines are `str`s, joined by an ASCII newline: UTF-8.
+    unsafe { core::str::from_utf8_unchecked(&START_BYTES) }
+};
+
+/// Calls `each` on every line [`start_lines`] gives, in its order; a macro, since a
+/// `const fn` takes no closure.
+macro_rules! each_start_line {
+    (|$line:ident| $body:block) => {{
+        use coc_incident_core::internal::{TEMPLATES, TYPE_PHRASES};
+        let table = names::table();
+        let mut i = 0;
+        while i < table.len() {
+            let $line: &str = table[i];
+            $body
+            i += 1;
+        }
+        let mut i = 0;
+        while i < TEMPLATES.len() {
+            let mut j = 0;
+            while j < 2 {
+                let $line: &str = TEMPLATES[i][j];
+                $body
+                j += 1;
+            }
+            i += 1;
+        }
+        let labels = labels::labels();
+        let mut i = 0;
+        while i < labels.len() {
+            let $line: &str = labels[i].en;
+            $body
+            let $line: &str = labels[i].zh;
+            $body
+            i += 1;
+        }
+        let mut i = 0;
+        while i < TYPE_PHRASES.len() {
+            let (name, en, zh) = TYPE_PHRASES[i];
+            let $line: &str = name;
+            $body
+            let $line: &str = en;
+            $body
+            let $line: &str = zh;
+            $body
+            i += 1;
+        }
+    }};
+}
+
+/// The length of [`START_TEXT`] in bytes.
+const START_LEN: usize = {
+    let mut len = 0;
+    let mut lines = 0;
+    each_start_line!(|line| {
+        len += line.len();
+        lines += 1;
+    });
+    len + lines - 1
+};
+
+static START_BYTES: [u8; START_LEN] = {
+    let mut bytes = [0; START_LEN];
+    let mut at = 0;
+    each_start_line!(|line| {
+        if at > 0 {
+            bytes[at] = b'\n';
+            at += 1;
+        }
+        let line = line.as_bytes();
+        let mut k = 0;
+        while k < line.len() {
+            bytes[at] = line[k];
+            at += 1;
+            k += 1;
+        }
+    });
+    bytes
+};

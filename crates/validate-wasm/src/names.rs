@@ -182,7 +182,7 @@ pub fn field_key_names(operation: usize) -> &'static [u32] {
 }
 
 /// The table of names, in order.
-pub fn table() -> &'static [&'static str] {
+pub const fn table() -> &'static [&'static str] {
     &TABLE
 }
 
@@ -378,6 +378,13 @@ mod tests {
     #[test]
     fn no_text_sent_at_start_holds_a_newline() {
         assert!(crate::start_lines().all(|line| !line.contains('\n')));
+    }
+
+    /// The text made at compile time is the lines joined, in their order.
+    #[test]
+    fn the_start_text_is_the_lines_joined() {
+        let lines: Vec<&str> = crate::start_lines().collect();
+        assert_eq!(crate::START_TEXT, lines.join("\n"));
     }
 
     /// JavaScript finds a type name's phrases, and a template's param, by their index.
