@@ -25,6 +25,11 @@
 //     wasm-bindgen glue, then the leak hammer (`npm run fuzz -- --count 1000000`).
 // It ends with `N failed, N passed`, counting inputs.
 import { existsSync, readFileSync } from "node:fs";
+
+// Messages tell times in the user's time zone; the baseline (908fa2d) told them in UTC
+// (RENEWALS' `iso`). The run is in UTC, so that both tell the same times wherever it
+// runs (tests/js/time-zone.test.mjs tests other zones).
+process.env.TZ = "UTC";
 import { resolve } from "node:path";
 import { parseArgs, inspect, isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";

@@ -70,7 +70,7 @@ pub fn validate_handle_request(
 ) -> Result<JsValue, JsValue> {
     // No options (the usual call) is the defaults, with nothing to read.
     let options = match options {
-        None => ValidateOptions::default(),
+        None => options::local(ValidateOptions::default()),
         Some(options) => Options::read(&options, VALIDATE_KEYS)
             .and_then(|o| o.validate_options())
             .map_err(|e| config_error(&e))?,

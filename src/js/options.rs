@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use coc_incident_core::{ConfigError, Target, ValidateOptions, Value};
+use coc_incident_core::{ConfigError, Target, TimeZone, ValidateOptions, Value};
 
 use super::read::read;
 
@@ -75,9 +75,9 @@ impl Options {
         self.core()?.endpoint()
     }
 
-    /// The validation options.
+    /// The validation options, times told in the user's time zone ([`local`]).
     pub fn validate_options(&self) -> Result<ValidateOptions, ConfigError> {
-        self.core()?.validate_options()
+        self.core()?.validate_options().map(local)
     }
 
     /// The caller's headers, a plain object of name to string value.
@@ -89,4 +89,20 @@ impl Options {
     pub fn target(&self) -> Result<Target<'_>, ConfigError> {
         self.core()?.target()
     }
+}
+
+/// `options`, telling times in the time zone of the page (or Node), as the user typed
+/// them (a `datetime-local` input, say), where the core on its own tells them in UTC.
+pub fn local(options: ValidateOptions) -> ValidateOptions {
+    ValidateOptions {
+        time_zone: TimeZone::Local(local_offset),
+        ..options
+    }
+}
+
+/// The offset from UTC at `ms`, in minutes east: `-getTimezoneOffset()`, as
+/// `coc-incident/validate`'s JavaScript asks it (src/validate/index.js `date`).
+fn local_offset(ms: f64) -> i32 {
+    // Whole minutes toward zero, as JavaScript's Math.trunc.
+    -(js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset() as i32)
 }

@@ -383,10 +383,26 @@ function render(pieces, zh, path, field, other) {
   return out;
 }
 
-/** Epoch milliseconds as a time (`toISOString`), what a Date holds (whole, 0 to 8.64e15);
- * anything else as the number (crates/core/src/json.rs `iso_date`). */
+// 400 years of the Gregorian calendar, which repeats after them, in milliseconds.
+const FOUR_CENTURIES = 146097 * 864e5;
+
+/** Epoch milliseconds as a time in the user's time zone, with its offset
+ * (`2024-03-21T13:46:40.000+08:00`; in UTC, as `toISOString`), for what a Date holds
+ * (whole, 0 to 8.64e15); anything else as the number. As the full module's Rust writes
+ * it (crates/core/src/json.rs `iso_date`, src/js/options.rs `local_offset`), from the
+ * same whole minutes of `getTimezoneOffset`. */
 function date(ms, zh) {
-  return Number.isInteger(ms) && ms >= 0 && ms <= 8.64e15 ? new Date(ms).toISOString() : plain(ms, zh);
+  if (!(Number.isInteger(ms) && ms >= 0 && ms <= 8.64e15)) return plain(ms, zh);
+  const offset = -Math.trunc(new Date(ms).getTimezoneOffset());
+  if (offset === 0 || !(Math.abs(offset) <= 1440)) return new Date(ms).toISOString();
+  // The local time as a UTC one, 400 years back when past what a Date holds.
+  const local = ms + offset * 6e4;
+  const back = local > 8.64e15 ? FOUR_CENTURIES : 0;
+  let text = new Date(local - back).toISOString().slice(0, -1);
+  if (back !== 0) text = "+" + String(+text.slice(0, 7) + 400).padStart(6, "0") + text.slice(7);
+  const minutes = Math.abs(offset);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${text}${offset > 0 ? "+" : "-"}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
 function quote(name, zh) {

@@ -108,16 +108,26 @@ fn split_at_utf16(text: &str, units: usize) -> (&str, &str) {
 /// The most milliseconds from the epoch a JavaScript Date holds.
 const MAX_DATE_MS: f64 = 8.64e15;
 
-/// Epoch milliseconds as `Date.prototype.toISOString` writes them
-/// (`2024-03-21T05:46:40.000Z`; past year 9999, `+010000-01-01T…`), so that a message
-/// says a time, not a count of milliseconds; `None` for what no Date holds (a
-/// fraction, below 0, past 8.64e15), which the caller writes as the number.
-pub(crate) fn iso_date(out: &mut String, ms: f64) -> Option<()> {
-    if !(0.0..=MAX_DATE_MS).contains(&ms) || !crate::value::is_integer(ms) {
+/// Milliseconds in 400 years of the Gregorian calendar, which repeats after them.
+const FOUR_CENTURIES_MS: u64 = 146_097 * 86_400_000;
+
+/// Epoch milliseconds as a time, so that a message says a time, not a count of
+/// milliseconds: in UTC as `Date.prototype.toISOString` writes them
+/// (`2024-03-21T05:46:40.000Z`; past year 9999, `+010000-01-01T…`), or in local
+/// time, `offset` minutes east of UTC, with the offset (`2024-03-21T13:46:40.000+08:00`).
+/// `None` for what no Date holds (a fraction, below 0, past 8.64e15), which the caller
+/// writes as the number, and for an offset of more than a day either way.
+pub(crate) fn iso_date(out: &mut String, ms: f64, offset: i32) -> Option<()> {
+    if !(0.0..=MAX_DATE_MS).contains(&ms)
+        || !crate::value::is_integer(ms)
+        || offset.unsigned_abs() > 24 * 60
+    {
         return None;
     }
-    let ms = ms as u64;
-    let (days, of_day) = (ms / 86_400_000, ms % 86_400_000);
+    // Local time, 400 years on: a day's offset west of the epoch stays above 0, and the
+    // calendar is the same; the years are counted back below.
+    let local = (ms as u64 + FOUR_CENTURIES_MS).checked_add_signed(i64::from(offset) * 60_000)?;
+    let (days, of_day) = (local / 86_400_000, local % 86_400_000);
     // Howard Hinnant's civil_from_days, for days from 1970-01-01 on.
     let z = days + 719_468;
     let (era, doe) = (z / 146_097, z % 146_097);
@@ -126,7 +136,7 @@ pub(crate) fn iso_date(out: &mut String, ms: f64) -> Option<()> {
     let mp = (5 * doy + 2) / 153;
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
+    let year = (yoe + era * 400 + u64::from(month <= 2)).checked_sub(400)?;
     if year > 9999 {
         out.push('+');
     }
@@ -150,7 +160,21 @@ pub(crate) fn iso_date(out: &mut String, ms: f64) -> Option<()> {
         }
         out.push_str(digits.as_str());
     }
-    out.push('Z');
+    if offset == 0 {
+        out.push('Z');
+    } else {
+        out.push(if offset > 0 { '+' } else { '-' });
+        let minutes = u64::from(offset.unsigned_abs());
+        for (i, part) in [minutes / 60, minutes % 60].into_iter().enumerate() {
+            if i > 0 {
+                out.push(':');
+            }
+            if part < 10 {
+                out.push('0');
+            }
+            out.push_str(digits(part).as_str());
+        }
+    }
     Some(())
 }
 
@@ -207,7 +231,7 @@ mod tests {
     fn dates_as_to_iso_string_writes_them() {
         let iso = |ms: f64| {
             let mut out = String::new();
-            iso_date(&mut out, ms).map(|()| out)
+            iso_date(&mut out, ms, 0).map(|()| out)
         };
         // Each from `new Date(ms).toISOString()` in Node.
         for (ms, expected) in [
@@ -224,6 +248,35 @@ mod tests {
         }
         for ms in [-1.0, 0.5, 8.64e15 + 1.0, f64::NAN, f64::INFINITY] {
             assert_eq!(iso(ms), None, "{ms}");
+        }
+    }
+
+    #[test]
+    fn dates_in_local_time_with_their_offset() {
+        let local = |ms: f64, offset: i32| {
+            let mut out = String::new();
+            iso_date(&mut out, ms, offset).map(|()| out)
+        };
+        // Each from `new Date(ms + offset * 60000).toISOString()` in Node, its Z made
+        // the offset (the last one 400 years back first, then its year 400 on).
+        for (ms, offset, expected) in [
+            (1_711_000_000_000.0, 480, "2024-03-21T13:46:40.000+08:00"),
+            (1_711_000_000_000.0, 345, "2024-03-21T11:31:40.000+05:45"),
+            (1_711_000_000_000.0, -570, "2024-03-20T20:16:40.000-09:30"),
+            (0.0, -300, "1969-12-31T19:00:00.000-05:00"),
+            (0.0, -1440, "1969-12-31T00:00:00.000-24:00"),
+            (253_402_300_799_999.0, 1, "+010000-01-01T00:00:59.999+00:01"),
+            (8.64e15, 840, "+275760-09-13T14:00:00.000+14:00"),
+            (8.64e15, 1440, "+275760-09-14T00:00:00.000+24:00"),
+        ] {
+            assert_eq!(
+                local(ms, offset).as_deref(),
+                Some(expected),
+                "{ms} {offset}"
+            );
+        }
+        for (ms, offset) in [(0.0, 1441), (0.0, -1441), (0.0, i32::MIN), (-1.0, 60)] {
+            assert_eq!(local(ms, offset), None, "{ms} {offset}");
         }
     }
 

@@ -126,7 +126,7 @@ pub mod internal {
     }
 }
 
-pub use messages::{Labels, Locale};
+pub use messages::{Labels, Locale, TimeZone};
 pub use options::{
     read_build_options, read_validate_options, BuildOptions, Options, BUILD_KEYS, VALIDATE_KEYS,
 };

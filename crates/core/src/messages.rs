@@ -46,6 +46,51 @@ impl Locale {
     }
 }
 
+/// The time zone a message writes a time in (`{KEY:date}`).
+#[derive(Debug, Clone, Copy, Default)]
+#[non_exhaustive]
+pub enum TimeZone {
+    /// UTC, as `Date.prototype.toISOString` writes a time (`2024-03-21T05:46:40.000Z`):
+    /// the default, for a core that knows no clock of its own.
+    #[default]
+    Utc,
+    /// Local time, with its offset (`2024-03-21T13:46:40.000+08:00`): the function
+    /// answers a time's offset from UTC in whole minutes east (`-getTimezoneOffset()`
+    /// in JavaScript), given the time in epoch milliseconds. An offset of more than a
+    /// day either way is no offset: that time is written in UTC.
+    Local(fn(f64) -> i32),
+}
+
+impl PartialEq for TimeZone {
+    fn eq(&self, other: &TimeZone) -> bool {
+        match (self, other) {
+            (TimeZone::Utc, TimeZone::Utc) => true,
+            (TimeZone::Local(a), TimeZone::Local(b)) => core::ptr::fn_addr_eq(*a, *b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for TimeZone {}
+
+impl TimeZone {
+    /// The offset from UTC at `ms`, in minutes east: 0 in UTC, or for an offset out of
+    /// range.
+    pub(crate) fn offset_at(self, ms: f64) -> i32 {
+        match self {
+            TimeZone::Utc => 0,
+            TimeZone::Local(offset) => Some(offset(ms))
+                .filter(|minutes| minutes.unsigned_abs() <= 24 * 60)
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// A time in `zone` ([`json::iso_date`]).
+fn date(out: &mut String, ms: f64, zone: TimeZone) -> Option<()> {
+    json::iso_date(out, ms, zone.offset_at(ms))
+}
+
 /// The labels a message names: the field's own (from its rule: a label belongs to
 /// a rule, so to a path, never to a key name alone) and, for `recommended` and a
 /// bound set by another field, that field's. No label: a key no rule knows, named by
@@ -191,7 +236,8 @@ pub enum Template {
 ///   of words with [separators](Template::Separator));
 /// - `{KEY:type}`: the type phrase of param `KEY` ([`TYPE_PHRASES`]);
 /// - `{KEY:position}`: param `KEY` plus one; `{KEY:hex}`: as four hex digits or more;
-/// - `{KEY:date}`: epoch milliseconds as `toISOString` writes them (else the number);
+/// - `{KEY:date}`: epoch milliseconds as a time in the [`TimeZone`] asked for (in UTC as
+///   `toISOString` writes it; else the number);
 /// - `{message}`, `{more}` (a summary) and `{text}` (a quoted name).
 pub const TEMPLATES: [[&str; 2]; 21] = [
     [
@@ -354,7 +400,14 @@ fn name(out: &mut String, label: Option<Label>, locale: Locale, fallback: impl F
 
 /// Param `key` of `problem`, as slot `{key:format}` writes it (nothing for a key the
 /// problem has no param of).
-fn param(out: &mut String, problem: &Problem, key: &str, format: &str, locale: Locale) {
+fn param(
+    out: &mut String,
+    problem: &Problem,
+    key: &str,
+    format: &str,
+    locale: Locale,
+    zone: TimeZone,
+) {
     let Some(key) = PARAM_KEYS.iter().position(|k| *k == key) else {
         return;
     };
@@ -366,8 +419,8 @@ fn param(out: &mut String, problem: &Problem, key: &str, format: &str, locale: L
         Param::Word(word) => out.push_str(word),
         Param::Count(n) if format == "hex" => json::hex4(out, n as u32),
         Param::Count(n) => json::integer(out, n + usize::from(format == "position")),
-        Param::Bound(ms) if format == "date" && json::iso_date(out, ms).is_some() => {}
-        Param::Number(n) if format == "date" && json::iso_date(out, n.value()).is_some() => {}
+        Param::Bound(ms) if format == "date" && date(out, ms, zone).is_some() => {}
+        Param::Number(n) if format == "date" && date(out, n.value(), zone).is_some() => {}
         // Numbers as JavaScript writes them (1e+300, never 301 digits).
         Param::Bound(bound) => Number::from_safe_integer(bound).write_json(out),
         Param::Number(n) => n.write_json(out),
@@ -383,9 +436,15 @@ fn param(out: &mut String, problem: &Problem, key: &str, format: &str, locale: L
 }
 
 /// The message of a problem at `path`, naming fields by `labels`.
-pub(crate) fn message(problem: &Problem, path: &Path, labels: Labels, locale: Locale) -> String {
+pub(crate) fn message(
+    problem: &Problem,
+    path: &Path,
+    labels: Labels,
+    locale: Locale,
+    zone: TimeZone,
+) -> String {
     let mut out = String::new();
-    write_message(&mut out, problem, path, labels, locale);
+    write_message(&mut out, problem, path, labels, locale, zone);
     out
 }
 
@@ -397,6 +456,7 @@ pub(crate) fn write_message(
     path: &Path,
     labels: Labels,
     locale: Locale,
+    zone: TimeZone,
 ) {
     let template = Template::of(problem).text(locale);
     render(out, template, &mut |out, slot| {
@@ -407,9 +467,9 @@ pub(crate) fn write_message(
             "field" => name(out, labels.field, locale, |out| path.write(out)),
             // `{other:KEY}`: the other field's label, or the key param `KEY` names.
             "other" => name(out, labels.other, locale, |out| {
-                param(out, problem, format, "", locale)
+                param(out, problem, format, "", locale, zone)
             }),
-            _ => param(out, problem, key, format, locale),
+            _ => param(out, problem, key, format, locale, zone),
         }
     });
 }
@@ -462,6 +522,7 @@ mod tests {
             &Path::from("a.b"),
             Labels::default(),
             Locale::ZhCn,
+            TimeZone::Utc,
         );
         assert_eq!(zh, "“a.b”最多 3 个字符，当前为 4 个。");
     }

@@ -110,6 +110,7 @@ impl<'a> Options<'a> {
         Ok(ValidateOptions {
             locale,
             allow_unknown_fields,
+            ..ValidateOptions::default()
         })
     }
 

@@ -2,7 +2,7 @@
 //! every violation in document order. A valid input yields a [`Checked`] request,
 //! which is all the request builder trusts.
 
-use crate::messages::{Labels, Locale};
+use crate::messages::{Labels, Locale, TimeZone};
 use crate::path::{self, Path};
 use crate::prelude::*;
 use crate::rules::{
@@ -12,7 +12,7 @@ use crate::rules::{
 use crate::suggest::suggest;
 use crate::text::{is_blank, is_printable, js_trim, text_problem, utf16_len, Text, TextProblem};
 use crate::value::{is_integer, same_key, Foreign, Object, Value, MAX_DEPTH};
-use crate::violation::{Problem, Report, TextReason, Violation};
+use crate::violation::{Problem, Report, Tell, TextReason, Violation};
 
 /// The most violations a report lists in each of its lists; the rest are counted in
 /// one `too_many_violations` at the end, so that no input makes a report huge.
@@ -25,6 +25,17 @@ pub struct ValidateOptions {
     pub locale: Locale,
     /// Unknown keys are warnings, and sent unchanged, instead of errors.
     pub allow_unknown_fields: bool,
+    /// The time zone messages write times in (UTC unless set).
+    pub time_zone: TimeZone,
+}
+
+impl ValidateOptions {
+    fn tell(&self) -> Tell {
+        Tell {
+            locale: self.locale,
+            zone: self.time_zone,
+        }
+    }
 }
 
 /// A request that passed validation, borrowing from the input: what the body is
@@ -141,8 +152,8 @@ impl Rules {
             warnings: Listed::default(),
         };
         let checked = walk.root(input);
-        let errors = walk.errors.finish(options.locale);
-        let warnings = walk.warnings.finish(options.locale);
+        let errors = walk.errors.finish(options.tell());
+        let warnings = walk.warnings.finish(options.tell());
         match checked {
             Some(mut checked) if errors.is_empty() => {
                 checked.warnings = warnings;
@@ -175,12 +186,12 @@ impl Listed {
     }
 
     /// The list, closed by a `too_many_violations` when some were only counted.
-    fn finish(mut self, locale: Locale) -> Vec<Violation> {
+    fn finish(mut self, tell: Tell) -> Vec<Violation> {
         if self.omitted > 0 {
             let problem = Problem::TooManyViolations {
                 omitted: self.omitted,
             };
-            let note = Violation::new(Path::ROOT, problem, Labels::default(), locale);
+            let note = Violation::new(Path::ROOT, problem, Labels::default(), tell);
             self.listed.push(note);
         }
         self.listed
@@ -328,15 +339,15 @@ fn label_of(table: &[FieldRule], key: &str) -> Option<Label> {
 
 impl Walk<'_> {
     fn error(&mut self, path: Path, problem: Problem, labels: Labels) {
-        let locale = self.options.locale;
+        let tell = self.options.tell();
         self.errors
-            .push(|| Violation::new(path, problem, labels, locale));
+            .push(|| Violation::new(path, problem, labels, tell));
     }
 
     fn warning(&mut self, path: Path, problem: Problem, labels: Labels) {
-        let locale = self.options.locale;
+        let tell = self.options.tell();
         self.warnings
-            .push(|| Violation::new(path, problem, labels, locale));
+            .push(|| Violation::new(path, problem, labels, tell));
     }
 
     fn root<'a>(&mut self, input: &'a Value) -> Option<Checked<'a>> {

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::messages::{message, render, write_message, Labels, Locale, Template};
+use crate::messages::{message, render, write_message, Labels, Locale, Template, TimeZone};
 pub use crate::path::Path;
 use crate::prelude::*;
 pub use crate::problem::{Problem, TextReason};
@@ -23,15 +23,18 @@ pub struct Violation {
     pub(crate) labels: Labels,
     /// The language of its message.
     pub(crate) locale: Locale,
+    /// The time zone its message writes times in.
+    pub(crate) zone: TimeZone,
 }
 
 impl Violation {
-    pub(crate) fn new(path: Path, problem: Problem, labels: Labels, locale: Locale) -> Self {
+    pub(crate) fn new(path: Path, problem: Problem, labels: Labels, tell: Tell) -> Self {
         Violation {
             path,
             problem,
             labels,
-            locale,
+            locale: tell.locale,
+            zone: tell.zone,
         }
     }
 
@@ -59,14 +62,28 @@ impl Violation {
     /// The message in `locale`.
     #[must_use]
     pub fn message_in(&self, locale: Locale) -> String {
-        message(&self.problem, &self.path, self.labels, locale)
+        message(&self.problem, &self.path, self.labels, locale, self.zone)
     }
 
     /// [`Violation::message`], written at the end of `out`: a report's messages can go
     /// one after the other into one text, with no string of their own.
     pub fn write_message(&self, out: &mut String) {
-        write_message(out, &self.problem, &self.path, self.labels, self.locale);
+        write_message(
+            out,
+            &self.problem,
+            &self.path,
+            self.labels,
+            self.locale,
+            self.zone,
+        );
     }
+}
+
+/// How a violation's message is told: its language and the time zone of its times.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Tell {
+    pub(crate) locale: Locale,
+    pub(crate) zone: TimeZone,
 }
 
 impl fmt::Display for Violation {

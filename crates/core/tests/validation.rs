@@ -3,7 +3,7 @@
 mod common;
 
 use coc_incident_core::{
-    object, validate, Locale, Object, Problem, Text, TextReason, ValidateOptions, Value,
+    object, validate, Locale, Object, Problem, Text, TextReason, TimeZone, ValidateOptions, Value,
 };
 use common::*;
 
@@ -342,6 +342,59 @@ fn epoch_milliseconds_ranges() {
         report.errors[0].message(),
         "Fault recovery time must not be before Fault start time (2024-03-21T05:46:40.000Z), got 2024-03-21T05:46:39.999Z."
     );
+}
+
+#[test]
+fn times_in_messages_are_in_the_time_zone_asked_for() {
+    let request = set_param(
+        &commit_solution(),
+        "fault_recovery_time",
+        Some(Value::from(1_710_999_999_999.0)),
+    );
+    // A portal's users read the times they typed, in their own time zone: Beijing's.
+    let beijing = ValidateOptions {
+        time_zone: TimeZone::Local(|_| 8 * 60),
+        ..ValidateOptions::default()
+    };
+    let report = validate(&Value::Object(request.clone()), beijing);
+    assert_eq!(
+        report.errors[0].message(),
+        "Fault recovery time must not be before Fault start time (2024-03-21T13:46:40.000+08:00), got 2024-03-21T13:46:39.999+08:00."
+    );
+    let zh = ValidateOptions {
+        locale: Locale::ZhCn,
+        ..beijing
+    };
+    let report = validate(&Value::Object(request.clone()), zh);
+    assert_eq!(
+        report.errors[0].message(),
+        "故障恢复时间不能早于故障开始时间（2024-03-21T13:46:40.000+08:00），当前为 2024-03-21T13:46:39.999+08:00。"
+    );
+    // The offset is asked for each time: the two may differ (a change to summer time).
+    let changing = ValidateOptions {
+        time_zone: TimeZone::Local(|ms| {
+            if ms >= 1_711_000_000_000.0 {
+                -240
+            } else {
+                -300
+            }
+        }),
+        ..ValidateOptions::default()
+    };
+    let report = validate(&Value::Object(request.clone()), changing);
+    assert_eq!(
+        report.errors[0].message(),
+        "Fault recovery time must not be before Fault start time (2024-03-21T01:46:40.000-04:00), got 2024-03-21T00:46:39.999-05:00."
+    );
+    // An offset of more than a day is none: that time is in UTC.
+    let broken = ValidateOptions {
+        time_zone: TimeZone::Local(|_| 100_000),
+        ..ValidateOptions::default()
+    };
+    let report = validate(&Value::Object(request), broken);
+    assert!(report.errors[0]
+        .message()
+        .ends_with("(2024-03-21T05:46:40.000Z), got 2024-03-21T05:46:39.999Z."));
 }
 
 #[test]
@@ -731,7 +784,7 @@ fn messages_in_both_locales() {
             &Value::Object(all.clone()),
             ValidateOptions {
                 locale,
-                allow_unknown_fields: false,
+                ..ValidateOptions::default()
             },
         );
         for v in &report.errors {
@@ -786,6 +839,7 @@ fn the_hand_written_report_json_matches_serde() {
     let zh = ValidateOptions {
         locale: Locale::ZhCn,
         allow_unknown_fields: true,
+        ..ValidateOptions::default()
     };
     let requests = [
         Value::Object(commit_solution()),

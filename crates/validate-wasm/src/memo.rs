@@ -61,6 +61,8 @@ impl Memo {
         validate: ValidateOptions {
             locale: coc_incident_core::Locale::En,
             allow_unknown_fields: false,
+            // Times are told by JavaScript here (src/validate/index.js `date`).
+            time_zone: coc_incident_core::TimeZone::Utc,
         },
     };
 
@@ -133,6 +135,7 @@ mod tests {
         let validate = ValidateOptions {
             locale: Locale::ZhCn,
             allow_unknown_fields: true,
+            ..ValidateOptions::default()
         };
         memo.keep(b"options bytes", &[0.0, 3.0, 1.0], "事/x", 3, validate);
         let kept = memo.get(b"options bytes").unwrap();
