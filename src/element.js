@@ -226,13 +226,17 @@ export class IncidentFormElement extends Base {
   #restored = new Set(); // drafts already said to be restored, or typed on this page
   #statusOf = null; // the incident the status shown speaks of
   #failed = undefined; // what the last send of that incident failed with, until the next send
-  /** `(incidentNum) => state | Promise<state>`, asked when there is no `state` attribute. */
-  getState = null;
-  /** Passed to the IncidentClient: a string, or a function called for every request. */
-  token = undefined;
+  // Two properties of the page's, plain data properties set in the constructor, not
+  // class fields: a field is defined over what the page set on the element before
+  // this class was defined (an upgrade), and a token or getState set early was lost.
+  // getState: `(incidentNum) => state | Promise<state>`, asked when there is no
+  // `state` attribute. token: passed to the IncidentClient, a string, or a function
+  // called for every request.
 
   constructor() {
     super();
+    if (!Object.hasOwn(this, "getState")) this.getState = null;
+    if (!Object.hasOwn(this, "token")) this.token = undefined;
     this.#root = this.attachShadow({ mode: "open" });
     this.#root.adoptedStyleSheets = [styles()];
     this.#heading = h("h2", { part: "heading" });

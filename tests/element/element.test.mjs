@@ -420,6 +420,32 @@ test("the state can be asked for (getState) instead of given", async () => {
   await page.context().close();
 });
 
+test("a token and getState given before the element is defined are kept when it is (an upgrade)", async () => {
+  const page = await open({ state: "to_be_accepted", attributes: "no-state no-goto" });
+  // Set as the parser adds the element, before the module script defines it.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const element = document.querySelector("coc-incident-form");
+      if (element === null) return;
+      observer.disconnect();
+      globalThis.definedEarly = customElements.get("coc-incident-form") !== undefined;
+      element.getState = () => "to_be_accepted";
+      element.token = () => {
+        globalThis.asked = (globalThis.asked ?? 0) + 1;
+        return "token-of-the-portal";
+      };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${site.base}/`);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Accepted: the incident is now being handled.").waitFor();
+  assert.equal(await page.evaluate(() => globalThis.definedEarly), false, "set before the definition");
+  assert.equal(await page.evaluate(() => globalThis.asked), 1, "the portal's token function was asked");
+  assert.deepEqual(sent(), [["acceptedIncident1", 200]]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a state that cannot be had is said, and no form is guessed", async () => {
   const page = await open({ state: "handling", attributes: "no-state no-goto" });
   await page.addInitScript(() => {
