@@ -446,6 +446,17 @@ test("a token and getState given before the element is defined are kept when it 
   await page.context().close();
 });
 
+test("an endpoint given as a path goes to the page's own origin, whatever <base href> the page holds", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  // A base put in the page (HTML injected with no script) must not take the token elsewhere.
+  await page.evaluate(() => document.head.prepend(Object.assign(document.createElement("base"), { href: "http://127.0.0.2:9/" })));
+  assert.equal(await page.evaluate(() => document.baseURI), "http://127.0.0.2:9/");
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Accepted: the incident is now being handled.").waitFor();
+  assert.deepEqual(sent(), [["acceptedIncident1", 200]]);
+  await page.context().close();
+});
+
 test("a state that cannot be had is said, and no form is guessed", async () => {
   const page = await open({ state: "handling", attributes: "no-state no-goto" });
   await page.addInitScript(() => {
