@@ -254,10 +254,13 @@ pub const TOKEN_MARK: &str = "[X-Auth-Token]";
 /// any word of a message, and is no real token.
 pub const REDACTED_TOKEN_CHARS: usize = 8;
 
-/// `text` with each whole `token` it quotes replaced by [`TOKEN_MARK`]: what a server
-/// (a gateway's 401 page, a debug echo of the request's headers) says back goes into
-/// errors, which are logged, and the token is never to be in one. Unchanged when there
-/// is no token, or one shorter than [`REDACTED_TOKEN_CHARS`].
+/// `text` with each `token` it quotes replaced by [`TOKEN_MARK`]: what a server (a
+/// gateway's 401 page, a debug echo of the request's headers) says back goes into
+/// errors, which are logged, and the token is never to be in one. The token is found
+/// as it is, escaped as JSON or a URL may write each of its characters (`\/`, `\u002B`,
+/// `%2B`), and cut short: any start of it of [`REDACTED_TOKEN_CHARS`] bytes or more
+/// (a server that quotes the first characters, then `…`) is taken out too. Unchanged
+/// when there is no token, or one shorter than [`REDACTED_TOKEN_CHARS`].
 pub fn redact(text: &str, token: Option<&str>) -> String {
     redacted(text, token, usize::MAX)
 }
@@ -271,7 +274,8 @@ fn redacted(text: &str, token: Option<&str>, limit: usize) -> String {
     if let Some(token) = token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
         // Byte by byte, not `str::replace`, whose substring searcher is 2.5 KB of the
         // main entry's wasm, gzipped. A match starts and ends on characters of `text`:
-        // a token's first byte starts a character, and it is whole.
+        // it starts with a token's first byte, a `\` or a `%`, and ends where a
+        // character of the token does.
         let mut at = 0;
         while at < rest.len() && out.len() + at < limit {
             match quoted_at(
@@ -292,24 +296,44 @@ fn redacted(text: &str, token: Option<&str>, limit: usize) -> String {
     out
 }
 
-/// How long `token` is at the start of `text`, as it is or as JSON may write it: a `/`
-/// as `\/` (PHP's json_encode, some Java), which a base64 token holds, and a `\` or a
-/// `"` escaped as JSON escapes them.
+/// How long `token` is at the start of `text` (see [`redact`]): whole, or a start of
+/// it of [`REDACTED_TOKEN_CHARS`] bytes or more that ends on one of its characters,
+/// each byte as it is or escaped ([`byte_at`]).
 fn quoted_at(text: &[u8], token: &[u8]) -> Option<usize> {
     let mut at = 0;
-    for &b in token {
-        if matches!(b, b'/' | b'\\' | b'"')
-            && text.get(at) == Some(&b'\\')
-            && text.get(at + 1) == Some(&b)
-        {
-            at += 1;
+    for (i, &b) in token.iter().enumerate() {
+        match byte_at(text.get(at..).unwrap_or_default(), b) {
+            Some(length) => at += length,
+            // Cut short here: a start long enough, ending on a character.
+            None => {
+                let whole_character = b & 0xC0 != 0x80;
+                return (i >= REDACTED_TOKEN_CHARS && whole_character).then_some(at);
+            }
         }
-        if text.get(at) != Some(&b) {
-            return None;
-        }
-        at += 1;
     }
     Some(at)
+}
+
+/// How many bytes of `text`'s start write the byte `b`: `b` itself; a `/`, `\` or `"`
+/// escaped as JSON escapes it (`\/` is PHP's json_encode, some Java's); an ASCII byte
+/// as a JSON `\u` escape (Gson writes `=` as `\u003d`, .NET `+` as `\u002B`); any byte
+/// percent-encoded (a token quoted in a URL or a form).
+fn byte_at(text: &[u8], b: u8) -> Option<usize> {
+    let hex = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &d| {
+            char::from(d).to_digit(16).map(|digit| n * 16 + digit)
+        })
+    };
+    match text {
+        // The escape first: a `\` of the token written `\\` is two bytes, not one.
+        [b'\\', escaped, ..] if *escaped == b && matches!(b, b'/' | b'\\' | b'"') => Some(2),
+        [first, ..] if *first == b => Some(1),
+        [b'\\', b'u', digits @ ..] if b.is_ascii() && hex(digits.get(..4)?) == Some(b.into()) => {
+            Some(6)
+        }
+        [b'%', digits @ ..] if hex(digits.get(..2)?) == Some(b.into()) => Some(3),
+        _ => None,
+    }
 }
 
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a
@@ -616,5 +640,46 @@ mod tests {
         let body = "字".repeat(400);
         assert_eq!(redacted_snippet(&body, Some(token)), snippet(&body));
         assert_eq!(redacted_snippet(&body, None), snippet(&body));
+    }
+
+    #[test]
+    fn a_token_escaped_or_cut_short_is_taken_out_too() {
+        // The security review's token: a base64 one, with `/`, `+` and `=`.
+        let token = "MIIabc/def+ghi==SECRET";
+        for (body, expected) in [
+            // JSON's \u escapes, as Gson (`=`) and .NET (`+`) write them, in any case.
+            (
+                r#"{"m":"bad token MIIabc\/def\u002bghi\u003D\u003dSECRET"}"#,
+                r#"{"m":"bad token [X-Auth-Token]"}"#,
+            ),
+            // Percent-encoded, as a URL or a form quotes it.
+            (
+                "<a href=\"/login?t=MIIabc%2Fdef%2Bghi%3D%3DSECRET\">",
+                "<a href=\"/login?t=[X-Auth-Token]\">",
+            ),
+            // Cut short by the server, then an ellipsis.
+            (
+                "bad token MIIabc/def+ghi==SECRE…",
+                "bad token [X-Auth-Token]…",
+            ),
+            ("bad token MIIabc/d…", "bad token [X-Auth-Token]…"),
+            // Cut short by the body's own end.
+            ("token=MIIabc%2Fdef", "token=[X-Auth-Token]"),
+            // Less than REDACTED_TOKEN_CHARS bytes of it is any word.
+            ("bad token MIIabc/…", "bad token MIIabc/…"),
+            ("MIIabc%2F…", "MIIabc%2F…"),
+            // An escape of something else, or half an escape, is no part of it.
+            (r#"MIIabc\u002fdef\u002"#, r#"[X-Auth-Token]\u002"#),
+            (r#"MIIabc/de\u0066+"#, "[X-Auth-Token]"),
+            ("MIIabc/Xef", "MIIabc/Xef"),
+        ] {
+            assert_eq!(redact(body, Some(token)), expected, "{body}");
+        }
+        // A start of a token that ends inside one of its characters is no start of it.
+        let wide = "abcdefg字字";
+        assert_eq!(redact("abcdefg字x", Some(wide)), "[X-Auth-Token]x");
+        // 孕 starts with the same two bytes as 字 (E5 AD 95, E5 AD 97).
+        assert_eq!(redact("abcdefg孕", Some(wide)), "abcdefg孕");
+        assert_eq!(redact("abcdefgx", Some(wide)), "abcdefgx");
     }
 }
