@@ -103,6 +103,8 @@ function misbehaviourProblem(wish) {
   if (!whole(wish.delay_ms, 0, 60_000)) return "delay_ms must be a whole number from 0 to 60000";
   if (!whole(wish.status, 200, 599)) return "status must be a whole number from 200 to 599";
   if (wish.body !== undefined && typeof wish.body !== "string") return "body must be a string";
+  if (wish.fill !== undefined && typeof wish.fill !== "string") return "fill must be a string";
+  if (!whole(wish.fill_count, 1, 10_000_000)) return "fill_count must be a whole number from 1 to 10000000";
   return null;
 }
 
@@ -228,10 +230,13 @@ export function createEmulator({ token } = {}) {
     }
     // "answer": the given status and body text, exactly as given, as JSON (for answers
     // a real server might send and this one would not: fields in another order, a
-    // large data, a field of another type). The request is logged but not acted on.
+    // large data, a field of another type), each "<fill>" in it made `fill` repeated
+    // `fill_count` times (an answer of megabytes, from a wish of bytes). The request
+    // is logged but not acted on.
     if (trouble?.mode === "answer") {
       response.writeHead(trouble.status ?? 200, { "Content-Type": "application/json;charset=UTF-8" });
-      response.end(trouble.body ?? "");
+      const fill = (trouble.fill ?? "").repeat(trouble.fill_count ?? 1);
+      response.end((trouble.body ?? "").replaceAll("<fill>", () => fill));
       return;
     }
 
@@ -281,7 +286,7 @@ export function createEmulator({ token } = {}) {
       const wish = JSON.parse((await readBody(request)) || "{}");
       const problem = misbehaviourProblem(wish);
       if (problem) return send(response, 400, { error: problem });
-      misbehaviour = { mode: wish.mode, delay_ms: wish.delay_ms, count: wish.count ?? 1, status: wish.status, body: wish.body };
+      misbehaviour = { mode: wish.mode, delay_ms: wish.delay_ms, count: wish.count ?? 1, status: wish.status, body: wish.body, fill: wish.fill, fill_count: wish.fill_count };
       const { body: _, ...shown } = misbehaviour; // a large body is not echoed back
       return send(response, 200, shown);
     }

@@ -158,6 +158,7 @@ export interface ApiError extends Error {
   /** The HTTP status. */
   status: number;
   errorCode: string;
+  /** `error_msg`: up to 64 Ki UTF-16 units of it, then `…` (no real message is longer). */
   errorMsg: string | null;
   /** `provider_code`, as a string. */
   providerCode: string;

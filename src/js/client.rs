@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, JsString, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
@@ -20,7 +20,7 @@ use coc_incident_core::{BuiltRequest, ConfigError, Envelope, Target};
 use super::deadline::{Deadline, Stop};
 use super::errors::{config_error, named_error, validation_error};
 use super::options::{Options, CLIENT_KEYS};
-use super::read::{parse_json, read, read_text};
+use super::read::{parse_json_string as parse_json, read, read_text};
 use super::set;
 
 /// The time-out when `timeoutMs` is not given: 30 s.
@@ -292,12 +292,14 @@ async fn send(config: Rc<Config>, value: Value) -> Result<JsValue, JsValue> {
     }
 }
 
-/// Sends the request and reads the whole answer. Redirects are refused: the token
-/// must not follow one to another host.
+/// Sends the request and reads the whole answer, as a JavaScript string: it is not
+/// copied into wasm memory, which never shrinks (a 300 MB answer grew it by 300 MB to
+/// 900 MB for good), only the parts an answer is made of ([`answer`]). Redirects are
+/// refused: the token must not follow one to another host.
 async fn exchange(
     request: &BuiltRequest,
     signal: &AbortSignal,
-) -> Result<(u16, String), gloo_net::Error> {
+) -> Result<(u16, JsString), gloo_net::Error> {
     let mut builder = RequestBuilder::new(&own_origin(&request.url))
         .method(Method::POST)
         .redirect(RequestRedirect::Error)
@@ -308,7 +310,34 @@ async fn exchange(
     }
     let response = builder.body(request.body.as_str())?.send().await?;
     let status = response.status();
-    Ok((status, response.text().await?))
+    let unread = |error: JsValue| {
+        let what = error
+            .dyn_into::<js_sys::Error>()
+            .map(|e| String::from(e.to_string()));
+        gloo_net::Error::GlooError(what.unwrap_or_else(|_| "its body could not be read".into()))
+    };
+    let raw = web_sys::Response::from(response);
+    let text = JsFuture::from(raw.text().map_err(unread)?)
+        .await
+        .map_err(unread)?;
+    Ok((status, text.unchecked_into()))
+}
+
+/// The most UTF-16 units of a server's text read into Rust: of a text field of an
+/// answer (`error_msg`, say), then "…", since no real message is as long and wasm
+/// memory would hold it for good; and of a body, whose `bodySnippet` is its first KiB
+/// (once the tokens it quotes are taken out: a token cut here goes by its start).
+const HEAD_UNITS: u32 = 64 * 1024;
+
+/// The start of `text`, at most `units` UTF-16 units, never half a surrogate pair;
+/// whether it is all of it.
+fn head(text: &JsString, units: u32) -> (String, bool) {
+    if text.length() <= units {
+        return (String::from(text), true);
+    }
+    let high = (0xD800..0xDC00).contains(&(text.char_code_at(units - 1) as u32));
+    let end = units - u32::from(high);
+    (String::from(text.slice(0, end)), false)
 }
 
 /// An endpoint given as a path (`/api/coc/…`) made the page's own origin's: `fetch`
@@ -338,10 +367,13 @@ fn own_origin(url: &str) -> String {
 /// The body is parsed once; only the API's fields are read from it by name, so
 /// `data` of any size passes through untouched. An error never quotes `token` (the
 /// one sent), which a server may echo back: see `redact`.
-fn answer(status: u16, body: &str, token: Option<&str>) -> Result<JsValue, JsValue> {
+fn answer(status: u16, body: &JsString, token: Option<&str>) -> Result<JsValue, JsValue> {
     // Not js_sys::JSON::parse: a throwing `catch` import leaks a table slot (read.js).
     let parsed = Some(parse_json(body)).filter(|p| !p.is_undefined());
     let fields = parsed.as_ref().and_then(api_fields);
+    // The body's start only, which is all a snippet is made of.
+    let (body, _) = head(body, HEAD_UNITS);
+    let body = body.as_str();
     match interpret(status, body, fields) {
         Answer::Success(fields) => {
             let response = Object::new();
@@ -412,7 +444,11 @@ fn api_fields(parsed: &JsValue) -> Option<ApiFields> {
     }
     let field = |name: &str| {
         let value = Reflect::get(parsed, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-        if let Some(text) = value.as_string() {
+        if let Some(text) = value.dyn_ref::<JsString>() {
+            let (mut text, whole) = head(text, HEAD_UNITS);
+            if !whole {
+                text.push('…');
+            }
             FieldValue::Text(text)
         } else if let Some(n) = value.as_f64() {
             FieldValue::Number(n)

@@ -24,6 +24,9 @@ extern "C" {
     fn number_text(n: f64) -> String;
     /// `JSON.parse`, or undefined for text that is not JSON.
     pub(crate) fn parse_json(text: &str) -> JsValue;
+    /// [`parse_json`] of a JavaScript string, which is not copied into wasm memory.
+    #[wasm_bindgen(js_name = parse_json)]
+    pub(crate) fn parse_json_string(text: &js_sys::JsString) -> JsValue;
     /// `object[key] = value` as an own data property, a key `__proto__` too.
     #[wasm_bindgen(js_name = defineOwn)]
     pub(crate) fn define_own(object: &JsValue, key: &str, value: &JsValue);

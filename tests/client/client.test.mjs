@@ -206,6 +206,39 @@ test("an ApiError's message keeps at most 1 KiB of the server's error_msg; error
   assert.equal(result.error.message, `${head}${"字".repeat(341)}…`);
 });
 
+test("a huge answer is not kept in wasm memory: a text field past 64 Ki UTF-16 units is cut there (then …, never half a pair), a body gives its snippet", async () => {
+  // The emoji's two units straddle the cut, at 65,536; then 4 MB more.
+  const long = `${"x".repeat(65535)}😀<fill>`;
+  const answers = [
+    { mode: "answer", status: 500, body: JSON.stringify({ error_code: "GOM.00009999", error_msg: long, provider_code: "049" }), fill: "y", fill_count: 4_000_000 },
+    { mode: "answer", status: 502, body: "<html><fill></html>", fill: "z", fill_count: 8_000_000 },
+  ];
+  const found = [];
+  for (const answer of answers) {
+    await misbehave(answer);
+    found.push(
+      await inPage(`
+        const { memory } = await coc.default();
+        const client = new coc.IncidentClient({ endpoint: args.endpoint, token: args.TOKEN });
+        const before = memory.buffer.byteLength;
+        const error = await client.acceptIncident(args.NUM, "op").catch((e) => e);
+        const grew = memory.buffer.byteLength - before;
+        client.free();
+        return { name: error.name, errorMsg: error.errorMsg, snippet: error.bodySnippet?.length, grew };
+      `),
+    );
+  }
+  const [api, http] = found.map((f) => f.ok ?? assert.fail(JSON.stringify(f).slice(0, 500)));
+  assert.equal(api.name, "ApiError");
+  // Compared by a digest, not whole: a failure would print megabytes.
+  assert.deepEqual([api.errorMsg.length, /^x+…$/.test(api.errorMsg)], [65536, true]);
+  assert.equal(http.name, "HttpError");
+  assert.equal(http.snippet, 1024);
+  // Before, the 4 MB error_msg grew wasm memory by 12 MB (the body, the field, its
+  // redacted copy), and the page by 8 MB: now by what 64 Ki units take, if anything.
+  assert.ok(api.grew <= 1 << 20 && http.grew <= 1 << 20, JSON.stringify({ api: api.grew, http: http.grew }));
+});
+
 test("provider_code sent as a number resolves as a string", async () => {
   await misbehave({ mode: "numeric_provider_code" });
   const result = await inPage(`
