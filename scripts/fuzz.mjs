@@ -25,16 +25,17 @@
 //     wasm-bindgen glue, then the leak hammer (`npm run fuzz -- --count 1000000`).
 // It ends with `N failed, N passed`, counting inputs.
 import { existsSync, readFileSync } from "node:fs";
-
-// Messages tell times in the user's time zone; the baseline (908fa2d) told them in UTC
-// (RENEWALS' `iso`). The run is in UTC, so that both tell the same times wherever it
-// runs (tests/js/time-zone.test.mjs tests other zones).
-process.env.TZ = "UTC";
 import { resolve } from "node:path";
 import { parseArgs, inspect, isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import vm from "node:vm";
+
+// Messages tell times in the user's time zone; the baseline (908fa2d) told them in UTC
+// (RENEWALS' `iso`). The run is in UTC, so that both tell the same times wherever it
+// runs (tests/js/time-zone.test.mjs tests other zones). Set after the imports (which
+// run first whatever their place), before any call tells a time: Node applies it then.
+process.env.TZ = "UTC";
 
 /** A small seeded PRNG (mulberry32): the same seed, the same inputs. */
 export function rng(seed) {

@@ -60,9 +60,10 @@ pub fn start_lines() -> impl Iterator<Item = &'static str> {
 
 /// [`start_lines`] joined by newlines, made at compile time: `names()` answers it as
 /// it is, where writing the lines out at run time was 2 KB of code.
-pub static START_TEXT: &str = {
-    // SAFETY: the lines are `str`s, joined by an ASCII newline: UTF-8.
-    unsafe { core::str::from_utf8_unchecked(&START_BYTES) }
+pub static START_TEXT: &str = match core::str::from_utf8(&START_BYTES) {
+    Ok(text) => text,
+    // `str`s joined by an ASCII newline are UTF-8: checked when compiled, not run.
+    Err(_) => panic!("the start text is not UTF-8"),
 };
 
 /// Calls `each` on every line [`start_lines`] gives, in its order; a macro, since a
