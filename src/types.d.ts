@@ -204,6 +204,7 @@ export interface HandleResponse {
   provider_code: string;
   /** `GOM.00000000`. */
   error_code: string;
+  /** Up to 64 Ki UTF-16 units of it, then `…` (as each text field of an answer). */
   error_msg: string | null;
   /** The answer's `data` as `JSON.parse` reads it (`null` when absent, and in the
    * documented answers). */

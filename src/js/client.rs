@@ -11,7 +11,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortSignal, RequestCache, RequestRedirect};
 
 use coc_incident_core::response::{
-    interpret, redact, redacted_snippet, snippet, Answer, ApiFields, FieldValue,
+    interpret, redact, redact_cut, redacted_snippet, snippet, Answer, ApiFields, FieldValue,
 };
 use coc_incident_core::Value;
 use coc_incident_core::{check, ValidateOptions};
@@ -275,7 +275,13 @@ async fn send(config: Rc<Config>, value: Value) -> Result<JsValue, JsValue> {
         .envelope(token.as_deref())
         .map_err(|e| config_error(&e))?
         .request(&checked);
-    let exchanged = exchange(&request, &deadline.signal()).await;
+    let url = own_origin(&request.url).ok_or_else(|| {
+        config_error(&ConfigError::new(
+            "endpoint",
+            "an endpoint given as a path is sent to the page's own origin, and there is no page of an http(s) origin here (Node, an opaque origin): give a full https:// URL",
+        ))
+    })?;
+    let exchanged = exchange(&url, &request, &deadline.signal()).await;
     match (exchanged, deadline.stopped()) {
         (Ok((status, body)), _) => answer(status, &body, token.as_deref()),
         (Err(_), Some(Stop::Timeout)) => Err(named_error(
@@ -292,15 +298,16 @@ async fn send(config: Rc<Config>, value: Value) -> Result<JsValue, JsValue> {
     }
 }
 
-/// Sends the request and reads the whole answer, as a JavaScript string: it is not
+/// Sends the request to `url` (its own, made absolute) and reads the whole answer, as a JavaScript string: it is not
 /// copied into wasm memory, which never shrinks (a 300 MB answer grew it by 300 MB to
 /// 900 MB for good), only the parts an answer is made of ([`answer`]). Redirects are
 /// refused: the token must not follow one to another host.
 async fn exchange(
+    url: &str,
     request: &BuiltRequest,
     signal: &AbortSignal,
 ) -> Result<(u16, JsString), gloo_net::Error> {
-    let mut builder = RequestBuilder::new(&own_origin(&request.url))
+    let mut builder = RequestBuilder::new(url)
         .method(Method::POST)
         .redirect(RequestRedirect::Error)
         .cache(RequestCache::NoStore)
@@ -342,25 +349,31 @@ fn head(text: &JsString, units: u32) -> (String, bool) {
 
 /// An endpoint given as a path (`/api/coc/…`) made the page's own origin's: `fetch`
 /// would resolve it against the document's base URL, and a `<base href>` put in the
-/// page (HTML injected with no script) would send the token to its host. Any other
-/// URL as it is: a full one, or a path where there is no HTTP origin (Node, an opaque
-/// one).
-fn own_origin(url: &str) -> String {
-    if url.starts_with('/') {
-        // Nothing that throws (a `catch` import that throws leaks a table slot, read.js):
-        // `origin` is read only from an object.
-        let origin = Reflect::get(&js_sys::global(), &JsValue::from_str("location"))
-            .ok()
-            .filter(JsValue::is_object)
-            .and_then(|location| Reflect::get(&location, &JsValue::from_str("origin")).ok())
+/// page (HTML injected with no script) would send the token to its host. The origin is
+/// the global's (`self.origin`: a `srcdoc` or `about:blank` frame's is its parent's,
+/// where its `location.origin` is "null"), else its location's (a sandboxed frame
+/// loaded from a URL). Where neither is an HTTP one (an opaque origin, Node), a path is
+/// no URL to send to: `None`. Any other URL as it is.
+fn own_origin(url: &str) -> Option<String> {
+    if !url.starts_with('/') {
+        return Some(url.to_owned());
+    }
+    // Nothing that throws (a `catch` import that throws leaks a table slot, read.js):
+    // `origin` is read only from an object.
+    let origin_of = |holder: &JsValue| {
+        Some(holder)
+            .filter(|holder| holder.is_object())
+            .and_then(|holder| Reflect::get(holder, &JsValue::from_str("origin")).ok())
             .and_then(|origin| origin.as_string())
             // Not `contains("://")`: the str searcher it links is 5 KB gzipped.
-            .filter(|origin| origin.starts_with("https://") || origin.starts_with("http://"));
-        if let Some(origin) = origin {
-            return origin + url;
-        }
-    }
-    url.to_owned()
+            .filter(|origin| origin.starts_with("https://") || origin.starts_with("http://"))
+    };
+    let global = js_sys::global();
+    let origin = origin_of(&global).or_else(|| {
+        let location = Reflect::get(&global, &JsValue::from_str("location")).ok()?;
+        origin_of(&location)
+    })?;
+    Some(origin + url)
 }
 
 /// Turns an answer into the resolved `HandleResponse` or the rejected error.
@@ -370,7 +383,7 @@ fn own_origin(url: &str) -> String {
 fn answer(status: u16, body: &JsString, token: Option<&str>) -> Result<JsValue, JsValue> {
     // Not js_sys::JSON::parse: a throwing `catch` import leaks a table slot (read.js).
     let parsed = Some(parse_json(body)).filter(|p| !p.is_undefined());
-    let fields = parsed.as_ref().and_then(api_fields);
+    let fields = parsed.as_ref().and_then(|p| api_fields(p, token));
     // The body's start only, which is all a snippet is made of.
     let (body, _) = head(body, HEAD_UNITS);
     let body = body.as_str();
@@ -438,17 +451,20 @@ fn answer(status: u16, body: &JsString, token: Option<&str>) -> Result<JsValue, 
 /// type through serde's `Unexpected`, whose formatting links float formatting and the
 /// `Debug` of strings and chars; with its own code, 19.4 KB of the main entry's 85.3 KB
 /// gzipped wasm, for three fields. A parsed answer is plain JSON: no read throws.
-fn api_fields(parsed: &JsValue) -> Option<ApiFields> {
+fn api_fields(parsed: &JsValue, token: Option<&str>) -> Option<ApiFields> {
     if !parsed.is_object() {
         return None;
     }
     let field = |name: &str| {
         let value = Reflect::get(parsed, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         if let Some(text) = value.dyn_ref::<JsString>() {
-            let (mut text, whole) = head(text, HEAD_UNITS);
-            if !whole {
-                text.push('…');
+            let (text, whole) = head(text, HEAD_UNITS);
+            if whole {
+                return FieldValue::Text(text);
             }
+            // A token cut here is taken out by its start, however short.
+            let mut text = redact_cut(&text, token);
+            text.push('…');
             FieldValue::Text(text)
         } else if let Some(n) = value.as_f64() {
             FieldValue::Number(n)

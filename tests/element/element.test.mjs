@@ -457,6 +457,30 @@ test("an endpoint given as a path goes to the page's own origin, whatever <base 
   await page.context().close();
 });
 
+test("in a srcdoc frame (its location.origin is \"null\"), a path endpoint goes to the page's own origin too, whatever <base href>", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  const outcome = await page.evaluate(
+    async ({ num, operator }) => {
+      const entry = `${location.origin}/node_modules/coc-incident/src/index.js`;
+      const frame = document.createElement("iframe");
+      frame.srcdoc = `<base href="http://127.0.0.2:9/"><script type="module">
+        const coc = await import(${JSON.stringify(entry)});
+        await coc.default();
+        const client = new coc.IncidentClient({ endpoint: "/" });
+        const said = await client.acceptIncident(${JSON.stringify(num)}, ${JSON.stringify(operator)}).then(() => "accepted", (e) => e.name + ": " + e.message);
+        parent.postMessage({ said, origin: location.origin, base: document.baseURI }, "*");
+      </script>`;
+      const message = new Promise((resolve) => addEventListener("message", (e) => resolve(e.data), { once: true }));
+      document.body.append(frame);
+      return message;
+    },
+    { num: TICKET.to_be_accepted, operator: OPERATOR },
+  );
+  assert.deepEqual(outcome, { said: "accepted", origin: "null", base: "http://127.0.0.2:9/" });
+  assert.deepEqual(sent(), [["acceptedIncident1", 200]]);
+  await page.context().close();
+});
+
 test("a state that cannot be had is said, and no form is guessed", async () => {
   const page = await open({ state: "handling", attributes: "no-state no-goto" });
   await page.addInitScript(() => {

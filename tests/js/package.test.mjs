@@ -944,3 +944,9 @@ test("coc-incident/validate: builds whose options change from call to call, a to
   assert.equal(small.buildHandleRequest(confirm, b).headers["X-Auth-Token"], token);
   assert.deepEqual(small.buildHandleRequest(confirm, a).headers, { "Content-Type": "application/json;charset=UTF-8" });
 });
+
+test("in Node, a client given a path endpoint says it needs a full URL: there is no page whose origin a path is of", async () => {
+  const client = new IncidentClient({ endpoint: "/api" });
+  await assert.rejects(client.acceptIncident("IM202403221515060171753781", "op"), { name: "ConfigError", option: "endpoint" });
+  client.free();
+});

@@ -257,81 +257,132 @@ pub const REDACTED_TOKEN_CHARS: usize = 8;
 /// `text` with each `token` it quotes replaced by [`TOKEN_MARK`]: what a server (a
 /// gateway's 401 page, a debug echo of the request's headers) says back goes into
 /// errors, which are logged, and the token is never to be in one. The token is found
-/// as it is, escaped as JSON or a URL may write each of its characters (`\/`, `\u002B`,
-/// `%2B`), and cut short: any start of it of [`REDACTED_TOKEN_CHARS`] bytes or more
-/// (a server that quotes the first characters, then `…`) is taken out too. Unchanged
-/// when there is no token, or one shorter than [`REDACTED_TOKEN_CHARS`].
+/// as it is, or with any of its characters escaped as JSON or a URL writes them (`\/`,
+/// `\u002B`, `\u00e9`, `%2B`, `%E9`, `%C3%A9`); and cut short: a start of it that
+/// holds half its characters or more (and at least [`REDACTED_TOKEN_CHARS`]), as a
+/// server that quotes all but its end writes it, is taken out too. A shorter start is
+/// left: it leaves most of the token out, and tokens of a kind share theirs (every
+/// JWT starts `eyJhbGciOi`). Unchanged when there is no token, or one shorter than
+/// [`REDACTED_TOKEN_CHARS`].
 pub fn redact(text: &str, token: Option<&str>) -> String {
     redacted(text, token, usize::MAX)
+}
+
+/// [`redact`] of a text that was cut (a server's field past what is read of it): a
+/// start of the token at its end, however short, is taken out too, for the rest of it
+/// was cut off.
+pub fn redact_cut(text: &str, token: Option<&str>) -> String {
+    let mut out = redact(text, token);
+    if let Some(token) = token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
+        let start = token
+            .char_indices()
+            .map(|(at, _)| at)
+            .skip(1)
+            .filter(|&at| out.ends_with(token.get(..at).unwrap_or_default()))
+            .last();
+        if let Some(length) = start {
+            out.truncate(out.len() - length);
+            out.push_str(TOKEN_MARK);
+        }
+    }
+    out
 }
 
 /// [`redact`], writing no more than about `limit` bytes: past it no match is looked
 /// for, and the rest is cut on a character boundary. Every token that starts before the
 /// limit goes whole (the caller cuts the result again), however many the text repeats.
 fn redacted(text: &str, token: Option<&str>, limit: usize) -> String {
+    match token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
+        // Whole tokens first, then starts: a start found first could hide a whole token
+        // that begins inside it (a token that starts with a run of its own start).
+        Some(token) => {
+            let whole = replaced(text, token, limit, false);
+            replaced(&whole, token, limit, true)
+        }
+        None => snippet_of(text, limit).to_owned(),
+    }
+}
+
+/// One pass of [`redacted`]: whole tokens, or (`starts`) starts of it. Not inlined: one
+/// copy serves both passes.
+#[inline(never)]
+fn replaced(text: &str, token: &str, limit: usize, starts: bool) -> String {
     let mut out = String::new();
     let mut rest = text;
-    if let Some(token) = token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
-        // Byte by byte, not `str::replace`, whose substring searcher is 2.5 KB of the
-        // main entry's wasm, gzipped. A match starts and ends on characters of `text`:
-        // it starts with a token's first byte, a `\` or a `%`, and ends where a
-        // character of the token does.
-        let mut at = 0;
-        while at < rest.len() && out.len() + at < limit {
-            match quoted_at(
-                rest.as_bytes().get(at..).unwrap_or_default(),
-                token.as_bytes(),
-            ) {
-                Some(length) => {
-                    out.push_str(rest.get(..at).unwrap_or_default());
-                    out.push_str(TOKEN_MARK);
-                    rest = rest.get(at + length..).unwrap_or_default();
-                    at = 0;
-                }
-                None => at += 1,
+    // Byte by byte, not `str::replace`, whose substring searcher is 2.5 KB of the main
+    // entry's wasm, gzipped. A match starts and ends on characters of `text`: it starts
+    // with a character's first byte, a `\` or a `%`, and ends after one of its own.
+    let mut at = 0;
+    while at < rest.len() && out.len() + at < limit {
+        let here = rest.as_bytes().get(at..).unwrap_or_default();
+        match quoted_at(here, token, starts) {
+            Some(length) => {
+                out.push_str(rest.get(..at).unwrap_or_default());
+                out.push_str(TOKEN_MARK);
+                rest = rest.get(at + length..).unwrap_or_default();
+                at = 0;
             }
+            None => at += 1,
         }
     }
     out.push_str(snippet_of(rest, limit.saturating_sub(out.len())));
     out
 }
 
-/// How long `token` is at the start of `text` (see [`redact`]): whole, or a start of
-/// it of [`REDACTED_TOKEN_CHARS`] bytes or more that ends on one of its characters,
-/// each byte as it is or escaped ([`byte_at`]).
-fn quoted_at(text: &[u8], token: &[u8]) -> Option<usize> {
+/// How many bytes at the start of `text` write `token` (see [`redact`]): whole, or
+/// (`starts`) a start of it of half its characters or more, and at least
+/// [`REDACTED_TOKEN_CHARS`]; each character as it is or escaped ([`char_at`]).
+fn quoted_at(text: &[u8], token: &str, starts: bool) -> Option<usize> {
     let mut at = 0;
-    for (i, &b) in token.iter().enumerate() {
-        match byte_at(text.get(at..).unwrap_or_default(), b) {
+    let mut rest = token.chars().enumerate();
+    while let Some((chars, c)) = rest.next() {
+        match char_at(text.get(at..).unwrap_or_default(), c) {
             Some(length) => at += length,
-            // Cut short here: a start long enough, ending on a character.
             None => {
-                let whole_character = b & 0xC0 != 0x80;
-                return (i >= REDACTED_TOKEN_CHARS && whole_character).then_some(at);
+                // Half of it or more: as many matched as are left, this one included.
+                let left = 1 + rest.count();
+                let long_enough = chars >= REDACTED_TOKEN_CHARS && chars >= left;
+                return (starts && long_enough).then_some(at);
             }
         }
     }
     Some(at)
 }
 
-/// How many bytes of `text`'s start write the byte `b`: `b` itself; a `/`, `\` or `"`
-/// escaped as JSON escapes it (`\/` is PHP's json_encode, some Java's); an ASCII byte
-/// as a JSON `\u` escape (Gson writes `=` as `\u003d`, .NET `+` as `\u002B`); any byte
-/// percent-encoded (a token quoted in a URL or a form).
-fn byte_at(text: &[u8], b: u8) -> Option<usize> {
-    let hex = |digits: &[u8]| {
-        digits.iter().try_fold(0u32, |n, &d| {
+/// How many bytes at the start of `text` write the character `c`: `c` itself; a `/`,
+/// `\` or `"` escaped as JSON escapes it (`\/` is PHP's json_encode, some Java's); a
+/// JSON `\u` escape (Gson writes `=` as `\u003d`, .NET `+` as `\u002B`, Python `é` as
+/// `\u00e9`); percent-encoded, as UTF-8 or, for a Latin-1 character, as its byte (a
+/// token quoted in a URL or a form).
+fn char_at(text: &[u8], c: char) -> Option<usize> {
+    let hex = |digits: Option<&[u8]>| {
+        digits?.iter().try_fold(0u32, |n, &d| {
             char::from(d).to_digit(16).map(|digit| n * 16 + digit)
         })
     };
+    let mut utf8 = [0u8; 4];
+    let utf8 = c.encode_utf8(&mut utf8).as_bytes();
+    let code = u32::from(c);
     match text {
         // The escape first: a `\` of the token written `\\` is two bytes, not one.
-        [b'\\', escaped, ..] if *escaped == b && matches!(b, b'/' | b'\\' | b'"') => Some(2),
-        [first, ..] if *first == b => Some(1),
-        [b'\\', b'u', digits @ ..] if b.is_ascii() && hex(digits.get(..4)?) == Some(b.into()) => {
-            Some(6)
+        [b'\\', escaped, ..] if u32::from(*escaped) == code && matches!(c, '/' | '\\' | '"') => {
+            Some(2)
         }
-        [b'%', digits @ ..] if hex(digits.get(..2)?) == Some(b.into()) => Some(3),
+        _ if text.starts_with(utf8) => Some(utf8.len()),
+        [b'\\', b'u', digits @ ..] if hex(digits.get(..4)) == Some(code) => Some(6),
+        [b'%', digits @ ..] if code <= 0xFF && hex(digits.get(..2)) == Some(code) => Some(3),
+        [b'%', ..] => {
+            // Each byte of its UTF-8 as `%XX`.
+            let mut at = 0;
+            for &b in utf8 {
+                let digits = text.get(at + 1..at + 3);
+                if text.get(at) != Some(&b'%') || hex(digits) != Some(u32::from(b)) {
+                    return None;
+                }
+                at += 3;
+            }
+            Some(at)
+        }
         _ => None,
     }
 }
@@ -644,7 +695,7 @@ mod tests {
 
     #[test]
     fn a_token_escaped_or_cut_short_is_taken_out_too() {
-        // The security review's token: a base64 one, with `/`, `+` and `=`.
+        // The security review's token: a base64 one, with `/`, `+` and `=` (22 characters).
         let token = "MIIabc/def+ghi==SECRET";
         for (body, expected) in [
             // JSON's \u escapes, as Gson (`=`) and .NET (`+`) write them, in any case.
@@ -657,21 +708,21 @@ mod tests {
                 "<a href=\"/login?t=MIIabc%2Fdef%2Bghi%3D%3DSECRET\">",
                 "<a href=\"/login?t=[X-Auth-Token]\">",
             ),
-            // Cut short by the server, then an ellipsis.
+            // Cut short by the server, then an ellipsis: half of it or more.
             (
                 "bad token MIIabc/def+ghi==SECRE…",
                 "bad token [X-Auth-Token]…",
             ),
-            ("bad token MIIabc/d…", "bad token [X-Auth-Token]…"),
+            ("bad token MIIabc/def+…", "bad token [X-Auth-Token]…"),
             // Cut short by the body's own end.
-            ("token=MIIabc%2Fdef", "token=[X-Auth-Token]"),
-            // Less than REDACTED_TOKEN_CHARS bytes of it is any word.
-            ("bad token MIIabc/…", "bad token MIIabc/…"),
+            ("token=MIIabc%2Fdef%2Bghi%3D", "token=[X-Auth-Token]"),
+            // Less than half of it leaves most of it out, and is left.
+            ("bad token MIIabc/def…", "bad token MIIabc/def…"),
             ("MIIabc%2F…", "MIIabc%2F…"),
             // An escape of something else, or half an escape, is no part of it.
-            (r#"MIIabc\u002fdef\u002"#, r#"[X-Auth-Token]\u002"#),
+            (r#"MIIabc\u002fdef\u002bghi\u003"#, r#"[X-Auth-Token]\u003"#),
             (r#"MIIabc/de\u0066+"#, "[X-Auth-Token]"),
-            ("MIIabc/Xef", "MIIabc/Xef"),
+            ("MIIabc/Xef+ghi==SECRET", "MIIabc/Xef+ghi==SECRET"),
         ] {
             assert_eq!(redact(body, Some(token)), expected, "{body}");
         }
@@ -681,5 +732,60 @@ mod tests {
         // 孕 starts with the same two bytes as 字 (E5 AD 95, E5 AD 97).
         assert_eq!(redact("abcdefg孕", Some(wide)), "abcdefg孕");
         assert_eq!(redact("abcdefgx", Some(wide)), "abcdefgx");
+    }
+
+    #[test]
+    fn a_start_of_the_token_never_hides_the_whole_token_after_it() {
+        // The review's cases: a text before the token that is a start of it.
+        let token = "ABCDEFGHABCDEFGHxyzSECRET";
+        assert_eq!(
+            redact(&format!("echo ABCDEFGH{token}"), Some(token)),
+            "echo ABCDEFGH[X-Auth-Token]"
+        );
+        let token = "0000000000000000SECRETpart";
+        assert_eq!(
+            redact(&format!("id=0{token}"), Some(token)),
+            "id=0[X-Auth-Token]"
+        );
+    }
+
+    #[test]
+    fn a_latin_1_character_of_the_token_is_found_escaped_too() {
+        let token = "abcdefghé12345678SECRET";
+        for body in [
+            r#"{"detail": "bad token abcdefgh\u00e912345678SECRET"}"#,
+            "bad token abcdefgh%E912345678SECRET",
+            "bad token abcdefgh%c3%a912345678SECRET",
+        ] {
+            let out = redact(body, Some(token));
+            assert!(
+                out.ends_with("bad token [X-Auth-Token]") || out.ends_with("[X-Auth-Token]\"}"),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_token_of_the_same_kind_is_not_taken_for_it() {
+        // Every JWT starts alike: a server that names another keeps it whole.
+        let header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+        let token = format!("{header}.eyJzdWIiOiJwb3J0YWwifQ.c2lnbmF0dXJlLW9mLXRoZS1wb3J0YWw");
+        let other = format!("{header}.eyJvdGhlciI6MX0.x");
+        let text = format!("expected issuer of {other}");
+        assert_eq!(redact(&text, Some(&token)), text);
+    }
+
+    #[test]
+    fn a_text_cut_in_the_middle_of_the_token_loses_its_start_at_the_end() {
+        let token = "tok-SECRET-123456";
+        let cut = format!("{}tok-SEC", "x".repeat(10));
+        assert_eq!(
+            redact_cut(&cut, Some(token)),
+            format!("{}[X-Auth-Token]", "x".repeat(10))
+        );
+        // Whatever its end, nothing else changes; and no token, nothing at all.
+        assert_eq!(redact_cut("the end.", Some(token)), "the end.");
+        assert_eq!(redact_cut("xxtok-SEC", None), "xxtok-SEC");
+        assert_eq!(redact_cut("xxt", Some(token)), "xx[X-Auth-Token]");
     }
 }
