@@ -3,8 +3,8 @@
 // the state allows and binds it with bindForm (messages, counters, submit gating) and
 // an IncidentClient. Importing this module defines the element.
 //
-// What the user typed is kept as a draft per ticket and action (sessionStorage: it
-// survives a reload, not the tab) and cleared on success. Nothing is ever resent on
+// What the user typed is kept as a draft per ticket, action and operator (sessionStorage:
+// it survives a reload, not the tab) and cleared on success. Nothing is ever resent on
 // its own: after a failed send the form stays as it was, and only the user's own
 // submit sends again.
 import init, { IncidentClient } from "./client.js";
@@ -359,9 +359,11 @@ export class IncidentFormElement extends Base {
     this.#body.replaceChildren(form);
     // After a success the form is a new one: focus goes to its title, not to the page.
     if (hadFocus) form.querySelector("[part~=title]").focus();
-    const draft = new Draft(num, action);
-    // The portal's operator wins over one typed earlier.
-    const skip = this.hasAttribute("operator") && this.getAttribute("operator") !== "" ? ["operator"] : [];
+    // The portal's operator wins over one typed earlier, and has drafts of its own: the
+    // next user of a shared tab (after a logout) is not shown what the last one typed.
+    const operator = this.getAttribute("operator") ?? "";
+    const draft = new Draft(num, action, operator);
+    const skip = operator !== "" ? ["operator"] : [];
     if (draft.restore(form, skip) && !this.#restored.has(draft.key)) {
       this.#restored.add(draft.key);
       status.textContent = text.draft;
@@ -478,10 +480,11 @@ export class IncidentFormElement extends Base {
   }
 }
 
-/** What the user typed into one ticket's form for one action, kept across reloads. */
+/** What the user typed into one ticket's form for one action, kept across reloads; per
+ * operator, when the portal gives one. */
 class Draft {
-  constructor(num, action) {
-    this.key = `coc-incident-form:draft:${num}:${action}`;
+  constructor(num, action, operator) {
+    this.key = `coc-incident-form:draft:${num}:${action}${operator === "" ? "" : `:${operator}`}`;
   }
 
   save(form) {

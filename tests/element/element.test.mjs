@@ -166,6 +166,20 @@ test("what the user typed survives a reload (a draft per ticket and action) and 
   await page.context().close();
 });
 
+test("a draft is the operator's: the next user of a shared tab does not see what the last one typed", async () => {
+  const page = await open({ state: "handling" });
+  await page.getByLabel("Cause").fill("Disk full on db-03.");
+  // The portal logs another user in: the element is given their operator.
+  await page.evaluate(() => document.querySelector("coc-incident-form").setAttribute("operator", "next-user-0123456789abcdef"));
+  await page.waitForFunction(() => document.querySelector("coc-incident-form").shadowRoot.querySelector("[name=operator]")?.value === "next-user-0123456789abcdef");
+  assert.equal(await page.getByLabel("Cause").inputValue(), "");
+  // And back: the first one's draft is theirs still.
+  await page.evaluate((operator) => document.querySelector("coc-incident-form").setAttribute("operator", operator), OPERATOR);
+  await page.waitForFunction(() => document.querySelector("coc-incident-form").shadowRoot.querySelector("[name=cause]")?.value === "Disk full on db-03.");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a failed send keeps the form as typed, is never resent on its own, and goes again when the user asks", async () => {
   const page = await open({ state: "to_be_accepted" });
   await misbehave({ mode: "html502" });
