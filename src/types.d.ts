@@ -158,7 +158,7 @@ export interface ApiError extends Error {
   /** The HTTP status. */
   status: number;
   errorCode: string;
-  /** `error_msg`: up to 64 Ki UTF-16 units of it, then `…` (no real message is longer). */
+  /** `error_msg`: cut at about 64 Ki UTF-16 units, then `…` (no real message is longer). */
   errorMsg: string | null;
   /** `provider_code`, as a string. */
   providerCode: string;
@@ -204,7 +204,7 @@ export interface HandleResponse {
   provider_code: string;
   /** `GOM.00000000`. */
   error_code: string;
-  /** Up to 64 Ki UTF-16 units of it, then `…` (as each text field of an answer). */
+  /** Cut at about 64 Ki UTF-16 units, then `…` (as each text field of an answer). */
   error_msg: string | null;
   /** The answer's `data` as `JSON.parse` reads it (`null` when absent, and in the
    * documented answers). */

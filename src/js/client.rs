@@ -333,7 +333,7 @@ async fn exchange(
 /// The most UTF-16 units of a server's text read into Rust: of a text field of an
 /// answer (`error_msg`, say), then "…", since no real message is as long and wasm
 /// memory would hold it for good; and of a body, whose `bodySnippet` is its first KiB
-/// (once the tokens it quotes are taken out: a token cut here goes by its start).
+/// (once the tokens it quotes are taken out).
 const HEAD_UNITS: u32 = 64 * 1024;
 
 /// The start of `text`, at most `units` UTF-16 units, never half a surrogate pair;
@@ -462,7 +462,7 @@ fn api_fields(parsed: &JsValue, token: Option<&str>) -> Option<ApiFields> {
             if whole {
                 return FieldValue::Text(text);
             }
-            // A token cut here is taken out by its start, however short.
+            // A token cut off here goes with the bytes it could take (redact_cut).
             let mut text = redact_cut(&text, token);
             text.push('…');
             FieldValue::Text(text)

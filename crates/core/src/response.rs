@@ -268,22 +268,18 @@ pub fn redact(text: &str, token: Option<&str>) -> String {
     redacted(text, token, usize::MAX)
 }
 
-/// [`redact`] of a text that was cut (a server's field past what is read of it): a
-/// start of the token at its end, however short, is taken out too, for the rest of it
-/// was cut off.
+/// [`redact`] of a text that was cut (a server's field past what is read of it), less
+/// its last bytes: a token cut off there, too short a start of it to be found, starts
+/// within the longest a token can be written (six bytes a byte of it, escaped), and
+/// that much goes, cut on a character. The caller marks the cut.
 pub fn redact_cut(text: &str, token: Option<&str>) -> String {
     let mut out = redact(text, token);
     if let Some(token) = token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
-        let start = token
-            .char_indices()
-            .map(|(at, _)| at)
-            .skip(1)
-            .filter(|&at| out.ends_with(token.get(..at).unwrap_or_default()))
-            .last();
-        if let Some(length) = start {
-            out.truncate(out.len() - length);
-            out.push_str(TOKEN_MARK);
+        let mut keep = out.len().saturating_sub(6 * token.len());
+        while !out.is_char_boundary(keep) {
+            keep -= 1;
         }
+        out.truncate(keep);
     }
     out
 }
@@ -294,32 +290,56 @@ pub fn redact_cut(text: &str, token: Option<&str>) -> String {
 fn redacted(text: &str, token: Option<&str>, limit: usize) -> String {
     match token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
         // Whole tokens first, then starts: a start found first could hide a whole token
-        // that begins inside it (a token that starts with a run of its own start).
+        // that begins inside it (a token that starts with a run of its own start). The
+        // first pass reads as far past the limit as a token written escaped can reach,
+        // so that the second sees whole any start that crosses the limit.
         Some(token) => {
-            let whole = replaced(text, token, limit, false);
+            let whole = replaced(text, token, limit.saturating_add(6 * token.len()), false);
             replaced(&whole, token, limit, true)
         }
         None => snippet_of(text, limit).to_owned(),
     }
 }
 
-/// One pass of [`redacted`]: whole tokens, or (`starts`) starts of it. Not inlined: one
-/// copy serves both passes.
+/// One pass of [`redacted`]: whole tokens, or (`starts`) starts of it. Matches that
+/// overlap are taken out as one: a token (or a longer start) may begin inside another.
+/// Not inlined: one copy serves both passes.
 #[inline(never)]
 fn replaced(text: &str, token: &str, limit: usize, starts: bool) -> String {
+    let total = token.chars().count();
+    let mut reach = Reach::default();
     let mut out = String::new();
     let mut rest = text;
     // Byte by byte, not `str::replace`, whose substring searcher is 2.5 KB of the main
     // entry's wasm, gzipped. A match starts and ends on characters of `text`: it starts
     // with a character's first byte, a `\` or a `%`, and ends after one of its own.
+    let first = token.as_bytes().first().copied();
     let mut at = 0;
     while at < rest.len() && out.len() + at < limit {
-        let here = rest.as_bytes().get(at..).unwrap_or_default();
-        match quoted_at(here, token, starts) {
-            Some(length) => {
+        let bytes = rest.as_bytes();
+        // What no writing of the token starts with is passed at once: a byte at a time.
+        if !matches!(bytes.get(at), Some(&b) if Some(b) == first || b == b'\\' || b == b'%') {
+            at += 1;
+            continue;
+        }
+        let found = |from: usize, reach: &mut Reach| {
+            let here = bytes.get(from..).unwrap_or_default();
+            reach
+                .quoted(here, token, total, starts)
+                .map(|length| from + length)
+        };
+        match found(at, &mut reach) {
+            Some(mut end) => {
+                let mut next = at + 1;
+                while next < end {
+                    if let Some(later) = found(next, &mut reach) {
+                        end = end.max(later);
+                    }
+                    next += 1;
+                }
                 out.push_str(rest.get(..at).unwrap_or_default());
                 out.push_str(TOKEN_MARK);
-                rest = rest.get(at + length..).unwrap_or_default();
+                rest = rest.get(end..).unwrap_or_default();
                 at = 0;
             }
             None => at += 1,
@@ -329,32 +349,60 @@ fn replaced(text: &str, token: &str, limit: usize, starts: bool) -> String {
     out
 }
 
-/// How many bytes at the start of `text` write `token` (see [`redact`]): whole, or
-/// (`starts`) a start of it of half its characters or more, and at least
-/// [`REDACTED_TOKEN_CHARS`]; each character as it is or escaped ([`char_at`]).
-fn quoted_at(text: &[u8], token: &str, starts: bool) -> Option<usize> {
-    let mut at = 0;
-    let mut rest = token.chars().enumerate();
-    while let Some((chars, c)) = rest.next() {
-        match char_at(text.get(at..).unwrap_or_default(), c) {
-            Some(length) => at += length,
-            None => {
-                // Half of it or more: as many matched as are left, this one included.
-                let left = 1 + rest.count();
-                let long_enough = chars >= REDACTED_TOKEN_CHARS && chars >= left;
-                return (starts && long_enough).then_some(at);
-            }
-        }
-    }
-    Some(at)
+/// Where the token's characters, each as it is or escaped ([`char_at`]), can reach in
+/// a text: a character may be read more than one way (a `\` of the token is `\` or
+/// `\\`, a `%` is `%` or `%25`), so every way is followed, one character at a time.
+/// Two lists, kept from one search to the next (no allocation per byte of the text).
+#[derive(Default)]
+struct Reach {
+    ends: Vec<usize>,
+    next: Vec<usize>,
 }
 
-/// How many bytes at the start of `text` write the character `c`: `c` itself; a `/`,
-/// `\` or `"` escaped as JSON escapes it (`\/` is PHP's json_encode, some Java's); a
-/// JSON `\u` escape (Gson writes `=` as `\u003d`, .NET `+` as `\u002B`, Python `é` as
-/// `\u00e9`); percent-encoded, as UTF-8 or, for a Latin-1 character, as its byte (a
-/// token quoted in a URL or a form).
-fn char_at(text: &[u8], c: char) -> Option<usize> {
+impl Reach {
+    /// Steps every end by the character `c`; false when none can.
+    fn step(&mut self, text: &[u8], c: char) -> bool {
+        self.next.clear();
+        for &end in &self.ends {
+            for length in char_at(text.get(end..).unwrap_or_default(), c)
+                .into_iter()
+                .flatten()
+            {
+                if !self.next.contains(&(end + length)) {
+                    self.next.push(end + length);
+                }
+            }
+        }
+        core::mem::swap(&mut self.ends, &mut self.next);
+        !self.ends.is_empty()
+    }
+
+    /// How many bytes at the start of `text` write `token` (`total` characters; see
+    /// [`redact`]): whole, or (`starts`) a start of it of half its characters or more,
+    /// and at least [`REDACTED_TOKEN_CHARS`]; the longest.
+    fn quoted(&mut self, text: &[u8], token: &str, total: usize, starts: bool) -> Option<usize> {
+        self.ends.clear();
+        self.ends.push(0);
+        let mut longest = None;
+        for (i, c) in token.chars().enumerate() {
+            if !self.step(text, c) {
+                return longest;
+            }
+            let read = i + 1;
+            if read == total || (starts && read >= REDACTED_TOKEN_CHARS && 2 * read >= total) {
+                longest = self.ends.iter().copied().max();
+            }
+        }
+        longest
+    }
+}
+
+/// The ways the character `c` can be written at the start of `text`, as lengths in
+/// bytes: `c` itself; a `/`, `\` or `"` escaped as JSON escapes it (`\/` is PHP's
+/// json_encode, some Java's); a JSON `\u` escape (Gson writes `=` as `\u003d`, .NET
+/// `+` as `\u002B`, Python `é` as `\u00e9`); percent-encoded, as UTF-8 or, for a
+/// Latin-1 character, as its byte (a token quoted in a URL or a form).
+fn char_at(text: &[u8], c: char) -> [Option<usize>; 4] {
     let hex = |digits: Option<&[u8]>| {
         digits?.iter().try_fold(0u32, |n, &d| {
             char::from(d).to_digit(16).map(|digit| n * 16 + digit)
@@ -363,28 +411,22 @@ fn char_at(text: &[u8], c: char) -> Option<usize> {
     let mut utf8 = [0u8; 4];
     let utf8 = c.encode_utf8(&mut utf8).as_bytes();
     let code = u32::from(c);
-    match text {
-        // The escape first: a `\` of the token written `\\` is two bytes, not one.
+    let itself = text.starts_with(utf8).then_some(utf8.len());
+    let json = match text {
         [b'\\', escaped, ..] if u32::from(*escaped) == code && matches!(c, '/' | '\\' | '"') => {
             Some(2)
         }
-        _ if text.starts_with(utf8) => Some(utf8.len()),
         [b'\\', b'u', digits @ ..] if hex(digits.get(..4)) == Some(code) => Some(6),
-        [b'%', digits @ ..] if code <= 0xFF && hex(digits.get(..2)) == Some(code) => Some(3),
-        [b'%', ..] => {
-            // Each byte of its UTF-8 as `%XX`.
-            let mut at = 0;
-            for &b in utf8 {
-                let digits = text.get(at + 1..at + 3);
-                if text.get(at) != Some(&b'%') || hex(digits) != Some(u32::from(b)) {
-                    return None;
-                }
-                at += 3;
-            }
-            Some(at)
-        }
         _ => None,
-    }
+    };
+    let latin_1 =
+        (code <= 0xFF && text.first() == Some(&b'%') && hex(text.get(1..3)) == Some(code))
+            .then_some(3);
+    // Each byte of its UTF-8 as `%XX` (for ASCII, the same as Latin-1's).
+    let percent = utf8.iter().enumerate().all(|(i, &b)| {
+        text.get(3 * i) == Some(&b'%') && hex(text.get(3 * i + 1..3 * i + 3)) == Some(b.into())
+    });
+    [itself, json, latin_1, percent.then_some(3 * utf8.len())]
 }
 
 /// The start of `body`, at most [`SNIPPET_BYTES`] bytes of UTF-8, never cutting a
@@ -776,16 +818,68 @@ mod tests {
     }
 
     #[test]
-    fn a_text_cut_in_the_middle_of_the_token_loses_its_start_at_the_end() {
-        let token = "tok-SECRET-123456";
-        let cut = format!("{}tok-SEC", "x".repeat(10));
+    fn a_token_holding_a_backslash_or_a_percent_sign_is_found_every_way_it_is_written() {
+        // The second review's cases: each character is read every way it may be written.
+        let slashes = r"abcd\\efghijkl";
         assert_eq!(
-            redact_cut(&cut, Some(token)),
-            format!("{}[X-Auth-Token]", "x".repeat(10))
+            redact(&format!("bad token {slashes}"), Some(slashes)),
+            "bad token [X-Auth-Token]"
         );
-        // Whatever its end, nothing else changes; and no token, nothing at all.
-        assert_eq!(redact_cut("the end.", Some(token)), "the end.");
+        let escaped = r#"bad token "abcd\\\\efghijkl""#;
+        assert_eq!(
+            redact(escaped, Some(slashes)),
+            r#"bad token "[X-Auth-Token]""#
+        );
+        let percent = "abcd%efghijkl";
+        assert_eq!(
+            redact("see /login?t=abcd%25efghijkl", Some(percent)),
+            "see /login?t=[X-Auth-Token]"
+        );
+        assert_eq!(
+            redact("see abcd%efghijkl", Some(percent)),
+            "see [X-Auth-Token]"
+        );
+        let slash = r"abcd\efghijkl";
+        assert_eq!(
+            redact(r#"<p>token: "abcd\u005cefghijkl"</p>"#, Some(slash)),
+            r#"<p>token: "[X-Auth-Token]"</p>"#
+        );
+    }
+
+    #[test]
+    fn a_start_of_the_token_across_the_snippet_s_end_goes_whole() {
+        let token = "Zq9abcdefghijklmnopqrstuvwxyz0123456789A";
+        let body = format!("{}{}…", "x".repeat(1010), &token[..30]);
+        let cut = redacted_snippet(&body, Some(token));
+        assert_eq!(cut, format!("{}{}", "x".repeat(1010), &TOKEN_MARK[..14]));
+        assert!(!cut.contains("Zq9"), "{cut}");
+    }
+
+    #[test]
+    fn matches_that_overlap_go_as_one() {
+        let token = "AAAAAAAAAAAABCDEFGHIJKLM";
+        let text = format!("{}BCDEFGHIJKL", "A".repeat(13));
+        assert_eq!(redact(&text, Some(token)), "[X-Auth-Token]");
+        let token = "ABCDEFGH12ABCDEFGH";
+        assert_eq!(
+            redact("ABCDEFGH12ABCDEFGH12ABCDEFGH", Some(token)),
+            "[X-Auth-Token]"
+        );
+    }
+
+    #[test]
+    fn a_text_cut_in_the_middle_of_the_token_loses_its_last_bytes() {
+        let token = "tok-SECRET-123456";
+        // What a token written escaped can take at the most, 6 bytes a byte of it, goes.
+        let text = format!("{}tok%2DSEC", "x".repeat(200));
+        let cut = redact_cut(&text, Some(token));
+        assert_eq!(cut, "x".repeat(200 + 9 - 6 * token.len()));
+        // Tokens found before that are marks still; on a character; no token, all of it.
+        let text = format!("{token} {}", "字".repeat(40));
+        assert_eq!(
+            redact_cut(&text, Some(token)),
+            format!("[X-Auth-Token] {}", "字".repeat(6))
+        );
         assert_eq!(redact_cut("xxtok-SEC", None), "xxtok-SEC");
-        assert_eq!(redact_cut("xxt", Some(token)), "xx[X-Auth-Token]");
     }
 }
