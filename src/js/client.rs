@@ -298,10 +298,11 @@ async fn send(config: Rc<Config>, value: Value) -> Result<JsValue, JsValue> {
     }
 }
 
-/// Sends the request to `url` (its own, made absolute) and reads the whole answer, as a JavaScript string: it is not
-/// copied into wasm memory, which never shrinks (a 300 MB answer grew it by 300 MB to
-/// 900 MB for good), only the parts an answer is made of ([`answer`]). Redirects are
-/// refused: the token must not follow one to another host.
+/// Sends the request to `url` (its own, made absolute: [`own_origin`]) and reads the
+/// whole answer, as a JavaScript string: it is not copied into wasm memory, which never
+/// shrinks (a 300 MB answer grew it by 300 MB to 900 MB for good), only the parts an
+/// answer is made of ([`answer`]). Redirects are refused: the token must not follow one
+/// to another host.
 async fn exchange(
     url: &str,
     request: &BuiltRequest,
