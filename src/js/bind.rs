@@ -211,10 +211,18 @@ impl Hooks {
             after_detach,
         };
         // Not on focusout: a message appearing as a field loses focus would move the
-        // submit button from under the pointer between mousedown and mouseup.
-        for kind in ["input", "change"] {
+        // submit button from under the pointer between mousedown and mouseup. Not while
+        // an input method composes (Chinese typed as pinyin): its text is not the user's
+        // yet, and was counted and said wrong at each key; the text committed is, at
+        // `compositionend` (which Chromium fires after its last `input`).
+        for kind in ["input", "change", "compositionend"] {
             let binding = binding.clone();
             hooks.listen(kind, move |event| {
+                let composing = Reflect::get(&event, &JsValue::from_str("isComposing"))
+                    .is_ok_and(|composing| composing.is_truthy());
+                if composing {
+                    return;
+                }
                 if let Some(name) = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())

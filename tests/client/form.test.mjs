@@ -111,6 +111,39 @@ test("bindForm validates as the user types, with messages, aria and counters", a
   });
 });
 
+test("while an input method composes (Chinese by pinyin), nothing is said or counted until the text is committed", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op-1">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input type="checkbox" name="virtual_confirm_result" checked>
+     <textarea name="virtual_confirm_comment"></textarea>`,
+    `const binding = coc.bindForm(form, { locale: "zh-CN" });
+     const c = form.elements.virtual_confirm_comment;
+     const now = () => ({ counter: counter("virtual_confirm_comment"), validity: c.validationMessage, invalid: c.getAttribute("aria-invalid") });
+     type("virtual_confirm_comment", "事".repeat(298));
+     const before = now();
+     // The input method's text while composing: the pinyin typed so far, past the limit.
+     c.value = "事".repeat(298) + "shiqing";
+     c.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: true, data: "shiqing" }));
+     const composing = now();
+     // Committed: 事情.
+     c.value = "事".repeat(298) + "事情";
+     c.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "事情" }));
+     const committed = now();
+     c.value = "事".repeat(298) + "事情多";
+     c.dispatchEvent(new InputEvent("input", { bubbles: true, isComposing: false, data: "多" }));
+     const over = now();
+     binding.destroy();
+     return { before, composing, committed, over };`,
+  );
+  const r = result.ok;
+  assert.deepEqual(r.before, { counter: "298 / 300", validity: "", invalid: null });
+  assert.deepEqual(r.composing, r.before);
+  assert.deepEqual(r.committed, { counter: "300 / 300", validity: "", invalid: null });
+  assert.deepEqual(r.over, { counter: "301 / 300", validity: "验证说明最多 300 个字符，当前为 301 个。", invalid: "true" });
+});
+
 test("a radio group's invalid state and message are on each of its radios, and destroy() gives each its own attributes back", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
