@@ -37,7 +37,7 @@ after(async () => {
 beforeEach(() => site.emulator.reset());
 
 /** A plain page holding one element; resolves once its form (or closed note) is shown. */
-async function open({ state, locale = "en", operator = OPERATOR, width = 1280, height = 900, attributes = "" } = {}) {
+async function open({ state, locale = "en", operator = OPERATOR, width = 1280, height = 900, attributes = "", timezoneId } = {}) {
   const num = TICKET[state];
   const stateAttribute = attributes.includes("no-state") ? "" : ` state="${state}"`;
   site.page(
@@ -49,7 +49,7 @@ async function open({ state, locale = "en", operator = OPERATOR, width = 1280, h
     <coc-incident-form incident-num="${num}"${stateAttribute} operator="${operator}" endpoint="/" locale="${locale}"></coc-incident-form>
     </main></body></html>`,
   );
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await browser.newContext({ viewport: { width, height }, ...(timezoneId && { timezoneId }) });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => m.type() === "error" && !/status of 502/.test(m.text()) && problems.push(`console: ${m.text()}`));
@@ -493,6 +493,20 @@ test("in a srcdoc frame (its location.origin is \"null\"), a path endpoint goes 
   assert.deepEqual(outcome, { said: "accepted", origin: "null", base: "http://127.0.0.2:9/" });
   assert.deepEqual(sent(), [["acceptedIncident1", 200]]);
   await page.context().close();
+});
+
+test("a recovery typed before the start is said in the times the user typed, in the page's time zone (Beijing)", async () => {
+  for (const [locale, said] of [
+    ["en", "Fault recovery time must not be before Fault start time (2024-03-21T14:00:00.000+08:00), got 2024-03-21T13:00:00.000+08:00."],
+    ["zh-CN", "故障恢复时间不能早于故障开始时间（2024-03-21T14:00:00.000+08:00），当前为 2024-03-21T13:00:00.000+08:00。"],
+  ]) {
+    const page = await open({ state: "handling", locale, timezoneId: "Asia/Shanghai" });
+    await page.locator("coc-incident-form [name=start_time]").fill("2024-03-21T14:00");
+    await page.locator("coc-incident-form [name=fault_recovery_time]").fill("2024-03-21T13:00");
+    await page.getByText(said).waitFor();
+    assert.deepEqual(sent(), []);
+    await page.context().close();
+  }
 });
 
 test("a state that cannot be had is said, and no form is guessed", async () => {
