@@ -385,8 +385,13 @@ fn answer(status: u16, body: &JsString, token: Option<&str>) -> Result<JsValue, 
     // Not js_sys::JSON::parse: a throwing `catch` import leaks a table slot (read.js).
     let parsed = Some(parse_json(body)).filter(|p| !p.is_undefined());
     let fields = parsed.as_ref().and_then(|p| api_fields(p, token));
-    // The body's start only, which is all a snippet is made of.
-    let (body, _) = head(body, HEAD_UNITS);
+    // The body's start, which is all a snippet is made of, and only for an answer that
+    // is not the API's JSON: `interpret` reads the body for no other (a success's
+    // `data` of any size is not copied).
+    let body = match fields {
+        None => head(body, HEAD_UNITS).0,
+        Some(_) => String::new(),
+    };
     let body = body.as_str();
     match interpret(status, body, fields) {
         Answer::Success(fields) => {

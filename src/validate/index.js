@@ -393,8 +393,9 @@ const FOUR_CENTURIES = 146097 * 864e5;
  * same whole minutes of `getTimezoneOffset`. */
 function date(ms, zh) {
   if (!(Number.isInteger(ms) && ms >= 0 && ms <= 8.64e15)) return plain(ms, zh);
-  const offset = -Math.trunc(new Date(ms).getTimezoneOffset());
-  if (offset === 0 || !(Math.abs(offset) <= 1440)) return new Date(ms).toISOString();
+  const at = new Date(ms);
+  const offset = -Math.trunc(at.getTimezoneOffset());
+  if (offset === 0 || !(Math.abs(offset) <= 1440)) return at.toISOString();
   // The local time as a UTC one, 400 years back when past what a Date holds.
   const local = ms + offset * 6e4;
   const back = local > 8.64e15 ? FOUR_CENTURIES : 0;

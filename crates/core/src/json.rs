@@ -154,28 +154,27 @@ pub(crate) fn iso_date(out: &mut String, ms: f64, offset: i32) -> Option<()> {
         if let Some(&before) = b" --T::.".get(i).filter(|_| i > 0) {
             out.push(char::from(before));
         }
-        let digits = digits(n);
-        for _ in digits.as_str().len()..width {
-            out.push('0');
-        }
-        out.push_str(digits.as_str());
+        padded(out, n, width);
     }
     if offset == 0 {
         out.push('Z');
     } else {
         out.push(if offset > 0 { '+' } else { '-' });
         let minutes = u64::from(offset.unsigned_abs());
-        for (i, part) in [minutes / 60, minutes % 60].into_iter().enumerate() {
-            if i > 0 {
-                out.push(':');
-            }
-            if part < 10 {
-                out.push('0');
-            }
-            out.push_str(digits(part).as_str());
-        }
+        padded(out, minutes / 60, 2);
+        out.push(':');
+        padded(out, minutes % 60, 2);
     }
     Some(())
+}
+
+/// Writes `n`, zeros in front up to `width` digits.
+fn padded(out: &mut String, n: u64, width: usize) {
+    let digits = digits(n);
+    for _ in digits.as_str().len()..width {
+        out.push('0');
+    }
+    out.push_str(digits.as_str());
 }
 
 /// Writes a whole number (a limit, a length, an index).

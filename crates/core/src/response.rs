@@ -274,27 +274,39 @@ pub fn redact(text: &str, token: Option<&str>) -> String {
 /// that much goes, cut on a character. The caller marks the cut.
 pub fn redact_cut(text: &str, token: Option<&str>) -> String {
     let mut out = redact(text, token);
-    if let Some(token) = token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
-        let mut keep = out.len().saturating_sub(6 * token.len());
-        while !out.is_char_boundary(keep) {
-            keep -= 1;
-        }
+    if let Some(token) = redactable(token) {
+        let keep = snippet_of(&out, out.len().saturating_sub(longest_writing(token))).len();
         out.truncate(keep);
     }
     out
+}
+
+/// The token, when it is one [`redact`] takes out: [`REDACTED_TOKEN_CHARS`] or more.
+fn redactable(token: Option<&str>) -> Option<&str> {
+    token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS)
+}
+
+/// The most bytes `token` can take written in a text: six a byte of it (`\u00XX`).
+fn longest_writing(token: &str) -> usize {
+    6 * token.len()
 }
 
 /// [`redact`], writing no more than about `limit` bytes: past it no match is looked
 /// for, and the rest is cut on a character boundary. Every token that starts before the
 /// limit goes whole (the caller cuts the result again), however many the text repeats.
 fn redacted(text: &str, token: Option<&str>, limit: usize) -> String {
-    match token.filter(|t| t.chars().count() >= REDACTED_TOKEN_CHARS) {
+    match redactable(token) {
         // Whole tokens first, then starts: a start found first could hide a whole token
         // that begins inside it (a token that starts with a run of its own start). The
         // first pass reads as far past the limit as a token written escaped can reach,
         // so that the second sees whole any start that crosses the limit.
         Some(token) => {
-            let whole = replaced(text, token, limit.saturating_add(6 * token.len()), false);
+            let whole = replaced(
+                text,
+                token,
+                limit.saturating_add(longest_writing(token)),
+                false,
+            );
             replaced(&whole, token, limit, true)
         }
         None => snippet_of(text, limit).to_owned(),

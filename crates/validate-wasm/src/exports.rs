@@ -184,7 +184,7 @@ pub extern "C" fn names() -> u32 {
     } else {
         SCRATCH_BYTES as f64
     });
-    // How many lines of each table `start_lines` gives.
+    // How many lines of each table `START_TEXT` holds.
     for count in [
         names::table().len(),
         TEMPLATES.len(),
