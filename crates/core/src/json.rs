@@ -118,8 +118,10 @@ const FOUR_CENTURIES_MS: u64 = 146_097 * 86_400_000;
 /// `None` for what no Date holds (a fraction, below 0, past 8.64e15), which the caller
 /// writes as the number, and for an offset of more than a day either way.
 pub(crate) fn iso_date(out: &mut String, ms: f64, offset: i32) -> Option<()> {
+    // Below 2^53 in that range, so a round trip through u64 is exact only for a whole
+    // number (and `value::is_integer` would make `json` and `value` depend on each other).
     if !(0.0..=MAX_DATE_MS).contains(&ms)
-        || !crate::value::is_integer(ms)
+        || (ms as u64) as f64 != ms
         || offset.unsigned_abs() > 24 * 60
     {
         return None;
