@@ -226,6 +226,7 @@ export class IncidentFormElement extends Base {
   #restored = new Set(); // drafts already said to be restored, or typed on this page
   #statusOf = null; // the incident the status shown speaks of
   #failed = undefined; // what the last send of that incident failed with, until the next send
+  #drafted = null; // the ticket, action and operator of the last form shown, and its draft's key
   // Two properties of the page's, plain data properties set in the constructor, not
   // class fields: a field is defined over what the page set on the element before
   // this class was defined (an upgrade), and a token or getState set early was lost.
@@ -363,6 +364,13 @@ export class IncidentFormElement extends Base {
     // next user of a shared tab (after a logout) is not shown what the last one typed.
     const operator = this.getAttribute("operator") ?? "";
     const draft = new Draft(num, action, operator);
+    // What was typed on this page before the portal gave its operator (one it learns
+    // after the page is shown) is that operator's: it stays in the form rather than go
+    // with the form made for them. Only here: a draft of no operator kept from earlier
+    // may be another user's.
+    const last = this.#drafted;
+    if (last !== null && last.operator === "" && operator !== "" && last.num === num && last.action === action) draft.adopt(last);
+    this.#drafted = { num, action, operator, key: draft.key };
     const skip = operator !== "" ? ["operator"] : [];
     if (draft.restore(form, skip) && !this.#restored.has(draft.key)) {
       this.#restored.add(draft.key);
@@ -499,6 +507,16 @@ class Draft {
     try {
       sessionStorage.setItem(this.key, JSON.stringify(values));
     } catch {} // storage full or denied: the form still works, only the draft is not kept
+  }
+
+  /** Takes over the draft kept under `from.key`, when there is none under this one's. */
+  adopt(from) {
+    try {
+      const kept = sessionStorage.getItem(from.key);
+      if (kept === null || sessionStorage.getItem(this.key) !== null) return;
+      sessionStorage.setItem(this.key, kept);
+      sessionStorage.removeItem(from.key);
+    } catch {} // storage denied: there is no draft to take over
   }
 
   /** Puts a kept draft back (but the controls named in `skip`); true when there was one. */

@@ -180,6 +180,24 @@ test("a draft is the operator's: the next user of a shared tab does not see what
   await page.context().close();
 });
 
+test("what was typed before the portal gave its operator stays, as that operator's draft", async () => {
+  // A portal that learns who is logged in after the page is shown.
+  const page = await open({ state: "handling", operator: "" });
+  await page.getByLabel("Cause").fill("Disk full on db-03.");
+  await page.evaluate((operator) => document.querySelector("coc-incident-form").setAttribute("operator", operator), OPERATOR);
+  await page.waitForFunction((operator) => document.querySelector("coc-incident-form").shadowRoot.querySelector("[name=operator]")?.value === operator, OPERATOR);
+  assert.equal(await page.getByLabel("Cause").inputValue(), "Disk full on db-03.");
+  // Kept under that operator only: a later page that has no operator yet shows none of it.
+  const keys = await page.evaluate(() => Object.keys(sessionStorage));
+  assert.deepEqual(keys, [`coc-incident-form:draft:${TICKET.handling}:commitSolution1:${OPERATOR}`]);
+  // Another user's form is still not given it.
+  await page.evaluate(() => document.querySelector("coc-incident-form").setAttribute("operator", "next-user-0123456789abcdef"));
+  await page.waitForFunction(() => document.querySelector("coc-incident-form").shadowRoot.querySelector("[name=operator]")?.value === "next-user-0123456789abcdef");
+  assert.equal(await page.getByLabel("Cause").inputValue(), "");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a failed send keeps the form as typed, is never resent on its own, and goes again when the user asks", async () => {
   const page = await open({ state: "to_be_accepted" });
   await misbehave({ mode: "html502" });
