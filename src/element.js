@@ -227,6 +227,7 @@ export class IncidentFormElement extends Base {
   #statusOf = null; // the incident the status shown speaks of
   #failed = undefined; // what the last send of that incident failed with, until the next send
   #drafted = null; // the ticket, action and operator of the last form shown, and its draft's key
+  #succeeded = false; // the last send succeeded: the next form is a new one
   // Two properties of the page's, plain data properties set in the constructor, not
   // class fields: a field is defined over what the page set on the element before
   // this class was defined (an upgrade), and a token or getState set early was lost.
@@ -253,6 +254,10 @@ export class IncidentFormElement extends Base {
 
   disconnectedCallback() {
     this.#render++; // a render under way stops at its next step
+    // A form whose binding goes while its send is under way is not left to be used (it
+    // would submit itself, natively): its outcome is still heard, and the form made once
+    // the send is over, if the element is back, shows it.
+    if (this.#sending) this.#body.replaceChildren();
     this.#teardown();
   }
 
@@ -303,7 +308,12 @@ export class IncidentFormElement extends Base {
 
   async #update() {
     const render = ++this.#render;
-    const hadFocus = this.#root.activeElement !== null;
+    const focused = this.#root.activeElement;
+    const hadFocus = focused !== null;
+    // The control being typed in, to be given back its focus and caret in the form made
+    // again (another locale, endpoint, operator); after a success, the title has it.
+    const typing = this.#succeeded || !focused?.name ? null : { name: focused.name, ...caret(focused) };
+    this.#succeeded = false;
     this.#teardown();
     const text = TEXT[this.locale];
     const num = this.getAttribute("incident-num") ?? "";
@@ -348,7 +358,9 @@ export class IncidentFormElement extends Base {
       client = new IncidentClient({
         endpoint: this.getAttribute("endpoint") ?? "/",
         locale: this.locale,
-        ...(this.token !== undefined && { token: this.token }),
+        // Read at each send, so that a token the portal sets or renews after the form
+        // is shown is the one sent.
+        token: () => (typeof this.token === "function" ? this.token() : this.token),
       });
     } catch (cause) {
       error.textContent = `${text.noClient} ${said(cause)}`.trim();
@@ -358,8 +370,6 @@ export class IncidentFormElement extends Base {
     this.#client = client;
     const form = this.#form(action, num, text);
     this.#body.replaceChildren(form);
-    // After a success the form is a new one: focus goes to its title, not to the page.
-    if (hadFocus) form.querySelector("[part~=title]").focus();
     // The portal's operator wins over one typed earlier, and has drafts of its own: the
     // next user of a shared tab (after a logout) is not shown what the last one typed.
     const operator = this.getAttribute("operator") ?? "";
@@ -378,6 +388,7 @@ export class IncidentFormElement extends Base {
     }
     // A draft typed on this page is no draft to announce when the form is made again
     // (another locale, the incident back in this state).
+    if (hadFocus) refocus(form, typing);
     const save = () => {
       draft.save(form);
       this.#restored.add(draft.key);
@@ -395,6 +406,9 @@ export class IncidentFormElement extends Base {
       this.#failed = undefined;
     });
     this.#binding = bindForm(form, { client, locale: this.locale });
+    // Never a native submit (a GET that puts what was typed in the page's URL), whatever
+    // becomes of the binding.
+    form.addEventListener("submit", (event) => event.preventDefault());
     // The binding has seen the submit by then, and is sending when it set aria-busy (it
     // ignores a submit meanwhile, so a double click sends once).
     form.addEventListener("submit", () => {
@@ -405,6 +419,7 @@ export class IncidentFormElement extends Base {
     form.addEventListener("coc:invalid", (event) => this.#emit("coc:invalid", event.detail));
     form.addEventListener("coc:success", (event) => {
       draft.clear();
+      this.#succeeded = true;
       const next = nextState(action, event.detail.request);
       // The ticket has moved on, even if the element was removed and put back meanwhile;
       // unless the portal has turned it to another ticket since.
@@ -488,6 +503,28 @@ export class IncidentFormElement extends Base {
   }
 }
 
+/** Where the caret of a text control is (none for other controls). */
+function caret(control) {
+  try {
+    return { start: control.selectionStart, end: control.selectionEnd };
+  } catch {
+    return {};
+  }
+}
+
+/** Focus to the control named as `typing` says, its caret where it was; to the title
+ * when there is none such. */
+function refocus(form, typing) {
+  const control = typing && form.elements.namedItem(typing.name);
+  if (!control || typeof control.focus !== "function") return form.querySelector("[part~=title]").focus();
+  control.focus();
+  if (typeof typing.start === "number") {
+    try {
+      control.setSelectionRange(typing.start, typing.end);
+    } catch {}
+  }
+}
+
 /** What the user typed into one ticket's form for one action, kept across reloads; per
  * operator, when the portal gives one. */
 class Draft {
@@ -519,7 +556,8 @@ class Draft {
     } catch {} // storage denied: there is no draft to take over
   }
 
-  /** Puts a kept draft back (but the controls named in `skip`); true when there was one. */
+  /** Puts a kept draft back (but the controls named in `skip`); true when that changed
+   * what the form shows. */
   restore(form, skip = []) {
     let values;
     try {
@@ -528,14 +566,17 @@ class Draft {
       return false;
     }
     if (values === null || typeof values !== "object") return false;
+    let changed = false;
     for (const control of form.elements) {
       if (!control.name || control.type === "hidden" || skip.includes(control.name) || !Object.hasOwn(values, control.name)) continue;
       const value = values[control.name];
+      const before = control.type === "checkbox" || control.type === "radio" ? control.checked : control.value;
       if (control.type === "checkbox") control.checked = value === true;
       else if (control.type === "radio") control.checked = control.value === value;
       else if (typeof value === "string") control.value = value;
+      changed ||= before !== (control.type === "checkbox" || control.type === "radio" ? control.checked : control.value);
     }
-    return true;
+    return changed;
   }
 
   clear() {

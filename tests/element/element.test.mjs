@@ -198,6 +198,65 @@ test("what was typed before the portal gave its operator stays, as that operator
   await page.context().close();
 });
 
+test("an element moved while its send is under way leaves no unbound form to submit itself, and shows the outcome", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  await misbehave({ mode: "slow", delay_ms: 1500 });
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Sending…").waitFor();
+  // A portal that re-renders its layout: the element leaves the document, and comes back
+  // in a later task.
+  await page.evaluate(() => {
+    const element = document.querySelector("coc-incident-form");
+    element.remove();
+    return new Promise((resolve) => setTimeout(() => resolve(document.querySelector("main").append(element)), 50));
+  });
+  // No form is left to click meanwhile (before, the old one, unbound, sent itself as a GET).
+  assert.equal(await page.locator("coc-incident-form form").count(), 0);
+  await page.getByText("Accepted: the incident is now being handled.").waitFor();
+  await ready(page);
+  assert.equal(new URL(page.url()).search, "", "nothing typed went into the page's URL");
+  assert.deepEqual(sent(), [["acceptedIncident1", 200]]);
+  assert.equal(await page.locator("coc-incident-form").getAttribute("state"), "handling");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a form made again while the user types (another locale) keeps the field and caret they were in", async () => {
+  const page = await open({ state: "handling" });
+  const cause = page.getByLabel("Cause");
+  await cause.fill("Disk full on db-03.");
+  await cause.evaluate((input) => input.setSelectionRange(4, 4));
+  await page.locator("coc-incident-form").evaluate((element) => element.setAttribute("locale", "zh-CN"));
+  await page.getByLabel("故障原因").waitFor();
+  await page.keyboard.type("X");
+  assert.equal(await page.getByLabel("故障原因").inputValue(), "DiskX full on db-03.");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a token the portal sets after the form is shown is the one sent", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  const tokens = [];
+  page.on("request", (request) => request.method() === "POST" && tokens.push(request.headers()["x-auth-token"]));
+  await page.locator("coc-incident-form").evaluate((element) => (element.token = "token-set-late"));
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.getByText("Accepted: the incident is now being handled.").waitFor();
+  assert.deepEqual(tokens, ["token-set-late"]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a draft that changes nothing shown (only the operator the portal sets anyway) is not announced as restored", async () => {
+  const page = await open({ state: "to_be_accepted" });
+  await page.getByLabel("Operator").fill("someone-else");
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Operator").inputValue(), OPERATOR);
+  assert.equal(await page.locator("coc-incident-form [role=status]").textContent(), "");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a failed send keeps the form as typed, is never resent on its own, and goes again when the user asks", async () => {
   const page = await open({ state: "to_be_accepted" });
   await misbehave({ mode: "html502" });
