@@ -129,7 +129,11 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
                     };
                     Read::DateTime(Some(js_sys::Date::parse(&local)))
                 }
-                "datetime-local" | "date" => Read::DateTime(None),
+                // Empty, or typed in part (a date with no time yet), which the browser
+                // gives as "" too: that is NaN, reported, not a time left out unsaid.
+                "datetime-local" | "date" => {
+                    Read::DateTime(input.validity().bad_input().then_some(f64::NAN))
+                }
                 "number" | "range" => Read::Number {
                     value: Some(input.value_as_number()).filter(|n| !n.is_nan()),
                     bad_input: input.validity().bad_input(),

@@ -257,6 +257,24 @@ test("a draft that changes nothing shown (only the operator the portal sets anyw
   await page.context().close();
 });
 
+test("a start time typed only in part (a date, no time yet) is said, and nothing is sent without it", async () => {
+  const page = await open({ state: "handling" });
+  await page.getByLabel("Incident category").fill("inc_type_p_config_issues");
+  await page.getByLabel("Cause").fill("Disk full on db-03.");
+  await page.getByLabel("Solution", { exact: true }).fill("Cleaned up and added an alert.");
+  await page.getByLabel("Fault start time (optional)").focus();
+  await page.keyboard.type("03222024"); // the date's parts; the time's left empty
+  assert.equal(await page.getByLabel("Fault start time (optional)").evaluate((input) => [input.value, input.validity.badInput].join()), ",true");
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  const field = page.getByLabel("Fault start time (optional)");
+  await page.waitForFunction(() => document.querySelector("coc-incident-form").shadowRoot.querySelector("[name=start_time]").getAttribute("aria-invalid") === "true");
+  assert.equal(await field.evaluate((input) => input === input.getRootNode().activeElement), true, "the field has the focus");
+  assert.match(await field.evaluate((input) => input.validationMessage), /^Fault start time/);
+  assert.deepEqual(sent(), []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a failed send keeps the form as typed, is never resent on its own, and goes again when the user asks", async () => {
   const page = await open({ state: "to_be_accepted" });
   await misbehave({ mode: "html502" });
