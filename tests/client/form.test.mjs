@@ -504,13 +504,16 @@ test("bindForm checks the form's own constraints only where a native submit woul
   assert.deepEqual(result.ok, { checked: 0, skipped: 1, novalidate: 2 });
 });
 
-test("bindForm: what was said of a field that left the request goes (another operation, disabled), and destroy() leaves no custom validity behind", async () => {
+test("bindForm: what was said of a field that left the request goes (another operation, disabled), and destroy() takes away every custom validity it set, and only those", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
      <input name="operator" value="op">
      <select name="operate_key"><option>confirm</option><option>commitSolution1</option></select>
-     <fieldset id="verify"><textarea name="virtual_confirm_comment"></textarea></fieldset>`,
-    `const binding = coc.bindForm(form, { locale: "en" });
+     <fieldset id="verify"><textarea name="virtual_confirm_comment"></textarea></fieldset>
+     <input name="ticket_ref">`,
+    `// The portal's own check on a control of its own, which the binding leaves alone.
+     form.elements.ticket_ref.setCustomValidity("Give the ticket's reference.");
+     const binding = coc.bindForm(form, { locale: "en" });
      const comment = form.elements.virtual_confirm_comment;
      type("virtual_confirm_comment", "x".repeat(301));
      const state = () => ({ invalid: comment.getAttribute("aria-invalid"), validity: comment.validationMessage, message: message("virtual_confirm_comment"), counter: counter("virtual_confirm_comment") });
@@ -525,13 +528,15 @@ test("bindForm: what was said of a field that left the request goes (another ope
      document.getElementById("verify").disabled = true;
      binding.destroy();
      document.getElementById("verify").disabled = false;
-     return { shown, otherOperation, again, afterDestroy: { validity: comment.validationMessage, formValid: form.checkValidity() } };`,
+     const portals = form.elements.ticket_ref.validationMessage;
+     form.elements.ticket_ref.setCustomValidity("");
+     return { shown, otherOperation, again, afterDestroy: { validity: comment.validationMessage, formValid: form.checkValidity(), portals } };`,
   );
   const { shown, otherOperation, again, afterDestroy } = result.ok;
   assert.deepEqual(shown, { invalid: "true", validity: "Verification comment must be at most 300 characters, got 301.", message: "Verification comment must be at most 300 characters, got 301.", counter: "301 / 300" });
   assert.deepEqual(otherOperation, { invalid: null, validity: "", message: "", counter: "" });
   assert.equal(again.invalid, "true");
-  assert.deepEqual(afterDestroy, { validity: "", formValid: true });
+  assert.deepEqual(afterDestroy, { validity: "", formValid: true, portals: "Give the ticket's reference." });
 });
 
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
@@ -633,20 +638,21 @@ test("a radio disabled while its group is shown invalid is no longer said to be 
   assert.deepEqual(result.ok, { shown: ["true", "true"], afterDisabling: ["true", null] });
 });
 
-test("ticking \"the service was interrupted\" says at once that the times are recommended, before any submit", async () => {
+for (const prefix of ["", "parameter."]) test(`ticking "the service was interrupted" says at once that the times are recommended, before any submit${prefix && " (controls named parameter.<key>)"}`, async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
      <input name="operator" value="op">
      <input type="hidden" name="operate_key" value="commitSolution1">
-     <input name="mtm_type" value="inc_type_p_config_issues">
-     <input type="checkbox" name="is_service_interrupt">
-     <textarea name="cause">disk</textarea><textarea name="solution">rotated</textarea>
-     <input type="datetime-local" name="start_time">
-     <input type="datetime-local" name="fault_recovery_time">`,
+     <input name="${prefix}mtm_type" value="inc_type_p_config_issues">
+     <input type="checkbox" name="${prefix}is_service_interrupt">
+     <textarea name="${prefix}cause">disk</textarea><textarea name="${prefix}solution">rotated</textarea>
+     <input type="datetime-local" name="${prefix}start_time">
+     <input type="datetime-local" name="${prefix}fault_recovery_time">`,
     `const binding = coc.bindForm(form, { locale: "en" });
-     const box = form.elements.is_service_interrupt;
+     const box = form.elements[args.prefix + "is_service_interrupt"];
      const tick_ = (on) => { box.checked = on; box.dispatchEvent(new Event("change", { bubbles: true })); };
-     const said = () => [message("start_time"), form.querySelector("[id$=message-start_time]")?.classList.contains("coc-warning") ?? false];
+     const shown = () => form.querySelector("[id$='message-" + args.prefix + "start_time']");
+     const said = () => [shown()?.textContent, shown()?.classList.contains("coc-warning") ?? false];
      const before = said();
      tick_(true);
      const ticked = said();
@@ -654,6 +660,7 @@ test("ticking \"the service was interrupted\" says at once that the times are re
      const unticked = said();
      binding.destroy();
      return { before, ticked, unticked };`,
+    { prefix },
   );
   assert.deepEqual(result.ok.before, ["", false]);
   assert.deepEqual(result.ok.ticked, ["Fault start time is recommended when \"Service interrupted\" is true.", true]);

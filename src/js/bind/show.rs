@@ -150,8 +150,11 @@ impl Binding {
             // (ticking "the service was interrupted" asks for the times): said only at
             // its own field's touch, it was never seen, for a submit with warnings alone
             // sends at once.
+            // (Its control may be named `parameter.<key>`, as readForm reads one too.)
             let prompted = warnings.iter().any(|w| {
-                matches!(w.problem, Problem::Recommended { when } if touched_names.iter().any(|t| t == when))
+                matches!(w.problem, Problem::Recommended { when } if touched_names.iter().any(|t| {
+                    t.strip_prefix("parameter.").unwrap_or(t) == when
+                }))
             });
             if let Some(message) = &message {
                 let shown = if visible && !errors.is_empty() {
@@ -424,6 +427,11 @@ impl Touched {
 }
 
 impl Decoration {
+    /// The control's elements it describes, whose custom validity it sets.
+    pub(super) fn described(&self) -> &[Element] {
+        &self.described
+    }
+
     pub(super) fn undo(self) {
         self.created.iter().for_each(Element::remove);
         for adopted in self.adopted {
