@@ -360,11 +360,8 @@ impl Binding {
             index.map(|i| live.swap_remove(i))
         });
         drop(hooks);
-        // The controls it decorated, the only ones it gives a custom validity (disabled
+        // The controls it described, the only ones it gives a custom validity (disabled
         // since, too): the portal's own (a consent box, a search field) keep theirs.
-        for element in decorations.iter().flat_map(Decoration::described) {
-            set_custom_validity(element, "");
-        }
         for touched in &restore {
             set_custom_validity(touched.element(), "");
         }

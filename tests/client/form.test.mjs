@@ -539,6 +539,40 @@ test("bindForm: what was said of a field that left the request goes (another ope
   assert.deepEqual(afterDestroy, { validity: "", formValid: true, portals: "Give the ticket's reference." });
 });
 
+test("a field a framework renders again (its wrapper and the binding's message with it) is decorated anew, its ids all in the document", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="op">
+     <input type="checkbox" name="virtual_confirm_result">
+     <div id="slot"></div>`,
+    `const slot = document.getElementById("slot");
+     const render = () => {
+       const div = document.createElement("div");
+       div.innerHTML = '<label>Comment <textarea name="virtual_confirm_comment"></textarea></label>';
+       slot.replaceChildren(div);
+       return form.elements.virtual_confirm_comment;
+     };
+     const binding = coc.bindForm(form, { locale: "en" });
+     const said = (comment) => ({
+       ids: (comment.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? "(no such element)"),
+       invalid: comment.getAttribute("aria-invalid"),
+     });
+     let comment = render();
+     type("virtual_confirm_comment", " ");
+     const first = said(comment);
+     comment = render(); // the old one, its message and counter gone with their wrapper
+     type("virtual_confirm_comment", " ");
+     const again = said(comment);
+     binding.destroy();
+     return { first, again, afterDestroy: [comment.getAttribute("aria-describedby"), comment.getAttribute("aria-invalid"), comment.validationMessage] };`,
+  );
+  const expected = { ids: ["Verification comment must not be blank.", "1 / 300"], invalid: "true" };
+  assert.deepEqual(result.ok.first, expected);
+  assert.deepEqual(result.ok.again, expected);
+  assert.deepEqual(result.ok.afterDestroy, [null, null, ""]);
+});
+
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">

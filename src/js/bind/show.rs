@@ -263,6 +263,7 @@ impl Binding {
             .decorations
             .iter()
             .position(|d| d.name == control.name);
+        let found = found.filter(|&at| !self.forget_if_stale(at));
         let at = match found {
             Some(at) => at,
             None => {
@@ -313,6 +314,37 @@ impl Binding {
         state.decorations[at].described.extend(new);
         state.restore.extend(touched);
         elements
+    }
+
+    /// Whether the decoration at `at` had its message or counter taken out of the
+    /// form's document (a framework that renders the field again, its wrapper and what
+    /// the binding put in it); if so it is forgotten, its elements' attributes given
+    /// back, so that the control rendered anew is decorated anew rather than described
+    /// by ids no element has.
+    fn forget_if_stale(&self, at: usize) -> bool {
+        let shown: Vec<Element> = {
+            let s = self.state.borrow();
+            let d = &s.decorations[at];
+            d.message.iter().chain(&d.counter).cloned().collect()
+        };
+        if !self.form.is_connected() || shown.iter().all(|e| e.is_connected()) {
+            return false;
+        }
+        let (old, touched) = {
+            let mut s = self.state.borrow_mut();
+            let old = s.decorations.swap_remove(at);
+            let (touched, kept) = std::mem::take(&mut s.restore)
+                .into_iter()
+                .partition(|t: &Touched| old.described.contains(&t.element));
+            s.restore = kept;
+            (old, touched)
+        };
+        for touched in touched {
+            set_custom_validity(&touched.element, "");
+            touched.undo();
+        }
+        old.undo();
+        true
     }
 
     /// Makes a control's message (and counter) elements: the portal's own
@@ -427,11 +459,6 @@ impl Touched {
 }
 
 impl Decoration {
-    /// The control's elements it describes, whose custom validity it sets.
-    pub(super) fn described(&self) -> &[Element] {
-        &self.described
-    }
-
     pub(super) fn undo(self) {
         self.created.iter().for_each(Element::remove);
         for adopted in self.adopted {
