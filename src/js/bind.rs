@@ -11,8 +11,8 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
-    CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement, MutationObserver,
-    MutationObserverInit, ShadowRoot,
+    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlElement, HtmlFormElement,
+    MutationObserver, MutationObserverInit, ShadowRoot,
 };
 
 use coc_incident_core::ValidateOptions;
@@ -81,9 +81,9 @@ pub struct FormBinding {
 /// the form, an observer of the document, timers. Dropping it takes them all away,
 /// so no freed closure is ever called.
 struct Hooks {
-    form: HtmlFormElement,
-    /// Each listener as added to the form, to remove it.
-    listeners: Vec<(&'static str, Function)>,
+    /// Each listener as added to the form or to its root (a document, a shadow root),
+    /// to remove it.
+    listeners: Vec<(EventTarget, &'static str, Function)>,
     /// The Rust handlers behind them.
     handlers: Vec<Closure<dyn Fn(Event)>>,
     observer: Option<MutationObserver>,
@@ -202,7 +202,6 @@ impl Hooks {
         // Built before anything is added, so that an error below drops it and takes
         // back whatever was.
         let mut hooks = Hooks {
-            form: binding.form.clone(),
             listeners: Vec::new(),
             handlers: Vec::new(),
             observer: None,
@@ -215,30 +214,51 @@ impl Hooks {
         // an input method composes (Chinese typed as pinyin): its text is not the user's
         // yet, and was counted and said wrong at each key; the text committed is, at
         // `compositionend` (which Chromium fires after its last `input`).
+        //
+        // A control of the form outside it (`form="…"`) sends its events to its own
+        // ancestors, not the form's: they are heard at the root the form is in too
+        // (its document, or its shadow root), and only theirs are taken there.
+        let root = binding.form.get_root_node();
         for kind in ["input", "change", "compositionend"] {
-            let binding = binding.clone();
-            hooks.listen(kind, move |event| {
-                let composing = Reflect::get(&event, &JsValue::from_str("isComposing"))
-                    .is_ok_and(|composing| composing.is_truthy());
-                if composing {
-                    return;
+            let on_input = Rc::new({
+                let binding = binding.clone();
+                move |event: Event| {
+                    let composing = Reflect::get(&event, &JsValue::from_str("isComposing"))
+                        .is_ok_and(|composing| composing.is_truthy());
+                    if composing {
+                        return;
+                    }
+                    if let Some(name) = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .and_then(|e| e.get_attribute("name"))
+                    {
+                        let mut s = binding.state.borrow_mut();
+                        if !s.touched_names.contains(&name) {
+                            s.touched_names.push(name);
+                        }
+                    }
+                    redraw(&binding);
                 }
-                if let Some(name) = event
+            });
+            let inside = on_input.clone();
+            hooks.listen(binding.form.as_ref(), kind, move |event| inside(event))?;
+            let form = binding.form.clone();
+            hooks.listen(&root, kind, move |event| {
+                let outside = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|e| e.get_attribute("name"))
-                {
-                    let mut s = binding.state.borrow_mut();
-                    if !s.touched_names.contains(&name) {
-                        s.touched_names.push(name);
-                    }
+                    .filter(|control| !form.contains(Some(control)))
+                    .and_then(|control| Reflect::get(&control, &JsValue::from_str("form")).ok())
+                    .is_some_and(|owner| owner == *AsRef::<JsValue>::as_ref(&form));
+                if outside {
+                    on_input(event);
                 }
-                redraw(&binding);
             })?;
         }
         // A reset empties the fields after its event: start afresh once it has.
         let reset = binding.clone();
-        hooks.listen("reset", move |_| {
+        hooks.listen(binding.form.as_ref(), "reset", move |_| {
             let timer = {
                 let mut s = reset.state.borrow_mut();
                 s.touched_names.clear();
@@ -254,9 +274,9 @@ impl Hooks {
         // The native submission is stopped in plain JavaScript, before and apart from
         // the Rust handler: were that to throw (an instance that trapped, say), a bound
         // form must still not fall back to a GET that puts every field in the page's URL.
-        hooks.add("submit", submit_guard())?;
+        hooks.add(binding.form.as_ref(), "submit", submit_guard())?;
         let submitting = binding.clone();
-        hooks.listen("submit", move |event| {
+        hooks.listen(binding.form.as_ref(), "submit", move |event| {
             // The button that submitted it: none for a `requestSubmit()` with none.
             let submitter = Reflect::get(&event, &JsValue::from_str("submitter")).ok();
             submit(
@@ -290,19 +310,28 @@ impl Hooks {
 
     fn listen(
         &mut self,
+        target: &EventTarget,
         kind: &'static str,
         handler: impl Fn(Event) + 'static,
     ) -> Result<(), JsValue> {
         let handler = Closure::<dyn Fn(Event)>::new(handler);
-        self.add(kind, handler.as_ref().unchecked_ref::<Function>().clone())?;
+        self.add(
+            target,
+            kind,
+            handler.as_ref().unchecked_ref::<Function>().clone(),
+        )?;
         self.handlers.push(handler);
         Ok(())
     }
 
-    fn add(&mut self, kind: &'static str, listener: Function) -> Result<(), JsValue> {
-        self.form
-            .add_event_listener_with_callback(kind, &listener)?;
-        self.listeners.push((kind, listener));
+    fn add(
+        &mut self,
+        target: &EventTarget,
+        kind: &'static str,
+        listener: Function,
+    ) -> Result<(), JsValue> {
+        target.add_event_listener_with_callback(kind, &listener)?;
+        self.listeners.push((target.clone(), kind, listener));
         Ok(())
     }
 }
@@ -312,10 +341,8 @@ impl Drop for Hooks {
         if let Some(observer) = &self.observer {
             observer.disconnect();
         }
-        for (kind, listener) in &self.listeners {
-            let _ = self
-                .form
-                .remove_event_listener_with_callback(kind, listener);
+        for (target, kind, listener) in &self.listeners {
+            let _ = target.remove_event_listener_with_callback(kind, listener);
         }
         // The timers cancel themselves as they drop, after this.
     }
@@ -430,10 +457,11 @@ fn submit(binding: &Rc<Binding>, submitter: Option<JsValue>) {
         // The first field in error; with none (errors only on hidden inputs), the
         // summary that lists them, if the portal made it able to take focus
         // (`tabindex="-1"`): focusing anything else does nothing.
-        let first = form
-            .query_selector("[aria-invalid=true]")
-            .ok()
-            .flatten()
+        // Among the form's controls in tree order, one outside it (`form="…"`) too.
+        let elements = form.elements();
+        let first = (0..elements.length())
+            .filter_map(|i| elements.item(i))
+            .find(|e| e.get_attribute("aria-invalid").as_deref() == Some("true"))
             .or_else(|| form.query_selector("[data-coc-summary]").ok().flatten());
         if let Some(first) = first.as_ref().and_then(|f| f.dyn_ref::<HtmlElement>()) {
             let _ = first.focus();

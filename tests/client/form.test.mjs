@@ -573,6 +573,41 @@ test("a field a framework renders again (its wrapper and the binding's message w
   assert.deepEqual(result.ok.afterDestroy, [null, null, ""]);
 });
 
+test("a control of the form outside it (form=\"…\") is validated as the user types, and a submit focuses it", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="op">
+     <input type="checkbox" name="virtual_confirm_result" checked>
+     <button>Send</button>`,
+    `const outside = document.createElement("textarea");
+     outside.name = "virtual_confirm_comment";
+     outside.setAttribute("form", "f");
+     document.body.append(outside);
+     try {
+       const binding = coc.bindForm(form, { locale: "en" });
+       outside.value = "x".repeat(301);
+       outside.dispatchEvent(new Event("input", { bubbles: true }));
+       // Its message and counter are put after it, outside the form too.
+       const shown = (kind) => document.querySelector("[id$=" + kind + "-virtual_confirm_comment]")?.textContent;
+       const typed = [shown("counter"), shown("message"), outside.getAttribute("aria-invalid")];
+       form.requestSubmit();
+       const focused = document.activeElement === outside;
+       binding.destroy();
+       outside.value = "";
+       outside.dispatchEvent(new Event("input", { bubbles: true }));
+       return { typed, focused, afterDestroy: [outside.getAttribute("aria-invalid"), document.querySelectorAll(".coc-message, .coc-counter").length] };
+     } finally {
+       outside.remove();
+     }`,
+  );
+  assert.deepEqual(result.ok, {
+    typed: ["301 / 300", "Verification comment must be at most 300 characters, got 301.", "true"],
+    focused: true,
+    afterDestroy: [null, 0],
+  });
+});
+
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
