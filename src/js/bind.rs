@@ -88,6 +88,10 @@ struct Hooks {
     handlers: Vec<Closure<dyn Fn(Event)>>,
     observer: Option<MutationObserver>,
     on_mutation: Closure<dyn Fn()>,
+    /// Watches `disabled` in the form, and redraws: a field disabled or enabled by the
+    /// portal's own listener, which runs after the binding's, or by its code.
+    disabled_observer: Option<MutationObserver>,
+    on_disabled: Closure<dyn Fn()>,
     /// Shared, so that one is scheduled with no borrow of the state held.
     after_reset: Rc<Timer>,
     after_detach: Rc<Timer>,
@@ -184,6 +188,14 @@ impl Hooks {
             let binding = binding.clone();
             Closure::<dyn Fn()>::new(move || binding.on_mutation())
         };
+        let on_disabled = {
+            let binding = binding.clone();
+            Closure::<dyn Fn()>::new(move || {
+                if binding.is_live() {
+                    redraw(&binding);
+                }
+            })
+        };
         let after_reset = Rc::new(Timer::new({
             let binding = binding.clone();
             move || {
@@ -206,6 +218,8 @@ impl Hooks {
             handlers: Vec::new(),
             observer: None,
             on_mutation,
+            disabled_observer: None,
+            on_disabled,
             after_reset,
             after_detach,
         };
@@ -292,6 +306,12 @@ impl Hooks {
     /// form leaves it when any of its ancestors does, and each shadow root the form
     /// is in, whose changes an observer of the document does not see.
     fn observe(&mut self, form: &HtmlFormElement) -> Result<(), JsValue> {
+        let disabled = MutationObserver::new(self.on_disabled.as_ref().unchecked_ref())?;
+        self.disabled_observer = Some(disabled.clone());
+        let init = MutationObserverInit::new();
+        init.set_subtree(true);
+        init.set_attribute_filter(&js_sys::Array::of1(&JsValue::from_str("disabled")));
+        disabled.observe_with_options(form, &init)?;
         let observer = MutationObserver::new(self.on_mutation.as_ref().unchecked_ref())?;
         self.observer = Some(observer.clone());
         let init = MutationObserverInit::new();
@@ -338,7 +358,7 @@ impl Hooks {
 
 impl Drop for Hooks {
     fn drop(&mut self) {
-        if let Some(observer) = &self.observer {
+        for observer in self.observer.iter().chain(&self.disabled_observer) {
             observer.disconnect();
         }
         for (target, kind, listener) in &self.listeners {

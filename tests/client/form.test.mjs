@@ -608,6 +608,32 @@ test("a control of the form outside it (form=\"…\") is validated as the user t
   });
 });
 
+test("a field the portal enables or disables itself (after the binding's listener, or from its own code) is followed", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="commitSolution1">
+     <input name="mtm_type" value="inc_type_p_config_issues">
+     <input type="checkbox" name="is_service_interrupt">
+     <textarea name="cause">disk</textarea><textarea name="solution">rotated</textarea>
+     <fieldset id="times" disabled><input type="datetime-local" name="start_time"></fieldset>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     const box = form.elements.is_service_interrupt;
+     const times = document.getElementById("times");
+     // The portal's own listener on the form, added after the binding's (so run after
+     // it): the times are asked for only when the service was interrupted.
+     form.addEventListener("change", () => (times.disabled = !box.checked));
+     const toggle = async (on) => { box.checked = on; box.dispatchEvent(new Event("change", { bubbles: true })); await tick(); };
+     await toggle(true);
+     const enabled = message("start_time");
+     await toggle(false);
+     const disabled = message("start_time");
+     binding.destroy();
+     return { enabled, disabled };`,
+  );
+  assert.deepEqual(result.ok, { enabled: "Fault start time is recommended when \"Service interrupted\" is true.", disabled: "" });
+});
+
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
