@@ -75,9 +75,12 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
         let disabled = element.matches(":disabled").unwrap_or(false);
         let tag = element.tag_name();
         let submits = AsRef::<JsValue>::as_ref(&element) == submitter;
+        // A form-associated custom element (a design system's text field or checkbox,
+        // built on ElementInternals): the only listed elements whose name has a hyphen.
+        let custom = tag.contains('-');
         if name.is_empty()
             || disabled
-            || !(submits || matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+            || !(submits || custom || matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
         {
             continue;
         }
@@ -86,6 +89,18 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
         let text = value.as_string().unwrap_or_default();
         let read = if submits {
             Read::Choice(Some(text))
+        } else if custom {
+            // Read by the properties such elements share with the native ones: a
+            // boolean `checked` is a checkbox's, else a string `value` a text field's;
+            // one with neither holds nothing this library can read.
+            let checked = Reflect::get(&element, &JsValue::from_str("checked"))
+                .ok()
+                .and_then(|c| c.as_bool());
+            match (checked, value.is_string()) {
+                (Some(checked), _) => Read::Checkbox(checked),
+                (None, true) => Read::Text(text),
+                (None, false) => continue,
+            }
         } else if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
             match input.type_().as_str() {
                 kind if SKIPPED_TYPES.contains(&kind) => continue,

@@ -634,6 +634,50 @@ test("a field the portal enables or disables itself (after the binding's listene
   assert.deepEqual(result.ok, { enabled: "Fault start time is recommended when \"Service interrupted\" is true.", disabled: "" });
 });
 
+test("form-associated custom elements (a design system's text field and checkbox) are read and validated as the native ones", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="op">
+     <x-check name="virtual_confirm_result"></x-check>
+     <x-text name="virtual_confirm_comment"></x-text>
+     <x-text name="virtual_confirm_comment_disabled" disabled></x-text>`,
+    `// What ElementInternals-based fields (Material Web, Shoelace…) share: a value or a
+     // checked property, the form's value set through the internals, input events.
+     const define = (tag, Field) => customElements.get(tag) ?? customElements.define(tag, Field);
+     define("x-text", class extends HTMLElement {
+       static formAssociated = true;
+       #internals = this.attachInternals();
+       #value = "";
+       get value() { return this.#value; }
+       set value(v) { this.#value = String(v); this.#internals.setFormValue(this.#value); }
+     });
+     define("x-check", class extends HTMLElement {
+       static formAssociated = true;
+       #internals = this.attachInternals();
+       #checked = false;
+       get checked() { return this.#checked; }
+       set checked(v) { this.#checked = !!v; this.#internals.setFormValue(this.#checked ? "on" : null); }
+     });
+     const comment = form.querySelector("x-text");
+     const empty = coc.readForm(form).parameter;
+     form.querySelector("x-check").checked = true;
+     comment.value = "Certificate renewed.";
+     const read = coc.readForm(form).parameter;
+     const binding = coc.bindForm(form, { locale: "en" });
+     comment.value = " ";
+     comment.dispatchEvent(new Event("input", { bubbles: true }));
+     const typed = [message("virtual_confirm_comment"), counter("virtual_confirm_comment"), comment.getAttribute("aria-invalid")];
+     binding.destroy();
+     return { empty, read, typed };`,
+  );
+  assert.deepEqual(result.ok, {
+    empty: { virtual_confirm_result: false, virtual_confirm_comment: "" },
+    read: { virtual_confirm_result: true, virtual_confirm_comment: "Certificate renewed." },
+    typed: ["Verification comment must not be blank.", "1 / 300", "true"],
+  });
+});
+
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
