@@ -10,9 +10,6 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-// The full module's allocator (the small module has its own arena).
-#[cfg(any(target_arch = "wasm32", test))]
-mod allocator;
 pub mod js;
 
 pub use coc_incident_core as rules;
