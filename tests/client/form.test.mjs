@@ -678,6 +678,26 @@ test("form-associated custom elements (a design system's text field and checkbox
   });
 });
 
+test("a radio group's message follows its radios, not a fieldset that holds the whole form", async () => {
+  const result = await withForm(
+    `<fieldset id="all">
+       <input type="hidden" name="incident_num" value="${NUM}">
+       <input type="hidden" name="operate_key" value="confirm">
+       <input name="operator" value="op">
+       <label><input type="radio" name="virtual_confirm_result" value="true"> Fixed</label>
+       <label><input type="radio" name="virtual_confirm_result" value="false" id="last"> Not fixed</label>
+       <textarea name="virtual_confirm_comment">ok</textarea>
+     </fieldset>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     binding.validate();
+     const shown = form.querySelector("[id$=message-virtual_confirm_result]");
+     const place = [shown.previousElementSibling === document.getElementById("last").closest("label"), shown.parentElement.id, shown.textContent];
+     binding.destroy();
+     return place;`,
+  );
+  assert.deepEqual(result.ok, [true, "all", "Verification result is required."]);
+});
+
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">

@@ -371,12 +371,18 @@ impl Binding {
             let element = self.form.owner_document()?.create_element("span").ok()?;
             element.set_class_name(class);
             let anchor = if control.element.get_attribute("type").as_deref() == Some("radio") {
-                // After the group: its fieldset, or its last radio (not between two).
+                // After the group: its own fieldset (one that holds no other control), or
+                // its last radio (not between two), not after a fieldset of the whole form.
+                let others = format!(
+                    ":is(select, textarea, button, input:not([type=radio]), input[type=radio]:not([name=\"{}\"]))",
+                    control.name.replace(['"', '\\'], "")
+                );
                 control
                     .element
                     .closest("fieldset")
                     .ok()
                     .flatten()
+                    .filter(|fieldset| matches!(fieldset.query_selector(&others), Ok(None)))
                     .unwrap_or_else(|| control.others().last().unwrap_or(&control.element).clone())
             } else {
                 control.element.clone()
