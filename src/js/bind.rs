@@ -314,18 +314,7 @@ impl Hooks {
         disabled.observe_with_options(form, &init)?;
         let observer = MutationObserver::new(self.on_mutation.as_ref().unchecked_ref())?;
         self.observer = Some(observer.clone());
-        let init = MutationObserverInit::new();
-        init.set_child_list(true);
-        init.set_subtree(true);
-        let mut root = form.get_root_node();
-        while let Some(shadow) = root.dyn_ref::<ShadowRoot>() {
-            observer.observe_with_options(shadow, &init)?;
-            root = shadow.host().get_root_node();
-        }
-        if let Some(document) = form.owner_document() {
-            observer.observe_with_options(&document, &init)?;
-        }
-        Ok(())
+        watch_roots(&observer, form)
     }
 
     fn listen(
@@ -427,22 +416,47 @@ impl Binding {
     /// task is over, unless the form is back by then.
     fn on_mutation(&self) {
         let connected = self.form.is_connected();
-        let timer = {
+        let (timer, observer) = {
             let mut s = self.state.borrow_mut();
             if connected {
                 s.seen_connected = true;
             }
             let left = !connected && s.seen_connected;
-            s.hooks
-                .as_ref()
-                .filter(|_| left)
-                .map(|hooks| hooks.after_detach.clone())
+            let hooks = s.hooks.as_ref();
+            (
+                hooks
+                    .filter(|_| left)
+                    .map(|hooks| hooks.after_detach.clone()),
+                hooks.and_then(|hooks| hooks.observer.clone()),
+            )
         };
+        // Moved into a shadow root it was not in: watched there too, so that leaving
+        // it is seen (observing a node again changes nothing).
+        if let Some(observer) = observer.filter(|_| connected) {
+            let _ = watch_roots(&observer, &self.form);
+        }
         // Scheduled with no borrow held: `setTimeout` is the page's, and may call back.
         if let Some(timer) = timer {
             timer.schedule();
         }
     }
+}
+
+/// Watches the form's document and each shadow root the form is in (whose changes an
+/// observer of the document does not see) for the form leaving them.
+fn watch_roots(observer: &MutationObserver, form: &HtmlFormElement) -> Result<(), JsValue> {
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    let mut root = form.get_root_node();
+    while let Some(shadow) = root.dyn_ref::<ShadowRoot>() {
+        observer.observe_with_options(shadow, &init)?;
+        root = shadow.host().get_root_node();
+    }
+    if let Some(document) = form.owner_document() {
+        observer.observe_with_options(&document, &init)?;
+    }
+    Ok(())
 }
 
 /// A bubbling `coc:*` event with `detail`. Not composed: a form in a component's shadow

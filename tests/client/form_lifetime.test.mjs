@@ -202,6 +202,37 @@ test("a form taken out of a shadow root is unbound too", async () => {
   assert.deepEqual(result.ok, { bound: true, same: true, noValidate: false });
 });
 
+test("a form moved into a shadow root after it was bound, then taken out of it, is unbound too", async () => {
+  const result = await withForm("", `
+    form.remove();
+    const outer = document.createElement("form");
+    outer.innerHTML = args.confirm;
+    document.body.append(outer);
+    const before = outer.outerHTML;
+    coc.bindForm(outer, { locale: "en" });
+    // A component takes the bound form into its shadow root (a later task), then out.
+    await tick();
+    const host = document.createElement("div");
+    document.body.append(host);
+    host.attachShadow({ mode: "open" }).append(outer);
+    await tick();
+    await tick();
+    outer.remove();
+    await tick();
+    await tick();
+    host.remove();
+    let again;
+    try {
+      coc.bindForm(outer, { locale: "en" }).destroy();
+      again = "bound again";
+    } catch (error) {
+      again = error.name + ": " + error.message;
+    }
+    return { same: outer.outerHTML === before, noValidate: outer.noValidate, again };
+  `, { confirm: CONFIRM });
+  assert.deepEqual(result.ok, { same: true, noValidate: false, again: "bound again" });
+});
+
 test("a bound form never submits natively, even when its wasm listener fails", async () => {
   const { outcome, navigatedTo } = await navigationAfter(() =>
     withForm(CONFIRM, `
