@@ -448,7 +448,9 @@ fn header_value_problem_by_chars(value: &str) -> Option<&'static str> {
         Some("contains a control character (CR, LF, …)")
     } else if value.chars().any(|c| u32::from(c) > 0xFF) {
         Some("contains a character outside Latin-1, which HTTP headers cannot carry")
-    } else if value.starts_with([' ', '\u{A0}']) || value.ends_with([' ', '\u{A0}']) {
+    } else if value.starts_with(' ') || value.ends_with(' ') {
+        // Fetch strips HTTP's whitespace only (space, tab, CR, LF; the others are
+        // controls, refused above): a no-break space at an end is sent as it is.
         Some("starts or ends with whitespace, which fetch would strip")
     } else {
         None

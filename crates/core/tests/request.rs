@@ -276,6 +276,19 @@ fn headers_and_token() {
     assert_eq!(refuse(Some("secret\r\nX-Evil: 1"), vec![]), "token");
     assert_eq!(refuse(Some("secret\u{0}"), vec![]), "token");
     assert_eq!(refuse(Some(" secret"), vec![]), "token");
+    assert_eq!(refuse(Some("secret "), vec![]), "token");
+    // A no-break space is no whitespace fetch strips: sent as it is (Latin-1 0xA0).
+    let nbsp = Target {
+        endpoint: "/api",
+        token: Some("secret\u{A0}"),
+        headers: vec![("X-Org", "\u{A0}Acme\u{A0}")],
+    };
+    let built = build(&Value::Object(accept()), &nbsp, ValidateOptions::default()).unwrap();
+    assert!(built
+        .request
+        .headers
+        .iter()
+        .any(|(n, v)| n == "X-Org" && v == "\u{A0}Acme\u{A0}"));
     assert_eq!(refuse(Some("secret事"), vec![]), "token");
     assert_eq!(
         refuse(None, vec![("content-type", "text/plain")]),
