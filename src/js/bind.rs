@@ -88,10 +88,11 @@ struct Hooks {
     handlers: Vec<Closure<dyn Fn(Event)>>,
     observer: Option<MutationObserver>,
     on_mutation: Closure<dyn Fn()>,
-    /// Watches `disabled` in the form, and redraws: a field disabled or enabled by the
-    /// portal's own listener, which runs after the binding's, or by its code.
-    disabled_observer: Option<MutationObserver>,
-    on_disabled: Closure<dyn Fn()>,
+    /// Watches the form's fields come, go, and be disabled or enabled, and redraws: a
+    /// framework that renders a field when a box is ticked, a portal's own listener
+    /// (which runs after the binding's), its code.
+    fields_observer: Option<MutationObserver>,
+    on_fields: Closure<dyn Fn(js_sys::Array)>,
     /// Shared, so that one is scheduled with no borrow of the state held.
     after_reset: Rc<Timer>,
     after_detach: Rc<Timer>,
@@ -188,10 +189,10 @@ impl Hooks {
             let binding = binding.clone();
             Closure::<dyn Fn()>::new(move || binding.on_mutation())
         };
-        let on_disabled = {
+        let on_fields = {
             let binding = binding.clone();
-            Closure::<dyn Fn()>::new(move || {
-                if binding.is_live() {
+            Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+                if binding.is_live() && records.iter().any(|r| changes_fields(&r)) {
                     redraw(&binding);
                 }
             })
@@ -218,8 +219,8 @@ impl Hooks {
             handlers: Vec::new(),
             observer: None,
             on_mutation,
-            disabled_observer: None,
-            on_disabled,
+            fields_observer: None,
+            on_fields,
             after_reset,
             after_detach,
         };
@@ -306,12 +307,13 @@ impl Hooks {
     /// form leaves it when any of its ancestors does, and each shadow root the form
     /// is in, whose changes an observer of the document does not see.
     fn observe(&mut self, form: &HtmlFormElement) -> Result<(), JsValue> {
-        let disabled = MutationObserver::new(self.on_disabled.as_ref().unchecked_ref())?;
-        self.disabled_observer = Some(disabled.clone());
+        let fields = MutationObserver::new(self.on_fields.as_ref().unchecked_ref())?;
+        self.fields_observer = Some(fields.clone());
         let init = MutationObserverInit::new();
         init.set_subtree(true);
+        init.set_child_list(true);
         init.set_attribute_filter(&js_sys::Array::of1(&JsValue::from_str("disabled")));
-        disabled.observe_with_options(form, &init)?;
+        fields.observe_with_options(form, &init)?;
         let observer = MutationObserver::new(self.on_mutation.as_ref().unchecked_ref())?;
         self.observer = Some(observer.clone());
         watch_roots(&observer, form)
@@ -347,7 +349,7 @@ impl Hooks {
 
 impl Drop for Hooks {
     fn drop(&mut self) {
-        for observer in self.observer.iter().chain(&self.disabled_observer) {
+        for observer in self.observer.iter().chain(&self.fields_observer) {
             observer.disconnect();
         }
         for (target, kind, listener) in &self.listeners {
@@ -440,6 +442,24 @@ impl Binding {
             timer.schedule();
         }
     }
+}
+
+/// Whether a mutation record says a field came, went or was disabled or enabled: a
+/// `disabled` changed, or nodes added or removed that are or hold a named element. Not
+/// the binding's own messages and counters, which have no name (else each would redraw
+/// again).
+fn changes_fields(record: &JsValue) -> bool {
+    let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).unwrap_or_default();
+    if get("type").as_string().as_deref() == Some("attributes") {
+        return true;
+    }
+    ["addedNodes", "removedNodes"].iter().any(|key| {
+        js_sys::Array::from(&get(key)).iter().any(|node| {
+            node.dyn_ref::<Element>().is_some_and(|e| {
+                e.has_attribute("name") || matches!(e.query_selector("[name]"), Ok(Some(_)))
+            })
+        })
+    })
 }
 
 /// Watches the form's document and each shadow root the form is in (whose changes an

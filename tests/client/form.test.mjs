@@ -698,6 +698,38 @@ test("a radio group's message follows its radios, not a fieldset that holds the 
   assert.deepEqual(result.ok, [true, "all", "Verification result is required."]);
 });
 
+test("a field rendered after bindForm (a framework's conditional field) is decorated at once, and told what is recommended", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input name="operator" value="op">
+     <input type="hidden" name="operate_key" value="commitSolution1">
+     <input name="mtm_type" value="inc_type_p_config_issues">
+     <input type="checkbox" name="is_service_interrupt">
+     <textarea name="cause">disk</textarea>
+     <div id="slot"></div>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     const slot = document.getElementById("slot");
+     // The solution field comes with the next render; the times once the box is ticked.
+     slot.innerHTML = '<label>Solution <textarea name="solution"></textarea></label>';
+     await tick();
+     const solution = [counter("solution"), form.elements.solution.getAttribute("aria-describedby")?.split(" ").length ?? 0];
+     const box = form.elements.is_service_interrupt;
+     form.addEventListener("change", () => {
+       if (box.checked) slot.insertAdjacentHTML("beforeend", '<input type="datetime-local" name="start_time">');
+     });
+     box.checked = true;
+     box.dispatchEvent(new Event("change", { bubbles: true }));
+     await tick();
+     const startTime = message("start_time");
+     binding.destroy();
+     return { solution, startTime };`,
+  );
+  assert.deepEqual(result.ok, {
+    solution: ["0 / 10000", 2],
+    startTime: "Fault start time is recommended when \"Service interrupted\" is true.",
+  });
+});
+
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
