@@ -86,4 +86,4 @@ step "The examples: each app installs the packed tarball and builds (scripts/exa
 bash scripts/examples.sh "$ROOT/target/pack/coc-incident.tgz"
 
 step "Node tests: the packed package; the emulator; client, forms, <coc-incident-form>, demo, examples and the README in headless Chromium (node --test)"
-node --test --test-reporter=spec "$consumer/package.test.mjs" tests/js/fuzz.test.mjs tests/js/time-zone.test.mjs tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs tests/element/*.test.mjs tests/examples/*.test.mjs tests/readme/*.test.mjs
+node --test --test-reporter=spec "$consumer/package.test.mjs" tests/js/fuzz.test.mjs tests/js/time-zone.test.mjs tests/js/memory-limit.test.mjs tests/emulator/*.test.mjs tests/bench/*.test.mjs tests/client/*.test.mjs tests/e2e/*.test.mjs tests/element/*.test.mjs tests/examples/*.test.mjs tests/readme/*.test.mjs

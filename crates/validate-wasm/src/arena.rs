@@ -32,21 +32,18 @@ pub fn rewind() {
 /// between calls, when nothing else is allocated (it rewinds first).
 pub fn keep(size: usize) -> *mut u8 {
     rewind();
-    match Arena::reserve(size, 8) {
-        Some(block) => {
-            BASE.store(NEXT.load(Relaxed), Relaxed);
-            block as *mut u8
-        }
-        None => ptr::null_mut(),
+    let block = Arena::reserve(size, 8);
+    if !block.is_null() {
+        BASE.store(NEXT.load(Relaxed), Relaxed);
     }
+    block
 }
 
 /// The bump allocator.
 pub struct Arena;
 
 impl Arena {
-    /// The address of a new block, or `None` when memory cannot grow to hold it.
-    fn reserve(size: usize, align: usize) -> Option<usize> {
+    fn reserve(size: usize, align: usize) -> *mut u8 {
         if BASE.load(Relaxed) == 0 {
             // The arena starts where the module's memory (data and stack) ends.
             let end = wasm32::memory_size(0) * PAGE;
@@ -60,27 +57,19 @@ impl Arena {
             END.store(end + reserved, Relaxed);
         }
         let start = (NEXT.load(Relaxed) + align - 1) & !(align - 1);
-        let end = start.checked_add(size)?;
+        let Some(end) = start.checked_add(size) else {
+            return ptr::null_mut();
+        };
         let limit = END.load(Relaxed);
         if end > limit {
             let pages = (end - limit).div_ceil(PAGE);
             if wasm32::memory_grow(0, pages) == usize::MAX {
-                return None;
+                return ptr::null_mut();
             }
             END.store(limit + pages * PAGE, Relaxed);
         }
         NEXT.store(end, Relaxed);
-        Some(start)
-    }
-
-    /// A block for the allocator's callers. Out of memory traps here, as the alloc
-    /// error handler it would reach would: the callers' ways there are shorter
-    /// (0.1 KB gzipped).
-    fn block(size: usize, align: usize) -> *mut u8 {
-        match Arena::reserve(size, align) {
-            Some(start) => start as *mut u8,
-            None => wasm32::unreachable(),
-        }
+        start as *mut u8
     }
 }
 
@@ -89,7 +78,7 @@ impl Arena {
 // and is never handed out again before `rewind`, which runs only between calls.
 unsafe impl GlobalAlloc for Arena {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        Arena::block(layout.size(), layout.align())
+        Arena::reserve(layout.size(), layout.align())
     }
 
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
@@ -104,15 +93,18 @@ unsafe impl GlobalAlloc for Arena {
         let start = block as usize;
         if start + layout.size() == NEXT.load(Relaxed) {
             NEXT.store(start, Relaxed);
-            if Arena::reserve(new_size, layout.align()) == Some(start) {
-                return block;
+            let grown = Arena::reserve(new_size, layout.align());
+            if grown == block {
+                return grown;
             }
             NEXT.store(start + layout.size(), Relaxed);
         }
-        let moved = Arena::block(new_size, layout.align());
-        // SAFETY: both blocks are live and distinct; the old one holds `layout.size()`
-        // bytes and the new one at least as many when it grows.
-        unsafe { ptr::copy_nonoverlapping(block, moved, layout.size().min(new_size)) };
+        let moved = Arena::reserve(new_size, layout.align());
+        if !moved.is_null() {
+            // SAFETY: both blocks are live and distinct; the old one holds
+            // `layout.size()` bytes and the new one at least as many when it grows.
+            unsafe { ptr::copy_nonoverlapping(block, moved, layout.size().min(new_size)) };
+        }
         moved
     }
 }
