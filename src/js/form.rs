@@ -54,7 +54,7 @@ export function form_elements(form) {
   return elements.call(form);
 }")]
 extern "C" {
-    fn form_elements(form: &HtmlFormElement) -> web_sys::HtmlCollection;
+    pub fn form_elements(form: &HtmlFormElement) -> web_sys::HtmlCollection;
 }
 
 /// Control types that are never part of a request.
@@ -87,16 +87,60 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
         let value =
             Reflect::get(&element, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
         let text = value.as_string().unwrap_or_default();
+        // A custom element is read by the properties such elements share with the
+        // native ones: a boolean `checked` is a radio's when another custom element of
+        // the form has its name (a group: md-radio, say), else a checkbox's; else a
+        // string `value` is a text field's; one with neither holds nothing to read.
+        let custom_checked = if custom {
+            Reflect::get(&element, &JsValue::from_str("checked"))
+                .ok()
+                .and_then(|c| c.as_bool())
+        } else {
+            None
+        };
+        let radio = if custom {
+            custom_checked.filter(|_| {
+                (0..elements.length())
+                    .filter_map(|i| elements.item(i))
+                    .any(|other| {
+                        other != element
+                            && other.tag_name().contains('-')
+                            && other.get_attribute("name").as_deref() == Some(name.as_str())
+                    })
+            })
+        } else {
+            element
+                .dyn_ref::<HtmlInputElement>()
+                .filter(|input| input.type_() == "radio")
+                .map(HtmlInputElement::checked)
+        };
+        if let (Some(checked), false) = (radio, submits) {
+            // A radio joins its group (the first of its name), whose choice is the
+            // one checked.
+            if let Some(group) = out
+                .iter_mut()
+                .find(|c| c.name == name && matches!(c.read, Read::Choice(_)))
+            {
+                if checked {
+                    group.read = Read::Choice(Some(text));
+                    group.original = value;
+                }
+                group.others.push(element);
+                continue;
+            }
+            out.push(FormControl {
+                element,
+                others: Vec::new(),
+                name,
+                read: Read::Choice(checked.then_some(text)),
+                original: value,
+            });
+            continue;
+        }
         let read = if submits {
             Read::Choice(Some(text))
         } else if custom {
-            // Read by the properties such elements share with the native ones: a
-            // boolean `checked` is a checkbox's, else a string `value` a text field's;
-            // one with neither holds nothing this library can read.
-            let checked = Reflect::get(&element, &JsValue::from_str("checked"))
-                .ok()
-                .and_then(|c| c.as_bool());
-            match (checked, value.is_string()) {
+            match (custom_checked, value.is_string()) {
                 (Some(checked), _) => Read::Checkbox(checked),
                 (None, true) => Read::Text(text),
                 (None, false) => continue,
@@ -105,33 +149,6 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
             match input.type_().as_str() {
                 kind if SKIPPED_TYPES.contains(&kind) => continue,
                 "checkbox" => Read::Checkbox(input.checked()),
-                "radio" => {
-                    let checked = input.checked().then(|| (text.clone(), value.clone()));
-                    if let Some(group) = out
-                        .iter_mut()
-                        .find(|c| c.name == name && matches!(c.read, Read::Choice(_)))
-                    {
-                        if let Some((text, value)) = checked {
-                            group.read = Read::Choice(Some(text));
-                            group.original = value;
-                        }
-                        group.others.push(element);
-                        continue;
-                    }
-                    match checked {
-                        Some((text, value)) => {
-                            out.push(FormControl {
-                                element,
-                                others: Vec::new(),
-                                name,
-                                read: Read::Choice(Some(text)),
-                                original: value,
-                            });
-                            continue;
-                        }
-                        None => Read::Choice(None),
-                    }
-                }
                 // A local date and time, read in the user's time zone; a date, as its
                 // start there (a date alone, JavaScript reads as UTC's midnight).
                 // One JavaScript cannot read (a year past 9999) is NaN, which validation
