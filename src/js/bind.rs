@@ -18,7 +18,9 @@ use web_sys::{
 use coc_incident_core::ValidateOptions;
 
 use super::errors::config_error;
-use super::form::{as_form, controls, placements, request, submitter_entry, FormControl};
+use super::form::{
+    as_form, controls, form_elements, placements, request, submitter_entry, FormControl,
+};
 use super::options::{Options, BIND_KEYS};
 use super::{report_to_js, set};
 
@@ -192,7 +194,13 @@ impl Hooks {
         let on_fields = {
             let binding = binding.clone();
             Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
-                if binding.is_live() && records.iter().any(|r| changes_fields(&r)) {
+                // Not while a send is under way: a portal that disables the form meanwhile
+                // would be told every field is missing.
+                let idle = {
+                    let s = binding.state.borrow();
+                    s.hooks.is_some() && !s.busy
+                };
+                if idle && records.iter().any(|r| changes_fields(&r)) {
                     redraw(&binding);
                 }
             })
@@ -260,10 +268,21 @@ impl Hooks {
             hooks.listen(binding.form.as_ref(), kind, move |event| inside(event))?;
             let form = binding.form.clone();
             hooks.listen(&root, kind, move |event| {
+                // Asked of the control, not the form, whose methods its controls' names
+                // may hide (one named `contains`).
+                let form_value: &JsValue = form.as_ref();
                 let outside = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .filter(|control| !form.contains(Some(control)))
+                    .filter(|control| {
+                        control
+                            .closest("form")
+                            .ok()
+                            .flatten()
+                            .as_ref()
+                            .map(AsRef::<JsValue>::as_ref)
+                            != Some(form_value)
+                    })
                     .and_then(|control| Reflect::get(&control, &JsValue::from_str("form")).ok())
                     .is_some_and(|owner| owner == *AsRef::<JsValue>::as_ref(&form));
                 if outside {
@@ -313,6 +332,7 @@ impl Hooks {
         init.set_subtree(true);
         init.set_child_list(true);
         init.set_attribute_filter(&js_sys::Array::of1(&JsValue::from_str("disabled")));
+        init.set_attribute_old_value(true);
         fields.observe_with_options(form, &init)?;
         let observer = MutationObserver::new(self.on_mutation.as_ref().unchecked_ref())?;
         self.observer = Some(observer.clone());
@@ -445,13 +465,17 @@ impl Binding {
 }
 
 /// Whether a mutation record says a field came, went or was disabled or enabled: a
-/// `disabled` changed, or nodes added or removed that are or hold a named element. Not
-/// the binding's own messages and counters, which have no name (else each would redraw
-/// again).
+/// `disabled` that came or went (not one set again: a portal's own observer that sets
+/// it at each change of the form would redraw for ever), or nodes added or removed that
+/// are or hold a named element. Not the binding's own messages, counters and summary
+/// items, which have no name (else each redraw would call for another).
 fn changes_fields(record: &JsValue) -> bool {
     let get = |key: &str| Reflect::get(record, &JsValue::from_str(key)).unwrap_or_default();
     if get("type").as_string().as_deref() == Some("attributes") {
-        return true;
+        let had = !get("oldValue").is_null();
+        return get("target")
+            .dyn_ref::<Element>()
+            .is_some_and(|target| target.has_attribute("disabled") != had);
     }
     ["addedNodes", "removedNodes"].iter().any(|key| {
         js_sys::Array::from(&get(key)).iter().any(|node| {
@@ -511,8 +535,9 @@ fn submit(binding: &Rc<Binding>, submitter: Option<JsValue>) {
         // The first field in error; with none (errors only on hidden inputs), the
         // summary that lists them, if the portal made it able to take focus
         // (`tabindex="-1"`): focusing anything else does nothing.
-        // Among the form's controls in tree order, one outside it (`form="…"`) too.
-        let elements = form.elements();
+        // Among the form's controls in tree order, one outside it (`form="…"`) too
+        // (by HTMLFormElement's own getter: a control named `elements` hides it).
+        let elements = form_elements(form);
         let first = (0..elements.length())
             .filter_map(|i| elements.item(i))
             .find(|e| e.get_attribute("aria-invalid").as_deref() == Some("true"))

@@ -616,22 +616,35 @@ test("a field the portal enables or disables itself (after the binding's listene
      <input name="mtm_type" value="inc_type_p_config_issues">
      <input type="checkbox" name="is_service_interrupt">
      <textarea name="cause">disk</textarea><textarea name="solution">rotated</textarea>
-     <fieldset id="times" disabled><input type="datetime-local" name="start_time"></fieldset>`,
+     <fieldset id="times" disabled>
+       <input type="datetime-local" name="start_time">
+       <input type="datetime-local" name="fault_recovery_time">
+     </fieldset>`,
     `const binding = coc.bindForm(form, { locale: "en" });
      const box = form.elements.is_service_interrupt;
      const times = document.getElementById("times");
      // The portal's own listener on the form, added after the binding's (so run after
      // it): the times are asked for only when the service was interrupted.
-     form.addEventListener("change", () => (times.disabled = !box.checked));
+     form.addEventListener("change", (event) => event.target === box && (times.disabled = !box.checked));
      const toggle = async (on) => { box.checked = on; box.dispatchEvent(new Event("change", { bubbles: true })); await tick(); };
      await toggle(true);
      const enabled = message("start_time");
+     // A recovery typed before the start: said at its field, until the times are
+     // disabled with the box unticked.
+     type("start_time", "2024-03-22T15:15");
+     type("fault_recovery_time", "2024-03-22T15:00");
+     const recovery = form.elements.fault_recovery_time;
+     const wrong = [Boolean(message("fault_recovery_time")), recovery.getAttribute("aria-invalid")];
      await toggle(false);
-     const disabled = message("start_time");
+     const disabled = [message("fault_recovery_time"), recovery.getAttribute("aria-invalid")];
      binding.destroy();
-     return { enabled, disabled };`,
+     return { enabled, wrong, disabled };`,
   );
-  assert.deepEqual(result.ok, { enabled: "Fault start time is recommended when \"Service interrupted\" is true.", disabled: "" });
+  assert.deepEqual(result.ok, {
+    enabled: "Fault start time is recommended when \"Service interrupted\" is true.",
+    wrong: [true, "true"],
+    disabled: ["", null],
+  });
 });
 
 test("form-associated custom elements (a design system's text field and checkbox) are read and validated as the native ones", async () => {
@@ -728,6 +741,91 @@ test("a field rendered after bindForm (a framework's conditional field) is decor
     solution: ["0 / 10000", 2],
     startTime: "Fault start time is recommended when \"Service interrupted\" is true.",
   });
+});
+
+test("form-associated custom radios (md-radio, say) are read as a radio group: the verdict is the one checked", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="op">
+     <x-radio name="virtual_confirm_result" value="true"></x-radio>
+     <x-radio name="virtual_confirm_result" value="false"></x-radio>
+     <textarea name="virtual_confirm_comment">Still failing.</textarea>`,
+    `customElements.get("x-radio") ?? customElements.define("x-radio", class extends HTMLElement {
+       static formAssociated = true;
+       #internals = this.attachInternals();
+       #checked = false;
+       get value() { return this.getAttribute("value") ?? "on"; }
+       get checked() { return this.#checked; }
+       set checked(v) { this.#checked = !!v; this.#internals.setFormValue(this.#checked ? this.value : null); }
+     });
+     const [yes, no] = form.querySelectorAll("x-radio");
+     const none = coc.readForm(form).parameter.virtual_confirm_result ?? "absent";
+     no.checked = true;
+     const notFixed = coc.readForm(form).parameter.virtual_confirm_result;
+     no.checked = false;
+     yes.checked = true;
+     const fixed = coc.readForm(form).parameter.virtual_confirm_result;
+     return { none, notFixed, fixed, formData: new FormData(form).get("virtual_confirm_result") };`,
+  );
+  assert.deepEqual(result.ok, { none: "absent", notFixed: false, fixed: true, formData: "true" });
+});
+
+test("a portal's own observer that sets disabled at each change of the form does not make the binding redraw for ever", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="">
+     <textarea name="virtual_confirm_comment"></textarea>
+     <ul data-coc-summary></ul>
+     <button id="send">Send</button>`,
+    `const binding = coc.bindForm(form, { locale: "en" });
+     const button = document.getElementById("send");
+     let rounds = 0;
+     // Keeps the button disabled while errors are listed: sets it at every change.
+     const watcher = new MutationObserver(() => {
+       if (++rounds > 100) return watcher.disconnect(); // a brake, for the test
+       button.disabled = form.querySelector("[data-coc-summary] li") !== null;
+     });
+     watcher.observe(form, { childList: true, subtree: true });
+     binding.validate();
+     for (let i = 0; i < 5; i++) await tick();
+     watcher.disconnect();
+     binding.destroy();
+     return { rounds };`,
+  );
+  assert.ok(result.ok.rounds < 5, `the portal's observer ran ${result.ok.rounds} times`);
+});
+
+test("while a send is under way, fields the portal disables are not said to be missing", async () => {
+  await fetch(`${harness.endpoint}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "slow", delay_ms: 800 }) });
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <fieldset id="all">
+       <input name="operator" value="op">
+       <input type="checkbox" name="virtual_confirm_result" checked>
+       <textarea name="virtual_confirm_comment">ok</textarea>
+     </fieldset>
+     <ul data-coc-summary></ul>
+     <button>Send</button>`,
+    `const client = new coc.IncidentClient({ endpoint: args.endpoint });
+     const binding = coc.bindForm(form, { locale: "en", client });
+     const all = document.getElementById("all");
+     // The portal locks the form while it sends, and opens it again after.
+     form.addEventListener("submit", () => (all.disabled = true));
+     // The answer does not matter here (the ticket's state may refuse a confirm).
+     const done = new Promise((resolve) => ["coc:success", "coc:error"].forEach((kind) => form.addEventListener(kind, resolve)));
+     form.requestSubmit();
+     for (let i = 0; i < 3; i++) await tick();
+     const during = [form.getAttribute("aria-busy"), form.querySelectorAll("[data-coc-summary] li").length, form.querySelectorAll("[aria-invalid=true]").length];
+     await done;
+     all.disabled = false;
+     binding.destroy();
+     client.free();
+     return { during };`,
+  );
+  assert.deepEqual(result.ok, { during: ["true", 0, 0] });
 });
 
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {
