@@ -41,7 +41,7 @@ const TEXT = {
     unknownState: (state) => `This incident's state is not one this form knows: ${state}.`,
     noState: "The incident's state could not be read.",
     noStart: "The form could not start (its WebAssembly did not load).",
-    noClient: "The form could not start: its endpoint or token is refused.",
+    noClient: "The form could not start: its endpoint is refused.",
     mtm_type: "Incident category",
     mtm_types: ["Security issue", "Function issue", "Reliability issue", "Configuration issue", "Change issue"],
     is_service_interrupt: "Service interrupted", // as the messages name it
@@ -72,7 +72,7 @@ const TEXT = {
     unknownState: (state) => `无法识别此事件单的状态：${state}。`,
     noState: "无法读取事件单状态。",
     noStart: "表单无法启动（WebAssembly 未能加载）。",
-    noClient: "表单无法启动：接口地址（endpoint）或令牌（token）无效。",
+    noClient: "表单无法启动：接口地址（endpoint）无效。",
     mtm_type: "事件类别",
     mtm_types: ["安全问题", "功能问题", "可靠性问题", "配置问题", "变更问题"],
     is_service_interrupt: "业务是否中断",
@@ -224,6 +224,7 @@ export class IncidentFormElement extends Base {
   #waiting = false; // a render was asked for meanwhile
   #freed = null; // a client let go of during a send, freed once it is over
   #restored = new Set(); // drafts already said to be restored, or typed on this page
+  #typed = new Set(); // drafts typed on this page
   #statusOf = null; // the incident the status shown speaks of
   #failed = undefined; // what the last send of that incident failed with, until the next send
   #drafted = null; // the ticket, action and operator of the last form shown, and its draft's key
@@ -312,7 +313,7 @@ export class IncidentFormElement extends Base {
     const hadFocus = focused !== null;
     // The control being typed in, to be given back its focus and caret in the form made
     // again (another locale, endpoint, operator); after a success, the title has it.
-    const typing = this.#succeeded || !focused?.name ? null : { name: focused.name, ...caret(focused) };
+    const typing = this.#succeeded || !focused?.name ? null : { name: focused.name, value: focused.value, ...caret(focused) };
     this.#succeeded = false;
     this.#teardown();
     const text = TEXT[this.locale];
@@ -350,7 +351,8 @@ export class IncidentFormElement extends Base {
     const action = typeof state === "string" && Object.hasOwn(ACTION, state) ? ACTION[state] : undefined;
     if (!action) return this.#body.replaceChildren(h("p", { part: "error" }, state ? text.unknownState(state) : text.noState));
 
-    // The client first: an endpoint or token it refuses (a ConfigError) is said here,
+    // The client first: an endpoint it refuses (a ConfigError) is said here (a token,
+    // read at each send, is said when the user sends),
     // and no form is shown, for a form with no binding would submit itself natively (a
     // GET that puts what was typed in the page's URL).
     let client;
@@ -375,11 +377,13 @@ export class IncidentFormElement extends Base {
     const operator = this.getAttribute("operator") ?? "";
     const draft = new Draft(num, action, operator);
     // What was typed on this page before the portal gave its operator (one it learns
-    // after the page is shown) is that operator's: it stays in the form rather than go
-    // with the form made for them. Only here: a draft of no operator kept from earlier
-    // may be another user's.
+    // after the page is shown) is that operator's: it stays in the form, over a draft of
+    // theirs from earlier, rather than go with the form made for them. Only what was
+    // typed here: a draft of no operator kept from an earlier page may be another user's.
     const last = this.#drafted;
-    if (last !== null && last.operator === "" && operator !== "" && last.num === num && last.action === action) draft.adopt(last);
+    if (last !== null && last.operator === "" && operator !== "" && last.num === num && last.action === action && this.#typed.has(last.key)) {
+      draft.adopt(last);
+    }
     this.#drafted = { num, action, operator, key: draft.key };
     const skip = operator !== "" ? ["operator"] : [];
     if (draft.restore(form, skip) && !this.#restored.has(draft.key)) {
@@ -392,6 +396,7 @@ export class IncidentFormElement extends Base {
     const save = () => {
       draft.save(form);
       this.#restored.add(draft.key);
+      this.#typed.add(draft.key);
     };
     form.addEventListener("input", save);
     form.addEventListener("change", save);
@@ -515,7 +520,11 @@ function caret(control) {
 /** Focus to the control named as `typing` says, its caret where it was; to the title
  * when there is none such. */
 function refocus(form, typing) {
-  const control = typing && form.elements.namedItem(typing.name);
+  let control = typing && form.elements.namedItem(typing.name);
+  // A radio group's list: the radio of the same value.
+  if (control && typeof control.focus !== "function" && typeof control.length === "number") {
+    control = [...control].find((radio) => radio.value === typing.value);
+  }
   if (!control || typeof control.focus !== "function") return form.querySelector("[part~=title]").focus();
   control.focus();
   if (typeof typing.start === "number") {
@@ -546,11 +555,11 @@ class Draft {
     } catch {} // storage full or denied: the form still works, only the draft is not kept
   }
 
-  /** Takes over the draft kept under `from.key`, when there is none under this one's. */
+  /** Takes over the draft kept under `from.key` (over any of this one's). */
   adopt(from) {
     try {
       const kept = sessionStorage.getItem(from.key);
-      if (kept === null || sessionStorage.getItem(this.key) !== null) return;
+      if (kept === null) return;
       sessionStorage.setItem(this.key, kept);
       sessionStorage.removeItem(from.key);
     } catch {} // storage denied: there is no draft to take over
