@@ -225,6 +225,7 @@ export class IncidentFormElement extends Base {
   #freed = null; // a client let go of during a send, freed once it is over
   #restored = new Set(); // drafts already said to be restored, or typed on this page
   #typed = new Set(); // drafts typed on this page
+  #earlier = new Set(); // drafts of no operator this page found, from an earlier one
   #statusOf = null; // the incident the status shown speaks of
   #failed = undefined; // what the last send of that incident failed with, until the next send
   #drafted = null; // the ticket, action and operator of the last form shown, and its draft's key
@@ -381,9 +382,12 @@ export class IncidentFormElement extends Base {
     // theirs from earlier, rather than go with the form made for them. Only what was
     // typed here: a draft of no operator kept from an earlier page may be another user's.
     const last = this.#drafted;
-    if (last !== null && last.operator === "" && operator !== "" && last.num === num && last.action === action && this.#typed.has(last.key)) {
+    if (last !== null && last.operator === "" && operator !== "" && last.num === num && last.action === action && this.#typed.has(last.key) && !this.#earlier.has(last.key)) {
       draft.adopt(last);
     }
+    // A draft of no operator found here that this page did not type (a user's of
+    // before the reload) is never taken over, even once typed into.
+    if (operator === "" && !this.#typed.has(draft.key) && draft.kept()) this.#earlier.add(draft.key);
     this.#drafted = { num, action, operator, key: draft.key };
     const skip = operator !== "" ? ["operator"] : [];
     if (draft.restore(form, skip) && !this.#restored.has(draft.key)) {
@@ -553,6 +557,15 @@ class Draft {
     try {
       sessionStorage.setItem(this.key, JSON.stringify(values));
     } catch {} // storage full or denied: the form still works, only the draft is not kept
+  }
+
+  /** Whether a draft is kept. */
+  kept() {
+    try {
+      return sessionStorage.getItem(this.key) !== null;
+    } catch {
+      return false;
+    }
   }
 
   /** Takes over the draft kept under `from.key` (over any of this one's). */

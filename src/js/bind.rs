@@ -62,6 +62,9 @@ struct State {
     touched_names: Vec<String>,
     show_all: bool,
     busy: bool,
+    /// Fields came, went or were disabled while a send was under way: redrawn once it
+    /// is over.
+    missed: bool,
     decorations: Vec<Decoration>,
     restore: Vec<Touched>,
     summary_items: Vec<Element>,
@@ -194,13 +197,17 @@ impl Hooks {
         let on_fields = {
             let binding = binding.clone();
             Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
-                // Not while a send is under way: a portal that disables the form meanwhile
-                // would be told every field is missing.
-                let idle = {
-                    let s = binding.state.borrow();
-                    s.hooks.is_some() && !s.busy
+                if !binding.is_live() || !records.iter().any(|r| changes_fields(&r)) {
+                    return;
+                }
+                // Not while a send is under way (a portal that disables the form meanwhile
+                // would be told every field is missing), but once it is over.
+                let busy = {
+                    let mut s = binding.state.borrow_mut();
+                    s.missed |= s.busy;
+                    s.busy
                 };
-                if idle && records.iter().any(|r| changes_fields(&r)) {
+                if !busy {
                     redraw(&binding);
                 }
             })
@@ -597,6 +604,12 @@ fn submit(binding: &Rc<Binding>, submitter: Option<JsValue>) {
                 set(&detail, "error", &error);
                 dispatch(form, "coc:error", &detail);
             }
+        }
+        // What changed in the form during the send, after the portal's listeners have
+        // put it back as it wants it.
+        let missed = std::mem::take(&mut binding.state.borrow_mut().missed);
+        if missed && binding.is_live() {
+            redraw(&binding);
         }
     });
 }

@@ -89,7 +89,7 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
         let text = value.as_string().unwrap_or_default();
         // A custom element is read by the properties such elements share with the
         // native ones: a boolean `checked` is a radio's when another custom element of
-        // the form has its name (a group: md-radio, say), else a checkbox's; else a
+        // the form has its name, enabled (a group: md-radio, say), else a checkbox's; else a
         // string `value` is a text field's; one with neither holds nothing to read.
         let custom_checked = if custom {
             Reflect::get(&element, &JsValue::from_str("checked"))
@@ -106,6 +106,7 @@ pub fn controls(form: &HtmlFormElement, submitter: &JsValue) -> Vec<FormControl>
                         other != element
                             && other.tag_name().contains('-')
                             && other.get_attribute("name").as_deref() == Some(name.as_str())
+                            && !other.matches(":disabled").unwrap_or(true)
                     })
             })
         } else {

@@ -771,6 +771,25 @@ test("form-associated custom radios (md-radio, say) are read as a radio group: t
   assert.deepEqual(result.ok, { none: "absent", notFixed: false, fixed: true, formData: "true" });
 });
 
+test("a custom checkbox beside a disabled one of its name (another layout's copy) is still a checkbox", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="operate_key" value="confirm">
+     <x-check name="virtual_confirm_result"></x-check>
+     <fieldset disabled><x-check name="virtual_confirm_result"></x-check></fieldset>`,
+    `customElements.get("x-check") ?? customElements.define("x-check", class extends HTMLElement {
+       static formAssociated = true;
+       #internals = this.attachInternals();
+       #checked = false;
+       get checked() { return this.#checked; }
+       set checked(v) { this.#checked = !!v; this.#internals.setFormValue(this.#checked ? "on" : null); }
+     });
+     const unticked = coc.readForm(form).parameter.virtual_confirm_result;
+     form.querySelector("x-check").checked = true;
+     return { unticked, ticked: coc.readForm(form).parameter.virtual_confirm_result };`,
+  );
+  assert.deepEqual(result.ok, { unticked: false, ticked: true });
+});
+
 test("a portal's own observer that sets disabled at each change of the form does not make the binding redraw for ever", async () => {
   const result = await withForm(
     `<input type="hidden" name="incident_num" value="${NUM}">
@@ -826,6 +845,60 @@ test("while a send is under way, fields the portal disables are not said to be m
      return { during };`,
   );
   assert.deepEqual(result.ok, { during: ["true", 0, 0] });
+});
+
+test("a field rendered again while a send is under way is decorated once the send is over", async () => {
+  await fetch(`${harness.endpoint}/__emulator/misbehave`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ mode: "slow", delay_ms: 600 }) });
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="op">
+     <input type="checkbox" name="virtual_confirm_result" checked>
+     <div id="slot"><textarea name="virtual_confirm_comment">ok</textarea></div>`,
+    `const client = new coc.IncidentClient({ endpoint: args.endpoint });
+     const binding = coc.bindForm(form, { locale: "en", client });
+     const done = new Promise((resolve) => ["coc:success", "coc:error"].forEach((kind) => form.addEventListener(kind, resolve)));
+     form.requestSubmit();
+     await new Promise((resolve) => setTimeout(resolve, 100));
+     // The framework renders the comment again meanwhile.
+     document.getElementById("slot").innerHTML = '<textarea name="virtual_confirm_comment">ok</textarea>';
+     await done;
+     for (let i = 0; i < 3; i++) await tick();
+     const comment = form.elements.virtual_confirm_comment;
+     const ids = (comment.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean).map((id) => document.getElementById(id) !== null);
+     const shown = counter("virtual_confirm_comment");
+     binding.destroy();
+     client.free();
+     return { counter: shown, ids };`,
+  );
+  assert.deepEqual(result.ok, { counter: "2 / 300", ids: [true, true] });
+});
+
+test("controls named as the form's methods (contains, elements) hide nothing the binding needs", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="">
+     <input type="checkbox" name="virtual_confirm_result" checked>
+     <textarea name="virtual_confirm_comment">ok</textarea>
+     <input name="contains"><input name="elements">
+     <button>Send</button>`,
+    `const errors = [];
+     const onError = (event) => errors.push(event.message);
+     window.addEventListener("error", onError);
+     const binding = coc.bindForm(form, { locale: "en" });
+     // A key typed in the page's own search box, outside the form.
+     const search = document.createElement("input");
+     document.body.append(search);
+     search.dispatchEvent(new Event("input", { bubbles: true }));
+     search.remove();
+     form.querySelector("button").click();
+     const focused = document.activeElement?.name ?? null;
+     window.removeEventListener("error", onError);
+     binding.destroy();
+     return { errors, focused };`,
+  );
+  assert.deepEqual(result.ok, { errors: [], focused: "operator" });
 });
 
 test("the button that submits the form gives its name and value, as a submission does: two verdict buttons", async () => {

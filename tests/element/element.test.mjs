@@ -218,6 +218,9 @@ test("what was typed here wins over the operator's older draft; a draft of no op
   await page.reload();
   await ready(page);
   await form().evaluate((element) => element.removeAttribute("operator"));
+  // B types their operator into the form shown (A's cause is in it, restored), before the
+  // portal sets it: still not B's to keep.
+  await page.getByLabel("Operator").fill("user-b-0123456789abcdef");
   await setOperator("user-b-0123456789abcdef");
   assert.equal(await page.getByLabel("Cause").inputValue(), "");
   assert.equal(await page.evaluate(() => sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.endsWith("user-b-0123456789abcdef")) ?? "none")), null);

@@ -1,7 +1,8 @@
 // An input larger than the memory the engine lets the small module have: validate and
-// build throw a RangeError that says so, and the module goes on answering (no trap,
-// which would leave it dead). Run in a Node process whose wasm memory is capped at
-// 300 pages (19 MiB), with a 40 MB comment.
+// build throw a RangeError that says so (the tape is refused before it is copied in),
+// and the module goes on answering. Run in a Node process whose wasm memory is capped at
+// 300 pages (19 MiB), with a 40 MB comment. (Memory that runs out later in a call, for
+// a tape that fitted, still ends it with a trap, after which the module answers too.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
