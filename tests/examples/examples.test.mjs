@@ -26,8 +26,14 @@ function csp(html) {
 }
 
 let browser;
+// Every site opened, closed at the end even when a test failed before its own close()
+// (a server left open keeps the process, and the run, waiting for ever).
+const opened = new Set();
 before(async () => (browser = await launch()));
-after(() => browser?.close());
+after(async () => {
+  for (const close of opened) await close().catch(() => {});
+  await browser?.close();
+});
 
 /** Opens an example; resolves with the page, its emulator and the problems it logs. */
 async function open(name, root = "dist") {
@@ -42,9 +48,11 @@ async function open(name, root = "dist") {
   });
   await page.goto(`${site.base}/`);
   const close = async () => {
+    if (!opened.delete(close)) return;
     await page.close();
     site.close();
   };
+  opened.add(close);
   return { page, emulator: site.emulator, problems, close };
 }
 
