@@ -394,9 +394,9 @@ export class IncidentFormElement extends Base {
       this.#restored.add(draft.key);
       status.textContent = text.draft;
     }
+    if (hadFocus) refocus(form, typing);
     // A draft typed on this page is no draft to announce when the form is made again
     // (another locale, the incident back in this state).
-    if (hadFocus) refocus(form, typing);
     const save = () => {
       draft.save(form);
       this.#restored.add(draft.key);
