@@ -512,6 +512,9 @@ export class IncidentFormElement extends Base {
   }
 }
 
+/** What a control shows: a box's tick, another's text. */
+const shown = (control) => (control.type === "checkbox" || control.type === "radio" ? control.checked : control.value);
+
 /** Where the caret of a text control is (none for other controls). */
 function caret(control) {
   try {
@@ -592,11 +595,11 @@ class Draft {
     for (const control of form.elements) {
       if (!control.name || control.type === "hidden" || skip.includes(control.name) || !Object.hasOwn(values, control.name)) continue;
       const value = values[control.name];
-      const before = control.type === "checkbox" || control.type === "radio" ? control.checked : control.value;
+      const before = shown(control);
       if (control.type === "checkbox") control.checked = value === true;
       else if (control.type === "radio") control.checked = control.value === value;
       else if (typeof value === "string") control.value = value;
-      changed ||= before !== (control.type === "checkbox" || control.type === "radio" ? control.checked : control.value);
+      changed ||= before !== shown(control);
     }
     return changed;
   }

@@ -647,16 +647,10 @@ test("a field the portal enables or disables itself (after the binding's listene
   });
 });
 
-test("form-associated custom elements (a design system's text field and checkbox) are read and validated as the native ones", async () => {
-  const result = await withForm(
-    `<input type="hidden" name="incident_num" value="${NUM}">
-     <input type="hidden" name="operate_key" value="confirm">
-     <input name="operator" value="op">
-     <x-check name="virtual_confirm_result"></x-check>
-     <x-text name="virtual_confirm_comment"></x-text>
-     <x-text name="virtual_confirm_comment_disabled" disabled></x-text>`,
-    `// What ElementInternals-based fields (Material Web, Shoelace…) share: a value or a
-     // checked property, the form's value set through the internals, input events.
+/** Defines, once a page, the form-associated custom elements the tests below use: what
+ * ElementInternals-based fields (Material Web, Shoelace…) share: a value or a checked
+ * property, the form's value set through the internals, input events. */
+const CUSTOM_FIELDS = `
      const define = (tag, Field) => customElements.get(tag) ?? customElements.define(tag, Field);
      define("x-text", class extends HTMLElement {
        static formAssociated = true;
@@ -672,6 +666,24 @@ test("form-associated custom elements (a design system's text field and checkbox
        get checked() { return this.#checked; }
        set checked(v) { this.#checked = !!v; this.#internals.setFormValue(this.#checked ? "on" : null); }
      });
+     define("x-radio", class extends HTMLElement {
+       static formAssociated = true;
+       #internals = this.attachInternals();
+       #checked = false;
+       get value() { return this.getAttribute("value") ?? "on"; }
+       get checked() { return this.#checked; }
+       set checked(v) { this.#checked = !!v; this.#internals.setFormValue(this.#checked ? this.value : null); }
+     });`;
+
+test("form-associated custom elements (a design system's text field and checkbox) are read and validated as the native ones", async () => {
+  const result = await withForm(
+    `<input type="hidden" name="incident_num" value="${NUM}">
+     <input type="hidden" name="operate_key" value="confirm">
+     <input name="operator" value="op">
+     <x-check name="virtual_confirm_result"></x-check>
+     <x-text name="virtual_confirm_comment"></x-text>
+     <x-text name="virtual_confirm_comment_disabled" disabled></x-text>`,
+    `${CUSTOM_FIELDS}
      const comment = form.querySelector("x-text");
      const empty = coc.readForm(form).parameter;
      form.querySelector("x-check").checked = true;
@@ -751,14 +763,7 @@ test("form-associated custom radios (md-radio, say) are read as a radio group: t
      <x-radio name="virtual_confirm_result" value="true"></x-radio>
      <x-radio name="virtual_confirm_result" value="false"></x-radio>
      <textarea name="virtual_confirm_comment">Still failing.</textarea>`,
-    `customElements.get("x-radio") ?? customElements.define("x-radio", class extends HTMLElement {
-       static formAssociated = true;
-       #internals = this.attachInternals();
-       #checked = false;
-       get value() { return this.getAttribute("value") ?? "on"; }
-       get checked() { return this.#checked; }
-       set checked(v) { this.#checked = !!v; this.#internals.setFormValue(this.#checked ? this.value : null); }
-     });
+    `${CUSTOM_FIELDS}
      const [yes, no] = form.querySelectorAll("x-radio");
      const none = coc.readForm(form).parameter.virtual_confirm_result ?? "absent";
      no.checked = true;
@@ -776,13 +781,7 @@ test("a custom checkbox beside a disabled one of its name (another layout's copy
     `<input type="hidden" name="operate_key" value="confirm">
      <x-check name="virtual_confirm_result"></x-check>
      <fieldset disabled><x-check name="virtual_confirm_result"></x-check></fieldset>`,
-    `customElements.get("x-check") ?? customElements.define("x-check", class extends HTMLElement {
-       static formAssociated = true;
-       #internals = this.attachInternals();
-       #checked = false;
-       get checked() { return this.#checked; }
-       set checked(v) { this.#checked = !!v; this.#internals.setFormValue(this.#checked ? "on" : null); }
-     });
+    `${CUSTOM_FIELDS}
      const unticked = coc.readForm(form).parameter.virtual_confirm_result;
      form.querySelector("x-check").checked = true;
      return { unticked, ticked: coc.readForm(form).parameter.virtual_confirm_result };`,
